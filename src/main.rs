@@ -1,0 +1,34 @@
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use dateline::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Extract(args)) => dateline::cli::extract(&args),
+        Some(Command::Timeml(args)) => dateline::temporal::timeml::tag_files_cli(&args),
+        Some(Command::TimemlScore(args)) => dateline::temporal::timeml::score_cli(&args),
+        Some(Command::Generate(args)) => dateline::cli::generate(&args),
+        None => open_app(cli.paths),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dateline: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(feature = "app")]
+fn open_app(paths: Vec<std::path::PathBuf>) -> anyhow::Result<()> {
+    dateline::app::run(paths)
+}
+
+#[cfg(not(feature = "app"))]
+fn open_app(_paths: Vec<std::path::PathBuf>) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "this build has no desktop app (built without the `app` feature); use `dateline extract`"
+    )
+}

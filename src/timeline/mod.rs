@@ -1,0 +1,1 @@
+//! The event store: events sorted by time, indexed, filtered, with level-of-detail queries.
