@@ -300,11 +300,10 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
         return None;
     }
     match l {
-        b"will" | b"won't" | b"shall" | b"plans" | b"plan" | b"planned" | b"planning"
-        | b"scheduled" | b"schedule" | b"expected" | b"expects" | b"expect" | b"due"
-        | b"upcoming" | b"next" | b"would" | b"intends" | b"intend" | b"aims" | b"going"
-        | b"until" | b"tomorrow" | b"forthcoming" | b"coming" | b"hopes" | b"hope" | b"wants"
-        | b"'ll" => return Some(Tense::Future),
+        b"will" | b"won't" | b"shall" | b"plans" | b"plan" | b"planning" | b"scheduled"
+        | b"schedule" | b"expected" | b"expects" | b"expect" | b"due" | b"upcoming"
+        | b"next" | b"intends" | b"intend" | b"aims" | b"tomorrow" | b"forthcoming"
+        | b"coming" | b"'ll" => return Some(Tense::Future),
         b"to" => {
             let b = before.map(|b| b.to_ascii_lowercase());
             return match b.as_deref() {
@@ -1582,11 +1581,7 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             pm = Some(l == b"p");
             j += 3;
             if t.get(j).is_some_and(|d| d.is_char(b'.')) && adjacent(t, j - 1) {
-                // Keep the final period inside unless it ends the sentence.
-                let ends = t.get(j + 1).is_none_or(|n| n.cap);
-                if !ends {
-                    j += 1;
-                }
+                j += 1;
             }
         } else if l == b"o'clock" {
             j += 1;
@@ -1845,6 +1840,88 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             return Some(h);
         }
     }
+    // Quarters and centuries with ordinals: `the third quarter`, `third-quarter`, `the 20th century`.
+    if matches!(u, Unit::Quarter | Unit::Century) && qty.is_none() {
+        let mut ord = ordinal;
+        let mut os = s.saturating_sub(1);
+        // `third-quarter`
+        if ord.is_none() && hyphen_before {
+            ord = before(k - 1).and_then(|z| ordinal_word(z.low()));
+            os = k.saturating_sub(2);
+        }
+        // `fiscal first quarter`
+        let mut fiscal = false;
+        if ord.is_none() && before(s).is_some_and(|z| z.is("fiscal")) {
+            fiscal = true;
+        }
+        let _ = fiscal;
+        if let Some(o) = ord {
+            let mut ss = os;
+            if before(ss).is_some_and(|z| z.is("fiscal")) {
+                ss -= 1;
+            }
+            // `this year's third quarter`, `the 1989 third quarter`
+            let mut year: Option<(i32, Anchor)> = None;
+            if let Some(b) = before(ss) {
+                if b.is("the") {
+                    ss -= 1;
+                } else if b.is("'s") {
+                    let (yw, yi) = (before(ss - 1), ss.saturating_sub(2));
+                    if let Some(yw) = yw {
+                        let base = yw.low();
+                        if base == b"year" && yi >= 1 {
+                            let r = t.get(yi - 1).map(Tok::low).unwrap_or(&[]);
+                            let dy = match r {
+                                b"this" => Some(0),
+                                b"last" => Some(-1),
+                                b"next" => Some(1),
+                                _ => None,
+                            };
+                            if let Some(dy) = dy {
+                                year = Some((dct.year() + dy, da));
+                                ss = yi - 1;
+                            }
+                        }
+                    }
+                } else if let Some((y, _)) = year_at(t, ss - 1) {
+                    year = Some((y, Anchor::Absolute));
+                    ss -= 1;
+                    if before(ss).is_some_and(|z| z.is("the")) {
+                        ss -= 1;
+                    }
+                }
+            }
+            let mut e = j;
+            if let Some((y, nj, a)) = explicit_year_after(cx, t, j)
+                && !is_at(t, j, ",")
+            {
+                year = Some((y, a));
+                e = nj;
+            }
+            if u == Unit::Century {
+                let c = i32::try_from(o).ok()? - 1;
+                return Some(hit(ss, e, TimexType::Date, V::Century(c), Anchor::Absolute));
+            }
+            if !(1..=4).contains(&o) {
+                return None;
+            }
+            let (y, a) = match year {
+                Some(ya) => ya,
+                None => {
+                    let st = t.get(ss)?.start;
+                    let tense = cx.tense(st, t.get(e - 1)?.end);
+                    let dq = (dct.month() - 1) / 3 + 1;
+                    let y = if o > dq && tense != Tense::Future {
+                        dct.year() - 1
+                    } else {
+                        dct.year()
+                    };
+                    (y, da)
+                }
+            };
+            return Some(hit(ss, e, TimexType::Date, V::Quarter(y, o), a));
+        }
+    }
     // Adjective compounds: `two-year`, `16-hour`, `year-long`.
     if hyphen_before {
         if qty.is_some() {
@@ -1901,92 +1978,6 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 V::Lit(duration(qty.flatten(), u)),
                 Anchor::None,
             ));
-        }
-    }
-    // Quarters and centuries with ordinals: `the third quarter`, `third-quarter`, `the 20th century`.
-    if matches!(u, Unit::Quarter | Unit::Century) && qty.is_none() {
-        let mut ord = ordinal;
-        let mut os = s.saturating_sub(1);
-        // `third-quarter`
-        if ord.is_none() && hyphen_before {
-            ord = before(k - 1).and_then(|z| ordinal_word(z.low()));
-            os = k.saturating_sub(2);
-        }
-        // `fiscal first quarter`
-        let mut fiscal = false;
-        if ord.is_none() && before(s).is_some_and(|z| z.is("fiscal")) {
-            fiscal = true;
-        }
-        let _ = fiscal;
-        if let Some(o) = ord {
-            let mut ss = os;
-            if before(ss).is_some_and(|z| z.is("fiscal")) {
-                ss -= 1;
-            }
-            // `this year's third quarter`, `the 1989 third quarter`
-            let mut year: Option<(i32, Anchor)> = None;
-            if let Some(b) = before(ss) {
-                if b.is("the") {
-                    ss -= 1;
-                } else if b.low().ends_with(b"'s") || b.is("s") {
-                    let (yw, yi) = if b.is("s") {
-                        (before(ss - 1), ss.saturating_sub(2))
-                    } else {
-                        (Some(b), ss - 1)
-                    };
-                    if let Some(yw) = yw {
-                        let base = yw.low().strip_suffix(b"'s").unwrap_or(yw.low());
-                        if base == b"year" && yi >= 1 {
-                            let r = t.get(yi - 1).map(Tok::low).unwrap_or(&[]);
-                            let dy = match r {
-                                b"this" => Some(0),
-                                b"last" => Some(-1),
-                                b"next" => Some(1),
-                                _ => None,
-                            };
-                            if let Some(dy) = dy {
-                                year = Some((dct.year() + dy, da));
-                                ss = yi - 1;
-                            }
-                        }
-                    }
-                } else if let Some((y, _)) = year_at(t, ss - 1) {
-                    year = Some((y, Anchor::Absolute));
-                    ss -= 1;
-                    if before(ss).is_some_and(|z| z.is("the")) {
-                        ss -= 1;
-                    }
-                }
-            }
-            let mut e = j;
-            if let Some((y, nj, a)) = explicit_year_after(cx, t, j)
-                && !is_at(t, j, ",")
-            {
-                year = Some((y, a));
-                e = nj;
-            }
-            if u == Unit::Century {
-                let c = i32::try_from(o).ok()? - 1;
-                return Some(hit(ss, e, TimexType::Date, V::Century(c), Anchor::Absolute));
-            }
-            if !(1..=4).contains(&o) {
-                return None;
-            }
-            let (y, a) = match year {
-                Some(ya) => ya,
-                None => {
-                    let st = t.get(ss)?.start;
-                    let tense = cx.tense(st, t.get(e - 1)?.end);
-                    let dq = (dct.month() - 1) / 3 + 1;
-                    let y = if o > dq && tense != Tense::Future {
-                        dct.year() - 1
-                    } else {
-                        dct.year()
-                    };
-                    (y, da)
-                }
-            };
-            return Some(hit(ss, e, TimexType::Date, V::Quarter(y, o), a));
         }
     }
     // Relative words before the unit.
@@ -2127,6 +2118,13 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"next" | b"coming" | b"following" => 1,
                 _ => 0,
             };
+            // `the latest quarter`, `the same quarter`: the one last mentioned.
+            if u == Unit::Quarter
+                && matches!(rel, b"latest" | b"same" | b"that")
+                && let Some(Ref { v: v @ V::Quarter(..), anchor }) = &cx.last_quarter
+            {
+                return Some(hit(ss, j, TimexType::Date, v.clone(), *anchor));
+            }
             // `that month` / `that year` resolve at the last reference's granularity too.
             let v = if matches!(rel, b"that" | b"same") {
                 match (&cx.last, u) {
@@ -2167,6 +2165,31 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Some(h)
         }
         _ => {
+            // `the quarter`, `the year` in reports: the quarter last mentioned, the DCT's year.
+            if rel == b"the" && !plural && !x.cap {
+                match u {
+                    Unit::Quarter => {
+                        let v = match &cx.last_quarter {
+                            Some(Ref { v: v @ V::Quarter(..), anchor }) => (v.clone(), *anchor),
+                            _ => (offset(dct, Unit::Quarter, -1)?, da),
+                        };
+                        return Some(hit(ri, j, TimexType::Date, v.0, v.1));
+                    }
+                    Unit::Year => {
+                        if let Some((y, e)) = year_at(t, j) {
+                            return Some(hit(ri, e, TimexType::Date, V::Year(y), Anchor::Absolute));
+                        }
+                        if t.get(j).is_some_and(|z| z.is_any(&["ended", "ending", "ends", "end"])) {
+                            return Some(hit(ri, j, TimexType::Duration, V::Lit("P1Y".into()), Anchor::None));
+                        }
+                        let closes = t.get(j).is_none_or(|z| z.kind == Kind::Punct || z.is_any(&["and", "to", "as", "so", "but"]));
+                        if closes && ri >= 1 && t.get(ri - 1).is_some_and(|z| z.is_any(&["for", "during", "of", "throughout", "through", "in"])) {
+                            return Some(hit(ri, j, TimexType::Date, V::Year(dct.year()), da));
+                        }
+                    }
+                    _ => {}
+                }
+            }
             // `the weekend`, `over the weekend`
             if u == Unit::Weekend && !plural && rel == b"the" {
                 let tense = cx.tense(t.get(ri)?.start, x.end);
@@ -2832,15 +2855,15 @@ fn holiday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         w.strip_suffix(b"'s").unwrap_or(w)
     };
     let mut eve = false;
-    let last_low = t.get(e - 1).map(Tok::low).unwrap_or(&[]);
-    let possessive = last_low.ends_with(b"'s");
+    // `New Year's Day`, `Christmas Eve`
+    if t.get(e).is_some_and(|z| z.is("'s")) && t.get(e + 1).is_some_and(|z| z.is_any(&["day", "eve"])) {
+        e += 1;
+    }
     if t.get(e).is_some_and(|z| z.is("eve")) {
         eve = true;
         e += 1;
     } else if t.get(e).is_some_and(|z| z.is("day")) {
         e += 1;
-    } else if new_year && !possessive {
-        // `New Year` alone: fine, Jan 1.
     }
     let f = |y: i32| -> Option<NaiveDate> {
         let d = match base {

@@ -467,15 +467,18 @@ pub fn score_doc(
                 s.type_ok += usize::from(type_ok);
                 if let Some(l) = log.as_deref_mut() {
                     if !value_ok || !type_ok {
+                        let ctx_a = text.floor_char_boundary(g.start.saturating_sub(60));
+                        let ctx_b = text.ceil_char_boundary((g.end + 40).min(text.len()));
                         let _ = writeln!(
                             l,
-                            "  WRONG  {:?} gold {} {} | sys {:?} {} {}",
+                            "  WRONG  {:?} gold {} {} | sys {:?} {} {}   ...{}...",
                             snip(g.start, g.end),
                             g.timex_type,
                             g.value,
                             snip(e.start, e.end),
                             type_name(e.timex_type),
-                            e.value
+                            e.value,
+                            snip(ctx_a, ctx_b)
                         );
                     } else if !strict {
                         let _ = writeln!(
