@@ -181,6 +181,18 @@ impl Cx<'_> {
         }
         match f.v {
             V::Quarter(..) | V::Half(..) => {
+                // `the year-ago quarter` is a comparison, not the period under discussion.
+                let lower = self
+                    .text
+                    .get(f.start..f.end)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if ["ago", "earlier", "before", "prior"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+                {
+                    return;
+                }
                 let r = Ref {
                     v: f.v.clone(),
                     anchor: f.anchor,
@@ -258,7 +270,7 @@ impl Cx<'_> {
                 i -= 1;
             }
         }
-        for (n, w) in words.iter().enumerate() {
+        for (n, w) in words.iter().enumerate().take(12) {
             let prev = words.get(n + 1).copied();
             if let Some(t) = cue(w, prev) {
                 return t;
@@ -266,7 +278,8 @@ impl Cx<'_> {
         }
         let mut i = end;
         let mut prev: Option<&[u8]> = None;
-        while i < b {
+        let mut seen = 0;
+        while i < b && seen < 8 {
             let mut j = i;
             while j < b
                 && bytes
@@ -281,6 +294,7 @@ impl Cx<'_> {
                         return t;
                     }
                     prev = Some(w);
+                    seen += 1;
                 }
                 i = j;
             } else {
@@ -301,9 +315,10 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
     }
     match l {
         b"will" | b"won't" | b"shall" | b"plans" | b"plan" | b"planning" | b"scheduled"
-        | b"schedule" | b"expected" | b"expects" | b"expect" | b"due" | b"upcoming"
-        | b"next" | b"intends" | b"intend" | b"aims" | b"tomorrow" | b"forthcoming"
-        | b"coming" | b"'ll" => return Some(Tense::Future),
+        | b"schedule" | b"expected" | b"expects" | b"expect" | b"due" | b"upcoming" | b"next"
+        | b"intends" | b"intend" | b"aims" | b"tomorrow" | b"forthcoming" | b"coming" | b"'ll" => {
+            return Some(Tense::Future);
+        }
         b"to" => {
             let b = before.map(|b| b.to_ascii_lowercase());
             return match b.as_deref() {
@@ -399,7 +414,11 @@ fn day_at(t: &[Tok], i: usize) -> Option<(u32, usize)> {
     // Not a time or a quantity: `16:30`, `16.5`, `16-year`.
     if t.get(j).is_some_and(|s| {
         (s.is_char(b':') || s.is_char(b'%') || s.is_char(b'/')) && adjacent(t, j - 1)
-    }) {
+    }) && t
+        .get(j + 1)
+        .is_some_and(|n| n.kind == Kind::Num && adjacent(t, j))
+        || t.get(j).is_some_and(|s| s.is_char(b'%'))
+    {
         return None;
     }
     Some((d, j))
@@ -786,9 +805,12 @@ fn pick_year(
     let dct = cx.dct?;
     let y = dct.year();
     let (a, b) = f(y)?;
+    // Compare by month: `by Jan. 14` in an article of Jan. 5 is this January whatever the
+    // tense says.
+    let ym = |d: NaiveDate| d.year() * 12 + i32::try_from(d.month()).unwrap_or(0);
     match tense {
-        Tense::Past if a > dct => Some(y - 1),
-        Tense::Future if b < dct => Some(y + 1),
+        Tense::Past if ym(a) > ym(dct) => Some(y - 1),
+        Tense::Future if ym(b) < ym(dct) => Some(y + 1),
         Tense::Unknown => {
             let dist = |yy: i32| -> i64 {
                 f(yy).map_or(i64::MAX, |(a, b)| {
@@ -1666,6 +1688,11 @@ fn unit_after_quantity(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             let h = unit_head(cx, t, j)?;
             return (h.s <= k).then_some(h);
         }
+        if (ordinal_word(z.low()).is_some() || z.is("fiscal"))
+            && t.get(j + 1).is_some_and(|q| q.is_any(&["quarter", "half"]))
+        {
+            continue;
+        }
         if !(z.kind == Kind::Num
             || z.is_char(b'/')
             || z.is_char(b'-')
@@ -1806,7 +1833,14 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             };
             let dir = sign.signum();
             // `a year earlier` after a quarter: the same quarter a year before.
-            if sign.abs() == 2
+            if (sign.abs() == 2
+                || matches!(
+                    cx.last,
+                    Some(Ref {
+                        v: V::Quarter(..),
+                        ..
+                    })
+                ))
                 && u == Unit::Year
                 && let Some(Ref {
                     v: V::Quarter(qy, qq),
@@ -2118,12 +2152,17 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"next" | b"coming" | b"following" => 1,
                 _ => 0,
             };
-            // `the latest quarter`, `the same quarter`: the one last mentioned.
-            if u == Unit::Quarter
-                && matches!(rel, b"latest" | b"same" | b"that")
-                && let Some(Ref { v: v @ V::Quarter(..), anchor }) = &cx.last_quarter
-            {
-                return Some(hit(ss, j, TimexType::Date, v.clone(), *anchor));
+            // `the latest quarter`, `the same quarter`: the one last mentioned, else the last
+            // complete one.
+            if u == Unit::Quarter && matches!(rel, b"latest" | b"same" | b"that") {
+                if let Some(Ref {
+                    v: v @ V::Quarter(..),
+                    anchor,
+                }) = &cx.last_quarter
+                {
+                    return Some(hit(ss, j, TimexType::Date, v.clone(), *anchor));
+                }
+                return Some(hit(ss, j, TimexType::Date, offset(dct, u, -1)?, da));
             }
             // `that month` / `that year` resolve at the last reference's granularity too.
             let v = if matches!(rel, b"that" | b"same") {
@@ -2170,7 +2209,10 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 match u {
                     Unit::Quarter => {
                         let v = match &cx.last_quarter {
-                            Some(Ref { v: v @ V::Quarter(..), anchor }) => (v.clone(), *anchor),
+                            Some(Ref {
+                                v: v @ V::Quarter(..),
+                                anchor,
+                            }) => (v.clone(), *anchor),
                             _ => (offset(dct, Unit::Quarter, -1)?, da),
                         };
                         return Some(hit(ri, j, TimexType::Date, v.0, v.1));
@@ -2179,11 +2221,26 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                         if let Some((y, e)) = year_at(t, j) {
                             return Some(hit(ri, e, TimexType::Date, V::Year(y), Anchor::Absolute));
                         }
-                        if t.get(j).is_some_and(|z| z.is_any(&["ended", "ending", "ends", "end"])) {
-                            return Some(hit(ri, j, TimexType::Duration, V::Lit("P1Y".into()), Anchor::None));
+                        if t.get(j)
+                            .is_some_and(|z| z.is_any(&["ended", "ending", "ends", "end"]))
+                        {
+                            return Some(hit(
+                                ri,
+                                j,
+                                TimexType::Duration,
+                                V::Lit("P1Y".into()),
+                                Anchor::None,
+                            ));
                         }
-                        let closes = t.get(j).is_none_or(|z| z.kind == Kind::Punct || z.is_any(&["and", "to", "as", "so", "but"]));
-                        if closes && ri >= 1 && t.get(ri - 1).is_some_and(|z| z.is_any(&["for", "during", "of", "throughout", "through", "in"])) {
+                        let closes = t.get(j).is_none_or(|z| {
+                            z.kind == Kind::Punct || z.is_any(&["and", "to", "as", "so", "but"])
+                        });
+                        if closes
+                            && ri >= 1
+                            && t.get(ri - 1).is_some_and(|z| {
+                                z.is_any(&["for", "during", "of", "throughout", "through", "in"])
+                            })
+                        {
                             return Some(hit(ri, j, TimexType::Date, V::Year(dct.year()), da));
                         }
                     }
@@ -2856,7 +2913,9 @@ fn holiday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     };
     let mut eve = false;
     // `New Year's Day`, `Christmas Eve`
-    if t.get(e).is_some_and(|z| z.is("'s")) && t.get(e + 1).is_some_and(|z| z.is_any(&["day", "eve"])) {
+    if t.get(e).is_some_and(|z| z.is("'s"))
+        && t.get(e + 1).is_some_and(|z| z.is_any(&["day", "eve"]))
+    {
         e += 1;
     }
     if t.get(e).is_some_and(|z| z.is("eve")) {

@@ -82,11 +82,7 @@ fn possessive_at(bytes: &[u8], i: usize) -> Option<usize> {
         _ => return None,
     };
     let s = bytes.get(i + n)?;
-    if (*s == b's' || *s == b'S')
-        && !bytes
-            .get(i + n + 1)
-            .is_some_and(u8::is_ascii_alphanumeric)
-    {
+    if (*s == b's' || *s == b'S') && !bytes.get(i + n + 1).is_some_and(u8::is_ascii_alphanumeric) {
         Some(n + 1)
     } else {
         None
