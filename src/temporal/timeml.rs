@@ -273,7 +273,151 @@ pub fn tag_document(raw: &str, path: &str) -> Result<String, TimemlError> {
 
 fn is_timeml_file(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".tml") || name.ends_with(".TE3input") || name.ends_with(".tml.TE3input")
+    name.ends_with(".tml") || name.ends_with(".TE3input") || name.ends_with(".xml")
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let tail = rest.get(i..).unwrap_or("");
+        match tail.find(';').filter(|&n| n <= 10) {
+            Some(semi) => match tail.get(1..semi).and_then(decode_entity) {
+                Some(c) => {
+                    out.push(c);
+                    rest = tail.get(semi + 1..).unwrap_or("");
+                }
+                None => {
+                    out.push('&');
+                    rest = tail.get(1..).unwrap_or("");
+                }
+            },
+            None => {
+                out.push('&');
+                rest = tail.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A MEANTIME (NAF/CAT XML) document: tokens joined by spaces (a newline between
+/// sentences), its creation time, and its TIMEX3 markables as spans of that text.
+///
+/// # Errors
+/// Fails when the file has no tokens.
+pub fn parse_meantime(
+    raw: &str,
+    path: &str,
+) -> Result<(String, Option<NaiveDate>, Vec<GoldTimex>), TimemlError> {
+    use std::collections::HashMap;
+    let mut text = String::new();
+    let mut spans: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut last_sentence: Option<&str> = None;
+    // MEANTIME annotates only the first sentences of each article: score those only.
+    let mut sentence_of: HashMap<&str, u32> = HashMap::new();
+    let mut from = 0;
+    while let Some(i) = raw.get(from..).and_then(|r| r.find("<token ")) {
+        let at = from + i;
+        let Some(gt) = raw.get(at..).and_then(|r| r.find('>')) else {
+            break;
+        };
+        let tag = raw.get(at..at + gt).unwrap_or("");
+        if let (Some(id), Some(sn)) = (attr(tag, "t_id"), attr(tag, "sentence")) {
+            sentence_of.insert(id, sn.parse().unwrap_or(0));
+        }
+        from = at + gt;
+    }
+    let markables = raw.find("<Markables>").unwrap_or(raw.len());
+    let mut last_annotated = 0u32;
+    let mut rest = raw.get(markables..).unwrap_or("");
+    while let Some(j) = rest.find("t_id=\"") {
+        let tail = rest.get(j + 6..).unwrap_or("");
+        let id = tail.split('"').next().unwrap_or("");
+        if let Some(&sn) = sentence_of.get(id) {
+            last_annotated = last_annotated.max(sn);
+        }
+        rest = tail;
+    }
+    let mut from = 0;
+    while let Some(i) = raw.get(from..).and_then(|r| r.find("<token ")) {
+        let at = from + i;
+        let Some(gt) = raw.get(at..).and_then(|r| r.find('>')) else {
+            break;
+        };
+        let tag = raw.get(at..at + gt).unwrap_or("");
+        let body_start = at + gt + 1;
+        let Some(close) = raw.get(body_start..).and_then(|r| r.find("</token>")) else {
+            break;
+        };
+        let word = unescape(raw.get(body_start..body_start + close).unwrap_or(""));
+        let sentence = attr(tag, "sentence");
+        if sentence
+            .and_then(|sn| sn.parse::<u32>().ok())
+            .is_some_and(|sn| sn > last_annotated)
+        {
+            break;
+        }
+        if !text.is_empty() {
+            text.push(if sentence == last_sentence { ' ' } else { '\n' });
+        }
+        last_sentence = sentence;
+        let s = text.len();
+        text.push_str(&word);
+        if let Some(id) = attr(tag, "t_id") {
+            spans.insert(id, (s, text.len()));
+        }
+        from = body_start + close;
+    }
+    if spans.is_empty() {
+        return Err(TimemlError::Malformed {
+            path: path.to_string(),
+            message: "no <token> elements (not a MEANTIME document)".into(),
+        });
+    }
+    let mut gold = Vec::new();
+    let mut dct = None;
+    let mut from = 0;
+    while let Some(i) = raw.get(from..).and_then(|r| r.find("<TIMEX3 ")) {
+        let at = from + i;
+        let Some(end) = raw.get(at..).and_then(|r| r.find("</TIMEX3>")) else {
+            break;
+        };
+        let block = raw.get(at..at + end).unwrap_or("");
+        let tag_end = block.find('>').unwrap_or(block.len());
+        let tag = block.get(..tag_end).unwrap_or("");
+        let value = attr(tag, "value").unwrap_or("").to_string();
+        if attr(tag, "functionInDocument") == Some("CREATION_TIME") {
+            dct = value
+                .get(..10)
+                .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        }
+        let mut lo = usize::MAX;
+        let mut hi = 0;
+        let mut rest = block;
+        while let Some(j) = rest.find("t_id=\"") {
+            let tail = rest.get(j + 6..).unwrap_or("");
+            let id = tail.split('"').next().unwrap_or("");
+            if let Some(&(a, b)) = spans.get(id) {
+                lo = lo.min(a);
+                hi = hi.max(b);
+            }
+            rest = tail;
+        }
+        if lo < hi {
+            gold.push(GoldTimex {
+                start: lo,
+                end: hi,
+                timex_type: attr(tag, "type").unwrap_or("").to_string(),
+                value,
+            });
+        }
+        from = at + end;
+    }
+    gold.sort_by_key(|g| g.start);
+    Ok((text, dct, gold))
 }
 
 fn collect_files(inputs: &[PathBuf]) -> Vec<PathBuf> {
@@ -543,25 +687,26 @@ pub fn score_dirs(
     let mut total = Score::default();
     for f in &files {
         let raw = read(f)?;
-        let doc = parse(&raw, &f.display().to_string())?;
+        let name = f.display().to_string();
+        let (text, dct, gold) = if raw.contains("<TEXT>") {
+            let doc = parse(&raw, &name)?;
+            (doc.plain.text, doc.dct, doc.timexes)
+        } else {
+            parse_meantime(&raw, &name)?
+        };
         let sys = tag_timex(
-            &doc.plain.text,
+            &text,
             DocDate {
-                date: doc.dct,
+                date: dct,
                 estimated: false,
             },
         );
         let mut doc_log = String::new();
-        let s = score_doc(
-            &doc.plain.text,
-            &doc.timexes,
-            &sys,
-            log.is_some().then_some(&mut doc_log),
-        );
+        let s = score_doc(&text, &gold, &sys, log.is_some().then_some(&mut doc_log));
         if let Some(l) = log.as_deref_mut()
             && !doc_log.is_empty()
         {
-            let _ = writeln!(l, "{} (DCT {:?})", f.display(), doc.dct);
+            let _ = writeln!(l, "{} (DCT {:?})", f.display(), dct);
             l.push_str(&doc_log);
         }
         total.add(&s);
