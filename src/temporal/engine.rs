@@ -891,6 +891,10 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }
     // Ambiguous words (`may`, `march`) and lowercase names need a date context.
     let bare = day.is_none() && year.is_none();
+    // `Jan Kavan`: an abbreviation alone needs its period.
+    if bare && month_of(x.low()).is_some_and(|(_, abbr)| abbr) && j == k + 1 {
+        return None;
+    }
     if bare {
         let ctx = prev_is(
             t,
@@ -1769,6 +1773,13 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         s = q_start;
     }
     let before = |i: usize| -> Option<&Tok> { if i >= 1 { t.get(i - 1) } else { None } };
+    // `three-quarters of`, `60 Minutes` (a title): not time expressions.
+    if qty.is_some() && u == Unit::Quarter && (hyphen_before || is_at(t, j, "of")) {
+        return None;
+    }
+    if qty.is_some() && x.cap && t.get(s).is_some_and(|z| z.kind == Kind::Num) {
+        return None;
+    }
     let rel_word = before(s).map(Tok::low).unwrap_or(&[]);
     let ordinal = before(s).and_then(|z| ordinal_word(z.low()));
     // SET: `every day`, `each year`, `per year`, `twice a week`.
@@ -1783,7 +1794,15 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if !plural
         && qty == Some(Some(1.0))
         && t.get(q_start).is_some_and(|z| z.is("a") || z.is("an"))
-        && before(q_start).is_some_and(|z| z.is_any(&["twice", "once", "times", "thrice"]))
+        && !t
+            .get(j)
+            .is_some_and(|z| z.is_any(&["ago", "earlier", "later", "before", "after", "or"]))
+        && before(q_start).is_some_and(|z| {
+            z.is_any(&[
+                "twice", "once", "times", "thrice", "million", "billion", "trillion", "percent",
+                "%", "cents", "dollars", "euros", "pounds", "yen", "tons", "barrels",
+            ]) || z.kind == Kind::Num
+        })
     {
         return Some(hit(
             q_start,
@@ -2015,7 +2034,16 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
     }
     // Relative words before the unit.
-    let rel_i = s.checked_sub(1);
+    let mut rel_i = s.checked_sub(1);
+    // `the current fiscal year`, `the full year`: look past the qualifier.
+    if qty.is_none()
+        && u == Unit::Year
+        && let Some(i) = rel_i
+        && t.get(i)
+            .is_some_and(|z| z.is_any(&["fiscal", "full", "calendar", "financial"]))
+    {
+        rel_i = i.checked_sub(1);
+    }
     let rel = rel_i.and_then(|i| t.get(i)).map(Tok::low).unwrap_or(&[]);
     let the_before = |i: usize| before(i).is_some_and(|z| z.is("the"));
     if qty.is_some() {
@@ -2536,17 +2564,7 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             }
             None
         }
-        b"recently" | b"lately" | b"previously" => {
-            Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da))
-        }
-        b"soon" => {
-            if prev.is_some_and(|p| p.is("as"))
-                || next.is_some_and(|z| z.is("after") || z.is("as") || z.is("thereafter"))
-            {
-                return None;
-            }
-            Some(hit(k, k + 1, TimexType::Date, lit("FUTURE_REF"), da))
-        }
+        b"recently" | b"lately" => Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da)),
         b"future" | b"past" => {
             // `the past three years` belongs to the unit parser.
             for i in k + 1..(k + 5).min(t.len()) {
@@ -2614,6 +2632,24 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                     V::Time(d, p.into()),
                     if d.is_some() { da } else { Anchor::None },
                 ));
+            }
+            // `the next morning`: the day after the story's last date.
+            if k >= 2
+                && matches!(pl, b"next" | b"following" | b"previous")
+                && t.get(k - 2).is_some_and(|z| z.is("the"))
+                && let Some((d, a)) = cx.ref_day()
+            {
+                let d = add_days(d, if pl == b"previous" { -1 } else { 1 })?;
+                return Some(hit(
+                    k - 2,
+                    k + 1,
+                    TimexType::Time,
+                    V::Time(Some(d), p.into()),
+                    a,
+                ));
+            }
+            if pl == b"high" || (x.cap && prev.is_some_and(|q| q.cap && q.kind == Kind::Word)) {
+                return None;
             }
             if matches!(base, b"noon" | b"midnight" | b"midday") {
                 // `midnight Friday`
@@ -2742,6 +2778,9 @@ fn season_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         if p.is("last") || p.is("past") {
             rel = Some(-1);
             s = k - 1;
+            if p.is("past") && k >= 2 && t.get(k - 2).is_some_and(|z| z.is("this")) {
+                s = k - 2;
+            }
         } else if p.is("next") || p.is("coming") {
             rel = Some(1);
             s = k - 1;

@@ -445,10 +445,8 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "currently",
     "recently",
     "lately",
-    "soon",
     "future",
     "past",
-    "previously",
     "nowadays",
     "present", //
     "morning",
