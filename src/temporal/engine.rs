@@ -46,6 +46,8 @@ struct Hit {
 enum Tense {
     Past,
     Future,
+    /// A present-tense verb is the nearest cue: the nearest date either way.
+    Present,
     Unknown,
 }
 
@@ -317,6 +319,10 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
         b"will" | b"won't" | b"shall" | b"plans" | b"plan" | b"planning" | b"scheduled"
         | b"schedule" | b"expected" | b"expects" | b"expect" | b"due" | b"upcoming" | b"next"
         | b"intends" | b"intend" | b"aims" | b"tomorrow" | b"forthcoming" | b"coming" | b"'ll" => {
+            return Some(Tense::Future);
+        }
+        b"is" | b"are" | b"am" | b"remains" | b"says" | b"say" => return Some(Tense::Present),
+        b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" => {
             return Some(Tense::Future);
         }
         b"to" => {
@@ -811,7 +817,7 @@ fn pick_year(
     match tense {
         Tense::Past if ym(a) > ym(dct) => Some(y - 1),
         Tense::Future if ym(b) < ym(dct) => Some(y + 1),
-        Tense::Unknown => {
+        Tense::Unknown | Tense::Present => {
             let dist = |yy: i32| -> i64 {
                 f(yy).map_or(i64::MAX, |(a, b)| {
                     if dct < a {
@@ -1022,6 +1028,17 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             h.e = j + 2;
         }
     }
+    // `the week of March 6`
+    if let V::Day(d) = h.v
+        && h.s >= 3
+        && t.get(h.s - 1).is_some_and(|z| z.is("of"))
+        && t.get(h.s - 2).is_some_and(|z| z.is("week"))
+        && t.get(h.s - 3).is_some_and(|z| z.is("the"))
+    {
+        h.v = V::week_of(d);
+        h.s -= 3;
+        return Some(h);
+    }
     Some(time_after(cx, t, h))
 }
 
@@ -1143,6 +1160,13 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             match cx.tense(st, en) {
                 Tense::Future => fwd,
                 Tense::Past => -back,
+                Tense::Present => {
+                    if fwd <= back {
+                        fwd
+                    } else {
+                        -back
+                    }
+                }
                 Tense::Unknown => {
                     if rel == Some(0) {
                         if fwd <= back { fwd } else { -back }
@@ -1654,9 +1678,12 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         j += 1;
     }
     let tod = format!("T{hour:02}:{min:02}");
-    // The date: a weekday or `yesterday` after or before, else the DCT.
-    let mut date = cx.dct;
-    let mut anchor = cx.dct_anchor;
+    // The date: a weekday or `yesterday` after or before, else the day the story last
+    // mentioned, else the DCT.
+    let (mut date, mut anchor) = match cx.ref_day() {
+        Some((d, a)) => (Some(d), a),
+        None => (None, Anchor::None),
+    };
     let mut s = k;
     if let Some(z) = t.get(j) {
         if z.is("today") || z.is("tonight") {
@@ -2232,6 +2259,17 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Some(h)
         }
         _ => {
+            // `the week of March 6`
+            if u == Unit::Week
+                && rel == b"the"
+                && !plural
+                && is_at(t, j, "of")
+                && month_at(t, j + 1).is_some()
+                && let Some(h) = month_head(cx, t, j + 1)
+                && let V::Day(d) = h.v
+            {
+                return Some(hit(ri, h.e, TimexType::Date, V::week_of(d), h.anchor));
+            }
             // `the quarter`, `the year` in reports: the quarter last mentioned, the DCT's year.
             if rel == b"the" && !plural && !x.cap {
                 match u {
