@@ -281,12 +281,13 @@ fn weeks_months_years() {
         "2024-W16-WE",
         Some(("2024-04-20", "2024-04-21")),
     );
-    check(
+    let e = check(
         "Fighting has intensified in recent weeks.",
         "recent weeks",
-        "PXW",
-        None,
+        "PAST_REF",
+        Some(("2024-04-03", "2024-04-24")),
     );
+    assert_eq!(e.precision, Precision::Range);
     check(
         "The war began nearly 70 years ago.",
         "nearly 70 years ago",

@@ -30,6 +30,8 @@ pub(crate) struct Found {
     pub v: V,
     pub modifier: Option<&'static str>,
     pub anchor: Anchor,
+    /// An interval for values that have none of their own (`in recent weeks`).
+    pub range: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// Result of a head parser: token range and meaning.
@@ -40,6 +42,7 @@ struct Hit {
     v: V,
     modifier: Option<&'static str>,
     anchor: Anchor,
+    range: Option<(NaiveDate, NaiveDate)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -131,6 +134,7 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
                     v: h.v,
                     modifier: h.modifier,
                     anchor: h.anchor,
+                    range: h.range,
                 };
                 covered = f.end;
                 cx.remember(&f);
@@ -646,7 +650,21 @@ fn hit(s: usize, e: usize, ty: TimexType, v: V, anchor: Anchor) -> Hit {
         v,
         modifier: None,
         anchor,
+        range: None,
     }
+}
+
+/// `recent weeks`: about three units back to the DCT.
+fn recent_range(dct: NaiveDate, u: Unit) -> Option<(NaiveDate, NaiveDate)> {
+    let a = match u {
+        Unit::Minute | Unit::Hour => dct,
+        Unit::Day => add_days(dct, -3)?,
+        Unit::Week | Unit::Weekend => add_days(dct, -21)?,
+        Unit::Month | Unit::Quarter => add_months(dct, -3)?,
+        Unit::Year => add_months(dct, -36)?,
+        Unit::Decade | Unit::Century => add_months(dct, -360)?,
+    };
+    Some((a, dct))
 }
 
 /// Dispatches on the trigger token `k`.
@@ -1796,6 +1814,17 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         qty = None;
         q_start = qend;
     }
+    // A singular unit takes only `a`/`one` (`the 1988 quarter` is a year, not 1988
+    // quarters), except in adjectives (`16-hour`).
+    if let Some(Some(q)) = qty
+        && !plural
+        && !hyphen_before
+        && q >= 1000.0
+        && (q.fract() == 0.0)
+    {
+        qty = None;
+        q_start = qend;
+    }
     if qty.is_some() {
         s = q_start;
     }
@@ -2097,6 +2126,16 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             if the_before(ss) {
                 ss -= 1;
             }
+            // `the past several quarters`: vague, so a reference to the past or future.
+            if n.is_none() && matches!(rel, b"past" | b"last" | b"recent" | b"coming" | b"next") {
+                let future = matches!(rel, b"coming" | b"next");
+                let v = if future { "FUTURE_REF" } else { "PAST_REF" };
+                let mut h = hit(ss, j, TimexType::Date, V::Lit(v.into()), da);
+                if !future {
+                    h.range = recent_range(dct, u);
+                }
+                return Some(h);
+            }
             let mut h = hit(ss, j, TimexType::Duration, dur, Anchor::None);
             if matches!(rel, b"past" | b"last" | b"recent") {
                 h.anchor = da;
@@ -2154,23 +2193,24 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                         | b"following"
                         | b"previous"
                 ) {
-                    let mut ss = with_the(ri);
-                    if before(ss).is_some_and(|z| z.is("in")) && rel == b"recent" {
-                        ss = with_the(ri);
+                    let ss = with_the(ri);
+                    let future = matches!(rel, b"coming" | b"next" | b"following");
+                    let v = if future { "FUTURE_REF" } else { "PAST_REF" };
+                    let mut h = hit(ss, j, TimexType::Date, V::Lit(v.into()), da);
+                    if !future {
+                        h.range = recent_range(dct, u);
                     }
-                    return Some(hit(
-                        ss,
-                        j,
-                        TimexType::Duration,
-                        V::Lit(duration(None, u)),
-                        Anchor::None,
-                    ));
+                    return Some(h);
                 }
                 return None;
             }
             let the = the_before(ri);
             let ss = with_the(ri);
-            // `the past year`, `the last decade`: a duration; `last year`: a date.
+            // `the past year`: the year before the DCT's.
+            if the && rel == b"past" && u == Unit::Year {
+                return Some(hit(ss, j, TimexType::Date, V::Year(dct.year() - 1), da));
+            }
+            // `the past month`, `the last decade`: a duration; `last year`: a date.
             if (the && matches!(rel, b"past" | b"last") || rel == b"past")
                 && matches!(
                     u,
@@ -2259,6 +2299,26 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Some(h)
         }
         _ => {
+            // `the 1988 quarter`, `the 1988 period`: the quarter under discussion, that year.
+            if u == Unit::Quarter
+                && let Some(i) = rel_i
+                && let Some((y, _)) = year_at(t, i)
+            {
+                let q = match &cx.last_quarter {
+                    Some(Ref {
+                        v: V::Quarter(_, q),
+                        ..
+                    }) => *q,
+                    _ => (dct.month() - 1) / 3 + 1,
+                };
+                return Some(hit(
+                    with_the(i),
+                    j,
+                    TimexType::Date,
+                    V::Quarter(y, q),
+                    Anchor::Absolute,
+                ));
+            }
             // `the week of March 6`
             if u == Unit::Week
                 && rel == b"the"

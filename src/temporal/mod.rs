@@ -121,11 +121,16 @@ pub fn tag_timex(text: &str, doc: DocDate) -> Vec<TimeExpr> {
     engine::find(text, doc)
         .into_iter()
         .map(|f| {
-            let precision = f.v.precision();
+            let precision = if f.range.is_some() {
+                Precision::Range
+            } else {
+                f.v.precision()
+            };
             let interval = match f.ty {
                 TimexType::Date | TimexType::Time => {
                     f.v.interval()
                         .map(|iv| value::narrow(iv, f.modifier))
+                        .or(f.range)
                         .or_else(|| present_interval(&f.v, doc))
                 }
                 TimexType::Duration | TimexType::Set => None,
