@@ -479,3 +479,15 @@ fn impossible_dates() {
         }
     }
 }
+
+#[test]
+fn when_for_the_json_contract() {
+    let text = "Kim arrived on Tuesday.";
+    let e = one(text, dct());
+    let w = e.when(text);
+    assert_eq!(w.expression, "Tuesday");
+    assert_eq!(w.start, Some(d("2024-04-23")));
+    let e = one(text, DocDate::default());
+    let w = e.when(text);
+    assert_eq!((w.start, w.end, w.anchor), (None, None, Anchor::None));
+}
