@@ -1014,6 +1014,7 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             if cx.dct.is_none() {
                 (V::Lit(format!("XXXX-{m:02}")), Anchor::None)
             } else {
+                // `last July`: the most recent July before this month, as news uses it.
                 let y = pick_year(cx, tense, |y| V::Month(y, m).interval())?;
                 (V::Month(y, m), cx.dct_anchor)
             }
@@ -1213,6 +1214,8 @@ fn weekday_time(t: &[Tok], mut h: Hit) -> Hit {
 }
 
 const NOT_YEAR_BEFORE: &[&str] = &[
+    "©",
+    "copyright",
     "$",
     "#",
     "€",
