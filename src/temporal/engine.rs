@@ -771,7 +771,12 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
             };
             if let Some(m) = m {
                 h.modifier = Some(m);
-                h.s = s - n;
+                // TimeML leaves `about`, `nearly`, `over` outside a duration's extent (the
+                // mod keeps the meaning) but keeps `more than`, `at least`, and anything
+                // before `ago`.
+                if !(n == 1 && h.ty == TimexType::Duration) {
+                    h.s = s - n;
+                }
             }
         }
     }
@@ -1770,6 +1775,16 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }
     let (u, plural) = unit_of(x.low())?;
     let mut j = k + 1;
+    // `this year's third quarter`: the quarter parser takes it.
+    if u == Unit::Year
+        && is_at(t, j, "'s")
+        && t.get(j + 1)
+            .is_some_and(|z| ordinal_word(z.low()).is_some())
+        && t.get(j + 2).is_some_and(|z| z.is_any(&["quarter", "half"]))
+        && let Some(h) = unit_head(cx, t, j + 2).filter(|h| h.s <= k)
+    {
+        return Some(h);
+    }
     // Hyphenated adjective: `two-year`, `16-hour`, `day-long`.
     let hyphen_before =
         k >= 1 && t.get(k - 1).is_some_and(|p| p.is_char(b'-')) && adjacent(t, k - 1);
@@ -2817,6 +2832,12 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Some(hit(s, k + 1, TimexType::Duration, lit("P2W"), Anchor::None))
         }
         b"fiscal" => {
+            // `the fiscal first quarter`: the quarter parser takes it.
+            for i in k + 1..(k + 4).min(t.len()) {
+                if t.get(i).is_some_and(|z| z.is_any(&["quarter", "half"])) {
+                    return unit_head(cx, t, i).filter(|h| h.s <= k);
+                }
+            }
             // `fiscal 1989`, `fiscal year 2024`, `fiscal 2024`: years.
             let (j, _) = if is_at(t, k + 1, "year") {
                 (k + 2, ())
