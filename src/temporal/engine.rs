@@ -1212,7 +1212,13 @@ fn weekday_time(t: &[Tok], mut h: Hit) -> Hit {
             V::Day(d) => V::Time(Some(d), p.to_string()),
             _ => V::Time(None, p.to_string()),
         };
-        h.ty = TimexType::Time;
+        // TimeML corpora type `Friday night` as a DATE (a day, narrowed); a clock time such
+        // as `noon` stays a TIME.
+        h.ty = if p.starts_with("T1") || p.starts_with("T2") {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        };
         h.e += 1;
     }
     h
