@@ -326,15 +326,19 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
             return Some(Tense::Future);
         }
         b"is" | b"are" | b"am" | b"remains" | b"says" | b"say" => return Some(Tense::Present),
-        b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" => {
+        b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" | b"soon" => {
             return Some(Tense::Future);
         }
         b"to" => {
             let b = before.map(|b| b.to_ascii_lowercase());
             return match b.as_deref() {
-                Some(b"is" | b"are" | b"set" | b"agreed" | b"ready" | b"likely") => {
-                    Some(Tense::Future)
-                }
+                Some(
+                    b"is" | b"are" | b"set" | b"agreed" | b"ready" | b"likely" | b"planned"
+                    | b"plans" | b"plan" | b"expected" | b"scheduled" | b"due" | b"going"
+                    | b"hopes" | b"hope" | b"hoped" | b"wants" | b"wanted" | b"intends"
+                    | b"intended" | b"promised" | b"vowed" | b"decided" | b"threatened" | b"able"
+                    | b"prepared",
+                ) => Some(Tense::Future),
                 _ => None,
             };
         }
