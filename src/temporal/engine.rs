@@ -720,10 +720,14 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
         if is_period
             && h.modifier.is_none()
             && matches!(p_low, b"earlier" | b"later")
-            && first.is_some_and(|x| x.is_any(&["this", "that"]))
+            && first.is_some_and(|x| {
+                x.is_any(&["this", "that", "today", "yesterday", "tonight", "tomorrow"])
+            })
         {
             h.s = s - 1;
-            h.modifier = Some(if p_low == b"earlier" { "START" } else { "END" });
+            if first.is_some_and(|x| x.is_any(&["this", "that"])) {
+                h.modifier = Some(if p_low == b"earlier" { "START" } else { "END" });
+            }
             return h;
         }
         if is_period && h.modifier.is_none() {
@@ -1704,7 +1708,8 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if hour > 24 || (pm.is_some() && h > 12) {
         return None;
     }
-    // Time zone.
+    // Time zone: UTC is written `Z`.
+    let utc = t.get(j).is_some_and(|z| z.is_any(&["utc", "gmt"]) && z.cap);
     if t.get(j).is_some_and(|z| {
         z.is_any(&[
             "edt", "est", "gmt", "utc", "pst", "pdt", "cst", "cdt", "bst", "cet", "cest", "et",
@@ -1713,7 +1718,7 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }) {
         j += 1;
     }
-    let tod = format!("T{hour:02}:{min:02}");
+    let tod = format!("T{hour:02}:{min:02}{}", if utc { "Z" } else { "" });
     // The date: a weekday or `yesterday` after or before, else the day the story last
     // mentioned, else the DCT.
     let (mut date, mut anchor) = match cx.ref_day() {
@@ -1980,6 +1985,15 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     // Quarters and centuries with ordinals: `the third quarter`, `third-quarter`, `the 20th century`.
     if matches!(u, Unit::Quarter | Unit::Century) && qty.is_none() {
         let mut ord = ordinal;
+        // `the final quarter of 2009`
+        if ord.is_none()
+            && u == Unit::Quarter
+            && before(s).is_some_and(|z| z.is_any(&["final", "last"]))
+            && is_at(t, j, "of")
+            && year_at(t, j + 1).is_some()
+        {
+            ord = Some(4);
+        }
         let mut os = s.saturating_sub(1);
         // `third-quarter`
         if ord.is_none() && hyphen_before {
