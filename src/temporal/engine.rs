@@ -1810,6 +1810,23 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         if t.get(j + 1).is_some_and(|z| z.is("long")) && !hyphen_before {
             j += 2;
+            // `day-long`, `decades-long`: a duration of one (or some) of the unit.
+            let n = if plural { None } else { Some(1.0) };
+            let s0 = if k >= 1
+                && t.get(k - 1)
+                    .is_some_and(|z| z.kind == Kind::Num || number_word(z.low()).is_some())
+            {
+                k - 1
+            } else {
+                k
+            };
+            return Some(hit(
+                s0,
+                j,
+                TimexType::Duration,
+                V::Lit(duration(n, u)),
+                Anchor::None,
+            ));
         }
     }
     if t.get(j).is_some_and(|z| z.is("old")) {
