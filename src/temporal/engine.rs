@@ -2723,6 +2723,10 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         b"recently" | b"lately" => Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da)),
         b"future" | b"past" => {
+            // `this past spring` belongs to the season parser.
+            if t.get(k + 1).is_some_and(|z| season_of(z.low()).is_some()) {
+                return season_head(cx, t, k + 1).filter(|h| h.s <= k);
+            }
             // `the past three years` belongs to the unit parser.
             for i in k + 1..(k + 5).min(t.len()) {
                 let z = t.get(i)?;
@@ -2861,6 +2865,17 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 return None;
             }
             Some(hit(k, k + 1, TimexType::Set, lit(v), Anchor::None))
+        }
+        b"period" => {
+            // `the latest period`, `the comparable period`: the quarter under discussion.
+            let q = cx.last_quarter.as_ref()?;
+            if !(k >= 2
+                && prev.is_some_and(|p| p.is_any(&["latest", "comparable", "same", "current"]))
+                && t.get(k - 2).is_some_and(|z| z.is("the")))
+            {
+                return None;
+            }
+            Some(hit(k - 2, k + 1, TimexType::Date, q.v.clone(), q.anchor))
         }
         b"fortnight" => {
             let mut s = k;
