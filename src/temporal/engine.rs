@@ -256,9 +256,11 @@ impl Cx<'_> {
             }
         }
         // Words before, nearest first.
-        let mut words: Vec<&[u8]> = Vec::new();
+        // At most 13 words (the 12 looked at and the one before the last), without allocating.
+        let mut words: [&[u8]; 13] = [&[]; 13];
+        let mut count = 0;
         let mut i = start;
-        while i > a {
+        while i > a && count < words.len() {
             let mut j = i;
             while j > a
                 && bytes
@@ -268,16 +270,20 @@ impl Cx<'_> {
                 j -= 1;
             }
             if j < i {
-                if let Some(w) = bytes.get(j..i) {
-                    words.push(w);
+                if let (Some(w), Some(slot)) = (bytes.get(j..i), words.get_mut(count)) {
+                    *slot = w;
+                    count += 1;
                 }
                 i = j;
             } else {
                 i -= 1;
             }
         }
-        for (n, w) in words.iter().enumerate().take(12) {
-            let prev = words.get(n + 1).copied();
+        for n in 0..count.min(12) {
+            let Some(w) = words.get(n).copied() else {
+                break;
+            };
+            let prev = (n + 1 < count).then(|| words.get(n + 1).copied()).flatten();
             if let Some(t) = cue(w, prev) {
                 return t;
             }
@@ -313,8 +319,14 @@ impl Cx<'_> {
 
 /// Whether a word (with the word before it) marks past or future.
 fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
-    let lw: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
-    let l = lw.as_slice();
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() {
+        return None;
+    }
+    for (d, c) in buf.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    let l = buf.get(..w.len()).unwrap_or(&[]);
     // `will be held`: a participle after `be` says nothing; the auxiliary decides.
     if before.is_some_and(|b| b.eq_ignore_ascii_case(b"be") || b.eq_ignore_ascii_case(b"being")) {
         return None;
