@@ -276,8 +276,11 @@ pub fn split(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
             if k >= end {
                 false
             } else {
-                let next = text.get(k..).and_then(|r| r.chars().next()).unwrap_or(' ');
-                if next.is_lowercase() {
+                let rest = text.get(k..).unwrap_or_default();
+                let next = rest.chars().next().unwrap_or(' ');
+                // `iPhone`, `eBay`: lower-case brand names still start sentences.
+                let camel = rest.chars().take(4).skip(1).take_while(|c| c.is_alphabetic()).any(char::is_uppercase);
+                if next.is_lowercase() && !camel {
                     false
                 } else if single_period {
                     period_ends(text, start, i, k)
