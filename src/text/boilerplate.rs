@@ -32,11 +32,15 @@ enum Rule {
     Caption,
 }
 
+/// `credit:` rules match with case: `REUTERS` in a credit, not `Reuters` in prose.
+const CREDIT_PREFIX: &str = "credit:";
+
 /// Compiled phrase rules.
 #[derive(Debug)]
 pub struct Rules {
     matcher: AhoCorasick,
     kinds: Vec<Rule>,
+    credits: Vec<String>,
 }
 
 impl Rules {
@@ -45,8 +49,16 @@ impl Rules {
     pub fn parse(source: &str) -> Self {
         let mut patterns = Vec::new();
         let mut kinds = Vec::new();
+        let mut credits = Vec::new();
         for line in source.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(credit) = line.strip_prefix(CREDIT_PREFIX) {
+                let credit = credit.trim();
+                if !credit.is_empty() {
+                    credits.push(credit.to_owned());
+                }
                 continue;
             }
             let Some((kind, phrase)) = line.split_once(':') else {
@@ -79,7 +91,11 @@ impl Rules {
             .unwrap_or_else(|_| {
                 AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|e| unreachable!("{e}"))
             });
-        Self { matcher, kinds }
+        Self {
+            matcher,
+            kinds,
+            credits,
+        }
     }
 
     /// The rules shipped in `assets/boilerplate.txt`.
@@ -129,7 +145,11 @@ fn only_trailing_punct(rest: &str) -> bool {
 }
 
 fn phrase_hits(rules: &Rules, para: &str) -> Hits {
-    let mut hits = Hits::default();
+    let mut hits = Hits {
+        caption: para.len() <= CAPTION_BYTES
+            && rules.credits.iter().any(|c| para.contains(c.as_str())),
+        ..Hits::default()
+    };
     let window_end = {
         let mut e = para.len().min(CAPTION_BYTES);
         while !para.is_char_boundary(e) {
