@@ -43,7 +43,8 @@ pub struct Rules {
     anchored_kinds: Vec<Rule>,
     floating: AhoCorasick,
     floating_kinds: Vec<Rule>,
-    credits: AhoCorasick,
+    /// For `floating` patterns: the exact spelling a `credit:` rule requires.
+    floating_case: Vec<Option<String>>,
 }
 
 fn automaton(patterns: &[String], case_insensitive: bool) -> AhoCorasick {
@@ -62,7 +63,7 @@ impl Rules {
     pub fn parse(source: &str) -> Self {
         let (mut anchored, mut anchored_kinds) = (Vec::new(), Vec::new());
         let (mut floating, mut floating_kinds) = (Vec::new(), Vec::new());
-        let mut credits = Vec::new();
+        let mut floating_case = Vec::new();
         for line in source.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -70,7 +71,9 @@ impl Rules {
             if let Some(credit) = line.strip_prefix(CREDIT_PREFIX) {
                 let credit = credit.trim();
                 if !credit.is_empty() {
-                    credits.push(credit.to_owned());
+                    floating.push(credit.to_ascii_lowercase());
+                    floating_kinds.push(Rule::Caption);
+                    floating_case.push(Some(credit.to_owned()));
                 }
                 continue;
             }
@@ -95,19 +98,23 @@ impl Rules {
             } else {
                 (&mut anchored, &mut anchored_kinds)
             };
-            if phrase.contains('\'') {
+            let variants = if phrase.contains('\'') { 2 } else { 1 };
+            if variants == 2 {
                 patterns.push(phrase.replace('\'', "’"));
                 kinds.push(kind);
             }
             patterns.push(phrase);
             kinds.push(kind);
+            if matches!(kind, Rule::Contains | Rule::Caption) {
+                floating_case.extend(std::iter::repeat_n(None, variants));
+            }
         }
         Self {
             anchored: automaton(&anchored, true),
             anchored_kinds,
             floating: automaton(&floating, true),
             floating_kinds,
-            credits: automaton(&credits, false),
+            floating_case,
         }
     }
 
@@ -218,14 +225,19 @@ fn phrase_hits(rules: &Rules, para: &str) -> Hits {
     if para.len() > CAPTION_BYTES {
         return hits;
     }
-    hits.caption = rules.credits.is_match(para);
     for m in rules.floating.find_overlapping_iter(para) {
         let Some(&kind) = rules.floating_kinds.get(m.pattern().as_usize()) else {
             continue;
         };
         let (s, e) = (m.start(), m.end());
         match kind {
-            Rule::Caption => hits.caption = true,
+            Rule::Caption => {
+                let exact = rules
+                    .floating_case
+                    .get(m.pattern().as_usize())
+                    .and_then(Option::as_deref);
+                hits.caption |= exact.is_none_or(|c| para.get(s..e) == Some(c));
+            }
             Rule::Contains => {
                 let first = bytes.get(s).copied().unwrap_or(b' ');
                 let left_ok = s == 0
@@ -274,7 +286,11 @@ const SOCIAL: &[&str] = &[
 
 /// `Facebook Twitter WhatsApp Email` and friends.
 fn is_share_bar(para: &str) -> bool {
-    if para.len() > 200 {
+    let first = para
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or_default();
+    if para.len() > 200 || !SOCIAL.contains(&first.to_ascii_lowercase().as_str()) {
         return false;
     }
     let mut words = para
@@ -286,7 +302,8 @@ fn is_share_bar(para: &str) -> bool {
 
 /// `Home | World | Asia`: three or more short items.
 fn is_nav_list(para: &str) -> bool {
-    if para.len() > SHORT_BYTES {
+    if para.len() > SHORT_BYTES || !(para.contains('|') || para.contains('•') || para.contains('·'))
+    {
         return false;
     }
     let parts: Vec<&str> = para.split(['|', '•', '·']).collect();
@@ -319,7 +336,7 @@ fn is_copyright(para: &str) -> bool {
 
 /// `jane.doe@example.com` alone (Yonhap signs off this way).
 fn is_contact(para: &str) -> bool {
-    if para.len() > 200 {
+    if para.len() > 200 || !para.contains('@') {
         return false;
     }
     let words: Vec<&str> = para.split_whitespace().collect();
