@@ -21,7 +21,11 @@ fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// Joins tokens the way the text was written (no space before closing punctuation).
@@ -30,8 +34,10 @@ fn detokenize(tokens: &[String], out: &mut String) {
     let mut no_space_next = true;
     for t in tokens {
         let t = t.as_str();
-        let attach_left = matches!(t, "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "'s" | "n't" | "'")
-            || t.starts_with('\'') && t.len() <= 3
+        let attach_left = matches!(
+            t,
+            "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "'s" | "n't" | "'"
+        ) || t.starts_with('\'') && t.len() <= 3
             || t == "\"" && open_quote;
         if !out.is_empty() && !no_space_next && !attach_left {
             out.push(' ');
@@ -46,15 +52,21 @@ fn detokenize(tokens: &[String], out: &mut String) {
 
 #[test]
 fn meantime_sentence_boundaries() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench/meantime/intra-doc_annotation");
-    let root = if root.exists() { root } else { PathBuf::from("/work/shared/bench/meantime/intra-doc_annotation") };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/bench/meantime/intra-doc_annotation");
+    let root = if root.exists() {
+        root
+    } else {
+        PathBuf::from("/work/shared/bench/meantime/intra-doc_annotation")
+    };
     let mut files = Vec::new();
     xml_files(&root, &mut files);
     if files.is_empty() {
         eprintln!("MEANTIME not found beside the repository: skipped");
         return;
     }
-    let token_re = Regex::new(r#"<token[^>]*sentence="(\d+)"[^>]*>([^<]*)</token>"#).unwrap_or_else(|e| panic!("{e}"));
+    let token_re = Regex::new(r#"<token[^>]*sentence="(\d+)"[^>]*>([^<]*)</token>"#)
+        .unwrap_or_else(|e| panic!("{e}"));
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     for f in &files {
@@ -118,5 +130,8 @@ fn meantime_sentence_boundaries() {
     for m in &misses {
         eprintln!("  {m}");
     }
-    assert!(precision >= 0.9 && recall >= 0.9, "sentence splitting collapsed");
+    assert!(
+        precision >= 0.9 && recall >= 0.9,
+        "sentence splitting collapsed"
+    );
 }

@@ -279,7 +279,12 @@ pub fn split(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
                 let rest = text.get(k..).unwrap_or_default();
                 let next = rest.chars().next().unwrap_or(' ');
                 // `iPhone`, `eBay`: lower-case brand names still start sentences.
-                let camel = rest.chars().take(4).skip(1).take_while(|c| c.is_alphabetic()).any(char::is_uppercase);
+                let camel = rest
+                    .chars()
+                    .take(4)
+                    .skip(1)
+                    .take_while(|c| c.is_alphabetic())
+                    .any(char::is_uppercase);
                 if next.is_lowercase() && !camel {
                     false
                 } else if single_period {
