@@ -155,7 +155,12 @@ fn nothing_readable_fails_with_a_reason_and_bad_files_are_warnings() {
     let err = text(&out.stderr);
     let reasons: Vec<&str> = err.lines().filter(|l| l.starts_with("dateline:")).collect();
     assert_eq!(reasons.len(), 1, "{err}");
-    assert!(reasons.iter().all(|r| r.contains("/nonexistent/dateline-input")), "{err}");
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.contains("/nonexistent/dateline-input")),
+        "{err}"
+    );
 
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let good = dir.path().join("good.txt");
