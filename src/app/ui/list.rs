@@ -51,7 +51,7 @@ pub fn list_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
             ] {
                 header.col(|ui| {
                     let arrow = if col == sort_col {
-                        if desc { " ⏷" } else { " ⏶" }
+                        if desc { " (desc)" } else { " (asc)" }
                     } else {
                         ""
                     };

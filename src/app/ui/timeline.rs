@@ -402,7 +402,7 @@ fn tooltip_ui(ui: &mut egui::Ui, input: &CanvasInput<'_>, item: &Item) {
                 };
                 ui.label(
                     format!(
-                        "“{}” → {resolved} ({:?}, {:?})",
+                        "“{}” resolves to {resolved} ({:?}, {:?})",
                         w.expression, w.precision, w.anchor
                     )
                     .to_lowercase(),
