@@ -11,6 +11,7 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod generate;
 pub mod pipeline;
 pub mod temporal;
 pub mod text;

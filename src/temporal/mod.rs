@@ -5,7 +5,10 @@
 //! article date) into both a TIMEX3 value and, for dates, a calendar interval with a
 //! precision and an anchor.
 
+mod engine;
+mod lex;
 pub mod timeml;
+mod value;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -102,9 +105,157 @@ pub struct When {
     pub value: String,
 }
 
-/// Finds and normalizes every time expression in `text`.
+/// Finds and normalizes every time expression in `text`, as a reader of the timeline wants
+/// them: a range such as `between December 30, 2023 and February 7, 2024` or `since
+/// September` is one expression with [`Precision::Range`].
 #[must_use]
 pub fn tag(text: &str, doc: DocDate) -> Vec<TimeExpr> {
-    let _ = (text, doc);
-    Vec::new()
+    merge_ranges(text, doc, tag_timex(text, doc))
+}
+
+/// Finds and normalizes every time expression in `text` with TimeML's extents: the
+/// prepositions of a range (`between`, `since`) are signals outside the expressions, so a
+/// range is two expressions.
+#[must_use]
+pub fn tag_timex(text: &str, doc: DocDate) -> Vec<TimeExpr> {
+    engine::find(text, doc)
+        .into_iter()
+        .map(|f| {
+            let precision = f.v.precision();
+            let interval = match f.ty {
+                TimexType::Date | TimexType::Time => {
+                    f.v.interval()
+                        .map(|iv| value::narrow(iv, f.modifier))
+                        .or_else(|| present_interval(&f.v, doc))
+                }
+                TimexType::Duration | TimexType::Set => None,
+            };
+            let anchor = if interval.is_none() {
+                Anchor::None
+            } else {
+                f.anchor
+            };
+            TimeExpr {
+                start: f.start,
+                end: f.end,
+                timex_type: f.ty,
+                value: f.v.timex(),
+                modifier: f.modifier.map(str::to_string),
+                interval,
+                precision,
+                anchor,
+            }
+        })
+        .collect()
+}
+
+/// `now`, `currently`: the article date itself.
+fn present_interval(v: &value::V, doc: DocDate) -> Option<(NaiveDate, NaiveDate)> {
+    match v {
+        value::V::Lit(s) if s == "PRESENT_REF" => doc.date.map(|d| (d, d)),
+        _ => None,
+    }
+}
+
+/// The weaker of two anchors: a range is only as certain as its least certain end.
+fn weaker(a: Anchor, b: Anchor) -> Anchor {
+    let rank = |x: Anchor| match x {
+        Anchor::Absolute => 0,
+        Anchor::Article => 1,
+        Anchor::Estimate => 2,
+        Anchor::None => 3,
+    };
+    if rank(a) >= rank(b) { a } else { b }
+}
+
+/// The word just before byte `at`, skipping spaces, and where it starts.
+fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
+    let head = text.get(..at)?;
+    let trimmed = head.trim_end();
+    let start = trimmed
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + 1);
+    let w = trimmed.get(start..)?;
+    (!w.is_empty()).then_some((w, start))
+}
+
+fn merge_ranges(text: &str, doc: DocDate, exprs: Vec<TimeExpr>) -> Vec<TimeExpr> {
+    let mut out: Vec<TimeExpr> = Vec::with_capacity(exprs.len());
+    let mut it = exprs.into_iter().peekable();
+    while let Some(e) = it.next() {
+        let dated = e.interval.is_some() && e.timex_type == TimexType::Date;
+        let before = word_before(text, e.start);
+        let lead = before.map(|(w, _)| w.to_ascii_lowercase());
+        // `between X and Y`, `from X to Y`
+        if dated
+            && let Some((_, lead_start)) = before
+            && let Some(l) = lead.as_deref()
+            && (l == "between" || l == "from")
+            && let Some(next) = it.peek()
+            && next.interval.is_some()
+            && next.timex_type == TimexType::Date
+            && let Some(gap) = text.get(e.end..next.start)
+        {
+            let g = gap
+                .trim()
+                .trim_start_matches(',')
+                .trim()
+                .to_ascii_lowercase();
+            let joins = if l == "between" {
+                g == "and"
+            } else {
+                matches!(
+                    g.as_str(),
+                    "to" | "until" | "through" | "till" | "-" | "\u{2013}"
+                )
+            };
+            if joins
+                && let (Some(a), Some(b)) = (e.interval, next.interval)
+                && a.0 <= b.1
+            {
+                let r = TimeExpr {
+                    start: lead_start,
+                    end: next.end,
+                    timex_type: TimexType::Date,
+                    value: format!("{}/{}", e.value, next.value),
+                    modifier: None,
+                    interval: Some((a.0, b.1)),
+                    precision: Precision::Range,
+                    anchor: weaker(e.anchor, next.anchor),
+                };
+                it.next();
+                out.push(r);
+                continue;
+            }
+        }
+        // `since September`: up to the article date.
+        if dated
+            && let Some((_, lead_start)) = before
+            && lead.as_deref() == Some("since")
+            && let (Some(a), Some(d)) = (e.interval, doc.date)
+            && a.0 <= d
+        {
+            let anchor = weaker(
+                e.anchor,
+                if doc.estimated {
+                    Anchor::Estimate
+                } else {
+                    Anchor::Article
+                },
+            );
+            out.push(TimeExpr {
+                start: lead_start,
+                end: e.end,
+                timex_type: TimexType::Date,
+                value: format!("{}/{}", e.value, d.format("%Y-%m-%d")),
+                modifier: None,
+                interval: Some((a.0, d)),
+                precision: Precision::Range,
+                anchor,
+            });
+            continue;
+        }
+        out.push(e);
+    }
+    out
 }

@@ -1,0 +1,2883 @@
+//! The tagger proper: one Aho-Corasick pass over trigger words, then hand-written parsing of
+//! a small token window around each hit.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use chrono::{Datelike, NaiveDate};
+
+use super::lex::{
+    Kind, TRIGGERS, Tok, Unit, month_of, number_word, ordinal_word, tokenize, unit_of, weekday_of,
+};
+use super::value::{Season, V, add_days, add_months, weekday_num, ymd};
+use super::{Anchor, DocDate, TimexType};
+
+static TRIGGER_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(TRIGGERS)
+        .ok()
+});
+
+/// One expression as TimeML delimits it.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub ty: TimexType,
+    pub v: V,
+    pub modifier: Option<&'static str>,
+    pub anchor: Anchor,
+}
+
+/// Result of a head parser: token range and meaning.
+struct Hit {
+    s: usize,
+    e: usize,
+    ty: TimexType,
+    v: V,
+    modifier: Option<&'static str>,
+    anchor: Anchor,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// A date mentioned earlier in the text, for `the next day`, `that month`.
+#[derive(Clone, Debug)]
+struct Ref {
+    v: V,
+    anchor: Anchor,
+}
+
+struct Cx<'t> {
+    text: &'t str,
+    dct: Option<NaiveDate>,
+    dct_anchor: Anchor,
+    last: Option<Ref>,
+    last_quarter: Option<Ref>,
+}
+
+const WINDOW_LEFT: usize = 72;
+const WINDOW_RIGHT: usize = 112;
+
+/// Finds TimeML-delimited time expressions.
+pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
+    let mut out = Vec::new();
+    let Some(ac) = TRIGGER_AC.as_ref() else {
+        return out;
+    };
+    let mut cx = Cx {
+        text,
+        dct: doc.date,
+        dct_anchor: if doc.date.is_none() {
+            Anchor::None
+        } else if doc.estimated {
+            Anchor::Estimate
+        } else {
+            Anchor::Article
+        },
+        last: None,
+        last_quarter: None,
+    };
+    let bytes = text.as_bytes();
+    let mut covered = 0usize;
+    let mut toks: Vec<Tok> = Vec::with_capacity(64);
+    for m in ac.find_iter(text) {
+        let (hs, he) = (m.start(), m.end());
+        if hs < covered {
+            continue;
+        }
+        let first = bytes.get(hs).copied().unwrap_or(0);
+        let prev = if hs == 0 {
+            b' '
+        } else {
+            bytes.get(hs - 1).copied().unwrap_or(b' ')
+        };
+        if prev.is_ascii_alphanumeric() {
+            continue;
+        }
+        if first.is_ascii_alphabetic() {
+            let next = bytes.get(he).copied().unwrap_or(b' ');
+            if next.is_ascii_alphanumeric() {
+                continue;
+            }
+        }
+        let from = window_start(text, hs, covered);
+        let to = window_end(text, he);
+        tokenize(text, from, to, &mut toks);
+        let Some(k) = toks.iter().position(|t| t.start <= hs && hs < t.end) else {
+            covered = he;
+            continue;
+        };
+        match head(&cx, &toks, k) {
+            Some(h) if h.s <= k && k < h.e => {
+                let (Some(st), Some(en)) = (toks.get(h.s), toks.get(h.e - 1)) else {
+                    covered = he;
+                    continue;
+                };
+                let f = Found {
+                    start: st.start,
+                    end: en.end,
+                    ty: h.ty,
+                    v: h.v,
+                    modifier: h.modifier,
+                    anchor: h.anchor,
+                };
+                covered = f.end;
+                cx.remember(&f);
+                out.push(f);
+            }
+            _ => covered = toks.get(k).map_or(he, |t| t.end.max(he)),
+        }
+    }
+    out
+}
+
+fn window_start(text: &str, hs: usize, covered: usize) -> usize {
+    let mut from = hs.saturating_sub(WINDOW_LEFT).max(covered);
+    while from > covered && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    // Start on a word boundary so that the first token is not a fragment.
+    let bytes = text.as_bytes();
+    let limit = from.saturating_sub(24).max(covered);
+    while from > limit
+        && bytes
+            .get(from - 1)
+            .is_some_and(|b| !b.is_ascii_whitespace())
+    {
+        from -= 1;
+    }
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
+fn window_end(text: &str, he: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut to = (he + WINDOW_RIGHT).min(text.len());
+    let limit = (to + 24).min(text.len());
+    while to < limit && bytes.get(to).is_some_and(|b| !b.is_ascii_whitespace()) {
+        to += 1;
+    }
+    while to < text.len() && !text.is_char_boundary(to) {
+        to += 1;
+    }
+    to
+}
+
+impl Cx<'_> {
+    fn remember(&mut self, f: &Found) {
+        if f.ty != TimexType::Date && f.ty != TimexType::Time {
+            return;
+        }
+        match f.v {
+            V::Quarter(..) | V::Half(..) => {
+                let r = Ref {
+                    v: f.v.clone(),
+                    anchor: f.anchor,
+                };
+                self.last_quarter = Some(r.clone());
+                self.last = Some(r);
+            }
+            V::Day(_) | V::Month(..) | V::Year(_) | V::Week(..) | V::Season(..) => {
+                self.last = Some(Ref {
+                    v: f.v.clone(),
+                    anchor: f.anchor,
+                });
+            }
+            V::Time(Some(d), _) => {
+                self.last = Some(Ref {
+                    v: V::Day(d),
+                    anchor: f.anchor,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// The day that relative expressions about the story resolve against: the last
+    /// mentioned day, or the DCT.
+    fn ref_day(&self) -> Option<(NaiveDate, Anchor)> {
+        if let Some(Ref {
+            v: V::Day(d),
+            anchor,
+        }) = &self.last
+        {
+            return Some((*d, *anchor));
+        }
+        self.dct.map(|d| (d, self.dct_anchor))
+    }
+
+    /// The tense around a byte range: the nearest cue word before it in the sentence, then
+    /// after it.
+    fn tense(&self, start: usize, end: usize) -> Tense {
+        let bytes = self.text.as_bytes();
+        let mut a = start;
+        let lo = start.saturating_sub(160);
+        while a > lo {
+            match bytes.get(a - 1) {
+                Some(b'.' | b'!' | b'?' | b'\n' | b';') | None => break,
+                _ => a -= 1,
+            }
+        }
+        let hi = (end + 120).min(bytes.len());
+        let mut b = end;
+        while b < hi {
+            match bytes.get(b) {
+                Some(b'.' | b'!' | b'?' | b'\n' | b';') | None => break,
+                _ => b += 1,
+            }
+        }
+        // Words before, nearest first.
+        let mut words: Vec<&[u8]> = Vec::new();
+        let mut i = start;
+        while i > a {
+            let mut j = i;
+            while j > a
+                && bytes
+                    .get(j - 1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'\'')
+            {
+                j -= 1;
+            }
+            if j < i {
+                if let Some(w) = bytes.get(j..i) {
+                    words.push(w);
+                }
+                i = j;
+            } else {
+                i -= 1;
+            }
+        }
+        for (n, w) in words.iter().enumerate() {
+            let prev = words.get(n + 1).copied();
+            if let Some(t) = cue(w, prev) {
+                return t;
+            }
+        }
+        let mut i = end;
+        let mut prev: Option<&[u8]> = None;
+        while i < b {
+            let mut j = i;
+            while j < b
+                && bytes
+                    .get(j)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'\'')
+            {
+                j += 1;
+            }
+            if j > i {
+                if let Some(w) = bytes.get(i..j) {
+                    if let Some(t) = cue(w, prev) {
+                        return t;
+                    }
+                    prev = Some(w);
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        Tense::Unknown
+    }
+}
+
+/// Whether a word (with the word before it) marks past or future.
+fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
+    let lw: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
+    let l = lw.as_slice();
+    // `will be held`: a participle after `be` says nothing; the auxiliary decides.
+    if before.is_some_and(|b| b.eq_ignore_ascii_case(b"be") || b.eq_ignore_ascii_case(b"being")) {
+        return None;
+    }
+    match l {
+        b"will" | b"won't" | b"shall" | b"plans" | b"plan" | b"planned" | b"planning"
+        | b"scheduled" | b"schedule" | b"expected" | b"expects" | b"expect" | b"due"
+        | b"upcoming" | b"next" | b"would" | b"intends" | b"intend" | b"aims" | b"going"
+        | b"until" | b"tomorrow" | b"forthcoming" | b"coming" | b"hopes" | b"hope" | b"wants"
+        | b"'ll" => return Some(Tense::Future),
+        b"to" => {
+            let b = before.map(|b| b.to_ascii_lowercase());
+            return match b.as_deref() {
+                Some(b"is" | b"are" | b"set" | b"agreed" | b"ready" | b"likely") => {
+                    Some(Tense::Future)
+                }
+                _ => None,
+            };
+        }
+        b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"ago" | b"yesterday"
+        | b"last" | b"earlier" | b"met" | b"held" | b"began" | b"took" | b"came" | b"went"
+        | b"made" | b"left" | b"saw" | b"gave" | b"fell" | b"rose" | b"won" | b"lost" | b"sent"
+        | b"led" | b"spoke" | b"wrote" | b"ran" | b"struck" | b"hit" | b"since" => {
+            return Some(Tense::Past);
+        }
+        _ => {}
+    }
+    if l.len() >= 5 && l.ends_with(b"ed") && !l.ends_with(b"eed") {
+        return Some(Tense::Past);
+    }
+    if l.ends_with(b"'ll") {
+        return Some(Tense::Future);
+    }
+    None
+}
+
+fn tok(t: &[Tok], i: usize) -> Option<&Tok> {
+    t.get(i)
+}
+
+fn adjacent(t: &[Tok], i: usize) -> bool {
+    match (t.get(i), t.get(i + 1)) {
+        (Some(a), Some(b)) => a.end == b.start,
+        _ => false,
+    }
+}
+
+fn is_at(t: &[Tok], i: usize, w: &str) -> bool {
+    t.get(i).is_some_and(|x| x.is(w))
+}
+
+fn prev_is(t: &[Tok], i: usize, words: &[&str]) -> bool {
+    i > 0 && t.get(i - 1).is_some_and(|x| x.is_any(words))
+}
+
+/// Index after an optional abbreviation period.
+fn skip_dot(t: &[Tok], i: usize) -> usize {
+    if t.get(i).is_some_and(|x| x.is_char(b'.')) && i > 0 && adjacent(t, i - 1) {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// A four-digit year (or `'98`) at `i`: (year, next index).
+fn year_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
+    let x = t.get(i)?;
+    if x.digits() == 4 {
+        let y = i32::try_from(x.num()?).ok()?;
+        if (1000..=2999).contains(&y) && !t.get(i + 1).is_some_and(|n| n.is("s") && adjacent(t, i))
+        {
+            return Some((y, i + 1));
+        }
+        return None;
+    }
+    if x.is_char(b'\'') && adjacent(t, i) {
+        let n = t.get(i + 1)?;
+        if n.digits() == 2
+            && !t
+                .get(i + 2)
+                .is_some_and(|s| s.is("s") && adjacent(t, i + 1))
+        {
+            let v = i32::try_from(n.num()?).ok()?;
+            return Some((if v >= 30 { 1900 + v } else { 2000 + v }, i + 2));
+        }
+    }
+    None
+}
+
+/// A day-of-month number at `i` (`16`, `16th`): (day, next index).
+fn day_at(t: &[Tok], i: usize) -> Option<(u32, usize)> {
+    let x = t.get(i)?;
+    let d = x.num()?;
+    if x.digits() > 2 || !(1..=31).contains(&d) {
+        return None;
+    }
+    let mut j = i + 1;
+    if t.get(j)
+        .is_some_and(|s| s.is_any(&["st", "nd", "rd", "th"]) && adjacent(t, i))
+    {
+        j += 1;
+    }
+    // Not a time or a quantity: `16:30`, `16.5`, `16-year`.
+    if t.get(j).is_some_and(|s| {
+        (s.is_char(b':') || s.is_char(b'%') || s.is_char(b'/')) && adjacent(t, j - 1)
+    }) {
+        return None;
+    }
+    Some((d, j))
+}
+
+fn month_at(t: &[Tok], i: usize) -> Option<(u32, usize)> {
+    let x = t.get(i)?;
+    if x.kind != Kind::Word {
+        return None;
+    }
+    let (m, abbr) = month_of(x.low())?;
+    let j = if abbr { skip_dot(t, i + 1) } else { i + 1 };
+    if abbr && !x.cap {
+        return None;
+    }
+    Some((m, j))
+}
+
+fn weekday_at(t: &[Tok], i: usize) -> Option<(u32, usize)> {
+    let x = t.get(i)?;
+    if x.kind != Kind::Word {
+        return None;
+    }
+    let w = x.low();
+    let base = w.strip_suffix(b"'s").unwrap_or(w);
+    let (d, abbr) = weekday_of(base)?;
+    if abbr && (!x.cap || !t.get(i + 1).is_some_and(|n| n.is_char(b'.'))) {
+        return None;
+    }
+    Some((d, if abbr { skip_dot(t, i + 1) } else { i + 1 }))
+}
+
+/// A cardinal quantity ending just before `end` (exclusive): (value or None for vague,
+/// start index). Handles digits, number words, `twenty-five`, `a`, `several`, `a few`,
+/// `2 1/2`.
+fn quantity_before(t: &[Tok], end: usize) -> Option<(Option<f64>, usize)> {
+    if end == 0 {
+        return None;
+    }
+    let i = end - 1;
+    let x = t.get(i)?;
+    // `2 1/2`
+    if x.kind == Kind::Num
+        && i >= 3
+        && t.get(i - 1).is_some_and(|s| s.is_char(b'/'))
+        && t.get(i - 2).is_some_and(|n| n.kind == Kind::Num)
+        && adjacent(t, i - 1)
+        && adjacent(t, i - 2)
+    {
+        let den = f64::from(x.num()?);
+        let num = f64::from(t.get(i - 2)?.num()?);
+        if den > 0.0 {
+            if let Some(w) = t.get(i - 3).and_then(Tok::num) {
+                return Some((Some(f64::from(w) + num / den), i - 3));
+            }
+            return Some((Some(num / den), i - 2));
+        }
+    }
+    if x.kind == Kind::Num {
+        if i > 0
+            && t.get(i - 1)
+                .is_some_and(|p| p.is_any(&["$", "#", "€", "£"]))
+        {
+            return None;
+        }
+        let s = x.low();
+        let clean: String = s
+            .iter()
+            .filter(|b| **b != b',')
+            .map(|b| char::from(*b))
+            .collect();
+        let v: f64 = clean.parse().ok()?;
+        return Some((Some(v), i));
+    }
+    if x.kind != Kind::Word {
+        return None;
+    }
+    let w = x.low();
+    if matches!(w, b"several" | b"many" | b"few" | b"couple" | b"numerous") {
+        let mut s = i;
+        if i > 0 && t.get(i - 1).is_some_and(|p| p.is("a")) {
+            s = i - 1;
+        }
+        return Some((None, s));
+    }
+    if w == b"of" && i > 0 && t.get(i - 1).is_some_and(|p| p.is("couple")) {
+        let s = if i > 1 && t.get(i - 2).is_some_and(|p| p.is("a")) {
+            i - 2
+        } else {
+            i - 1
+        };
+        return Some((Some(2.0), s));
+    }
+    if w == b"dozens" || w == b"hundreds" || w == b"thousands" {
+        return Some((None, i));
+    }
+    let v = number_word(w)?;
+    // `twenty-five`
+    if v < 10
+        && i >= 2
+        && t.get(i - 1).is_some_and(|p| p.is_char(b'-'))
+        && adjacent(t, i - 1)
+        && adjacent(t, i - 2)
+        && let Some(tens) = t.get(i - 2).and_then(|p| number_word(p.low()))
+        && (20..=90).contains(&tens)
+    {
+        return Some((Some(f64::from(tens + v)), i - 2));
+    }
+    // `a hundred`, `two hundred`
+    if v == 100
+        && i > 0
+        && let Some(m) = t.get(i - 1).and_then(|p| number_word(p.low()))
+    {
+        return Some((Some(f64::from(m) * 100.0), i - 1));
+    }
+    Some((Some(f64::from(v)), i))
+}
+
+fn fmt_num(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Duration value for `n` units (`P3Y`, `PT2H`); vague quantities give `PXY`.
+fn duration(n: Option<f64>, u: Unit) -> String {
+    let Some(n) = n else {
+        return match u {
+            Unit::Minute => "PTXM".into(),
+            Unit::Hour => "PTXH".into(),
+            Unit::Day | Unit::Weekend => "PXD".into(),
+            Unit::Week => "PXW".into(),
+            Unit::Month => "PXM".into(),
+            Unit::Quarter => "PXQ".into(),
+            Unit::Year => "PXY".into(),
+            Unit::Decade => "PXDE".into(),
+            Unit::Century => "PXCE".into(),
+        };
+    };
+    // Fractions become the next smaller unit: `2 1/2 years` is P2Y6M.
+    if (n - n.round()).abs() > 1e-9 {
+        let whole = n.trunc();
+        let frac = n - whole;
+        let (big, small, per) = match u {
+            Unit::Year => ("Y", "M", 12.0),
+            Unit::Month => ("M", "D", 30.0),
+            Unit::Day => ("D", "H", 24.0),
+            Unit::Hour => ("H", "M", 60.0),
+            _ => ("", "", 0.0),
+        };
+        if per > 0.0 {
+            let rest = fmt_num((frac * per).round());
+            let t = if matches!(u, Unit::Hour) || matches!(u, Unit::Day) && small == "H" {
+                "T"
+            } else {
+                ""
+            };
+            return match u {
+                Unit::Hour => format!("PT{}H{rest}M", fmt_num(whole)),
+                Unit::Day => format!("P{}DT{rest}H", fmt_num(whole)),
+                _ => format!("P{}{big}{t}{rest}{small}", fmt_num(whole)),
+            };
+        }
+    }
+    let s = fmt_num(n);
+    match u {
+        Unit::Minute => format!("PT{s}M"),
+        Unit::Hour => format!("PT{s}H"),
+        Unit::Day => format!("P{s}D"),
+        Unit::Weekend => format!("P{}D", fmt_num(n * 2.0)),
+        Unit::Week => format!("P{s}W"),
+        Unit::Month => format!("P{s}M"),
+        Unit::Quarter => format!("P{}M", fmt_num(n * 3.0)),
+        Unit::Year => format!("P{s}Y"),
+        Unit::Decade => format!("P{}Y", fmt_num(n * 10.0)),
+        Unit::Century => format!("P{}Y", fmt_num(n * 100.0)),
+    }
+}
+
+/// The calendar period of unit `u` containing day `d`.
+fn period_of(d: NaiveDate, u: Unit) -> V {
+    match u {
+        Unit::Minute | Unit::Hour | Unit::Day => V::Day(d),
+        Unit::Week => V::week_of(d),
+        Unit::Weekend => {
+            // The weekend of the week: ISO week of the Saturday.
+            V::Weekend(d.iso_week().year(), d.iso_week().week())
+        }
+        Unit::Month => V::Month(d.year(), d.month()),
+        Unit::Quarter => V::Quarter(d.year(), (d.month() - 1) / 3 + 1),
+        Unit::Year => V::Year(d.year()),
+        Unit::Decade => V::Decade(d.year() / 10),
+        Unit::Century => V::Century(d.year() / 100),
+    }
+}
+
+/// `d` moved by `n` units, as the period of that unit.
+fn offset(d: NaiveDate, u: Unit, n: i64) -> Option<V> {
+    let moved = match u {
+        Unit::Minute | Unit::Hour => d,
+        Unit::Day => add_days(d, n)?,
+        Unit::Week | Unit::Weekend => add_days(d, n.checked_mul(7)?)?,
+        Unit::Month => add_months(d, n)?,
+        Unit::Quarter => add_months(d, n.checked_mul(3)?)?,
+        Unit::Year => add_months(d, n.checked_mul(12)?)?,
+        Unit::Decade => add_months(d, n.checked_mul(120)?)?,
+        Unit::Century => add_months(d, n.checked_mul(1200)?)?,
+    };
+    Some(period_of(moved, u))
+}
+
+fn hit(s: usize, e: usize, ty: TimexType, v: V, anchor: Anchor) -> Hit {
+    Hit {
+        s,
+        e,
+        ty,
+        v,
+        modifier: None,
+        anchor,
+    }
+}
+
+/// Dispatches on the trigger token `k`.
+fn head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    let h = if x.kind == Kind::Num {
+        number_head(cx, t, k)?
+    } else {
+        let w = x.low();
+        if month_of(w).is_some() {
+            month_head(cx, t, k)?
+        } else if weekday_of(w.strip_suffix(b"'s").unwrap_or(w)).is_some() {
+            weekday_head(cx, t, k)?
+        } else if unit_of(w).is_some() || w == b"half" {
+            unit_head(cx, t, k)?
+        } else {
+            word_head(cx, t, k)?
+        }
+    };
+    Some(extend_left(t, h))
+}
+
+/// Adds the modifiers in front of an expression: `early`, `late`, `mid-`, `the end of`,
+/// `about`, `more than`...
+fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
+    let s = h.s;
+    let first = t.get(s);
+    let starts_with_qty = first.is_some_and(|x| {
+        x.kind == Kind::Num
+            || number_word(x.low()).is_some_and(|_| !x.is("a") && !x.is("an"))
+            || x.is_any(&["a", "an", "several", "the"])
+    });
+    let is_period = matches!(h.ty, TimexType::Date | TimexType::Time) && !matches!(h.v, V::Lit(_));
+    if s >= 1 {
+        let p = t.get(s - 1);
+        let p_low = p.map(Tok::low).unwrap_or(&[]);
+        // `mid-1990s`, `mid-November`
+        if is_period
+            && p_low == b"-"
+            && s >= 2
+            && adjacent(t, s - 1)
+            && adjacent(t, s - 2)
+            && let Some(m) = t.get(s - 2).and_then(|q| pos_mod(q.low()))
+        {
+            h.s = s - 2;
+            h.modifier = Some(m);
+            return extend_left(t, h);
+        }
+        if is_period
+            && h.modifier.is_none()
+            && matches!(p_low, b"earlier" | b"later")
+            && first.is_some_and(|x| x.is_any(&["this", "that"]))
+        {
+            h.s = s - 1;
+            h.modifier = Some(if p_low == b"earlier" { "START" } else { "END" });
+            return h;
+        }
+        if is_period && h.modifier.is_none() {
+            if let Some(m) = pos_mod(p_low) {
+                h.s = s - 1;
+                h.modifier = Some(m);
+                return h;
+            }
+            // `the end of`, `the beginning of`
+            if p_low == b"of" && s >= 2 {
+                let n = t.get(s - 2).map(Tok::low).unwrap_or(&[]);
+                let m = match n {
+                    b"end" | b"close" => Some("END"),
+                    b"beginning" | b"start" | b"turn" | b"dawn" => Some("START"),
+                    b"middle" => Some("MID"),
+                    _ => None,
+                };
+                if let Some(m) = m {
+                    h.modifier = Some(m);
+                    h.s = if s >= 3 && t.get(s - 3).is_some_and(|a| a.is("the")) {
+                        s - 3
+                    } else {
+                        s - 2
+                    };
+                    return h;
+                }
+            }
+        }
+        if starts_with_qty && h.modifier.is_none() {
+            let two = |a: &str, b: &str| {
+                s >= 2 && t.get(s - 2).is_some_and(|q| q.is(a)) && p.is_some_and(|q| q.is(b))
+            };
+            let (m, n) = if two("more", "than") || two("longer", "than") {
+                (Some("MORE_THAN"), 2)
+            } else if two("less", "than") || two("fewer", "than") || two("under", "") {
+                (Some("LESS_THAN"), 2)
+            } else if two("at", "least") || two("no", "less") {
+                (Some("EQUAL_OR_MORE"), 2)
+            } else if two("up", "to") || two("at", "most") || two("no", "more") {
+                (Some("EQUAL_OR_LESS"), 2)
+            } else {
+                match p_low {
+                    b"about" | b"around" | b"approximately" | b"roughly" | b"nearly"
+                    | b"almost" | b"some" | b"circa" | b"approx" => (Some("APPROX"), 1),
+                    b"over" if first.is_some_and(|x| !x.is("the")) => (Some("MORE_THAN"), 1),
+                    b"under" if first.is_some_and(|x| !x.is("the")) => (Some("LESS_THAN"), 1),
+                    _ => (None, 0),
+                }
+            };
+            if let Some(m) = m {
+                h.modifier = Some(m);
+                h.s = s - n;
+            }
+        }
+    }
+    h
+}
+
+fn pos_mod(w: &[u8]) -> Option<&'static str> {
+    match w {
+        b"early" => Some("START"),
+        b"late" => Some("END"),
+        b"mid" => Some("MID"),
+        _ => None,
+    }
+}
+
+/// A year (and what kind of relative year) from `this year's`, `last year's`, `of 1990`.
+fn explicit_year_after(cx: &Cx, t: &[Tok], i: usize) -> Option<(i32, usize, Anchor)> {
+    if is_at(t, i, ",")
+        && let Some((y, j)) = year_at(t, i + 1)
+    {
+        return Some((y, j, Anchor::Absolute));
+    }
+    if let Some((y, j)) = year_at(t, i) {
+        return Some((y, j, Anchor::Absolute));
+    }
+    if is_at(t, i, "of") {
+        if let Some((y, j)) = year_at(t, i + 1) {
+            return Some((y, j, Anchor::Absolute));
+        }
+        let dct = cx.dct?;
+        let r = t.get(i + 1)?;
+        let d = if r.is("this") {
+            0
+        } else if r.is("last") {
+            -1
+        } else if r.is("next") {
+            1
+        } else {
+            return None;
+        };
+        if is_at(t, i + 2, "year") {
+            return Some((dct.year() + d, i + 3, cx.dct_anchor));
+        }
+    }
+    None
+}
+
+/// Picks the year for a yearless month/day (or other in-year period) at `candidate(y)`:
+/// future tense → on or after the DCT, past → on or before, unknown → the nearest.
+fn pick_year(
+    cx: &Cx,
+    tense: Tense,
+    f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+) -> Option<i32> {
+    let dct = cx.dct?;
+    let y = dct.year();
+    let (a, b) = f(y)?;
+    match tense {
+        Tense::Past if a > dct => Some(y - 1),
+        Tense::Future if b < dct => Some(y + 1),
+        Tense::Unknown => {
+            let dist = |yy: i32| -> i64 {
+                f(yy).map_or(i64::MAX, |(a, b)| {
+                    if dct < a {
+                        (a - dct).num_days()
+                    } else if dct > b {
+                        (dct - b).num_days()
+                    } else {
+                        0
+                    }
+                })
+            };
+            [y, y - 1, y + 1].into_iter().min_by_key(|yy| dist(*yy))
+        }
+        _ => Some(y),
+    }
+}
+
+/// Parses `<month> <day>[,] [<year>]`, `<month> <year>`, `<day> <month> [<year>]`, with an
+/// optional weekday in front; `k` is the month token.
+fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    let (m, mut j) = month_at(t, k)?;
+    let mut s = k;
+    let mut day: Option<u32> = None;
+    // Day before the month: `16 January`, `the 16th of January`.
+    if k >= 1 {
+        let mut p = k - 1;
+        if t.get(p).is_some_and(|q| q.is("of")) && p >= 1 {
+            p -= 1;
+        }
+        let mut q = p;
+        if t.get(q)
+            .is_some_and(|z| z.is_any(&["st", "nd", "rd", "th"]))
+            && q >= 1
+        {
+            q -= 1;
+        }
+        if let Some((d, _)) = day_at(t, q)
+            && (p == k - 1 || q < p)
+        {
+            day = Some(d);
+            s = q;
+            if s >= 1 && t.get(s - 1).is_some_and(|z| z.is("the")) && p < k - 1 {
+                s -= 1;
+            }
+        }
+    }
+    if day.is_none()
+        && let Some((d, nj)) = day_at(t, j)
+    {
+        // `May 5`, not `May 2024` (handled below) or `March 10,000`.
+        let next_is_unit = t.get(nj).is_some_and(|n| {
+            unit_of(n.low()).is_some() || n.is_any(&["percent", "%", "per", "million", "billion"])
+        });
+        if !next_is_unit {
+            day = Some(d);
+            j = nj;
+        }
+    }
+    // Year: `January 16, 2024`, `February 2022`, `May of 1998`.
+    let mut year: Option<(i32, Anchor)> = None;
+    if let Some((y, nj, a)) = explicit_year_after(cx, t, j) {
+        year = Some((y, a));
+        j = nj;
+    }
+    // Weekday in front: `Monday, Oct. 26`.
+    if s >= 1 {
+        let mut p = s - 1;
+        if t.get(p).is_some_and(|z| z.is_char(b',')) && p >= 1 {
+            p -= 1;
+        }
+        if let Some((_, wj)) = weekday_at(t, p)
+            && (wj == s || wj + 1 == s)
+        {
+            s = p;
+        }
+    }
+    // Ambiguous words (`may`, `march`) and lowercase names need a date context.
+    let bare = day.is_none() && year.is_none();
+    if bare {
+        let ctx = prev_is(
+            t,
+            s,
+            &[
+                "in",
+                "of",
+                "since",
+                "until",
+                "till",
+                "by",
+                "last",
+                "next",
+                "this",
+                "early",
+                "late",
+                "mid",
+                "during",
+                "before",
+                "after",
+                "from",
+                "through",
+                "between",
+                "and",
+                "to",
+                "-",
+                "that",
+                "each",
+                "every",
+                "on",
+                "for",
+                "or",
+                "throughout",
+                "until",
+                "around",
+                "into",
+                "past",
+            ],
+        );
+        let ambiguous = x.is_any(&["may", "march"]);
+        if !x.cap || (ambiguous && !ctx) {
+            return None;
+        }
+        // `May` as a name: `Theresa May`.
+        if ambiguous && s >= 1 && t.get(s - 1).is_some_and(|p| p.cap && p.kind == Kind::Word) {
+            return None;
+        }
+    } else if !x.cap && x.is_any(&["may", "march"]) {
+        return None;
+    }
+    // `last July`, `next March`, `this September`.
+    let mut rel = 0i64;
+    let mut relword = false;
+    if s >= 1
+        && day.is_none()
+        && year.is_none()
+        && let Some(p) = t.get(s - 1)
+    {
+        if p.is("last") {
+            rel = -1;
+            relword = true;
+        } else if p.is("next") {
+            rel = 1;
+            relword = true;
+        } else if p.is("this") {
+            relword = true;
+        }
+    }
+    let sb = if relword { s - 1 } else { s };
+    let (sbs, je) = (t.get(sb)?.start, t.get(j.checked_sub(1)?)?.end);
+    let tense = if rel < 0 {
+        Tense::Past
+    } else if rel > 0 {
+        Tense::Future
+    } else {
+        cx.tense(sbs, je)
+    };
+    let (v, anchor) = match (day, year) {
+        (Some(d), Some((y, a))) => (V::Day(ymd(y, m, d)?), a),
+        (None, Some((y, a))) => (V::Month(y, m), a),
+        (Some(d), None) => {
+            // Reject impossible days before any year is picked (`February 30`).
+            ymd(2000, m, d)?;
+            if cx.dct.is_none() {
+                (V::Lit(format!("XXXX-{m:02}-{d:02}")), Anchor::None)
+            } else {
+                let y = pick_year(cx, tense, |y| ymd(y, m, d).map(|x| (x, x)))?;
+                let date = ymd(y, m, d).or_else(|| ymd(y, m, 28))?;
+                (V::Day(date), cx.dct_anchor)
+            }
+        }
+        (None, None) => {
+            if cx.dct.is_none() {
+                (V::Lit(format!("XXXX-{m:02}")), Anchor::None)
+            } else {
+                let y = pick_year(cx, tense, |y| V::Month(y, m).interval())?;
+                (V::Month(y, m), cx.dct_anchor)
+            }
+        }
+    };
+    let _ = relword;
+    let mut h = hit(sb, j, TimexType::Date, v, anchor);
+    // `January 2 this year`
+    if matches!(h.v, V::Day(_) | V::Month(..))
+        && year.is_none()
+        && let (Some(a), Some(b)) = (t.get(j), t.get(j + 1))
+        && b.is("year")
+        && let Some(dct) = cx.dct
+    {
+        let dy = if a.is("this") {
+            Some(0)
+        } else if a.is("last") {
+            Some(-1)
+        } else if a.is("next") {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(dy) = dy {
+            let y = dct.year() + dy;
+            h.v = match (day, h.v) {
+                (Some(d), _) => V::Day(ymd(y, m, d)?),
+                (None, _) => V::Month(y, m),
+            };
+            h.e = j + 2;
+        }
+    }
+    Some(time_after(cx, t, h))
+}
+
+/// A time of day after a date: `Friday morning`, `Aug. 7 at 10 a.m.` is left separate.
+fn time_after(_cx: &Cx, t: &[Tok], mut h: Hit) -> Hit {
+    if let V::Day(d) = h.v
+        && let Some(p) = t.get(h.e).and_then(|x| part_of_day(x.low()))
+    {
+        h.v = V::Time(Some(d), p.to_string());
+        h.ty = TimexType::Time;
+        h.e += 1;
+    }
+    h
+}
+
+fn part_of_day(w: &[u8]) -> Option<&'static str> {
+    Some(match w {
+        b"morning" => "TMO",
+        b"afternoon" => "TAF",
+        b"evening" => "TEV",
+        b"night" | b"overnight" => "TNI",
+        b"noon" | b"midday" => "T12:00",
+        b"midnight" => "T24:00",
+        _ => return None,
+    })
+}
+
+/// `Tuesday`, `last Wednesday`, `next Friday`, `Fridays`, `every Tuesday`, `Friday morning`.
+fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    let (wd, j) = weekday_at(t, k)?;
+    // `Monday, Oct. 26`: let the month parser take it.
+    let mut mj = j;
+    if t.get(mj).is_some_and(|z| z.is_char(b',')) {
+        mj += 1;
+    }
+    if month_at(t, mj).is_some()
+        && let Some(h) = month_head(cx, t, mj)
+        && h.s <= k
+    {
+        return Some(h);
+    }
+    if x.low().ends_with(b"s") && !x.low().ends_with(b"'s") {
+        // `Fridays`: a set.
+        if !x.cap {
+            return None;
+        }
+        return Some(hit(
+            k,
+            j,
+            TimexType::Set,
+            V::Lit(format!("XXXX-WXX-{wd}")),
+            Anchor::None,
+        ));
+    }
+    if k >= 1 && t.get(k - 1).is_some_and(|p| p.is_any(&["every", "each"])) {
+        return Some(hit(
+            k - 1,
+            j,
+            TimexType::Set,
+            V::Lit(format!("XXXX-WXX-{wd}")),
+            Anchor::None,
+        ));
+    }
+    if !x.cap && x.low().len() <= 4 {
+        return None;
+    }
+    let mut s = k;
+    let mut rel: Option<i64> = None;
+    if k >= 1
+        && let Some(p) = t.get(k - 1)
+    {
+        if p.is("last") || p.is("past") {
+            rel = Some(-1);
+            s = k - 1;
+        } else if p.is("next") || p.is("coming") {
+            rel = Some(1);
+            s = k - 1;
+            if k >= 2 && t.get(k - 2).is_some_and(|q| q.is("this")) {
+                s = k - 2;
+            }
+        } else if p.is("this") {
+            rel = Some(0);
+            s = k - 1;
+        }
+    }
+    let Some(dct) = cx.dct else {
+        let h = hit(
+            s,
+            j,
+            TimexType::Date,
+            V::Lit("XXXX-XX-XX".into()),
+            Anchor::None,
+        );
+        return Some(weekday_time(t, h));
+    };
+    let dw = i64::from(weekday_num(dct));
+    let w = i64::from(wd);
+    let back = (dw - w).rem_euclid(7); // days back to the most recent such day (0 = today)
+    let fwd = (w - dw).rem_euclid(7);
+    let delta = match rel {
+        Some(-1) => {
+            if back == 0 {
+                -7
+            } else {
+                -back
+            }
+        }
+        Some(1) => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        _ => {
+            let st = t.get(s)?.start;
+            let en = t.get(j.checked_sub(1)?)?.end;
+            match cx.tense(st, en) {
+                Tense::Future => fwd,
+                Tense::Past => -back,
+                Tense::Unknown => {
+                    if rel == Some(0) {
+                        if fwd <= back { fwd } else { -back }
+                    } else {
+                        -back
+                    }
+                }
+            }
+        }
+    };
+    let d = add_days(dct, delta)?;
+    let h = hit(s, j, TimexType::Date, V::Day(d), cx.dct_anchor);
+    Some(weekday_time(t, h))
+}
+
+fn weekday_time(t: &[Tok], mut h: Hit) -> Hit {
+    if let Some(p) = t.get(h.e).and_then(|x| part_of_day(x.low())) {
+        h.v = match h.v {
+            V::Day(d) => V::Time(Some(d), p.to_string()),
+            _ => V::Time(None, p.to_string()),
+        };
+        h.ty = TimexType::Time;
+        h.e += 1;
+    }
+    h
+}
+
+const NOT_YEAR_BEFORE: &[&str] = &[
+    "$",
+    "#",
+    "€",
+    "£",
+    "no",
+    "nos",
+    "number",
+    "flight",
+    "route",
+    "room",
+    "page",
+    "pages",
+    "chapter",
+    "section",
+    "article",
+    "resolution",
+    "resolutions",
+    "code",
+    "highway",
+    "interstate",
+    "model",
+    "version",
+    "windows",
+    "office",
+    "rule",
+    "paragraph",
+    "item",
+    "box",
+    "suite",
+    "apartment",
+    "channel",
+    "bus",
+    "line",
+    "platform",
+    "gate",
+    "unit",
+    "lot",
+    "tel",
+    "fax",
+    "phone",
+    "exit",
+    "dow",
+    "index",
+    "nasdaq",
+    "at",
+    "s&p",
+    "about",
+    "some",
+    "nearly",
+    "over",
+    "than",
+    "approximately",
+    "almost",
+    "only",
+    "just",
+    "another",
+    "additional",
+    "to",
+];
+
+const YEAR_BEFORE: &[&str] = &[
+    "in", "of", "since", "by", "until", "till", "from", "through", "during", "before", "after",
+    "the", "for", "between", "and", "or", "early", "late", "mid", "fiscal", "year", "circa", "its",
+    "their", "his", "her", "this", "a", "an", "spring", "summer", "autumn", "fall", "winter", "-",
+    "(", "around", "on", "as", "that", "than", "'s", "whose", "our",
+];
+
+/// Digits: ISO dates, times, years, decades, centuries, `16 January`, and quantities of units.
+fn number_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    if x.grouped {
+        // `10,000 years`, `1.5 hours`: only as a quantity of a unit.
+        return unit_after_quantity(cx, t, k);
+    }
+    let n = x.num()?;
+    let prev = if k >= 1 { t.get(k - 1) } else { None };
+    if prev.is_some_and(|p| p.is_any(&["$", "€", "£", "#"]) && p.end == x.start) {
+        return None;
+    }
+    // ISO date `2024-01-16` or `2024/01/16`.
+    if x.digits() == 4
+        && let (Some(a), Some(mo), Some(b), Some(da)) =
+            (t.get(k + 1), t.get(k + 2), t.get(k + 3), t.get(k + 4))
+        && (a.is_char(b'-') || a.is_char(b'/'))
+        && a.low() == b.low()
+        && adjacent(t, k)
+        && adjacent(t, k + 1)
+        && adjacent(t, k + 2)
+        && adjacent(t, k + 3)
+        && mo.digits() == 2
+        && da.digits() == 2
+    {
+        let y = i32::try_from(n).ok()?;
+        let d = ymd(y, mo.num()?, da.num()?)?;
+        let mut h = hit(k, k + 5, TimexType::Date, V::Day(d), Anchor::Absolute);
+        // `2024-01-16T14:00`
+        if let (Some(tt), Some(mm)) = (t.get(k + 5), t.get(k + 7))
+            && adjacent(t, k + 4)
+            && tt.low().first() == Some(&b't')
+            && t.get(k + 6).is_some_and(|c| c.is_char(b':'))
+            && mm.digits() == 2
+        {
+            let hh = tt.low().get(1..).unwrap_or(&[]);
+            if hh.len() == 2 && hh.iter().all(u8::is_ascii_digit) {
+                let hs = std::str::from_utf8(hh).unwrap_or("00");
+                h.v = V::Time(Some(d), format!("T{hs}:{:02}", mm.num()?));
+                h.ty = TimexType::Time;
+                h.e = k + 8;
+            }
+        }
+        return Some(h);
+    }
+    // Time of day.
+    if let Some(h) = clock_time(cx, t, k) {
+        return Some(h);
+    }
+    // `16 January`, `16th of January`
+    let mut j = k + 1;
+    if t.get(j)
+        .is_some_and(|z| z.is_any(&["st", "nd", "rd", "th"]) && adjacent(t, k))
+    {
+        j += 1;
+    }
+    if t.get(j).is_some_and(|z| z.is("of")) {
+        j += 1;
+    }
+    if x.digits() <= 2
+        && month_at(t, j).is_some()
+        && let Some(h) = month_head(cx, t, j)
+        && h.s <= k
+    {
+        return Some(h);
+    }
+    // Centuries: `the 20th century`, `the 19th and 20th centuries`.
+    if x.digits() <= 2
+        && t.get(k + 1)
+            .is_some_and(|z| z.is_any(&["st", "nd", "rd", "th"]))
+        && t.get(k + 2)
+            .is_some_and(|z| z.is_any(&["century", "centuries"]))
+        && (1..=40).contains(&n)
+    {
+        let s = if prev.is_some_and(|p| p.is("the")) {
+            k - 1
+        } else {
+            k
+        };
+        let c = i32::try_from(n).ok()? - 1;
+        return Some(hit(
+            s,
+            k + 3,
+            TimexType::Date,
+            V::Century(c),
+            Anchor::Absolute,
+        ));
+    }
+    // Decades: `1990s`, `the 1990s`, `the '90s`.
+    if x.digits() == 4
+        && n % 10 == 0
+        && t.get(k + 1).is_some_and(|z| z.is("s") && adjacent(t, k))
+        && (1000..=2990).contains(&n)
+    {
+        let mut s = k;
+        if prev.is_some_and(|p| p.is("the")) {
+            s = k - 1;
+        }
+        let d = i32::try_from(n / 10).ok()?;
+        return Some(hit(
+            s,
+            k + 2,
+            TimexType::Date,
+            V::Decade(d),
+            Anchor::Absolute,
+        ));
+    }
+    if x.digits() == 2
+        && n % 10 == 0
+        && t.get(k + 1).is_some_and(|z| z.is("s") && adjacent(t, k))
+        && prev.is_some_and(|p| p.is_char(b'\'') && p.end == x.start)
+    {
+        let mut s = k - 1;
+        if k >= 2 && t.get(k - 2).is_some_and(|p| p.is("the")) {
+            s = k - 2;
+        }
+        let c = if n >= 30 { 190 } else { 200 };
+        let d = c + i32::try_from(n / 10).ok()?;
+        return Some(hit(
+            s,
+            k + 2,
+            TimexType::Date,
+            V::Decade(d),
+            Anchor::Absolute,
+        ));
+    }
+    // Quantities of units: `three years`, `16-hour`.
+    if let Some(h) = unit_after_quantity(cx, t, k) {
+        return Some(h);
+    }
+    // Years.
+    if x.digits() == 4 && (1000..=2100).contains(&n) {
+        return year_head(cx, t, k);
+    }
+    // `'98`
+    if x.digits() == 2
+        && prev.is_some_and(|p| p.is_char(b'\'') && p.end == x.start)
+        && let Some((y, _)) = year_at(t, k - 1)
+    {
+        let before = if k >= 2 { t.get(k - 2) } else { None };
+        if before.is_some_and(|b| {
+            b.is_any(&["in", "since", "of", "the", "until", "by"]) || month_of(b.low()).is_some()
+        }) {
+            return Some(hit(
+                k - 1,
+                k + 1,
+                TimexType::Date,
+                V::Year(y),
+                Anchor::Absolute,
+            ));
+        }
+    }
+    None
+}
+
+fn year_head(_cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    let y = i32::try_from(x.num()?).ok()?;
+    let prev = if k >= 1 { t.get(k - 1) } else { None };
+    let next = t.get(k + 1);
+    if prev.is_some_and(|p| p.is_any(NOT_YEAR_BEFORE) && !p.is("to")) {
+        // `about 2000 troops` is a quantity; `about 2000.` is still odd: skip both.
+        if !prev.is_some_and(|p| p.is_any(&["over", "than", "at", "about", "around", "some"]))
+            || next.is_some_and(|n| n.kind == Kind::Word && !n.cap)
+        {
+            return None;
+        }
+    }
+    if let Some(nx) = next {
+        if nx.is_char(b'%') || nx.is_any(&["percent", "per", "pct"]) {
+            return None;
+        }
+        if (nx.is_char(b':') || nx.is_char(b'/') || nx.is_char(b'.') || nx.is_char(b'-'))
+            && adjacent(t, k)
+            && t.get(k + 2)
+                .is_some_and(|z| z.kind == Kind::Num && adjacent(t, k + 1))
+        {
+            // `1998-99` seasons are fine; times and ratios are not.
+            if !(nx.is_char(b'-')
+                && t.get(k + 2)
+                    .is_some_and(|z| z.digits() == 2 || z.digits() == 4))
+            {
+                return None;
+            }
+        }
+        // `2000 troops`: a lowercase noun after the number, with no date word before.
+        let word_after = nx.kind == Kind::Word && !nx.cap;
+        let date_before =
+            prev.is_some_and(|p| p.is_any(YEAR_BEFORE) || month_of(p.low()).is_some());
+        if word_after
+            && !date_before
+            && !nx.is_any(&[
+                "and",
+                "or",
+                "to",
+                "when",
+                "while",
+                "as",
+                "after",
+                "before",
+                "in",
+                "on",
+                "at",
+                "until",
+                "through",
+                "but",
+                "with",
+                "that",
+                "the",
+                "was",
+                "is",
+                "were",
+                "will",
+                "saw",
+                "had",
+                "has",
+                "marked",
+                "election",
+                "elections",
+                "presidential",
+                "budget",
+                "census",
+                "olympics",
+                "world",
+                "season",
+                "levels",
+                "level",
+                "figures",
+                "war",
+                "report",
+                "law",
+                "agreement",
+                "accord",
+                "deal",
+                "summit",
+                "vote",
+                "campaign",
+                "crisis",
+                "attack",
+                "attacks",
+                "treaty",
+                "by",
+                "from",
+                "for",
+                "compared",
+            ])
+        {
+            return None;
+        }
+    }
+    if y < 1900
+        && !prev.is_some_and(|p| {
+            p.is_any(YEAR_BEFORE)
+                && !p.is_any(&[
+                    "a", "an", "the", "-", "(", "its", "their", "his", "her", "our", "this",
+                    "that", "as", "than",
+                ])
+        })
+    {
+        return None;
+    }
+    let mut s = k;
+    let mut v = V::Year(y);
+    let mut ty = TimexType::Date;
+    if prev.is_some_and(|p| p.is("fiscal")) {
+        s = k - 1;
+        if k >= 2 && t.get(k - 2).is_some_and(|p| p.is("the")) {
+            s = k - 2;
+        }
+    } else if prev.is_some_and(|p| p.is("year"))
+        && k >= 2
+        && t.get(k - 2).is_some_and(|p| p.is("fiscal"))
+    {
+        s = k - 2;
+    }
+    // `summer 2023`
+    if let Some(se) = (s >= 1)
+        .then(|| t.get(s - 1))
+        .flatten()
+        .and_then(|p| season_of(p.low()))
+        && t.get(s - 1).is_some_and(|p| p.cap || !p.is("fall"))
+    {
+        s -= 1;
+        v = V::Season(y, se);
+    }
+    // `Q1 2024`, `1Q 2024`
+    if s >= 1
+        && let Some(q) = t.get(s - 1).and_then(|p| quarter_code(p.low()))
+    {
+        s -= 1;
+        v = V::Quarter(y, q);
+    } else if s >= 2
+        && let (Some(a), Some(b)) = (t.get(s - 2), t.get(s - 1))
+        && a.is("q")
+        && adjacent(t, s - 2)
+        && let Some(q) = b.num().filter(|q| (1..=4).contains(q))
+    {
+        s -= 2;
+        v = V::Quarter(y, q);
+    }
+    let _ = &mut ty;
+    Some(hit(s, k + 1, ty, v, Anchor::Absolute))
+}
+
+fn quarter_code(w: &[u8]) -> Option<u32> {
+    match w {
+        b"q1" | b"1q" => Some(1),
+        b"q2" | b"2q" => Some(2),
+        b"q3" | b"3q" => Some(3),
+        b"q4" | b"4q" => Some(4),
+        _ => None,
+    }
+}
+
+fn season_of(w: &[u8]) -> Option<Season> {
+    match w {
+        b"spring" => Some(Season::Spring),
+        b"summer" => Some(Season::Summer),
+        b"fall" | b"autumn" => Some(Season::Fall),
+        b"winter" => Some(Season::Winter),
+        _ => None,
+    }
+}
+
+/// `10 a.m.`, `10:35`, `10:35 p.m. EDT`, `4 in the morning`, `9 a.m. Tuesday`.
+fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    let h = x.num()?;
+    if x.digits() > 2 || h > 24 {
+        return None;
+    }
+    let mut j = k + 1;
+    let mut min = 0u32;
+    let mut has_min = false;
+    if t.get(j).is_some_and(|c| c.is_char(b':'))
+        && adjacent(t, k)
+        && let Some(mm) = t.get(j + 1)
+        && mm.digits() == 2
+        && adjacent(t, j)
+    {
+        min = mm.num()?;
+        if min > 59 {
+            return None;
+        }
+        has_min = true;
+        j += 2;
+        // Not a ratio or score: `10:35:20`? allow seconds, skip them.
+        if t.get(j).is_some_and(|c| c.is_char(b':'))
+            && adjacent(t, j - 1)
+            && t.get(j + 1).is_some_and(|z| z.digits() == 2)
+        {
+            j += 2;
+        }
+    }
+    // a.m. / p.m. / am / pm
+    let mut pm: Option<bool> = None;
+    if let Some(a) = t.get(j) {
+        let l = a.low();
+        if l == b"am" || l == b"pm" {
+            pm = Some(l == b"pm");
+            j += 1;
+            j = skip_dot(t, j);
+        } else if (l == b"a" || l == b"p")
+            && t.get(j + 1).is_some_and(|d| d.is_char(b'.'))
+            && t.get(j + 2).is_some_and(|m| m.is("m"))
+        {
+            pm = Some(l == b"p");
+            j += 3;
+            if t.get(j).is_some_and(|d| d.is_char(b'.')) && adjacent(t, j - 1) {
+                // Keep the final period inside unless it ends the sentence.
+                let ends = t.get(j + 1).is_none_or(|n| n.cap);
+                if !ends {
+                    j += 1;
+                }
+            }
+        } else if l == b"o'clock" {
+            j += 1;
+            pm = None;
+            has_min = true;
+        }
+    }
+    if pm.is_none() && !has_min {
+        // `4 in the morning`
+        if is_at(t, j, "in")
+            && is_at(t, j + 1, "the")
+            && let Some(p) = t.get(j + 2).map(Tok::low)
+        {
+            if p == b"morning" {
+                pm = Some(false);
+                j += 3;
+            } else if p == b"afternoon" || p == b"evening" {
+                pm = Some(true);
+                j += 3;
+            }
+        }
+        pm?;
+    }
+    if pm.is_none() && has_min && !t.get(k + 1).is_some_and(|c| c.is_char(b':')) {
+        return None;
+    }
+    let mut hour = h;
+    if pm == Some(true) && hour < 12 {
+        hour += 12;
+    }
+    if pm == Some(false) && hour == 12 {
+        hour = 0;
+    }
+    if hour > 24 || (pm.is_some() && h > 12) {
+        return None;
+    }
+    // Time zone.
+    if t.get(j).is_some_and(|z| {
+        z.is_any(&[
+            "edt", "est", "gmt", "utc", "pst", "pdt", "cst", "cdt", "bst", "cet", "cest", "et",
+            "pt", "kst", "jst", "msk",
+        ]) && z.cap
+    }) {
+        j += 1;
+    }
+    let tod = format!("T{hour:02}:{min:02}");
+    // The date: a weekday or `yesterday` after or before, else the DCT.
+    let mut date = cx.dct;
+    let mut anchor = cx.dct_anchor;
+    let mut s = k;
+    if let Some(z) = t.get(j) {
+        if z.is("today") || z.is("tonight") {
+            j += 1;
+        } else if z.is("yesterday") {
+            date = cx.dct.and_then(|d| add_days(d, -1));
+            j += 1;
+        } else if z.is("tomorrow") {
+            date = cx.dct.and_then(|d| add_days(d, 1));
+            j += 1;
+        } else if weekday_at(t, j).is_some()
+            && let Some(wh) = weekday_head(cx, t, j)
+        {
+            if let V::Day(d) = wh.v {
+                date = Some(d);
+                anchor = wh.anchor;
+            }
+            j = wh.e;
+        }
+    }
+    let _ = &mut s;
+    if date.is_none() {
+        anchor = Anchor::None;
+    }
+    Some(hit(s, j, TimexType::Time, V::Time(date, tod), anchor))
+}
+
+/// A quantity starting at `k` followed by a unit: delegate to the unit parser.
+fn unit_after_quantity(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    for j in k + 1..(k + 5).min(t.len()) {
+        let z = t.get(j)?;
+        if unit_of(z.low()).is_some() {
+            let h = unit_head(cx, t, j)?;
+            return (h.s <= k).then_some(h);
+        }
+        if !(z.kind == Kind::Num
+            || z.is_char(b'/')
+            || z.is_char(b'-')
+            || z.is("more")
+            || z.is("and")
+            || z.is("a")
+            || z.is("half")
+            || number_word(z.low()).is_some())
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// Unit nouns: durations, `N units ago`, `last week`, `the past three years`, `the third
+/// quarter`, `the weekend`, `every day`...
+#[allow(clippy::too_many_lines)]
+fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    if x.is("half") {
+        return half_head(cx, t, k);
+    }
+    let (u, plural) = unit_of(x.low())?;
+    let mut j = k + 1;
+    // Hyphenated adjective: `two-year`, `16-hour`, `day-long`.
+    let hyphen_before =
+        k >= 1 && t.get(k - 1).is_some_and(|p| p.is_char(b'-')) && adjacent(t, k - 1);
+    // `-old`: ages are not time expressions.
+    if t.get(j).is_some_and(|z| z.is_char(b'-')) && adjacent(t, k) {
+        if t.get(j + 1).is_some_and(|z| z.is("old")) {
+            return None;
+        }
+        if t.get(j + 1).is_some_and(|z| z.is("long")) && !hyphen_before {
+            j += 2;
+        }
+    }
+    if t.get(j).is_some_and(|z| z.is("old")) {
+        return None;
+    }
+    let mut s = k;
+    // Quantity.
+    let qend = if hyphen_before { k - 1 } else { k };
+    let mut qty: Option<Option<f64>> = None;
+    let mut q_start = qend;
+    if let Some((q, qs)) = quantity_before(t, qend)
+        && !(hyphen_before
+            && qs + 1 < qend
+            && t.get(qs..qend)
+                .is_some_and(|r| r.iter().any(|z| z.start != z.end && z.is_char(b' '))))
+    {
+        qty = Some(q);
+        q_start = qs;
+    }
+    // `two more weeks`
+    if qty.is_none()
+        && qend >= 2
+        && t.get(qend - 1).is_some_and(|z| z.is("more"))
+        && let Some((q, qs)) = quantity_before(t, qend - 1)
+    {
+        qty = Some(q);
+        q_start = qs;
+    }
+    // `a` is only a quantity for singular units.
+    if let Some(Some(q)) = qty
+        && plural
+        && (q - 1.0).abs() < 1e-9
+        && t.get(q_start).is_some_and(|z| z.is("a") || z.is("an"))
+    {
+        qty = None;
+        q_start = qend;
+    }
+    if qty.is_some() {
+        s = q_start;
+    }
+    let before = |i: usize| -> Option<&Tok> { if i >= 1 { t.get(i - 1) } else { None } };
+    let rel_word = before(s).map(Tok::low).unwrap_or(&[]);
+    let ordinal = before(s).and_then(|z| ordinal_word(z.low()));
+    // SET: `every day`, `each year`, `per year`, `twice a week`.
+    if matches!(rel_word, b"every" | b"each" | b"per") {
+        let v = if qty.is_none() {
+            duration(Some(1.0), u)
+        } else {
+            duration(qty.flatten(), u)
+        };
+        return Some(hit(s - 1, j, TimexType::Set, V::Lit(v), Anchor::None));
+    }
+    if !plural
+        && qty == Some(Some(1.0))
+        && t.get(q_start).is_some_and(|z| z.is("a") || z.is("an"))
+        && before(q_start).is_some_and(|z| z.is_any(&["twice", "once", "times", "thrice"]))
+    {
+        return Some(hit(
+            q_start,
+            j,
+            TimexType::Set,
+            V::Lit(duration(Some(1.0), u)),
+            Anchor::None,
+        ));
+    }
+    let Some(dct) = cx.dct else {
+        return unit_without_dct(t, k, j, s, u, plural, qty);
+    };
+    let da = cx.dct_anchor;
+    // `ago`, `earlier`, `later`, `from now`
+    if let Some(z) = t.get(j) {
+        let zl = z.low();
+        let sign: i64 = match zl {
+            b"ago" => -1,
+            b"earlier" | b"before" if qty.is_some() => -2,
+            b"later" | b"after" if qty.is_some() => 2,
+            b"from" if is_at(t, j + 1, "now") => 1,
+            b"hence" => 1,
+            _ => 0,
+        };
+        // `two days after the attack`: `after`/`before` only end the phrase.
+        let closes = |i: usize| {
+            t.get(i)
+                .is_none_or(|n| n.kind == Kind::Punct || n.is_any(&["and", "but"]))
+        };
+        let sign = if matches!(zl, b"before" | b"after") && !closes(j + 1) {
+            0
+        } else {
+            sign
+        };
+        if sign != 0 && qty.is_some() {
+            let end = if zl == b"from" { j + 2 } else { j + 1 };
+            let n = qty.flatten();
+            let Some(n) = n else {
+                // `several years ago`
+                let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return Some(hit(s, end, TimexType::Date, V::Lit(v.into()), da));
+            };
+            let (base, anchor) = if sign.abs() == 2 {
+                cx.ref_day().unwrap_or((dct, da))
+            } else {
+                (dct, da)
+            };
+            let dir = sign.signum();
+            // `a year earlier` after a quarter: the same quarter a year before.
+            if sign.abs() == 2
+                && u == Unit::Year
+                && let Some(Ref {
+                    v: V::Quarter(qy, qq),
+                    anchor,
+                }) = &cx.last_quarter
+            {
+                let v = V::Quarter(qy + i32::try_from(dir).ok()? * n as i32, *qq);
+                return Some(hit(s, end, TimexType::Date, v, *anchor));
+            }
+            let v = if (n - n.round()).abs() > 1e-9 {
+                // `2 1/2 years ago`: months.
+                let months = (n * unit_months(u)? as f64).round() as i64;
+                offset(base, Unit::Month, dir * months)?
+            } else {
+                let g = match u {
+                    Unit::Decade | Unit::Century => Unit::Year,
+                    other => other,
+                };
+                let nn = n as i64
+                    * match u {
+                        Unit::Decade => 10,
+                        Unit::Century => 100,
+                        _ => 1,
+                    };
+                offset(base, g, dir * nn)?
+            };
+            let mut h = hit(s, end, TimexType::Date, v, anchor);
+            if matches!(u, Unit::Hour | Unit::Minute) {
+                h.v = V::Day(base);
+            }
+            return Some(h);
+        }
+    }
+    // Adjective compounds: `two-year`, `16-hour`, `year-long`.
+    if hyphen_before {
+        if qty.is_some() {
+            return Some(hit(
+                s,
+                j,
+                TimexType::Duration,
+                V::Lit(duration(qty.flatten(), u)),
+                Anchor::None,
+            ));
+        }
+        // `year-earlier`, `year-ago`: handled as relative words below; others are not times.
+        return None;
+    }
+    if t.get(j).is_some_and(|z| z.is_char(b'-'))
+        && adjacent(t, k)
+        && let Some(z) = t.get(j + 1)
+    {
+        if (z.is("earlier") || z.is("ago")) && u == Unit::Year && qty.is_none() {
+            // `year-earlier`, `the year-ago quarter`
+            let v = if let Some(Ref {
+                v: V::Quarter(qy, qq),
+                anchor,
+            }) = &cx.last_quarter
+            {
+                let mut e = j + 2;
+                let mut ss = k;
+                if is_at(t, e, "quarter") || is_at(t, e, "period") {
+                    e += 1;
+                    if before(k).is_some_and(|b| b.is("the")) {
+                        ss = k - 1;
+                    }
+                }
+                return Some(hit(
+                    ss,
+                    e,
+                    TimexType::Date,
+                    V::Quarter(qy - 1, *qq),
+                    *anchor,
+                ));
+            } else {
+                V::Year(dct.year() - 1)
+            };
+            return Some(hit(k, j + 2, TimexType::Date, v, da));
+        }
+        if z.is("end") && u == Unit::Year {
+            return Some(hit(k, j + 2, TimexType::Date, V::Year(dct.year()), da).with_mod("END"));
+        }
+        if z.is("long") {
+            return Some(hit(
+                s,
+                j + 2,
+                TimexType::Duration,
+                V::Lit(duration(qty.flatten(), u)),
+                Anchor::None,
+            ));
+        }
+    }
+    // Quarters and centuries with ordinals: `the third quarter`, `third-quarter`, `the 20th century`.
+    if matches!(u, Unit::Quarter | Unit::Century) && qty.is_none() {
+        let mut ord = ordinal;
+        let mut os = s.saturating_sub(1);
+        // `third-quarter`
+        if ord.is_none() && hyphen_before {
+            ord = before(k - 1).and_then(|z| ordinal_word(z.low()));
+            os = k.saturating_sub(2);
+        }
+        // `fiscal first quarter`
+        let mut fiscal = false;
+        if ord.is_none() && before(s).is_some_and(|z| z.is("fiscal")) {
+            fiscal = true;
+        }
+        let _ = fiscal;
+        if let Some(o) = ord {
+            let mut ss = os;
+            if before(ss).is_some_and(|z| z.is("fiscal")) {
+                ss -= 1;
+            }
+            // `this year's third quarter`, `the 1989 third quarter`
+            let mut year: Option<(i32, Anchor)> = None;
+            if let Some(b) = before(ss) {
+                if b.is("the") {
+                    ss -= 1;
+                } else if b.low().ends_with(b"'s") || b.is("s") {
+                    let (yw, yi) = if b.is("s") {
+                        (before(ss - 1), ss.saturating_sub(2))
+                    } else {
+                        (Some(b), ss - 1)
+                    };
+                    if let Some(yw) = yw {
+                        let base = yw.low().strip_suffix(b"'s").unwrap_or(yw.low());
+                        if base == b"year" && yi >= 1 {
+                            let r = t.get(yi - 1).map(Tok::low).unwrap_or(&[]);
+                            let dy = match r {
+                                b"this" => Some(0),
+                                b"last" => Some(-1),
+                                b"next" => Some(1),
+                                _ => None,
+                            };
+                            if let Some(dy) = dy {
+                                year = Some((dct.year() + dy, da));
+                                ss = yi - 1;
+                            }
+                        }
+                    }
+                } else if let Some((y, _)) = year_at(t, ss - 1) {
+                    year = Some((y, Anchor::Absolute));
+                    ss -= 1;
+                    if before(ss).is_some_and(|z| z.is("the")) {
+                        ss -= 1;
+                    }
+                }
+            }
+            let mut e = j;
+            if let Some((y, nj, a)) = explicit_year_after(cx, t, j)
+                && !is_at(t, j, ",")
+            {
+                year = Some((y, a));
+                e = nj;
+            }
+            if u == Unit::Century {
+                let c = i32::try_from(o).ok()? - 1;
+                return Some(hit(ss, e, TimexType::Date, V::Century(c), Anchor::Absolute));
+            }
+            if !(1..=4).contains(&o) {
+                return None;
+            }
+            let (y, a) = match year {
+                Some(ya) => ya,
+                None => {
+                    let st = t.get(ss)?.start;
+                    let tense = cx.tense(st, t.get(e - 1)?.end);
+                    let dq = (dct.month() - 1) / 3 + 1;
+                    let y = if o > dq && tense != Tense::Future {
+                        dct.year() - 1
+                    } else {
+                        dct.year()
+                    };
+                    (y, da)
+                }
+            };
+            return Some(hit(ss, e, TimexType::Date, V::Quarter(y, o), a));
+        }
+    }
+    // Relative words before the unit.
+    let rel_i = s.checked_sub(1);
+    let rel = rel_i.and_then(|i| t.get(i)).map(Tok::low).unwrap_or(&[]);
+    let the_before = |i: usize| before(i).is_some_and(|z| z.is("the"));
+    if qty.is_some() {
+        let n = qty.flatten();
+        let dur = V::Lit(duration(n, u));
+        // `the past three years`, `the next few days`, `the first nine months`
+        if matches!(
+            rel,
+            b"past"
+                | b"last"
+                | b"next"
+                | b"coming"
+                | b"previous"
+                | b"first"
+                | b"final"
+                | b"following"
+                | b"recent"
+                | b"latest"
+                | b"remaining"
+                | b"initial"
+                | b"preceding"
+        ) {
+            let mut ss = s - 1;
+            if the_before(ss) {
+                ss -= 1;
+            }
+            let mut h = hit(ss, j, TimexType::Duration, dur, Anchor::None);
+            if matches!(rel, b"past" | b"last" | b"recent") {
+                h.anchor = da;
+            }
+            return Some(h);
+        }
+        // `the nine months`
+        if rel == b"the" && n.is_some() {
+            return Some(hit(s - 1, j, TimexType::Duration, dur, Anchor::None));
+        }
+        // `2000 years` where `2000` is a quantity, `a day` as a duration.
+        if t.get(s).is_some_and(|z| z.is("a") || z.is("an")) && !plural {
+            // `a day` alone is weak: only with duration context.
+            let ctx = before(s).is_some_and(|z| {
+                z.is_any(&[
+                    "for", "than", "about", "nearly", "almost", "within", "least", "over", "up",
+                    "in", "after", "lasted", "only", "just", "half", "around", "spend", "spent",
+                    "took", "take", "once", "twice", "another", "each", "per",
+                ])
+            }) || t
+                .get(j)
+                .is_some_and(|z| z.is_any(&["or", "later", "earlier", "ago", "and"]));
+            if !ctx {
+                return None;
+            }
+            if before(s).is_some_and(|z| z.is_any(&["once", "twice"])) {
+                return Some(hit(
+                    s,
+                    j,
+                    TimexType::Set,
+                    V::Lit(duration(Some(1.0), u)),
+                    Anchor::None,
+                ));
+            }
+        }
+        return Some(hit(s, j, TimexType::Duration, dur, Anchor::None));
+    }
+    // No quantity.
+    let ri = rel_i.unwrap_or(0);
+    let with_the = |i: usize| if the_before(i) { i - 1 } else { i };
+    match rel {
+        b"last" | b"past" | b"previous" | b"preceding" | b"this" | b"next" | b"coming"
+        | b"following" | b"current" | b"same" | b"that" | b"recent" | b"latest" | b"present"
+            if rel_i.is_some() =>
+        {
+            if plural {
+                // `recent weeks`, `the coming years`, `the past weeks`
+                if matches!(
+                    rel,
+                    b"recent"
+                        | b"coming"
+                        | b"past"
+                        | b"last"
+                        | b"next"
+                        | b"following"
+                        | b"previous"
+                ) {
+                    let mut ss = with_the(ri);
+                    if before(ss).is_some_and(|z| z.is("in")) && rel == b"recent" {
+                        ss = with_the(ri);
+                    }
+                    return Some(hit(
+                        ss,
+                        j,
+                        TimexType::Duration,
+                        V::Lit(duration(None, u)),
+                        Anchor::None,
+                    ));
+                }
+                return None;
+            }
+            let the = the_before(ri);
+            let ss = with_the(ri);
+            // `the past year`, `the last decade`: a duration; `last year`: a date.
+            if (the && matches!(rel, b"past" | b"last") || rel == b"past")
+                && matches!(
+                    u,
+                    Unit::Year
+                        | Unit::Decade
+                        | Unit::Century
+                        | Unit::Month
+                        | Unit::Week
+                        | Unit::Day
+                        | Unit::Hour
+                        | Unit::Minute
+                )
+                && !(the && rel == b"last" && matches!(u, Unit::Week | Unit::Weekend))
+            {
+                return Some(hit(
+                    ss,
+                    j,
+                    TimexType::Duration,
+                    V::Lit(duration(Some(1.0), u)),
+                    da,
+                ));
+            }
+            let base_story = matches!(
+                rel,
+                b"previous" | b"preceding" | b"following" | b"same" | b"that"
+            ) || (the && rel == b"next");
+            let (base, anchor) = if base_story {
+                cx.ref_day().unwrap_or((dct, da))
+            } else {
+                (dct, da)
+            };
+            let delta: i64 = match rel {
+                b"last" | b"past" | b"previous" | b"preceding" => -1,
+                b"next" | b"coming" | b"following" => 1,
+                _ => 0,
+            };
+            // `that month` / `that year` resolve at the last reference's granularity too.
+            let v = if matches!(rel, b"that" | b"same") {
+                match (&cx.last, u) {
+                    (
+                        Some(Ref {
+                            v: V::Month(y, m), ..
+                        }),
+                        Unit::Month,
+                    ) => V::Month(*y, *m),
+                    (Some(Ref { v: V::Year(y), .. }), Unit::Year) => V::Year(*y),
+                    (
+                        Some(Ref {
+                            v: V::Month(y, _), ..
+                        }),
+                        Unit::Year,
+                    ) => V::Year(*y),
+                    _ => offset(base, u, 0)?,
+                }
+            } else {
+                offset(base, u, delta)?
+            };
+            let v = match (u, v) {
+                (Unit::Decade, V::Decade(_)) if delta != 0 || rel == b"this" => {
+                    V::Lit("P10Y".into())
+                }
+                (Unit::Hour | Unit::Minute, _) => return None,
+                (_, v) => v,
+            };
+            let ty = if matches!(v, V::Lit(_)) {
+                TimexType::Duration
+            } else {
+                TimexType::Date
+            };
+            let mut h = hit(ss, j, ty, v, anchor);
+            if matches!(u, Unit::Day) && base_story {
+                h = time_after(cx, t, h);
+            }
+            Some(h)
+        }
+        _ => {
+            // `the weekend`, `over the weekend`
+            if u == Unit::Weekend && !plural && rel == b"the" {
+                let tense = cx.tense(t.get(ri)?.start, x.end);
+                let dw = i64::from(weekday_num(dct));
+                let sat = if tense == Tense::Future {
+                    add_days(dct, (6 - dw).rem_euclid(7))?
+                } else if dw >= 6 {
+                    add_days(dct, 6 - dw)?
+                } else {
+                    add_days(dct, -(dw + 1))?
+                };
+                return Some(hit(
+                    ri,
+                    j,
+                    TimexType::Date,
+                    period_of(sat, Unit::Weekend),
+                    da,
+                ));
+            }
+            // `the end of the month`: the current unit.
+            if rel == b"the"
+                && !plural
+                && ri >= 2
+                && t.get(ri - 1).is_some_and(|z| z.is("of"))
+                && t.get(ri - 2).is_some_and(|z| {
+                    z.is_any(&[
+                        "end",
+                        "beginning",
+                        "start",
+                        "middle",
+                        "rest",
+                        "close",
+                        "turn",
+                    ])
+                })
+                && matches!(
+                    u,
+                    Unit::Month
+                        | Unit::Year
+                        | Unit::Week
+                        | Unit::Quarter
+                        | Unit::Decade
+                        | Unit::Century
+                )
+            {
+                return Some(hit(ri, j, TimexType::Date, offset(dct, u, 0)?, da));
+            }
+            // `for years`, `in recent years` handled above; `for years`, `for decades`.
+            if plural
+                && rel == b"for"
+                && matches!(
+                    u,
+                    Unit::Year
+                        | Unit::Decade
+                        | Unit::Month
+                        | Unit::Week
+                        | Unit::Day
+                        | Unit::Hour
+                        | Unit::Century
+                )
+            {
+                return Some(hit(
+                    k,
+                    j,
+                    TimexType::Duration,
+                    V::Lit(duration(None, u)),
+                    Anchor::None,
+                ));
+            }
+            None
+        }
+    }
+}
+
+fn unit_months(u: Unit) -> Option<i64> {
+    Some(match u {
+        Unit::Month => 1,
+        Unit::Quarter => 3,
+        Unit::Year => 12,
+        Unit::Decade => 120,
+        Unit::Century => 1200,
+        _ => return None,
+    })
+}
+
+impl Hit {
+    fn with_mod(mut self, m: &'static str) -> Hit {
+        self.modifier = Some(m);
+        self
+    }
+}
+
+/// Unit expressions when there is no document date: durations still work, relative dates get
+/// an unresolved value.
+fn unit_without_dct(
+    t: &[Tok],
+    k: usize,
+    j: usize,
+    s: usize,
+    u: Unit,
+    plural: bool,
+    qty: Option<Option<f64>>,
+) -> Option<Hit> {
+    let _ = k;
+    if let Some(q) = qty {
+        let ago = t.get(j).is_some_and(|z| z.is("ago"));
+        if ago {
+            return Some(hit(
+                s,
+                j + 1,
+                TimexType::Date,
+                V::Lit("PAST_REF".into()),
+                Anchor::None,
+            ));
+        }
+        return Some(hit(
+            s,
+            j,
+            TimexType::Duration,
+            V::Lit(duration(q, u)),
+            Anchor::None,
+        ));
+    }
+    if plural || s == 0 {
+        return None;
+    }
+    let rel = t.get(s - 1)?;
+    if rel.is_any(&["last", "this", "next"]) {
+        let v = match u {
+            Unit::Year => "XXXX",
+            Unit::Month => "XXXX-XX",
+            Unit::Week => "XXXX-WXX",
+            _ => return None,
+        };
+        return Some(hit(
+            s - 1,
+            j,
+            TimexType::Date,
+            V::Lit(v.into()),
+            Anchor::None,
+        ));
+    }
+    None
+}
+
+/// `the first half of 1989`, `the second half`, `first-half`, `half an hour`.
+fn half_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    // `half an hour`
+    if t.get(k + 1).is_some_and(|z| z.is("an")) && t.get(k + 2).is_some_and(|z| z.is("hour")) {
+        return Some(hit(
+            k,
+            k + 3,
+            TimexType::Duration,
+            V::Lit("PT30M".into()),
+            Anchor::None,
+        ));
+    }
+    let mut s = k;
+    let mut ord = None;
+    if k >= 1 {
+        let p = t.get(k - 1)?;
+        if p.is_char(b'-') && k >= 2 && adjacent(t, k - 1) && adjacent(t, k - 2) {
+            ord = t.get(k - 2).and_then(|z| ordinal_word(z.low()));
+            s = k - 2;
+        } else {
+            ord = ordinal_word(p.low()).or(if p.is_any(&["latter", "last"]) {
+                Some(2)
+            } else {
+                None
+            });
+            s = k - 1;
+        }
+    }
+    let o = ord.filter(|o| (1..=2).contains(o))?;
+    if s >= 1 && t.get(s - 1).is_some_and(|z| z.is("the")) {
+        s -= 1;
+    }
+    let mut e = k + 1;
+    let mut year = None;
+    if let Some((y, nj, a)) = explicit_year_after(cx, t, e)
+        && !is_at(t, e, ",")
+    {
+        year = Some((y, a));
+        e = nj;
+    }
+    let (y, a) = match year {
+        Some(x) => x,
+        None => {
+            // Only with `of`-less use as an adjective (`first-half profit`) or at a clause end.
+            let dct = cx.dct?;
+            let next_ok = t.get(e).is_none_or(|z| {
+                z.kind == Kind::Punct
+                    || z.is_any(&[
+                        "and", "of", "results", "profit", "earnings", "sales", "loss", "net",
+                        "revenue",
+                    ])
+            });
+            if !next_ok || is_at(t, e, "of") {
+                return None;
+            }
+            let dh = if dct.month() <= 6 { 1 } else { 2 };
+            let y = if o > dh { dct.year() - 1 } else { dct.year() };
+            (y, cx.dct_anchor)
+        }
+    };
+    Some(hit(s, e, TimexType::Date, V::Half(y, o), a))
+}
+
+/// Everything else: deictic words, parts of day, seasons, set adverbs, fiscal, holidays,
+/// spelled-out decades.
+#[allow(clippy::too_many_lines)]
+fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    let w = x.low();
+    let base = w.strip_suffix(b"'s").unwrap_or(w);
+    let dct = cx.dct;
+    let da = cx.dct_anchor;
+    let prev = if k >= 1 { t.get(k - 1) } else { None };
+    let next = t.get(k + 1);
+    let day_rel = |n: i64| -> V {
+        match dct.and_then(|d| add_days(d, n)) {
+            Some(d) => V::Day(d),
+            None => V::Lit("XXXX-XX-XX".into()),
+        }
+    };
+    let lit = |s: &str| V::Lit(s.to_string());
+    match base {
+        b"today" | b"yesterday" | b"tomorrow" | b"tonight" => {
+            let n = match base {
+                b"yesterday" => -1,
+                b"tomorrow" => 1,
+                _ => 0,
+            };
+            let mut h = hit(k, k + 1, TimexType::Date, day_rel(n), da);
+            if base == b"tonight" {
+                h.v = match dct {
+                    Some(d) => V::Time(Some(d), "TNI".into()),
+                    None => V::Time(None, "TNI".into()),
+                };
+                h.ty = TimexType::Time;
+            } else if let Some(p) = next.and_then(|z| part_of_day(z.low())) {
+                h.v = match h.v {
+                    V::Day(d) => V::Time(Some(d), p.into()),
+                    _ => V::Time(None, p.into()),
+                };
+                h.ty = TimexType::Time;
+                h.e = k + 2;
+            }
+            if dct.is_none() {
+                h.anchor = Anchor::None;
+            }
+            Some(h)
+        }
+        b"now" => {
+            // `now` as a discourse marker at the start of a quoted sentence is still tagged by
+            // TimeML; `now that` too. Only skip `now-defunct` style compounds.
+            if next.is_some_and(|z| z.is_char(b'-') && adjacent(t, k)) {
+                return None;
+            }
+            let mut s = k;
+            if prev.is_some_and(|p| p.is("right")) {
+                s = k - 1;
+            }
+            Some(hit(s, k + 1, TimexType::Date, lit("PRESENT_REF"), da))
+        }
+        b"currently" | b"nowadays" => Some(hit(k, k + 1, TimexType::Date, lit("PRESENT_REF"), da)),
+        b"present" => {
+            if prev.is_some_and(|p| p.is("at"))
+                && next.is_none_or(|z| {
+                    z.kind == Kind::Punct
+                        || z.is_any(&[
+                            "and", "but", "the", "it", "there", "we", "they", "he", "she",
+                        ])
+                })
+            {
+                return Some(hit(k, k + 1, TimexType::Date, lit("PRESENT_REF"), da));
+            }
+            if prev.is_some_and(|p| p.is("the"))
+                && next.is_none_or(|z| z.kind == Kind::Punct || z.is_any(&["and", "day"]))
+            {
+                let e = if next.is_some_and(|z| z.is("day")) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                return Some(hit(k - 1, e, TimexType::Date, lit("PRESENT_REF"), da));
+            }
+            None
+        }
+        b"recently" | b"lately" | b"previously" => {
+            Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da))
+        }
+        b"soon" => {
+            if prev.is_some_and(|p| p.is("as"))
+                || next.is_some_and(|z| z.is("after") || z.is("as") || z.is("thereafter"))
+            {
+                return None;
+            }
+            Some(hit(k, k + 1, TimexType::Date, lit("FUTURE_REF"), da))
+        }
+        b"future" | b"past" => {
+            // `the past three years` belongs to the unit parser.
+            for i in k + 1..(k + 5).min(t.len()) {
+                let z = t.get(i)?;
+                if unit_of(z.low()).is_some() {
+                    return unit_head(cx, t, i).filter(|h| h.s <= k);
+                }
+                if !(z.kind == Kind::Num
+                    || number_word(z.low()).is_some()
+                    || z.is_any(&["few", "several", "-", "couple", "of", "many"]))
+                {
+                    break;
+                }
+            }
+            let mut s = k;
+            if prev.is_some_and(|p| {
+                p.is("near")
+                    || p.is("distant")
+                    || p.is("recent")
+                    || p.is("foreseeable")
+                    || p.is("immediate")
+            }) {
+                s = k - 1;
+            }
+            let det = if s >= 1 { t.get(s - 1) } else { None };
+            let ok_det = det.is_some_and(|p| p.is("the"))
+                || (base == b"future" && prev.is_some_and(|p| p.is("in")));
+            let ends = next.is_none_or(|z| {
+                z.kind == Kind::Punct
+                    || z.is_any(&[
+                        "and", "but", "or", "when", "as", "is", "was", "will", "we", "they", "he",
+                        "she", "it", "i", "that", "because",
+                    ])
+            });
+            if !ok_det || !ends {
+                return None;
+            }
+            if det.is_some_and(|p| p.is("the")) {
+                s -= 1;
+            }
+            let v = if base == b"future" {
+                "FUTURE_REF"
+            } else {
+                "PAST_REF"
+            };
+            Some(hit(s, k + 1, TimexType::Date, lit(v), da))
+        }
+        b"morning" | b"afternoon" | b"evening" | b"night" | b"noon" | b"midnight" | b"midday"
+        | b"overnight" => {
+            let p = part_of_day(base)?;
+            let pl = prev.map(Tok::low).unwrap_or(&[]);
+            let (n, s): (Option<i64>, usize) = match pl {
+                b"this" => (Some(0), k - 1),
+                b"last" if base == b"night" => (Some(-1), k - 1),
+                b"tomorrow" => (Some(1), k - 1),
+                b"yesterday" => (Some(-1), k - 1),
+                _ => (None, k),
+            };
+            if let Some(n) = n {
+                let d = dct.and_then(|d| add_days(d, n));
+                return Some(hit(
+                    s,
+                    k + 1,
+                    TimexType::Time,
+                    V::Time(d, p.into()),
+                    if d.is_some() { da } else { Anchor::None },
+                ));
+            }
+            if matches!(base, b"noon" | b"midnight" | b"midday") {
+                // `midnight Friday`
+                if let Some(z) = next
+                    && weekday_at(t, k + 1).is_some()
+                    && let Some(wh) = weekday_head(cx, t, k + 1)
+                    && let V::Day(d) = wh.v
+                {
+                    let _ = z;
+                    return Some(hit(
+                        k,
+                        wh.e,
+                        TimexType::Time,
+                        V::Time(Some(d), p.into()),
+                        wh.anchor,
+                    ));
+                }
+                let mut s = k;
+                if prev.is_some_and(|q| q.is("at") || q.is("by") || q.is("until")) {
+                    s = k;
+                }
+                return Some(hit(
+                    s,
+                    k + 1,
+                    TimexType::Time,
+                    V::Time(dct, p.into()),
+                    if dct.is_some() { da } else { Anchor::None },
+                ));
+            }
+            if base == b"overnight" {
+                return None;
+            }
+            None
+        }
+        b"spring" | b"summer" | b"autumn" | b"fall" | b"winter" => season_head(cx, t, k),
+        b"daily" | b"weekly" | b"monthly" | b"yearly" | b"annually" | b"quarterly" | b"hourly"
+        | b"nightly" | b"biweekly" | b"fortnightly" => {
+            let v = match base {
+                b"daily" | b"nightly" => "P1D",
+                b"weekly" => "P1W",
+                b"monthly" => "P1M",
+                b"yearly" | b"annually" => "P1Y",
+                b"quarterly" => "P3M",
+                b"hourly" => "PT1H",
+                _ => "P2W",
+            };
+            // `Daily Mail`, `Weekly Standard`: capitalized inside a name.
+            if x.cap && prev.is_some_and(|p| p.cap && p.kind == Kind::Word) {
+                return None;
+            }
+            if x.cap && next.is_some_and(|p| p.cap && p.kind == Kind::Word) {
+                return None;
+            }
+            Some(hit(k, k + 1, TimexType::Set, lit(v), Anchor::None))
+        }
+        b"fortnight" => {
+            let mut s = k;
+            if prev.is_some_and(|p| p.is_any(&["a", "the"])) {
+                s = k - 1;
+                if prev.is_some_and(|p| p.is("the")) {
+                    return None;
+                }
+            }
+            Some(hit(s, k + 1, TimexType::Duration, lit("P2W"), Anchor::None))
+        }
+        b"fiscal" => {
+            // `fiscal 1989`, `fiscal year 2024`, `fiscal 2024`: years.
+            let (j, _) = if is_at(t, k + 1, "year") {
+                (k + 2, ())
+            } else {
+                (k + 1, ())
+            };
+            let (y, e) = year_at(t, j)?;
+            let mut s = k;
+            if prev.is_some_and(|p| p.is("the")) {
+                s = k - 1;
+            }
+            Some(hit(s, e, TimexType::Date, V::Year(y), Anchor::Absolute))
+        }
+        b"christmas" | b"thanksgiving" | b"halloween" | b"easter" => holiday_head(cx, t, k),
+        b"new" if next.is_some_and(|z| z.low().starts_with(b"year")) => holiday_head(cx, t, k),
+        b"nineties" | b"eighties" | b"seventies" | b"sixties" | b"fifties" | b"forties"
+        | b"thirties" | b"twenties" => {
+            if !prev.is_some_and(|p| p.is("the")) {
+                return None;
+            }
+            let d = match base {
+                b"nineties" => 199,
+                b"eighties" => 198,
+                b"seventies" => 197,
+                b"sixties" => 196,
+                b"fifties" => 195,
+                b"forties" => 194,
+                b"thirties" => 193,
+                _ => 192,
+            };
+            // `in their thirties` is an age: require `the`.
+            Some(hit(
+                k - 1,
+                k + 1,
+                TimexType::Date,
+                V::Decade(d),
+                Anchor::Absolute,
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn season_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    let se = season_of(x.low())?;
+    let prev = if k >= 1 { t.get(k - 1) } else { None };
+    let mut s = k;
+    let mut j = k + 1;
+    // Explicit year: `summer 2023`, `the summer of 2023`.
+    let mut year: Option<(i32, Anchor)> = None;
+    if let Some((y, nj, a)) = explicit_year_after(cx, t, j)
+        && !is_at(t, j, ",")
+    {
+        year = Some((y, a));
+        j = nj;
+    }
+    let mut rel: Option<i64> = None;
+    if let Some(p) = prev {
+        if p.is("last") || p.is("past") {
+            rel = Some(-1);
+            s = k - 1;
+        } else if p.is("next") || p.is("coming") {
+            rel = Some(1);
+            s = k - 1;
+        } else if p.is("this") {
+            rel = Some(0);
+            s = k - 1;
+        } else if p.is("the") {
+            s = k - 1;
+        }
+    }
+    let context = prev.is_some_and(|p| {
+        p.is_any(&[
+            "in",
+            "during",
+            "this",
+            "last",
+            "next",
+            "the",
+            "early",
+            "late",
+            "mid",
+            "since",
+            "until",
+            "by",
+            "past",
+            "coming",
+            "of",
+            "through",
+            "throughout",
+            "over",
+        ])
+    });
+    if year.is_none() {
+        let is_fall = x.is("fall");
+        let next = t.get(j);
+        let next_ok = next.is_none_or(|z| {
+            z.kind == Kind::Punct && !z.is_char(b'-')
+                || z.is_any(&[
+                    "and",
+                    "when",
+                    "after",
+                    "before",
+                    "as",
+                    "at",
+                    "with",
+                    "to",
+                    "for",
+                    "session",
+                    "offensive",
+                    "campaign",
+                    "months",
+                    "break",
+                ])
+        });
+        if is_fall {
+            // The noun `fall` needs a season context: `last fall`, `in the fall.`
+            if !(rel.is_some()
+                || (prev.is_some_and(|p| p.is("the"))
+                    && next_ok
+                    && k >= 2
+                    && t.get(k - 2).is_some_and(|q| {
+                        q.is_any(&[
+                            "in", "during", "by", "until", "since", "this", "over", "through",
+                        ])
+                    })))
+            {
+                return None;
+            }
+        } else if !context && !x.cap {
+            return None;
+        }
+        if !next_ok && rel.is_none() && prev.is_some_and(|p| p.is("the")) {
+            return None;
+        }
+        if x.cap && !context && k > 0 && prev.is_some_and(|p| p.cap && p.kind == Kind::Word) {
+            return None;
+        }
+    }
+    let Some(dct) = cx.dct else {
+        return Some(match year {
+            Some((y, a)) => hit(s, j, TimexType::Date, V::Season(y, se), a),
+            None => hit(
+                s,
+                j,
+                TimexType::Date,
+                V::Lit(format!(
+                    "XXXX-{}",
+                    V::Season(2000, se).timex().get(5..).unwrap_or("SU")
+                )),
+                Anchor::None,
+            ),
+        });
+    };
+    let (y, a) = match year {
+        Some(ya) => ya,
+        None => {
+            let cur = if se == Season::Winter && dct.month() <= 2 {
+                dct.year() - 1
+            } else {
+                dct.year()
+            };
+            let iv = V::Season(cur, se).interval()?;
+            let y = match rel {
+                Some(-1) => {
+                    if iv.0 <= dct {
+                        if iv.1 >= dct { cur - 1 } else { cur }
+                    } else {
+                        cur - 1
+                    }
+                }
+                Some(1) => {
+                    if iv.0 > dct {
+                        cur
+                    } else {
+                        cur + 1
+                    }
+                }
+                Some(_) => cur,
+                None => {
+                    let tense = cx.tense(t.get(s)?.start, x.end);
+                    match tense {
+                        Tense::Past if iv.0 > dct => cur - 1,
+                        Tense::Future if iv.1 < dct => cur + 1,
+                        _ => cur,
+                    }
+                }
+            };
+            (y, cx.dct_anchor)
+        }
+    };
+    Some(hit(s, j, TimexType::Date, V::Season(y, se), a))
+}
+
+fn easter(y: i32) -> Option<NaiveDate> {
+    // Anonymous Gregorian algorithm.
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+fn holiday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let x = tok(t, k)?;
+    if !x.cap {
+        return None;
+    }
+    let w = x.low();
+    let mut e = k + 1;
+    // `New Year` is one pattern but two tokens.
+    let new_year = w == b"new";
+    if new_year {
+        e = k + 2;
+    }
+    let base: &[u8] = if new_year {
+        b"new year"
+    } else {
+        w.strip_suffix(b"'s").unwrap_or(w)
+    };
+    let mut eve = false;
+    let last_low = t.get(e - 1).map(Tok::low).unwrap_or(&[]);
+    let possessive = last_low.ends_with(b"'s");
+    if t.get(e).is_some_and(|z| z.is("eve")) {
+        eve = true;
+        e += 1;
+    } else if t.get(e).is_some_and(|z| z.is("day")) {
+        e += 1;
+    } else if new_year && !possessive {
+        // `New Year` alone: fine, Jan 1.
+    }
+    let f = |y: i32| -> Option<NaiveDate> {
+        let d = match base {
+            b"christmas" => ymd(y, 12, 25),
+            b"halloween" => ymd(y, 10, 31),
+            b"new year" => ymd(y, 1, 1),
+            b"easter" => easter(y),
+            b"thanksgiving" => {
+                let nov1 = ymd(y, 11, 1)?;
+                let first_thu = (4 + 7 - i64::from(weekday_num(nov1))) % 7;
+                add_days(nov1, first_thu + 21)
+            }
+            _ => None,
+        }?;
+        if eve { add_days(d, -1) } else { Some(d) }
+    };
+    let mut s = k;
+    let prev = if k >= 1 { t.get(k - 1) } else { None };
+    let rel = if prev.is_some_and(|p| p.is("last")) {
+        s = k - 1;
+        Tense::Past
+    } else if prev.is_some_and(|p| p.is("next")) {
+        s = k - 1;
+        Tense::Future
+    } else {
+        Tense::Unknown
+    };
+    if let Some((y, nj, a)) = explicit_year_after(cx, t, e) {
+        let d = f(y)?;
+        return Some(hit(s, nj, TimexType::Date, V::Day(d), a));
+    }
+    cx.dct?;
+    let tense = if rel == Tense::Unknown {
+        cx.tense(t.get(s)?.start, t.get(e - 1)?.end)
+    } else {
+        rel
+    };
+    let y = pick_year(cx, tense, |y| f(y).map(|d| (d, d)))?;
+    Some(hit(s, e, TimexType::Date, V::Day(f(y)?), cx.dct_anchor))
+}

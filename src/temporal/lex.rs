@@ -1,0 +1,460 @@
+//! Tokens and word tables for the time-expression tagger.
+//!
+//! The tagger never tokenizes a whole text: it finds trigger words with one Aho-Corasick pass
+//! and tokenizes a small window around each hit. Tokens keep their byte span and a lowercase
+//! copy of short words in a fixed buffer, so no allocation happens per token.
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters (and apostrophes inside them).
+    Word,
+    /// ASCII digits, possibly with `,` thousands separators or a decimal point.
+    Num,
+    /// Any other single non-space character.
+    Punct,
+}
+
+const LOW_CAP: usize = 16;
+
+/// One token of a window.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    low: [u8; LOW_CAP],
+    low_len: u8,
+    /// The first character is an ASCII capital.
+    pub cap: bool,
+    /// For numbers: contains a `,` or `.`.
+    pub grouped: bool,
+}
+
+impl Tok {
+    /// The lowercase text of a short token (empty for longer ones).
+    pub fn low(&self) -> &[u8] {
+        self.low.get(..usize::from(self.low_len)).unwrap_or(&[])
+    }
+
+    pub fn is(&self, word: &str) -> bool {
+        self.low() == word.as_bytes()
+    }
+
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(w))
+    }
+
+    pub fn is_char(&self, c: u8) -> bool {
+        self.kind == Kind::Punct && self.low() == [c]
+    }
+
+    /// The integer value of an ungrouped number token.
+    pub fn num(&self) -> Option<u32> {
+        if self.kind != Kind::Num || self.grouped || self.low_len > 9 {
+            return None;
+        }
+        let mut v: u32 = 0;
+        for &b in self.low() {
+            v = v * 10 + u32::from(b - b'0');
+        }
+        Some(v)
+    }
+
+    pub fn digits(&self) -> usize {
+        if self.kind == Kind::Num && !self.grouped {
+            usize::from(self.low_len)
+        } else {
+            0
+        }
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b >= 0x80
+}
+
+/// Tokenizes `text[from..to]` into `out` (cleared first). `from` and `to` must be char
+/// boundaries; the caller guarantees it.
+pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let to = to.min(bytes.len());
+    let mut i = from;
+    while i < to {
+        let Some(&b) = bytes.get(i) else { break };
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        let mut grouped = false;
+        if b.is_ascii_digit() {
+            kind = Kind::Num;
+            i += 1;
+            while i < to {
+                match bytes.get(i) {
+                    Some(c) if c.is_ascii_digit() => i += 1,
+                    Some(b',' | b'.')
+                        if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && i + 1 < to =>
+                    {
+                        grouped = true;
+                        i += 1;
+                    }
+                    _ => break,
+                }
+            }
+        } else if is_word_byte(b) {
+            kind = Kind::Word;
+            i += 1;
+            while i < to {
+                match bytes.get(i) {
+                    Some(&c) if is_word_byte(c) => i += 1,
+                    // `Friday's`, `o'clock`: an apostrophe between letters stays in the word.
+                    Some(b'\'') if bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) => {
+                        i += 1;
+                    }
+                    _ => break,
+                }
+            }
+            // Snap to a char boundary in case the window ends inside a multi-byte char.
+            while i < bytes.len() && !text.is_char_boundary(i) {
+                i += 1;
+            }
+        } else {
+            kind = Kind::Punct;
+            i += 1;
+            while i < bytes.len() && !text.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        let mut low = [0u8; LOW_CAP];
+        let len = i - start;
+        let mut low_len = 0u8;
+        if len <= LOW_CAP
+            && let Some(src) = bytes.get(start..i)
+        {
+            for (d, s) in low.iter_mut().zip(src) {
+                *d = s.to_ascii_lowercase();
+            }
+            low_len = u8::try_from(len).unwrap_or(0);
+        }
+        // Curly apostrophes and dashes: normalize to ASCII for matching.
+        if kind == Kind::Punct {
+            match text.get(start..i) {
+                Some("\u{2019}" | "\u{2018}") => {
+                    low[0] = b'\'';
+                    low_len = 1;
+                }
+                Some("\u{2013}" | "\u{2014}") => {
+                    low[0] = b'-';
+                    low_len = 1;
+                }
+                _ => {}
+            }
+        }
+        out.push(Tok {
+            start,
+            end: i,
+            kind,
+            low,
+            low_len,
+            cap: b.is_ascii_uppercase(),
+            grouped,
+        });
+    }
+}
+
+/// Month number of a full or abbreviated month name.
+pub(crate) fn month_of(w: &[u8]) -> Option<(u32, bool)> {
+    // (month, is_abbreviation)
+    Some(match w {
+        b"january" => (1, false),
+        b"february" => (2, false),
+        b"march" => (3, false),
+        b"april" => (4, false),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"july" => (7, false),
+        b"august" => (8, false),
+        b"september" => (9, false),
+        b"october" => (10, false),
+        b"november" => (11, false),
+        b"december" => (12, false),
+        b"jan" => (1, true),
+        b"feb" => (2, true),
+        b"mar" => (3, true),
+        b"apr" => (4, true),
+        b"jun" => (6, true),
+        b"jul" => (7, true),
+        b"aug" => (8, true),
+        b"sep" | b"sept" => (9, true),
+        b"oct" => (10, true),
+        b"nov" => (11, true),
+        b"dec" => (12, true),
+        _ => return None,
+    })
+}
+
+/// ISO weekday number (Monday = 1) of a weekday name.
+pub(crate) fn weekday_of(w: &[u8]) -> Option<(u32, bool)> {
+    Some(match w {
+        b"monday" | b"mondays" => (1, false),
+        b"tuesday" | b"tuesdays" => (2, false),
+        b"wednesday" | b"wednesdays" => (3, false),
+        b"thursday" | b"thursdays" => (4, false),
+        b"friday" | b"fridays" => (5, false),
+        b"saturday" | b"saturdays" => (6, false),
+        b"sunday" | b"sundays" => (7, false),
+        b"mon" => (1, true),
+        b"tue" | b"tues" => (2, true),
+        b"wed" => (3, true),
+        b"thu" | b"thur" | b"thurs" => (4, true),
+        b"fri" => (5, true),
+        b"sat" => (6, true),
+        b"sun" => (7, true),
+        _ => return None,
+    })
+}
+
+/// Calendar units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// Unit of a unit noun, and whether it is plural.
+pub(crate) fn unit_of(w: &[u8]) -> Option<(Unit, bool)> {
+    Some(match w {
+        b"minute" => (Unit::Minute, false),
+        b"minutes" => (Unit::Minute, true),
+        b"hour" => (Unit::Hour, false),
+        b"hours" => (Unit::Hour, true),
+        b"day" => (Unit::Day, false),
+        b"days" => (Unit::Day, true),
+        b"week" => (Unit::Week, false),
+        b"weeks" => (Unit::Week, true),
+        b"weekend" => (Unit::Weekend, false),
+        b"weekends" => (Unit::Weekend, true),
+        b"month" => (Unit::Month, false),
+        b"months" => (Unit::Month, true),
+        b"quarter" => (Unit::Quarter, false),
+        b"quarters" => (Unit::Quarter, true),
+        b"year" => (Unit::Year, false),
+        b"years" => (Unit::Year, true),
+        b"decade" => (Unit::Decade, false),
+        b"decades" => (Unit::Decade, true),
+        b"century" => (Unit::Century, false),
+        b"centuries" => (Unit::Century, true),
+        _ => return None,
+    })
+}
+
+/// Value of a cardinal number word.
+pub(crate) fn number_word(w: &[u8]) -> Option<u32> {
+    Some(match w {
+        b"one" | b"a" | b"an" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        b"hundred" => 100,
+        b"dozen" => 12,
+        _ => return None,
+    })
+}
+
+/// Value of an ordinal word (`first` .. `thirty-first` parts).
+pub(crate) fn ordinal_word(w: &[u8]) -> Option<u32> {
+    Some(match w {
+        b"first" => 1,
+        b"second" => 2,
+        b"third" => 3,
+        b"fourth" => 4,
+        b"fifth" => 5,
+        b"sixth" => 6,
+        b"seventh" => 7,
+        b"eighth" => 8,
+        b"ninth" => 9,
+        b"tenth" => 10,
+        b"eleventh" => 11,
+        b"twelfth" => 12,
+        b"thirteenth" => 13,
+        b"fourteenth" => 14,
+        b"fifteenth" => 15,
+        b"sixteenth" => 16,
+        b"seventeenth" => 17,
+        b"eighteenth" => 18,
+        b"nineteenth" => 19,
+        b"twentieth" => 20,
+        b"twenty-first" => 21,
+        _ => return None,
+    })
+}
+
+/// Words that can start a time expression's trigger: the Aho-Corasick patterns.
+pub(crate) const TRIGGERS: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9", //
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec", //
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun", //
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "weekends",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries", //
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "currently",
+    "recently",
+    "lately",
+    "soon",
+    "future",
+    "past",
+    "previously",
+    "nowadays",
+    "present", //
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "noon",
+    "midnight",
+    "midday",
+    "overnight",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter", //
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annually",
+    "quarterly",
+    "hourly",
+    "nightly",
+    "biweekly",
+    "fortnight",
+    "fortnightly", //
+    "fiscal",
+    "christmas",
+    "thanksgiving",
+    "new year",
+    "halloween",
+    "easter",
+    "nineties",
+    "eighties",
+    "seventies",
+    "sixties",
+    "fifties",
+    "forties",
+    "thirties",
+    "twenties",
+    "half",
+];

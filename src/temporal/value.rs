@@ -1,0 +1,211 @@
+//! Normalized values: what an expression means, its TIMEX3 string and its calendar interval.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::Precision;
+
+/// A season of the (northern, meteorological) year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+}
+
+/// A normalized value.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum V {
+    Day(NaiveDate),
+    /// ISO year and week.
+    Week(i32, u32),
+    /// The weekend of an ISO week.
+    Weekend(i32, u32),
+    Month(i32, u32),
+    Quarter(i32, u32),
+    Half(i32, u32),
+    Season(i32, Season),
+    Year(i32),
+    /// First three digits of the years: `199` for the 1990s.
+    Decade(i32),
+    /// First two digits: `19` for the 20th century.
+    Century(i32),
+    /// A date (or none) and a time of day: `T10:00`, `TMO`.
+    Time(Option<NaiveDate>, String),
+    /// Anything else: `PAST_REF`, `P3Y`, `XXXX-06`, `XXXX-WXX-2`.
+    Lit(String),
+}
+
+pub(crate) fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(1..=9999).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m >= 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+pub(crate) fn weekday_num(d: NaiveDate) -> u32 {
+    d.weekday().number_from_monday()
+}
+
+pub(crate) fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+pub(crate) fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let k = u32::try_from(n.unsigned_abs()).ok()?;
+    if n >= 0 {
+        d.checked_add_months(Months::new(k))
+    } else {
+        d.checked_sub_months(Months::new(k))
+    }
+}
+
+impl V {
+    /// The TIMEX3 value string.
+    pub fn timex(&self) -> String {
+        match self {
+            V::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            V::Week(y, w) => format!("{y:04}-W{w:02}"),
+            V::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
+            V::Month(y, m) => format!("{y:04}-{m:02}"),
+            V::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            V::Half(y, h) => format!("{y:04}-H{h}"),
+            V::Season(y, s) => format!("{y:04}-{}", s.code()),
+            V::Year(y) => format!("{y:04}"),
+            V::Decade(d) => format!("{d:03}"),
+            V::Century(c) => format!("{c:02}"),
+            V::Time(Some(d), t) => {
+                format!("{:04}-{:02}-{:02}{t}", d.year(), d.month(), d.day())
+            }
+            V::Time(None, t) => format!("XXXX-XX-XX{t}"),
+            V::Lit(s) => s.clone(),
+        }
+    }
+
+    /// The inclusive calendar interval, when the value is a calendar date.
+    pub fn interval(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match *self {
+            V::Day(d) | V::Time(Some(d), _) => Some((d, d)),
+            V::Week(y, w) => {
+                let a = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
+                Some((a, add_days(a, 6)?))
+            }
+            V::Weekend(y, w) => {
+                let a = NaiveDate::from_isoywd_opt(y, w, Weekday::Sat)?;
+                Some((a, add_days(a, 1)?))
+            }
+            V::Month(y, m) => Some((ymd(y, m, 1)?, last_of_month(y, m)?)),
+            V::Quarter(y, q) => {
+                let m0 = q.checked_sub(1)? * 3 + 1;
+                Some((ymd(y, m0, 1)?, last_of_month(y, m0 + 2)?))
+            }
+            V::Half(y, h) => {
+                let m0 = h.checked_sub(1)? * 6 + 1;
+                Some((ymd(y, m0, 1)?, last_of_month(y, m0 + 5)?))
+            }
+            V::Season(y, s) => match s {
+                Season::Spring => Some((ymd(y, 3, 1)?, ymd(y, 5, 31)?)),
+                Season::Summer => Some((ymd(y, 6, 1)?, ymd(y, 8, 31)?)),
+                Season::Fall => Some((ymd(y, 9, 1)?, ymd(y, 11, 30)?)),
+                Season::Winter => Some((ymd(y, 12, 1)?, last_of_month(y + 1, 2)?)),
+            },
+            V::Year(y) => Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?)),
+            V::Decade(d) => Some((ymd(d * 10, 1, 1)?, ymd(d * 10 + 9, 12, 31)?)),
+            V::Century(c) => Some((ymd(c * 100, 1, 1)?, ymd(c * 100 + 99, 12, 31)?)),
+            V::Time(None, _) | V::Lit(_) => None,
+        }
+    }
+
+    pub fn precision(&self) -> Precision {
+        match self {
+            V::Day(_) | V::Time(..) | V::Lit(_) => Precision::Day,
+            V::Week(..) | V::Weekend(..) => Precision::Week,
+            V::Month(..) => Precision::Month,
+            V::Quarter(..) | V::Half(..) => Precision::Quarter,
+            V::Season(..) => Precision::Season,
+            V::Year(_) => Precision::Year,
+            V::Decade(_) => Precision::Decade,
+            V::Century(_) => Precision::Century,
+        }
+    }
+
+    /// The same period at a coarser granularity, from a day (`a year ago` from the DCT).
+    pub fn week_of(d: NaiveDate) -> V {
+        V::Week(d.iso_week().year(), d.iso_week().week())
+    }
+}
+
+/// Narrows an interval to its first, middle or last third for `early`, `mid`, `late`: by
+/// months for periods of whole months (`early 2025` is January to April), by days 1-10,
+/// 11-20, 21-end for a month.
+pub(crate) fn narrow(iv: (NaiveDate, NaiveDate), modifier: Option<&str>) -> (NaiveDate, NaiveDate) {
+    let part = match modifier {
+        Some("START") => 0,
+        Some("MID") => 1,
+        Some("END") => 2,
+        _ => return iv,
+    };
+    let (a, b) = iv;
+    let months = (b.year() - a.year()) * 12 + i32::try_from(b.month()).unwrap_or(0)
+        - i32::try_from(a.month()).unwrap_or(0)
+        + 1;
+    let whole = a.day() == 1 && b.succ_opt().is_some_and(|n| n.day() == 1);
+    if whole && months == 1 {
+        let (s, e) = match part {
+            0 => (Some(a), ymd(a.year(), a.month(), 10)),
+            1 => (ymd(a.year(), a.month(), 11), ymd(a.year(), a.month(), 20)),
+            _ => (ymd(a.year(), a.month(), 21), Some(b)),
+        };
+        return match (s, e) {
+            (Some(s), Some(e)) => (s, e),
+            _ => iv,
+        };
+    }
+    if whole && months >= 3 && months % 3 == 0 {
+        let third = i64::from(months / 3);
+        let s = add_months(a, third * part);
+        let e = s
+            .and_then(|s| add_months(s, third))
+            .and_then(|n| n.pred_opt());
+        return match (s, e) {
+            (Some(s), Some(e)) => (s, e),
+            _ => iv,
+        };
+    }
+    let len = (b - a).num_days() + 1;
+    if len < 3 {
+        return iv;
+    }
+    let third = len / 3;
+    let pick = |x: i64, y: i64| -> (NaiveDate, NaiveDate) {
+        match (add_days(a, x), add_days(a, y)) {
+            (Some(s), Some(e)) => (s, e),
+            _ => iv,
+        }
+    };
+    match part {
+        0 => pick(0, third - 1),
+        1 => pick(third, len - third - 1),
+        _ => pick(len - third, len - 1),
+    }
+}

@@ -1,0 +1,480 @@
+//! Every time-expression form news uses, each with its normalization.
+
+use chrono::NaiveDate;
+use dateline::temporal::{Anchor, DocDate, Precision, TimeExpr, TimexType, tag, tag_timex};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// DCT used by most tests: Wednesday 2024-04-24.
+fn dct() -> DocDate {
+    DocDate::known(d("2024-04-24"))
+}
+
+fn one(text: &str, doc: DocDate) -> TimeExpr {
+    let all = tag(text, doc);
+    assert_eq!(all.len(), 1, "{text:?}: {all:#?}");
+    all.into_iter().next().unwrap()
+}
+
+fn check(text: &str, expr: &str, value: &str, iv: Option<(&str, &str)>) -> TimeExpr {
+    let e = one(text, dct());
+    assert_eq!(&text[e.start..e.end], expr, "{text:?}: {e:?}");
+    assert_eq!(e.value, value, "{text:?}: {e:?}");
+    assert_eq!(e.interval, iv.map(|(a, b)| (d(a), d(b))), "{text:?}: {e:?}");
+    e
+}
+
+#[test]
+fn absolute_dates() {
+    let e = check(
+        "It began on January 16, 2024, officials said.",
+        "January 16, 2024",
+        "2024-01-16",
+        Some(("2024-01-16", "2024-01-16")),
+    );
+    assert_eq!(e.anchor, Anchor::Absolute);
+    assert_eq!(e.precision, Precision::Day);
+    check(
+        "It began on 16 January 2024 in Seoul.",
+        "16 January 2024",
+        "2024-01-16",
+        Some(("2024-01-16", "2024-01-16")),
+    );
+    check(
+        "Filed 2024-01-16 by the court.",
+        "2024-01-16",
+        "2024-01-16",
+        Some(("2024-01-16", "2024-01-16")),
+    );
+    let e = check(
+        "The deal was signed in February 2022 in Moscow.",
+        "February 2022",
+        "2022-02",
+        Some(("2022-02-01", "2022-02-28")),
+    );
+    assert_eq!(e.precision, Precision::Month);
+}
+
+#[test]
+fn month_day_takes_article_year() {
+    let e = check(
+        "Kim met Putin on Jan. 16 in Moscow, it said.",
+        "Jan. 16",
+        "2024-01-16",
+        Some(("2024-01-16", "2024-01-16")),
+    );
+    assert_eq!(e.anchor, Anchor::Article);
+    check(
+        "TOKYO, Sept 13 (KUNA) -- talks ended.",
+        "Sept 13",
+        "2023-09-13",
+        Some(("2023-09-13", "2023-09-13")),
+    );
+    check(
+        "The summit will be held on Sept 13.",
+        "Sept 13",
+        "2024-09-13",
+        Some(("2024-09-13", "2024-09-13")),
+    );
+    check(
+        "It happened on January 2 this year.",
+        "January 2 this year",
+        "2024-01-02",
+        Some(("2024-01-02", "2024-01-02")),
+    );
+}
+
+#[test]
+fn ranges() {
+    let e = check(
+        "Shipments arrived between December 30, 2023 and February 7, 2024, it said.",
+        "between December 30, 2023 and February 7, 2024",
+        "2023-12-30/2024-02-07",
+        Some(("2023-12-30", "2024-02-07")),
+    );
+    assert_eq!(e.precision, Precision::Range);
+    let e = check(
+        "Prices have risen since September.",
+        "since September",
+        "2023-09/2024-04-24",
+        Some(("2023-09-01", "2024-04-24")),
+    );
+    assert_eq!(e.precision, Precision::Range);
+    // TimeML keeps the signal outside.
+    let t = tag_timex("between December 30, 2023 and February 7, 2024", dct());
+    assert_eq!(t.len(), 2);
+}
+
+#[test]
+fn weekdays() {
+    check(
+        "North Korea fired a missile on Tuesday, Seoul said.",
+        "Tuesday",
+        "2024-04-23",
+        Some(("2024-04-23", "2024-04-23")),
+    );
+    check(
+        "The envoy arrived last Wednesday.",
+        "last Wednesday",
+        "2024-04-17",
+        Some(("2024-04-17", "2024-04-17")),
+    );
+    check(
+        "The launch came on Thursday (US time), officials said.",
+        "Thursday",
+        "2024-04-18",
+        Some(("2024-04-18", "2024-04-18")),
+    );
+    check(
+        "The two sides will meet on Tuesday.",
+        "Tuesday",
+        "2024-04-30",
+        Some(("2024-04-30", "2024-04-30")),
+    );
+    let e = check(
+        "Troops moved in Monday morning, he said.",
+        "Monday morning",
+        "2024-04-22TMO",
+        Some(("2024-04-22", "2024-04-22")),
+    );
+    assert_eq!(e.timex_type, TimexType::Time);
+}
+
+#[test]
+fn deictic_days() {
+    check(
+        "The ministry said yesterday that it had no plans.",
+        "yesterday",
+        "2024-04-23",
+        Some(("2024-04-23", "2024-04-23")),
+    );
+    check(
+        "The talks resume today.",
+        "today",
+        "2024-04-24",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+    let e = check(
+        "He will speak tonight.",
+        "tonight",
+        "2024-04-24TNI",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+    assert_eq!(e.timex_type, TimexType::Time);
+    let e = check(
+        "The situation is now calm.",
+        "now",
+        "PRESENT_REF",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+    assert_eq!(e.timex_type, TimexType::Date);
+    check(
+        "He is currently in Beijing.",
+        "currently",
+        "PRESENT_REF",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+    check("The ship recently docked.", "recently", "PAST_REF", None);
+}
+
+#[test]
+fn story_relative() {
+    let all = tag(
+        "The envoy arrived on March 3, 2024. He left the next day.",
+        dct(),
+    );
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].value, "2024-03-04");
+    assert_eq!(all[1].anchor, Anchor::Absolute);
+    let all = tag(
+        "The envoy arrived on March 3, 2024. Two days later he met Kim.",
+        dct(),
+    );
+    assert_eq!(all[1].value, "2024-03-05");
+    let all = tag(
+        "Talks began on March 3, 2024. The previous day, shells fell.",
+        dct(),
+    );
+    assert_eq!(all[1].value, "2024-03-02");
+    let all = tag(
+        "Talks began in March 2023. Later that month, a deal was signed.",
+        dct(),
+    );
+    assert_eq!(all.last().unwrap().value, "2023-03");
+}
+
+#[test]
+fn weeks_months_years() {
+    check(
+        "Officials met last week.",
+        "last week",
+        "2024-W16",
+        Some(("2024-04-15", "2024-04-21")),
+    );
+    check(
+        "The talks are this week.",
+        "this week",
+        "2024-W17",
+        Some(("2024-04-22", "2024-04-28")),
+    );
+    let e = check(
+        "Seoul said earlier this month that it would respond.",
+        "earlier this month",
+        "2024-04",
+        Some(("2024-04-01", "2024-04-10")),
+    );
+    assert_eq!(e.modifier.as_deref(), Some("START"));
+    check(
+        "It was tested in June, officials said.",
+        "June",
+        "2023-06",
+        Some(("2023-06-01", "2023-06-30")),
+    );
+    check(
+        "It is due to be launched in June.",
+        "June",
+        "2024-06",
+        Some(("2024-06-01", "2024-06-30")),
+    );
+    check(
+        "Kim visited last July.",
+        "last July",
+        "2023-07",
+        Some(("2023-07-01", "2023-07-31")),
+    );
+    let e = check(
+        "Kim visited in late February.",
+        "late February",
+        "2024-02",
+        Some(("2024-02-21", "2024-02-29")),
+    );
+    assert_eq!(e.modifier.as_deref(), Some("END"));
+    check(
+        "Exports rose this year.",
+        "this year",
+        "2024",
+        Some(("2024-01-01", "2024-12-31")),
+    );
+    check(
+        "Exports rose last year.",
+        "last year",
+        "2023",
+        Some(("2023-01-01", "2023-12-31")),
+    );
+    check(
+        "Exports will rise next year.",
+        "next year",
+        "2025",
+        Some(("2025-01-01", "2025-12-31")),
+    );
+    check(
+        "The unit will deploy next month.",
+        "next month",
+        "2024-05",
+        Some(("2024-05-01", "2024-05-31")),
+    );
+    check(
+        "A plant opened over the weekend.",
+        "the weekend",
+        "2024-W16-WE",
+        Some(("2024-04-20", "2024-04-21")),
+    );
+    check(
+        "Fighting has intensified in recent weeks.",
+        "recent weeks",
+        "PXW",
+        None,
+    );
+    check(
+        "The war began nearly 70 years ago.",
+        "nearly 70 years ago",
+        "1954",
+        Some(("1954-01-01", "1954-12-31")),
+    );
+    check(
+        "He resigned two weeks ago.",
+        "two weeks ago",
+        "2024-W15",
+        Some(("2024-04-08", "2024-04-14")),
+    );
+    check(
+        "He resigned a year ago.",
+        "a year ago",
+        "2023",
+        Some(("2023-01-01", "2023-12-31")),
+    );
+    check(
+        "The plan will take effect early next year.",
+        "early next year",
+        "2025",
+        Some(("2025-01-01", "2025-04-30")),
+    );
+    check(
+        "The vote is set for the end of the month.",
+        "the end of the month",
+        "2024-04",
+        Some(("2024-04-21", "2024-04-30")),
+    );
+    check(
+        "Growth slowed in mid-2023.",
+        "mid-2023",
+        "2023",
+        Some(("2023-05-01", "2023-08-31")),
+    );
+}
+
+#[test]
+fn coarse_periods() {
+    check(
+        "Tensions grew in the 1990s.",
+        "the 1990s",
+        "199",
+        Some(("1990-01-01", "1999-12-31")),
+    );
+    check(
+        "It was built in the 20th century.",
+        "the 20th century",
+        "19",
+        Some(("1900-01-01", "1999-12-31")),
+    );
+    check(
+        "Profit rose in Q1 2024.",
+        "Q1 2024",
+        "2024-Q1",
+        Some(("2024-01-01", "2024-03-31")),
+    );
+    check(
+        "Profit rose in the first quarter.",
+        "the first quarter",
+        "2024-Q1",
+        Some(("2024-01-01", "2024-03-31")),
+    );
+    check(
+        "It opened in summer 2023.",
+        "summer 2023",
+        "2023-SU",
+        Some(("2023-06-01", "2023-08-31")),
+    );
+    check(
+        "Revenue in fiscal 2023 rose.",
+        "fiscal 2023",
+        "2023",
+        Some(("2023-01-01", "2023-12-31")),
+    );
+    check(
+        "The war began in 2022.",
+        "2022",
+        "2022",
+        Some(("2022-01-01", "2022-12-31")),
+    );
+}
+
+#[test]
+fn durations_sets_times() {
+    let e = check(
+        "Output fell over the past three years.",
+        "the past three years",
+        "P3Y",
+        None,
+    );
+    assert_eq!(e.timex_type, TimexType::Duration);
+    check("The war lasted three years.", "three years", "P3Y", None);
+    check("They stayed for two weeks.", "two weeks", "P2W", None);
+    check("The talks lasted 2 hours.", "2 hours", "PT2H", None);
+    check(
+        "The decline over the past decade was steep.",
+        "the past decade",
+        "P10Y",
+        None,
+    );
+    let e = check(
+        "He prays every Tuesday.",
+        "every Tuesday",
+        "XXXX-WXX-2",
+        None,
+    );
+    assert_eq!(e.timex_type, TimexType::Set);
+    check("The paper is published daily.", "daily", "P1D", None);
+    let e = check(
+        "The blast came at 10 a.m. near the border.",
+        "10 a.m.",
+        "2024-04-24T10:00",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+    assert_eq!(e.timex_type, TimexType::Time);
+    check(
+        "The curfew starts at midnight.",
+        "midnight",
+        "2024-04-24T24:00",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+}
+
+#[test]
+fn numbers_that_are_not_years() {
+    for text in [
+        "Russia received 10,000 containers.",
+        "The deal was worth $138 million.",
+        "It sent 2,000 troops.",
+        "It sent about 2000 troops.",
+        "Resolution 1718 bans the trade.",
+        "Prices rose 2024 percent.",
+        "He is 70 years old.",
+        "The May meeting may be delayed.",
+    ] {
+        let all = tag(text, dct());
+        assert!(
+            all.iter()
+                .all(|e| e.value != "2024" && e.value != "2000" && e.value != "1718"),
+            "{text}: {all:?}"
+        );
+        if text.contains("old")
+            || text.contains('$')
+            || text.contains("containers")
+            || text.contains("troops")
+        {
+            assert!(all.is_empty(), "{text}: {all:?}");
+        }
+    }
+}
+
+#[test]
+fn no_article_date() {
+    let doc = DocDate::default();
+    let all = tag(
+        "He arrived on Tuesday and left on January 16, 2024. Last year was hard.",
+        doc,
+    );
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(all[0].anchor, Anchor::None);
+    assert_eq!(all[0].interval, None);
+    assert_eq!(all[1].anchor, Anchor::Absolute);
+    assert_eq!(all[1].interval, Some((d("2024-01-16"), d("2024-01-16"))));
+    assert_eq!(all[2].interval, None);
+    let est = DocDate {
+        date: Some(d("2024-04-24")),
+        estimated: true,
+    };
+    let all = tag("He arrived yesterday.", est);
+    assert_eq!(all[0].anchor, Anchor::Estimate);
+}
+
+#[test]
+fn impossible_dates() {
+    for text in [
+        "February 30, 2024",
+        "year 99999",
+        "on 2024-13-45",
+        "Jan. 32",
+        "the 99999th century",
+    ] {
+        for e in tag(text, dct()) {
+            if let Some((a, b)) = e.interval {
+                assert!(a <= b);
+            }
+            assert!(e.value != "2024-02-30");
+        }
+    }
+}
