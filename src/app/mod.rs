@@ -181,6 +181,8 @@ impl DatelineApp {
         self.drain_jobs(&ctx);
         ui::shortcuts_input(&ctx, self);
         ui::draw_ui(ui, self);
+        // Every panel has had its chance to scroll to a new selection.
+        self.ui.scroll_to_selected = false;
         let commands = std::mem::take(&mut self.commands);
         for c in commands {
             self.apply(c);

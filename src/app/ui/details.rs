@@ -64,7 +64,11 @@ pub fn details_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
             ui.end_row();
             if let Some(w) = &event.when {
                 ui.weak("Written");
-                ui.label(format!("“{}”", w.expression));
+                if w.expression.is_empty() {
+                    ui.weak("(no expression: the article date)");
+                } else {
+                    ui.label(format!("“{}”", w.expression));
+                }
                 ui.end_row();
                 ui.weak("Resolved");
                 let resolved = match (w.start, w.end) {
@@ -144,7 +148,7 @@ pub fn details_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
         })
         .take(2000)
         .collect();
-    let scroll = std::mem::take(&mut app.ui.scroll_to_selected);
+    let scroll = app.ui.scroll_to_selected;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .id_salt("source")

@@ -172,6 +172,7 @@ pub fn draw_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
         egui::Panel::bottom("tabs")
             .resizable(true)
             .default_size(250.0)
+            .min_size(140.0)
             .show(ui, |ui| bottom_ui(ui, app));
         egui::CentralPanel::default().show(ui, |ui| timeline::timeline_panel_ui(ui, app));
     } else {
