@@ -1,9 +1,17 @@
 //! Headless commands: `dateline extract`, `dateline timeml`, `dateline timeml-score`,
-//! `dateline generate`. `main.rs` parses arguments and calls [`run`].
+//! `dateline generate`. `main.rs` parses arguments and calls the command's function.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
+use anyhow::Context as _;
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+
+use crate::corpus::{Article, DateSource, Problem};
+use crate::extract::{Extractor, Status};
+use crate::pipeline::Extraction;
+use crate::timeline::Filter;
 
 /// Dateline: a timeline of what happened, when, and who did it, from a folder of news articles.
 #[derive(Debug, Parser)]
@@ -53,6 +61,20 @@ pub struct ExtractArgs {
     /// Keep only events whose summary, actors or source text contain this text.
     #[arg(long)]
     pub query: Option<String>,
+    /// Keep only events with these statuses: reported, alleged, denied, planned, hypothetical
+    /// (repeat or comma-separate).
+    #[arg(long = "status", value_delimiter = ',')]
+    pub statuses: Vec<String>,
+    /// Keep only events with at least this confidence (0 to 1).
+    #[arg(long)]
+    pub min_confidence: Option<f32>,
+    /// With --from or --to, also keep events whose date could not be resolved.
+    #[arg(long)]
+    pub keep_undated: bool,
+    /// Take this as the publication date (YYYY-MM-DD) of every article read, over any
+    /// sidecar or metadata date: relative dates resolve against it.
+    #[arg(long)]
+    pub published: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -79,7 +101,7 @@ pub struct TimemlScoreArgs {
 pub struct GenerateArgs {
     /// Folder to create.
     pub out: PathBuf,
-    /// How many articles.
+    /// How many articles (about 5 KB each on average: 10,000 make about 50 MB).
     #[arg(long, default_value_t = 1000)]
     pub articles: usize,
     /// Random seed.
@@ -87,32 +109,371 @@ pub struct GenerateArgs {
     pub seed: u64,
 }
 
+/// Parses a `--from`/`--to` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. A bound that starts a
+/// range (`end == false`) is the first day of the period, one that ends it the last day.
+///
+/// # Errors
+/// Says what is wrong with `text` in a sentence.
+pub fn parse_date_bound(text: &str, end: bool) -> Result<NaiveDate, String> {
+    let bad = || format!("{text:?} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD");
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |s: &str, digits: usize| {
+        (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = parts
+        .first()
+        .and_then(|y| number(y, 4))
+        .and_then(|y| i32::try_from(y).ok())
+        .ok_or_else(bad)?;
+    let month = match parts.get(1) {
+        Some(m) => Some(
+            number(m, 2)
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(bad)?,
+        ),
+        None => None,
+    };
+    let day = match parts.get(2) {
+        Some(d) => Some(number(d, 2).ok_or_else(bad)?),
+        None => None,
+    };
+    if parts.len() > 3 {
+        return Err(bad());
+    }
+    let date = match (month, day) {
+        (Some(m), Some(d)) => NaiveDate::from_ymd_opt(year, m, d),
+        (Some(m), None) if end => NaiveDate::from_ymd_opt(year, m, 1)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+            .and_then(|d| d.pred_opt()),
+        (Some(m), None) => NaiveDate::from_ymd_opt(year, m, 1),
+        (None, _) if end => NaiveDate::from_ymd_opt(year, 12, 31),
+        (None, _) => NaiveDate::from_ymd_opt(year, 1, 1),
+    };
+    date.ok_or_else(|| format!("{text:?} is not a day of the calendar"))
+}
+
+fn parse_status(name: &str) -> Option<Status> {
+    match name.trim().to_ascii_lowercase().as_str() {
+        "reported" => Some(Status::Reported),
+        "alleged" => Some(Status::Alleged),
+        "denied" => Some(Status::Denied),
+        "planned" => Some(Status::Planned),
+        "hypothetical" => Some(Status::Hypothetical),
+        _ => None,
+    }
+}
+
+/// The [`Filter`] the extract arguments ask for. With `--from` or `--to`, events without a
+/// resolved date are dropped unless `--keep-undated` is given.
+///
+/// # Errors
+/// Fails on an invalid date, status or confidence, with a sentence naming the option.
+pub fn filter_from_args(args: &ExtractArgs) -> anyhow::Result<Filter> {
+    let clean = |list: &[String]| {
+        list.iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let mut filter = Filter {
+        types: args
+            .types
+            .iter()
+            .map(|t| t.trim().to_ascii_lowercase().replace(['-', ' '], "_"))
+            .filter(|t| !t.is_empty())
+            .collect(),
+        actors: clean(&args.actors),
+        query: args.query.as_deref().unwrap_or("").trim().to_owned(),
+        ..Filter::default()
+    };
+    if let Some(from) = &args.from {
+        filter.from =
+            Some(parse_date_bound(from, false).map_err(|e| anyhow::anyhow!("--from: {e}"))?);
+    }
+    if let Some(to) = &args.to {
+        filter.to = Some(parse_date_bound(to, true).map_err(|e| anyhow::anyhow!("--to: {e}"))?);
+    }
+    if let (Some(from), Some(to)) = (filter.from, filter.to)
+        && from > to
+    {
+        anyhow::bail!("--from {from} is after --to {to}: no event could match");
+    }
+    filter.keep_undated = args.keep_undated;
+    if !args.statuses.is_empty() {
+        let mut keep = std::collections::BTreeSet::new();
+        for name in args.statuses.iter().filter(|s| !s.trim().is_empty()) {
+            keep.insert(parse_status(name).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "--status: {name:?} is not a status; use reported, alleged, denied, planned or hypothetical"
+                )
+            })?);
+        }
+        filter.hidden_statuses = [
+            Status::Reported,
+            Status::Alleged,
+            Status::Denied,
+            Status::Planned,
+            Status::Hypothetical,
+        ]
+        .into_iter()
+        .filter(|s| !keep.contains(s))
+        .collect();
+    }
+    if let Some(c) = args.min_confidence {
+        if !(0.0..=1.0).contains(&c) {
+            anyhow::bail!("--min-confidence: {c} is not between 0 and 1");
+        }
+        filter.min_confidence = c;
+    }
+    Ok(filter)
+}
+
+fn set_published(articles: &mut [Article], date: Option<NaiveDate>) {
+    if let Some(date) = date {
+        for a in articles {
+            a.published = Some(date);
+            a.published_source = DateSource::Sidecar;
+        }
+    }
+}
+
+fn warn(problems: &[Problem]) {
+    let mut err = std::io::stderr().lock();
+    for p in problems {
+        // Nothing sensible is left to do when stderr itself is gone.
+        let _ = writeln!(err, "warning: {}: {}", p.path, p.message);
+    }
+}
+
+/// Runs `write` on stdout (buffered) or atomically into `out`. A closed stdout (for example
+/// `dateline extract … | head`) ends the output quietly.
+fn output(
+    out: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let result = match out {
+        Some(path) => crate::write::write_atomic_with(path, write),
+        None => {
+            let stdout = std::io::stdout();
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            write(&mut buffered).and_then(|()| buffered.flush())
+        }
+    };
+    match result {
+        Err(e) if out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("the output could not be written"),
+    }
+}
+
+fn export_error(e: crate::export::ExportError) -> std::io::Error {
+    match e {
+        crate::export::ExportError::Io(io) => io,
+        other => std::io::Error::other(other),
+    }
+}
+
 /// `dateline extract`.
 ///
 /// # Errors
-/// Fails when nothing at all could be read, or the output cannot be written.
+/// Fails when nothing at all could be read, an option is invalid, or the output cannot be
+/// written.
 pub fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
-    let extraction = crate::pipeline::extract_paths(&args.paths, &crate::Extractor::builtin());
+    let filter = filter_from_args(args)?;
+    let published = args
+        .published
+        .as_deref()
+        .map(|d| {
+            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                .map_err(|_| anyhow::anyhow!("--published: {d:?} is not a date; use YYYY-MM-DD"))
+        })
+        .transpose()?;
+    let extractor = Extractor::builtin();
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        if args.paths.len() > 1 {
+            anyhow::bail!(
+                "`-` reads the inputs from stdin and cannot be combined with other paths"
+            );
+        }
+        return extract_stdin(args, &filter, published, &extractor);
+    }
+
+    let mut extraction = if published.is_some() {
+        let mut corpus = crate::corpus::load(&args.paths);
+        set_published(&mut corpus.articles, published);
+        crate::pipeline::extract_corpus(corpus, &extractor)
+    } else {
+        crate::pipeline::extract_paths(&args.paths, &extractor)
+    };
+    warn(&extraction.problems);
     if extraction.articles.is_empty() {
-        anyhow::bail!("no article could be read from the paths given");
+        anyhow::bail!("{}", nothing_read(&args.paths, &extraction.problems));
     }
-    let mut out = Vec::new();
-    crate::export::write(args.format, &extraction, &extraction.events, &mut out)?;
-    match &args.out {
-        Some(path) => crate::write::write_atomic(path, &out)?,
-        None => std::io::Write::write_all(&mut std::io::stdout().lock(), &out)?,
+    extraction.events.retain(|e| filter.matches(e));
+    output(args.out.as_deref(), |out| {
+        crate::export::write(args.format, &extraction, &extraction.events, out)
+            .map_err(export_error)
+    })
+}
+
+/// The one-line reason given when no article could be read.
+fn nothing_read(paths: &[PathBuf], problems: &[Problem]) -> String {
+    let given = paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !missing.is_empty() && missing.len() == paths.len() {
+        return format!(
+            "no article could be read: {} does not exist",
+            missing.join(", ")
+        );
     }
-    Ok(())
+    match problems {
+        [] => format!(
+            "no article could be read from {given}: no .txt, .md, .html or .json files were found"
+        ),
+        [one] => format!(
+            "no article could be read from {given}: {}: {}",
+            one.path, one.message
+        ),
+        many => format!(
+            "no article could be read from {given}: all {} files had problems (see the warnings above)",
+            many.len()
+        ),
+    }
+}
+
+/// `dateline extract -`: JSON Lines stream as they come; other formats read everything first.
+fn extract_stdin(
+    args: &ExtractArgs,
+    filter: &Filter,
+    published: Option<NaiveDate>,
+    extractor: &Extractor,
+) -> anyhow::Result<()> {
+    let stdin = std::io::stdin();
+    let input = std::io::BufReader::with_capacity(1 << 16, stdin.lock());
+    let opts = crate::stream::Options {
+        extractor,
+        filter,
+        published,
+    };
+    let nothing = |s: &crate::stream::Summary| {
+        format!(
+            "none of the {} lines read from stdin was a readable article or article file (see the warnings above)",
+            s.lines
+        )
+    };
+    if args.format == crate::export::Format::Jsonl {
+        let mut warn_one = |p: &Problem| warn(std::slice::from_ref(p));
+        return output(args.out.as_deref(), |out| {
+            let summary = crate::stream::jsonl(input, out, &opts, &mut warn_one)?;
+            if summary.lines > 0 && summary.articles == 0 {
+                // An error here also leaves an existing --out file untouched.
+                return Err(std::io::Error::other(nothing(&summary)));
+            }
+            Ok(())
+        });
+    }
+
+    let mut extraction = Extraction::default();
+    let summary = crate::stream::for_each_chunk(input, &opts, |outcomes| {
+        for o in outcomes {
+            warn(&o.problems);
+            extraction.problems.extend(o.problems);
+            extraction.articles.extend(o.articles);
+            extraction.events.extend(o.events);
+        }
+        Ok(true)
+    })
+    .context("could not read stdin")?;
+    if summary.lines > 0 && summary.articles == 0 {
+        anyhow::bail!("{}", nothing(&summary));
+    }
+    output(args.out.as_deref(), |out| {
+        crate::export::write(args.format, &extraction, &extraction.events, out)
+            .map_err(export_error)
+    })
 }
 
 /// `dateline generate`.
 ///
 /// # Errors
-/// Fails when the folder cannot be written.
+/// Fails when the folder exists and is not empty, or cannot be written.
 pub fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "generate is not built yet (asked for {} articles in {})",
-        args.articles,
-        args.out.display()
-    )
+    let started = std::time::Instant::now();
+    let written = crate::generate::write_corpus(&args.out, args.articles, args.seed)?;
+    #[allow(clippy::cast_precision_loss)] // a size shown to one decimal
+    let megabytes = written.bytes as f64 / 1e6;
+    eprintln!(
+        "wrote {} articles ({megabytes:.1} MB of text) and dateline.json to {} in {:.1} s",
+        written.articles,
+        args.out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn date_bounds_cover_the_whole_period() {
+        assert_eq!(parse_date_bound("2024", false), Ok(d(2024, 1, 1)));
+        assert_eq!(parse_date_bound("2024", true), Ok(d(2024, 12, 31)));
+        assert_eq!(parse_date_bound("2024-02", false), Ok(d(2024, 2, 1)));
+        assert_eq!(parse_date_bound("2024-02", true), Ok(d(2024, 2, 29)));
+        assert_eq!(parse_date_bound("2023-12", true), Ok(d(2023, 12, 31)));
+        assert_eq!(parse_date_bound("2024-04-10", true), Ok(d(2024, 4, 10)));
+        for bad in [
+            "",
+            "24",
+            "2024-13",
+            "2024-02-30",
+            "2024-4-1",
+            "April",
+            "2024-01-01-01",
+            "２０２４",
+        ] {
+            assert!(parse_date_bound(bad, false).is_err(), "{bad:?}");
+        }
+        let message = parse_date_bound("2024-13", false).err().unwrap_or_default();
+        assert!(message.contains("YYYY-MM-DD"), "{message}");
+    }
+
+    #[test]
+    fn status_and_confidence_options_are_checked() {
+        let args = |statuses: &[&str], min: Option<f32>| ExtractArgs {
+            paths: vec![PathBuf::from("x")],
+            format: crate::export::Format::Json,
+            out: None,
+            types: vec!["Missile-Test".to_owned()],
+            actors: Vec::new(),
+            from: None,
+            to: None,
+            query: None,
+            statuses: statuses.iter().map(|s| (*s).to_owned()).collect(),
+            min_confidence: min,
+            keep_undated: false,
+            published: None,
+        };
+        let f = filter_from_args(&args(&["reported", "Alleged"], Some(0.5))).unwrap_or_default();
+        assert!(f.types.contains("missile_test"));
+        assert_eq!(f.hidden_statuses.len(), 3);
+        assert!(!f.hidden_statuses.contains(&Status::Alleged));
+        assert!((f.min_confidence - 0.5).abs() < f32::EPSILON);
+        assert!(filter_from_args(&args(&["rumoured"], None)).is_err());
+        assert!(filter_from_args(&args(&[], Some(2.0))).is_err());
+    }
 }

@@ -1,9 +1,54 @@
 //! Events: types, triggers, actors, status, confidence, and the date each one takes.
+//!
+//! The vocabularies are plain text files (`assets/event-types.txt`, `assets/actors.txt`),
+//! compiled once into Aho-Corasick automata that scan a whole article in one pass. Each
+//! trigger is then read in its sentence and clause: who did it and to whom, whether it is
+//! reported, alleged, denied or planned, and which time expression (or context) dates it.
+
+mod actors;
+mod context;
+mod dating;
+mod summary;
+mod vocab;
+mod words;
+
+use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Article;
-use crate::temporal::When;
+use crate::corpus::{Article, DateSource};
+use crate::temporal::{self, DocDate, Precision, TimeExpr, When};
+use crate::text::{self, BlockKind};
+
+use actors::{Actors, Mention};
+use context::Cues;
+use vocab::{Form, Trigger, Vocab};
+
+/// The event types shipped with Dateline, as a file a user can copy and extend.
+pub const BUILTIN_EVENT_TYPES: &str = include_str!("../../assets/event-types.txt");
+/// The actors shipped with Dateline (countries, capitals, demonyms, organizations, people).
+pub const BUILTIN_ACTORS: &str = include_str!("../../assets/actors.txt");
+/// File names read by [`Extractor::with_user_files`].
+pub const USER_EVENT_TYPES_FILE: &str = "event-types.txt";
+pub const USER_ACTORS_FILE: &str = "actors.txt";
+
+/// Why a vocabulary could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("{file}, line {line}: {message}")]
+    Vocabulary {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("cannot read {file}: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
 
 /// How the text presents an event.
 #[derive(
@@ -49,21 +94,1032 @@ pub struct Event {
     pub trigger: Option<(usize, usize)>,
 }
 
-/// The event extractor with its vocabularies (event types, actors and aliases).
-#[derive(Clone, Debug, Default)]
-pub struct Extractor {}
+/// The event extractor with its vocabularies (event types, actors and aliases). Cloning is
+/// cheap (the compiled vocabularies are shared).
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Option<Arc<Inner>>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+#[derive(Debug)]
+struct Inner {
+    vocab: Vocab,
+    actors: Actors,
+    statement: Option<usize>,
+    accusation: Option<usize>,
+    denial: Option<usize>,
+    attack: Option<usize>,
+}
 
 impl Extractor {
     /// The extractor with the vocabularies shipped in `assets/`.
     #[must_use]
     pub fn builtin() -> Self {
-        Self {}
+        // The shipped files are checked by a unit test; should they ever fail to parse, the
+        // extractor finds nothing rather than bringing the program down.
+        Self::from_texts(
+            &[("assets/event-types.txt", BUILTIN_EVENT_TYPES)],
+            &[("assets/actors.txt", BUILTIN_ACTORS)],
+        )
+        .unwrap_or(Self { inner: None })
     }
 
-    /// Extracts the events of one article.
+    /// The built-in vocabularies extended by `event-types.txt` and `actors.txt` in `dir`
+    /// (either may be missing). A user section with an existing type's name adds triggers
+    /// to it; a new name adds a type.
+    ///
+    /// # Errors
+    /// A file that exists but cannot be read or parsed, named with the line at fault.
+    pub fn with_user_files(dir: &Path) -> Result<Self, ExtractError> {
+        let read = |name: &str| -> Result<Option<(String, String)>, ExtractError> {
+            let path = dir.join(name);
+            if !path.exists() {
+                return Ok(None);
+            }
+            std::fs::read_to_string(&path)
+                .map(|t| Some((path.display().to_string(), t)))
+                .map_err(|source| ExtractError::Io {
+                    file: path.display().to_string(),
+                    source,
+                })
+        };
+        let user_types = read(USER_EVENT_TYPES_FILE)?;
+        let user_actors = read(USER_ACTORS_FILE)?;
+        let mut types = vec![("assets/event-types.txt", BUILTIN_EVENT_TYPES)];
+        if let Some((p, t)) = &user_types {
+            types.push((p.as_str(), t.as_str()));
+        }
+        let mut actors = vec![("assets/actors.txt", BUILTIN_ACTORS)];
+        if let Some((p, t)) = &user_actors {
+            actors.push((p.as_str(), t.as_str()));
+        }
+        Self::from_texts(&types, &actors)
+    }
+
+    /// An extractor from vocabulary texts, each given as `(origin for errors, text)`; later
+    /// texts extend earlier ones.
+    ///
+    /// # Errors
+    /// A text that does not follow the format, named by its origin and line.
+    pub fn from_texts(
+        event_types: &[(&str, &str)],
+        actor_lists: &[(&str, &str)],
+    ) -> Result<Self, ExtractError> {
+        let mut sections = Vec::new();
+        for (origin, t) in event_types {
+            sections.extend(vocab::parse(t, origin)?);
+        }
+        let mut lines = Vec::new();
+        for (origin, t) in actor_lists {
+            lines.extend(actors::parse(t, origin)?);
+        }
+        let vocab = Vocab::build(&sections)?;
+        let actors = Actors::build(&lines)?;
+        Ok(Self {
+            inner: Some(Arc::new(Inner {
+                statement: vocab.type_index("statement"),
+                accusation: vocab.type_index("accusation"),
+                denial: vocab.type_index("denial"),
+                attack: vocab.type_index("attack"),
+                vocab,
+                actors,
+            })),
+        })
+    }
+
+    /// The names of the known event types, in file order.
+    #[must_use]
+    pub fn event_types(&self) -> Vec<String> {
+        self.inner
+            .as_ref()
+            .map(|i| i.vocab.types.iter().map(|t| t.name.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Extracts the events of one article, in text order.
     #[must_use]
     pub fn extract(&self, article: &Article) -> Vec<Event> {
-        let _ = article;
-        Vec::new()
+        self.inner
+            .as_ref()
+            .map(|i| i.extract(article))
+            .unwrap_or_default()
+    }
+}
+
+/// An article's text with its ASCII-lowercased copy (same byte offsets).
+#[derive(Clone, Copy)]
+struct Doc<'a> {
+    text: &'a str,
+    lower: &'a str,
+}
+
+/// An event being built.
+#[derive(Clone, Debug)]
+struct Cand {
+    trig: Trigger,
+    sentence: usize,
+    sent: (usize, usize),
+    clause: (usize, usize),
+    nominal: bool,
+    /// A dated circumstance of another event (`during his visit to Pyongyang last July`).
+    circ: bool,
+    /// `this visit`, `those talks`: a nominal pointing back at an event already told.
+    anaphoric: bool,
+    agents: Vec<String>,
+    /// Agents were found in the clause itself (not carried over from a pronoun).
+    named_agent: bool,
+    target: Option<String>,
+    status: Status,
+    cues: Cues,
+    when: Option<When>,
+    explicit: bool,
+    caption: bool,
+    /// Where the summary's trigger phrase must stop (the next trigger in the clause).
+    stop_at: usize,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "recent",
+    "latest",
+    "first",
+    "state",
+    "official",
+    "upcoming",
+    "planned",
+    "potential",
+    "possible",
+    "new",
+    "second",
+    "historic",
+    "brief",
+    "surprise",
+    "rare",
+    "further",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "his", "her", "their"];
+const WEAPONS: &[&str] = &[
+    "missile",
+    "missiles",
+    "drone",
+    "drones",
+    "rocket",
+    "rockets",
+    "shell",
+    "shells",
+    "bomb",
+    "bombs",
+    "strike",
+    "strikes",
+    "projectile",
+    "projectiles",
+    "munitions",
+];
+const ANALYST_CUES: &[&str] = &[
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "professor",
+    "researcher",
+    "scholar",
+    "fellow",
+    "think",
+    "according",
+    "commentator",
+];
+/// Words before a mention that make it a place or circumstance, not the one acting.
+const NON_AGENT_PREPS: &[&str] = &[
+    "in", "at", "to", "on", "into", "against", "with", "over", "near", "than", "about", "toward",
+    "towards", "for", "via", "through", "by", "between", "across", "within",
+];
+
+impl Inner {
+    fn extract(&self, article: &Article) -> Vec<Event> {
+        let text = article.text.as_str();
+        let lower = text.to_ascii_lowercase();
+        let seg = text::segment(text);
+        let doc = DocDate {
+            date: article.published,
+            estimated: article.published_source == DateSource::Estimate,
+        };
+        let times: Vec<TimeExpr> = temporal::tag(text, doc)
+            .into_iter()
+            .filter(|t| {
+                // `recently` with a known article date resolves to nothing: it dates nothing.
+                dating::usable(t) && (t.interval.is_some() || article.published.is_none())
+            })
+            .collect();
+        let triggers = self.vocab.find(text, &lower);
+        let mentions = self.actors.find(text);
+
+        let mut kinds = Vec::with_capacity(seg.paragraphs.len());
+        let mut after_tail = false;
+        for p in &seg.paragraphs {
+            let pt = text.get(p.span.clone()).unwrap_or("");
+            kinds.push(context::refine_kind(p.kind, pt, after_tail));
+            if context::is_tail_marker(pt) {
+                after_tail = true;
+            }
+        }
+
+        let mut out: Vec<Cand> = Vec::new();
+        let mut lead = true;
+        let mut body_sentences = 0usize;
+        let mut last_agents: Vec<String> = Vec::new();
+        let mut prev_dated: Option<(usize, When)> = None;
+        for (si, s) in seg.sentences.iter().enumerate() {
+            let kind = kinds.get(s.paragraph).copied().unwrap_or(BlockKind::Body);
+            let sent = (s.span.start, s.span.end);
+            let Some(sent_text) = text.get(sent.0..sent.1) else {
+                continue;
+            };
+            if matches!(kind, BlockKind::Boilerplate | BlockKind::Heading)
+                || sent_text.trim_end().ends_with('?')
+                || context::looks_like_boilerplate(sent_text)
+            {
+                continue;
+            }
+            let caption = kind == BlockKind::Caption;
+            let s_times: Vec<&TimeExpr> = slice_by(&times, sent, |t| t.start).iter().collect();
+            let s_trigs = slice_by(&triggers, sent, |t| t.start);
+            let s_ments: Vec<&Mention> = slice_by(&mentions, sent, |m| m.start)
+                .iter()
+                .filter(|m| m.end <= sent.1)
+                .collect();
+            let mut cands = self.sentence_events(
+                Doc {
+                    text,
+                    lower: &lower,
+                },
+                sent,
+                s_trigs,
+                &s_ments,
+                &s_times,
+                &last_agents,
+            );
+            let own_off_news = s_times
+                .iter()
+                .any(|t| dating::off_news(t, article.published));
+            let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
+            date_sentence(text, &mut cands, &s_times);
+            for c in &mut cands {
+                c.sentence = si;
+                c.caption = caption;
+                if c.when.is_some() || c.status == Status::Planned {
+                    continue;
+                }
+                let verbal = !c.nominal && c.trig.form != Form::Ing;
+                if let Some((psi, w)) = &prev_dated
+                    && *psi + 1 == si
+                    && continues_previous(&lower, sent, c)
+                {
+                    c.when = Some(w.clone());
+                } else if is_lead
+                    && verbal
+                    && !c.cues.bare_infinitive
+                    && !context::background(&lower, c.clause.0, c.clause.1)
+                {
+                    c.when = dating::article_when(article);
+                }
+            }
+            // A bare `X said` is news only in the lead or with its own date.
+            cands.retain(|c| {
+                !(c.trig.weak && Some(c.trig.type_idx) == self.statement) || c.explicit || is_lead
+            });
+            if !caption {
+                body_sentences += 1;
+                if own_off_news {
+                    lead = false;
+                }
+                prev_dated = cands
+                    .iter()
+                    .filter(|c| c.explicit)
+                    .find_map(|c| c.when.clone())
+                    .map(|w| (si, w));
+                if let Some(c) = cands.iter().rev().find(|c| c.named_agent) {
+                    last_agents.clone_from(&c.agents);
+                }
+            }
+            out.extend(cands);
+        }
+        self.apply_captions(&mut out);
+        out.sort_by_key(|c| (c.sent.0, c.trig.start));
+        merge_repeats(&mut out);
+        out.into_iter()
+            .map(|c| self.finish(article, &lower, c))
+            .collect()
+    }
+
+    /// Candidate events of one sentence, with actors and status but no date yet.
+    fn sentence_events(
+        &self,
+        doc: Doc<'_>,
+        sent: (usize, usize),
+        trigs: &[Trigger],
+        ments: &[&Mention],
+        times: &[&TimeExpr],
+        last_agents: &[String],
+    ) -> Vec<Cand> {
+        let Doc { text, lower } = doc;
+        let bounds = context::clause_bounds(lower, sent.0, sent.1);
+        let quotes = context::quoted_spans(text, sent.0, sent.1);
+        let starts_with_quote = text
+            .get(sent.0..sent.1)
+            .is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘']));
+        let analyst = words::words_in(lower, sent.0, sent.1).any(|w| ANALYST_CUES.contains(&w));
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut covered_to = 0usize;
+        for (i, t) in trigs.iter().enumerate() {
+            // Inside another trigger's phrase (`rejected those claims`): part of that event.
+            let inside = t.start < covered_to;
+            covered_to = covered_to.max(t.tail_end);
+            if inside || t.end > sent.1 || context::in_quote(&quotes, t.start) {
+                continue;
+            }
+            let clause = context::clause_of(&bounds, sent, t.start);
+            let cues = context::cues_before(lower, clause.0, t.start);
+            if cues.negated || cues.modal {
+                continue;
+            }
+            let prev = words::prev_word(lower, t.start);
+            let possessive = prev.is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"));
+            let after_det = possessive || prev.is_some_and(|p| DETERMINERS.contains(&p));
+            // `a test site`: a verb pattern read after an article is a noun, not the verb.
+            if t.tail_end > t.end
+                && t.form == Form::Base
+                && (possessive
+                    || prev.is_some_and(|p| matches!(p, "a" | "an" | "the" | "its" | "their")))
+            {
+                continue;
+            }
+            let anaphoric =
+                prev.is_some_and(|p| matches!(p, "this" | "that" | "these" | "those" | "such"));
+            let nominal = t.form == Form::Noun
+                || (t.noun_too && after_det)
+                || (t.noun_too && t.form == Form::Ing);
+            if !nominal && cues.bare_infinitive && !cues.planned {
+                continue;
+            }
+            if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
+                continue;
+            }
+            let speech = self.is_speech(t.type_idx);
+            // `denied the allegations of arms transfers`: a speech noun after another event
+            // is that event's object, not an event.
+            if nominal && speech && !cands.is_empty() {
+                continue;
+            }
+            let mut circ = false;
+            if nominal && context::circumstantial(lower, sent.0, t.start) {
+                // A circumstance (`during his visit`) is an event of its own only when the
+                // text dates it right there (`during his visit to Pyongyang last July`).
+                let next_start = trigs.get(i + 1).map_or(sent.1, |n| n.start);
+                let dated_here = times.iter().any(|x| {
+                    x.start >= t.end
+                        && x.start < next_start
+                        && x.start <= t.end + 60
+                        && x.precision != Precision::Range
+                        && x.interval.is_some_and(|(a, b)| (b - a).num_days() <= 366)
+                });
+                if !dated_here {
+                    continue;
+                }
+                circ = true;
+            }
+            let next_trig = trigs
+                .get(i + 1)
+                .map_or(clause.1, |n| n.start.min(clause.1))
+                .max(t.tail_end);
+            let passive = cues.passive && !nominal;
+            // `The US has claimed the dictatorship is smuggling`: after a speech verb, the one
+            // acting is named after it.
+            let agent_floor = cands
+                .iter()
+                .rev()
+                .find(|c| c.clause == clause && self.is_speech(c.trig.type_idx))
+                .map_or(clause.0, |c| c.trig.tail_end.max(c.trig.end));
+            let (mut agents, mut named, target) = pick_actors(
+                doc,
+                (agent_floor, clause.1),
+                t,
+                ments,
+                next_trig,
+                passive,
+                nominal,
+            );
+            if agents.is_empty() && !passive && agent_floor == clause.0 {
+                let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
+                let elided = pre.iter().all(|w| {
+                    matches!(
+                        *w,
+                        "but" | "and" | "yet" | "also" | "then" | "has" | "have" | "had" | "later"
+                    )
+                });
+                if pre.iter().any(|w| PRONOUNS.contains(w)) || elided {
+                    // A pronoun or an elided subject (`..., but signed`): the last named one.
+                    let from_sentence = cands.iter().rev().find(|c| !c.agents.is_empty());
+                    agents = match from_sentence {
+                        Some(c) => c.agents.clone(),
+                        None => last_agents.to_vec(),
+                    };
+                    named = false;
+                }
+            }
+            if t.weak && agents.is_empty() {
+                let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
+                    .iter()
+                    .any(|&(a, b)| lower.get(a..b).is_some_and(|w| WEAPONS.contains(&w)));
+                if !(Some(t.type_idx) == self.attack && weapon_before) {
+                    continue;
+                }
+            }
+            // Speech needs a speaker (or a passive: `was accused of`).
+            if speech && agents.is_empty() && !passive {
+                continue;
+            }
+            let is_statement = Some(t.type_idx) == self.statement;
+            let quote_before = text
+                .get(clause.0..t.start)
+                .is_some_and(|s| s.contains(['“', '”', '"']));
+            if is_statement
+                && (analyst || (t.weak && (starts_with_quote || quote_before || !named)))
+            {
+                continue;
+            }
+            let status = if cues.planned {
+                Status::Planned
+            } else if !speech && context::denied_before(lower, sent.0, t.start) {
+                Status::Denied
+            } else if !speech && context::alleged_before(lower, sent.0, t.start) {
+                Status::Alleged
+            } else {
+                Status::Reported
+            };
+            cands.push(Cand {
+                trig: t.clone(),
+                sentence: 0,
+                sent,
+                clause,
+                nominal,
+                circ,
+                anaphoric: anaphoric && nominal,
+                agents,
+                named_agent: named,
+                target,
+                status,
+                cues,
+                when: None,
+                explicit: false,
+                caption: false,
+                stop_at: next_trig,
+            });
+        }
+        self.drop_covered_statements(lower, &mut cands);
+        // One event per type and clause, and per type and agents in the sentence.
+        let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+        for c in cands {
+            let dup = kept.iter().any(|k| {
+                k.trig.type_idx == c.trig.type_idx
+                    && (k.clause == c.clause
+                        || k.agents == c.agents
+                        || k.agents.is_empty()
+                        || c.agents.is_empty())
+            });
+            if !dup {
+                kept.push(c);
+            }
+        }
+        kept
+    }
+
+    fn is_speech(&self, type_idx: usize) -> bool {
+        Some(type_idx) == self.statement
+            || Some(type_idx) == self.accusation
+            || Some(type_idx) == self.denial
+    }
+
+    /// A statement is an event only when it is not just the frame of another event: it goes
+    /// when a verbal event shares its clause or follows in a `that` clause, when any other
+    /// event accompanies a bare `said`, and when it only frames a circumstance.
+    fn drop_covered_statements(&self, lower: &str, cands: &mut Vec<Cand>) {
+        let others: Vec<(usize, (usize, usize), bool, bool)> = cands
+            .iter()
+            .filter(|c| Some(c.trig.type_idx) != self.statement)
+            .map(|c| (c.trig.start, c.clause, c.nominal, c.circ))
+            .collect();
+        if others.is_empty() {
+            return;
+        }
+        cands.retain(|c| {
+            if Some(c.trig.type_idx) != self.statement {
+                return true;
+            }
+            if c.trig.weak {
+                return false;
+            }
+            !others.iter().any(|&(pos, clause, nominal, circ)| {
+                circ || (!nominal && clause == c.clause)
+                    || (pos > c.trig.start
+                        && clause.0 == c.clause.1
+                        && lower
+                            .get(clause.0..)
+                            .is_some_and(|r| r.starts_with(" that ")))
+            })
+        });
+    }
+
+    /// Body events without a date take the date of a caption depicting the same event;
+    /// caption events that only repeat a body event are dropped.
+    fn apply_captions(&self, out: &mut Vec<Cand>) {
+        let captions: Vec<Cand> = out.iter().filter(|c| c.caption).cloned().collect();
+        if captions.is_empty() {
+            return;
+        }
+        let mut used = vec![false; captions.len()];
+        for c in out.iter_mut().filter(|c| !c.caption) {
+            for (ci, cap) in captions.iter().enumerate() {
+                let cap_actors: Vec<&String> = cap.agents.iter().chain(cap.target.iter()).collect();
+                let same = cap.trig.type_idx == c.trig.type_idx
+                    && c.agents
+                        .iter()
+                        .chain(c.target.iter())
+                        .any(|a| cap_actors.contains(&a));
+                if !same {
+                    continue;
+                }
+                if let Some(slot) = used.get_mut(ci) {
+                    *slot = true;
+                }
+                let undated = c.when.as_ref().is_none_or(dating::is_fallback);
+                if undated && cap.explicit && c.status != Status::Planned {
+                    c.when.clone_from(&cap.when);
+                    c.explicit = true;
+                }
+            }
+        }
+        let mut ci = 0;
+        out.retain(|c| {
+            if !c.caption {
+                return true;
+            }
+            let keep = !used.get(ci).copied().unwrap_or(false);
+            ci += 1;
+            keep
+        });
+    }
+
+    fn finish(&self, article: &Article, _lower: &str, c: Cand) -> Event {
+        let text = article.text.as_str();
+        let def = self.vocab.types.get(c.trig.type_idx);
+        let type_name = def.map_or_else(|| "event".to_string(), |d| d.name.clone());
+        let type_summary = def.map_or("", |d| d.summary.as_str());
+        let summary = summary::summarize(
+            text,
+            &c.agents,
+            c.target.as_deref(),
+            (c.trig.start, c.trig.end),
+            c.clause.1,
+            c.stop_at.max(c.trig.tail_end),
+            type_summary,
+        );
+        let mut actors = c.agents.clone();
+        if let Some(t) = &c.target
+            && !actors.contains(t)
+        {
+            actors.push(t.clone());
+        }
+        let mut conf: f32 = if c.trig.weak {
+            0.55
+        } else if c.trig.tail_end > c.trig.end {
+            0.85
+        } else if c.nominal {
+            0.7
+        } else {
+            0.8
+        };
+        if !c.agents.is_empty() {
+            conf += 0.1;
+        }
+        match c.status {
+            Status::Alleged => conf -= 0.15,
+            Status::Planned | Status::Denied => conf -= 0.1,
+            Status::Hypothetical => conf -= 0.3,
+            Status::Reported => {}
+        }
+        match &c.when {
+            Some(w) if c.explicit && w.start.is_some() => conf += 0.05,
+            Some(w) if dating::is_fallback(w) => conf -= 0.05,
+            _ => {}
+        }
+        if c.caption {
+            conf -= 0.2;
+        }
+        let source_text = text.get(c.sent.0..c.sent.1).unwrap_or("").to_string();
+        Event {
+            id: format!("{}#{}-{}", article.path, c.trig.start, type_name),
+            event_type: type_name,
+            summary,
+            actors,
+            target: c.target,
+            status: c.status,
+            confidence: conf.clamp(0.05, 0.99),
+            when: c.when,
+            source: Source {
+                article: article.path.clone(),
+                start: c.sent.0,
+                end: c.sent.1,
+                text: source_text,
+            },
+            trigger: Some((c.trig.start, c.trig.tail_end.max(c.trig.end))),
+        }
+    }
+}
+
+/// The same event told again later in the article (`A delegation ... visited Iran` then
+/// `the delegation ... departed Pyongyang for Tehran on Tuesday`) is kept once, at its first
+/// mention, with the better date. Two mentions are the same event when type and status agree,
+/// the actors agree (shared agents, or one side without agents within three sentences), the
+/// targets do not conflict, and the dates are compatible (both undated; or an article-date
+/// fallback within a week of an explicit date; or overlapping explicit dates).
+fn merge_repeats(out: &mut Vec<Cand>) {
+    let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
+    for c in out.drain(..) {
+        let same = kept.iter_mut().rev().find(|k| {
+            if k.trig.type_idx != c.trig.type_idx || k.sentence == c.sentence {
+                return false;
+            }
+            if c.anaphoric && !c.explicit {
+                return true;
+            }
+            if k.status != c.status {
+                return false;
+            }
+            let shared = k.agents.iter().any(|a| c.agents.contains(a));
+            let near = c.sentence.saturating_sub(k.sentence) <= 3;
+            let one_empty = k.agents.is_empty() || c.agents.is_empty();
+            let targets_ok = k.target.is_none() || c.target.is_none() || k.target == c.target;
+            (shared || (one_empty && near)) && targets_ok && dates_compatible(k, &c)
+        });
+        match same {
+            Some(k) => {
+                let k_weak = k.when.as_ref().is_none_or(dating::is_fallback);
+                if k_weak && c.explicit {
+                    k.when.clone_from(&c.when);
+                    k.explicit = true;
+                }
+                if k.agents.is_empty() {
+                    k.agents.clone_from(&c.agents);
+                }
+                if k.target.is_none() {
+                    k.target.clone_from(&c.target);
+                }
+            }
+            None => kept.push(c),
+        }
+    }
+    *out = kept;
+}
+
+fn dates_compatible(a: &Cand, b: &Cand) -> bool {
+    let span = |c: &Cand| c.when.as_ref().and_then(|w| w.start.zip(w.end));
+    match (&a.when, &b.when) {
+        (None, None) => true,
+        (None, Some(_)) | (Some(_), None) => false,
+        (Some(x), Some(y)) => match (span(a), span(b)) {
+            (Some((s1, e1)), Some((s2, e2))) => {
+                if dating::is_fallback(x) || dating::is_fallback(y) {
+                    let week = chrono::Days::new(7);
+                    s1 <= e2 + week && s2 <= e1 + week
+                } else {
+                    s1 <= e2 && s2 <= e1
+                }
+            }
+            _ => x.expression == y.expression,
+        },
+    }
+}
+
+/// The items of a sorted slice whose key falls in `[span.0, span.1)`.
+fn slice_by<T>(items: &[T], span: (usize, usize), key: impl Fn(&T) -> usize) -> &[T] {
+    let lo = items.partition_point(|x| key(x) < span.0);
+    let hi = items.partition_point(|x| key(x) < span.1);
+    items.get(lo..hi.max(lo)).unwrap_or(&[])
+}
+
+/// Who did it (the first group of actors in the clause before the trigger) and to whom (the
+/// first actor after it, before the next trigger). In a passive (`was accused by`), the
+/// subject is the target and the agent follows `by`.
+fn pick_actors(
+    doc: Doc<'_>,
+    clause: (usize, usize),
+    t: &Trigger,
+    ments: &[&Mention],
+    next_trig: usize,
+    passive: bool,
+    nominal: bool,
+) -> (Vec<String>, bool, Option<String>) {
+    let Doc { text, lower } = doc;
+    let before: Vec<&Mention> = ments
+        .iter()
+        .copied()
+        .filter(|m| m.start >= clause.0 && m.end <= t.start && !m.modifier)
+        .filter(|m| {
+            let prev = words::prev_word(lower, m.start);
+            let pp = words::prev_words(lower, clause.0, m.start, 2);
+            let role_before = pp.get(1).is_some_and(|&(a, b)| {
+                lower.get(a..b).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "officials" | "authorities" | "sources" | "forces" | "troops" | "official"
+                    )
+                })
+            });
+            role_before || !prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+        })
+        .collect();
+    let mut group: Vec<String> = Vec::new();
+    let mut last_end = 0usize;
+    for m in &before {
+        if group.is_empty() {
+            group.push(m.name.clone());
+            last_end = m.end;
+            continue;
+        }
+        let between = text.get(last_end..m.start).unwrap_or("");
+        let conj = between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "and" | "as" | "well" | "both" | "s" | "along" | "with" | "together"
+                ) || is_title_word(w)
+            });
+        if conj && between.len() < 60 {
+            if !group.contains(&m.name) {
+                group.push(m.name.clone());
+            }
+            last_end = m.end;
+        } else {
+            break;
+        }
+    }
+    group.truncate(4);
+    let after: Vec<&Mention> = ments
+        .iter()
+        .copied()
+        .filter(|m| m.start >= t.end && m.end <= next_trig.max(t.tail_end + 1) && !m.modifier)
+        .collect();
+    let mut target = None;
+    let mut agents = group;
+    if agents.is_empty() && nominal {
+        // `meetings between Choe, Putin and Lavrov`, `a visit by Putin`.
+        let next = words::next_words(lower, t.tail_end.max(t.end), 1);
+        let link = next.first().and_then(|&(a, b)| lower.get(a..b));
+        if matches!(link, Some("between" | "by" | "among" | "of")) {
+            let mut names: Vec<String> = Vec::new();
+            for m in after.iter().take(4) {
+                if !names.contains(&m.name) {
+                    names.push(m.name.clone());
+                }
+            }
+            if link != Some("of") || names.len() == 1 {
+                let named = !names.is_empty();
+                return (names, named, None);
+            }
+        }
+    }
+    if passive {
+        // `accused by Washington`: the agent follows `by`.
+        let by_agent = after
+            .iter()
+            .find(|m| words::prev_word(lower, m.start) == Some("by"));
+        let subject = agents.first().cloned();
+        agents = by_agent.map(|m| vec![m.name.clone()]).unwrap_or_default();
+        target = subject;
+    } else if let Some(m) = after
+        .iter()
+        .find(|m| !agents.contains(&m.name) && words::words_in(lower, t.end, m.start).count() <= 8)
+    {
+        target = Some(m.name.clone());
+    }
+    let named = !agents.is_empty();
+    (agents, named, target)
+}
+
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "president"
+            | "leader"
+            | "minister"
+            | "foreign"
+            | "defense"
+            | "security"
+            | "official"
+            | "secretary"
+            | "prime"
+            | "state"
+            | "spokesman"
+            | "russian"
+            | "chinese"
+            | "american"
+            | "supreme"
+    )
+}
+
+/// Dates the events of one sentence from its own time expressions: each event takes the
+/// nearest expression in its clause, or else one in a clause without another event.
+fn date_sentence(text: &str, cands: &mut [Cand], exprs: &[&TimeExpr]) {
+    if exprs.is_empty() {
+        return;
+    }
+    let clauses: Vec<(usize, usize)> = cands.iter().map(|c| c.clause).collect();
+    for i in 0..cands.len() {
+        let Some(c) = cands.get(i) else { continue };
+        let span = (c.trig.start, c.trig.tail_end.max(c.trig.end));
+        let own: Vec<&TimeExpr> = exprs
+            .iter()
+            .copied()
+            .filter(|t| t.start >= c.clause.0 && t.end <= c.clause.1)
+            .collect();
+        let chosen = if own.is_empty() {
+            let free: Vec<&TimeExpr> = exprs
+                .iter()
+                .copied()
+                .filter(|t| {
+                    !clauses
+                        .iter()
+                        .enumerate()
+                        .any(|(j, cl)| j != i && t.start >= cl.0 && t.end <= cl.1)
+                })
+                .collect();
+            dating::nearest(&free, span)
+        } else {
+            dating::nearest(&own, span)
+        };
+        if let (Some(t), Some(c)) = (chosen, cands.get_mut(i)) {
+            c.when = Some(dating::when_of(text, t));
+            c.explicit = true;
+        }
+    }
+}
+
+/// A sentence that goes on about the event of the one before (`Russia rejected those
+/// claims`, `The test, described as...`) shares its date.
+fn continues_previous(lower: &str, sent: (usize, usize), c: &Cand) -> bool {
+    let s = lower.get(sent.0..sent.1).unwrap_or("");
+    let first = s.split_whitespace().next().unwrap_or("");
+    let anaphor = s.contains("those ")
+        || s.contains("these ")
+        || s.contains("the same ")
+        || PRONOUNS.contains(&first)
+        || (first == "the" && c.nominal && c.trig.start < sent.0 + 20);
+    let past = c.trig.form == Form::Past && !c.cues.perfect;
+    anaphor && (past || c.nominal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str, published: Option<&str>) -> Article {
+        Article {
+            path: "a.txt".to_string(),
+            title: None,
+            url: None,
+            published: published.and_then(|d| d.parse().ok()),
+            published_source: if published.is_some() {
+                DateSource::Sidecar
+            } else {
+                DateSource::Unknown
+            },
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn builtin_vocabularies_parse() {
+        let e = Extractor::builtin();
+        assert!(e.inner.is_some());
+        let types = e.event_types();
+        for t in [
+            "visit",
+            "meeting",
+            "missile_test",
+            "un_meeting",
+            "denial",
+            "accusation",
+            "arms_transfer",
+            "agreement",
+            "military_drill",
+            "attack",
+            "sanctions",
+            "aid",
+            "statement",
+        ] {
+            assert!(types.iter().any(|x| x == t), "{t} missing");
+        }
+    }
+
+    #[test]
+    fn visit_with_actor_and_target() {
+        let e = Extractor::builtin();
+        let a = article(
+            "A delegation from North Korea recently visited Iran, marking a rare exchange.\n",
+            Some("2024-04-24"),
+        );
+        let ev = e.extract(&a);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].event_type, "visit");
+        assert_eq!(ev[0].actors, ["North Korea", "Iran"]);
+        assert_eq!(ev[0].target.as_deref(), Some("Iran"));
+        assert_eq!(ev[0].status, Status::Reported);
+    }
+
+    #[test]
+    fn one_sentence_two_events() {
+        let e = Extractor::builtin();
+        let a = article(
+            "Moscow and Pyongyang have denied the allegations, but have vowed to step up their military cooperation and signed a comprehensive strategic partnership in June.\n",
+            Some("2024-09-14"),
+        );
+        let types: Vec<String> = e.extract(&a).into_iter().map(|e| e.event_type).collect();
+        assert_eq!(types, ["denial", "agreement"]);
+    }
+
+    #[test]
+    fn negated_modal_and_quoted_triggers_are_not_events() {
+        let e = Extractor::builtin();
+        let a = article(
+            "North Korea did not launch any missiles.\nIran may be shipping drones to Russia.\nHe said: “We have never exported weapons or ammunition to Russia before and never will.”\n",
+            Some("2024-09-14"),
+        );
+        assert!(e.extract(&a).is_empty(), "{:#?}", e.extract(&a));
+    }
+
+    #[test]
+    fn planned_visit() {
+        let e = Extractor::builtin();
+        let a = article(
+            "North Korea has announced that Russian President Vladimir Putin is open to visiting the country soon.\n",
+            Some("2024-01-19"),
+        );
+        let ev = e.extract(&a);
+        let visit = ev.iter().find(|e| e.event_type == "visit").unwrap();
+        assert_eq!(visit.status, Status::Planned);
+        assert!(visit.actors.contains(&"Vladimir Putin".to_string()));
+    }
+
+    #[test]
+    fn user_files_extend_types_and_actors() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("event-types.txt"),
+            "[election]\nsummary = holds an election\nnouns = election, elections, vote\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("actors.txt"),
+            "[country]\nFreedonia | Freedonian\n",
+        )
+        .unwrap();
+        let e = Extractor::with_user_files(dir.path()).unwrap();
+        let a = article("Freedonia held a snap election on Sunday.\n", None);
+        let ev = e.extract(&a);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].event_type, "election");
+        assert_eq!(ev[0].actors, ["Freedonia"]);
+    }
+
+    #[test]
+    fn user_file_errors_name_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("event-types.txt"), "[x]\nverbz = a\n").unwrap();
+        let err = Extractor::with_user_files(dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("event-types.txt") && err.contains("line 2"),
+            "{err}"
+        );
     }
 }

@@ -1,0 +1,88 @@
+//! Extraction throughput over a generated corpus (`dateline::generate`), in bytes of article
+//! text per second:
+//!
+//! - `extract/single_core`: every stage after loading (segmenting, time expressions, events)
+//!   for each article in turn, on one thread;
+//! - `extract/parallel`: the same over all cores (rayon);
+//! - `extract/folder`: `dateline extract` as run on a folder: reading and decoding the files,
+//!   the sidecar, then extraction on all cores.
+//!
+//! Run: `cargo bench --bench extract` (add `-- --quick` for a faster, rougher run).
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dateline::Extractor;
+use rayon::prelude::*;
+
+/// Bytes of article text per run: large enough to smooth out per-article variety, small
+/// enough for a quick run.
+const CORPUS_BYTES: usize = 2_000_000;
+const SEED: u64 = 1;
+
+fn extract(c: &mut Criterion) {
+    let articles = dateline::generate::corpus_of_size(SEED, CORPUS_BYTES);
+    let bytes: u64 = articles.iter().map(|a| a.text.len() as u64).sum();
+    let extractor = Extractor::builtin();
+
+    let mut group = c.benchmark_group("extract");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Bytes(bytes));
+
+    // One thread even if a stage uses rayon inside.
+    match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+        Ok(one_core) => {
+            group.bench_function("single_core", |b| {
+                b.iter(|| {
+                    one_core.install(|| {
+                        articles
+                            .iter()
+                            .map(|a| extractor.extract(black_box(a)).len())
+                            .sum::<usize>()
+                    })
+                });
+            });
+        }
+        Err(e) => eprintln!("extract/single_core skipped: no one-thread pool ({e})"),
+    }
+
+    group.bench_function("parallel", |b| {
+        b.iter(|| {
+            articles
+                .par_iter()
+                .map(|a| extractor.extract(black_box(a)).len())
+                .sum::<usize>()
+        });
+    });
+
+    // The same corpus as files with a sidecar, read from disk (the page cache, after the
+    // first run) like `dateline extract FOLDER`.
+    let folder = tempfile::tempdir().map(|dir| {
+        let path = dir.path().join("corpus");
+        let written = dateline::generate::write_corpus(&path, articles.len(), SEED);
+        (dir, path, written)
+    });
+    match folder {
+        Ok((_dir, path, Ok(written))) => {
+            group.throughput(Throughput::Bytes(written.bytes));
+            let paths = [path];
+            group.bench_function("folder", |b| {
+                b.iter(|| {
+                    dateline::extract_paths(black_box(&paths), &extractor)
+                        .events
+                        .len()
+                });
+            });
+        }
+        Ok((_, _, Err(e))) => eprintln!("extract/folder skipped: {e}"),
+        Err(e) => eprintln!("extract/folder skipped: no temporary folder ({e})"),
+    }
+    group.finish();
+}
+
+criterion_group!(benches, extract);
+criterion_main!(benches);

@@ -1,0 +1,195 @@
+//! The app's state: settings persisted through eframe storage, and the loaded data with
+//! its caches (store, filtered view, lanes, list order), rebuilt when something changes.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{Article, Problem};
+use crate::extract::Event;
+use crate::timeline::{EventStore, Filter, FilteredView, LaneMode, Lanes};
+
+/// Key of the settings in eframe storage.
+pub const SETTINGS_KEY: &str = "dateline-settings";
+/// How many actor lanes are drawn in actor mode.
+pub const MAX_ACTOR_LANES: usize = 16;
+
+/// What is remembered between sessions. Unknown or missing fields take their defaults.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub last_folder: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+    pub filter: Filter,
+    pub lane_mode: LaneMode,
+    pub dark: bool,
+}
+
+impl Settings {
+    /// Reads settings saved as JSON. A missing entry gives defaults silently; an unreadable
+    /// one gives defaults and a sentence saying so.
+    #[must_use]
+    pub fn from_saved(saved: Option<&str>) -> (Self, Option<String>) {
+        match saved {
+            None => (Self::default(), None),
+            Some(text) => match serde_json::from_str(text) {
+                Ok(s) => (s, None),
+                Err(e) => (
+                    Self::default(),
+                    Some(format!(
+                        "The saved settings could not be read ({e}); starting with defaults."
+                    )),
+                ),
+            },
+        }
+    }
+
+    /// Puts `paths` first in the recent list (at most 8, no duplicates).
+    pub fn remember(&mut self, paths: &[PathBuf]) {
+        if let Some(first) = paths.first() {
+            self.last_folder = Some(first.clone());
+            self.recent.retain(|p| p != first);
+            self.recent.insert(0, first.clone());
+            self.recent.truncate(8);
+        }
+    }
+}
+
+/// Column the event list is sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortColumn {
+    #[default]
+    Date,
+    Type,
+    Actors,
+    Article,
+    Summary,
+}
+
+/// Everything loaded from the open paths, with caches derived from it.
+#[derive(Default)]
+pub struct Data {
+    pub paths: Vec<PathBuf>,
+    pub articles: Vec<Article>,
+    /// Article path → index into `articles`.
+    pub article_index: HashMap<String, usize>,
+    /// Article path → the folder it was found under (where its `dateline.json` lives).
+    pub roots: HashMap<String, PathBuf>,
+    pub problems: Vec<Problem>,
+    pub store: EventStore,
+    pub filtered: FilteredView,
+    pub lanes: Lanes,
+    /// First start and last end day of the filtered, dated events.
+    pub extent: Option<(f64, f64)>,
+    /// The filtered events in list order.
+    pub list_order: Vec<u32>,
+    pub sort: (SortColumn, bool),
+    /// Events received but not yet merged into the store.
+    pub pending: Vec<Event>,
+}
+
+impl Data {
+    /// Adds articles with the folder each was found under, keeping the indexes current.
+    pub fn add_articles(&mut self, articles: Vec<(Article, PathBuf)>) {
+        for (a, root) in articles {
+            self.article_index
+                .insert(a.path.clone(), self.articles.len());
+            self.roots.insert(a.path.clone(), root);
+            self.articles.push(a);
+        }
+    }
+
+    #[must_use]
+    pub fn article(&self, path: &str) -> Option<&Article> {
+        self.articles.get(*self.article_index.get(path)?)
+    }
+
+    /// Merges pending events into the store. Returns true when something changed.
+    pub fn merge_pending(&mut self) -> bool {
+        if self.pending.is_empty() {
+            return false;
+        }
+        let mut events = std::mem::take(&mut self.store).into_events();
+        events.append(&mut self.pending);
+        self.store = EventStore::new(events);
+        true
+    }
+
+    /// Replaces the events of `article` with `events`.
+    pub fn replace_article_events(&mut self, article: &str, events: Vec<Event>) {
+        let mut all = std::mem::take(&mut self.store).into_events();
+        all.retain(|e| e.source.article != article);
+        all.extend(events);
+        self.store = EventStore::new(all);
+    }
+
+    /// Recomputes the filtered view, lanes and list order.
+    pub fn refilter(&mut self, filter: &Filter, lane_mode: LaneMode) {
+        self.filtered = self.store.apply(filter);
+        self.extent = self.store.extent(&self.filtered);
+        self.lanes = Lanes::build(&self.store, &self.filtered, lane_mode, MAX_ACTOR_LANES);
+        self.resort();
+    }
+
+    /// Recomputes the list order for the current sort.
+    pub fn resort(&mut self) {
+        let mut order = self.filtered.indices.clone();
+        let store = &self.store;
+        let key_str = |i: u32, col: SortColumn| -> String {
+            store.get(i).map_or_else(String::new, |e| match col {
+                SortColumn::Type => e.event_type.clone(),
+                SortColumn::Actors => e.actors.join(", ").to_lowercase(),
+                SortColumn::Article => e.source.article.clone(),
+                SortColumn::Summary => e.summary.to_lowercase(),
+                SortColumn::Date => String::new(),
+            })
+        };
+        let (col, descending) = self.sort;
+        if col != SortColumn::Date {
+            let mut keyed: Vec<(String, u32)> =
+                order.iter().map(|&i| (key_str(i, col), i)).collect();
+            keyed.sort();
+            order = keyed.into_iter().map(|k| k.1).collect();
+        }
+        if descending {
+            order.reverse();
+        }
+        self.list_order = order;
+    }
+
+    /// Number of events of each article (by path).
+    #[must_use]
+    pub fn events_per_article(&self) -> HashMap<&str, usize> {
+        let mut m: HashMap<&str, usize> = HashMap::new();
+        for e in self.store.events() {
+            *m.entry(e.source.article.as_str()).or_default() += 1;
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrupt_settings_fall_back_to_defaults_and_say_so() {
+        let (s, note) = Settings::from_saved(Some("{ this is not json"));
+        assert_eq!(s, Settings::default());
+        assert!(note.unwrap().contains("could not be read"));
+        let (s, note) = Settings::from_saved(Some(r#"{"dark": true, "unknown": 1}"#));
+        assert!(s.dark && note.is_none());
+        assert_eq!(Settings::from_saved(None).0, Settings::default());
+    }
+
+    #[test]
+    fn recent_folders_are_unique_and_bounded() {
+        let mut s = Settings::default();
+        for i in 0..12 {
+            s.remember(&[PathBuf::from(format!("/f{}", i % 10))]);
+        }
+        assert_eq!(s.recent.len(), 8);
+        assert_eq!(s.recent[0], PathBuf::from("/f1"));
+    }
+}

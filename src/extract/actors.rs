@@ -1,0 +1,497 @@
+//! Actors: canonical names and aliases from `assets/actors.txt` (and user files), plus people
+//! recognized by their title (`Minister Yun Jong Ho`, `spokesman John Kirby`, `Mr Kirby`).
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use super::ExtractError;
+use super::words::{is_word_byte_before, is_word_end};
+
+/// What kind of actor a name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Country,
+    Org,
+    Person,
+    Group,
+}
+
+#[derive(Clone, Debug)]
+struct Alias {
+    actor: usize,
+    /// A short alias (`~Kim`) counts only after the actor was named in full earlier.
+    short: bool,
+}
+
+/// An actor as the vocabulary defines it.
+#[derive(Clone, Debug)]
+pub struct ActorDef {
+    pub name: String,
+    pub kind: Kind,
+}
+
+/// The compiled actor list.
+#[derive(Clone, Debug)]
+pub struct Actors {
+    pub defs: Vec<ActorDef>,
+    aliases: Vec<Alias>,
+    ac: AhoCorasick,
+}
+
+/// A mention of an actor in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub kind: Kind,
+    /// The mention is a demonym or country name directly followed by a title (`Russian
+    /// President`), or a title-only heuristic; it is not itself the one acting.
+    pub modifier: bool,
+}
+
+/// One parsed line: (kind, canonical, aliases with short flag).
+pub type ActorLine = (Kind, String, Vec<(String, bool)>);
+
+/// Parses an actors file. `origin` names it in errors.
+pub fn parse(text: &str, origin: &str) -> Result<Vec<ActorLine>, ExtractError> {
+    let mut kind = Kind::Country;
+    let mut out = Vec::new();
+    for (no, raw) in text.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            kind = match section.trim() {
+                "country" | "countries" | "place" | "places" => Kind::Country,
+                "org" | "orgs" | "organization" | "organizations" => Kind::Org,
+                "person" | "people" => Kind::Person,
+                "group" | "groups" => Kind::Group,
+                other => {
+                    return Err(ExtractError::Vocabulary {
+                        file: origin.to_string(),
+                        line: no + 1,
+                        message: format!(
+                            "unknown section `[{other}]` (expected country, org, person or group)"
+                        ),
+                    });
+                }
+            };
+            continue;
+        }
+        let mut parts = line.split('|').map(str::trim).filter(|p| !p.is_empty());
+        let Some(canonical) = parts.next() else {
+            continue;
+        };
+        let mut aliases = vec![(canonical.to_string(), false)];
+        for p in parts {
+            match p.strip_prefix('~') {
+                Some(s) => aliases.push((s.trim().to_string(), true)),
+                None => aliases.push((p.to_string(), false)),
+            }
+        }
+        out.push((kind, canonical.to_string(), aliases));
+    }
+    Ok(out)
+}
+
+static TITLED_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?:President|Vice President|Prime Minister|Minister|Secretary|Secretary-General|",
+        r"[Ss]pokes(?:man|woman|person)|[Ll]eader|Chancellor|King|Queen|Prince|Princess|",
+        r"Senator|Sen\.|Rep\.|Representative|Governor|Mayor|General|Gen\.|Admiral|Colonel|",
+        r"Ambassador|[Ee]nvoy|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Premier|Commander|Chairman|",
+        r"Chairwoman|Director|[Oo]fficial|[Ee]xpert|[Aa]nalyst|Professor|Prof\.|Judge|Sheikh|",
+        r"Emir|Lieutenant|Captain|Speaker|[Cc]hief|[Mm]inister|[Ss]ecretary|[Dd]iplomat|",
+        r"[Aa]dviser|[Aa]dvisor|[Pp]resident|[Cc]ommander|[Hh]ead|[Ee]xecutive|[Ff]ounder|",
+        r"[Ee]ntrepreneur|[Cc]orrespondent|[Rr]eporter|[Ff]ellow|[Rr]esearcher|CEO)",
+        r",? ([A-Z][\p{L}'’-]+(?: (?:bin |al-|de |van |von )?[A-Z][\p{L}'’-]+){0,3})",
+    ))
+    .ok()
+});
+
+/// Words that may stand between a country or demonym and a person it qualifies.
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "defense",
+    "defence",
+    "security",
+    "official",
+    "officials",
+    "leader",
+    "secretary",
+    "of",
+    "state",
+    "deputy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "general",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "crown",
+    "supreme",
+    "national",
+    "adviser",
+    "advisor",
+    "chief",
+    "commander",
+    "army",
+    "military",
+    "navy",
+    "top",
+    "senior",
+    "former",
+    "new",
+    "economy",
+    "trade",
+    "interior",
+    "finance",
+    "'s",
+    "’s",
+    "s",
+    "the",
+    "head",
+    "director",
+    "dictator",
+    "counterpart",
+];
+
+/// Titles that never name the one acting when alone (the person does).
+const NON_NAME_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "This",
+    "That",
+    "But",
+    "And",
+    "Last",
+    "Next",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "As",
+    "If",
+    "North",
+    "South",
+    "East",
+    "West",
+    "State",
+    "House",
+    "Department",
+    "Ministry",
+    "Council",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Actors {
+    pub fn build(lines: &[ActorLine]) -> Result<Self, ExtractError> {
+        let mut defs: Vec<ActorDef> = Vec::new();
+        let mut aliases = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (kind, canonical, als) in lines {
+            let actor = match defs.iter().position(|d| d.name == *canonical) {
+                Some(i) => i,
+                None => {
+                    defs.push(ActorDef {
+                        name: canonical.clone(),
+                        kind: *kind,
+                    });
+                    defs.len() - 1
+                }
+            };
+            for (a, short) in als {
+                let mut variants = vec![a.clone()];
+                if let Some(rest) = a.strip_prefix("the ") {
+                    variants.push(format!("The {rest}"));
+                }
+                for v in variants {
+                    if seen.contains_key(&v) {
+                        continue;
+                    }
+                    seen.insert(v.clone(), texts.len());
+                    texts.push(v);
+                    aliases.push(Alias {
+                        actor,
+                        short: *short,
+                    });
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&texts)
+            .map_err(|e| ExtractError::Vocabulary {
+                file: "actors".to_string(),
+                line: 0,
+                message: format!("the actor list cannot be compiled: {e}"),
+            })?;
+        Ok(Self { defs, aliases, ac })
+    }
+
+    /// Every actor mention in `text`, in order, including people found by their title and
+    /// later mentions of their family name.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        let mut seen_actor: Vec<bool> = vec![false; self.defs.len()];
+        for m in self.ac.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if is_word_byte_before(text, start) || !is_word_end(text, end) {
+                continue;
+            }
+            let Some(alias) = self.aliases.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let Some(def) = self.defs.get(alias.actor) else {
+                continue;
+            };
+            if alias.short {
+                let seen = seen_actor.get(alias.actor).copied().unwrap_or(false);
+                // `Lami Kim` is not Kim Jong Un: a short alias right after a capitalized
+                // word is someone else's name.
+                let prev_cap = text
+                    .get(..start)
+                    .map(str::trim_end)
+                    .and_then(|b| b.split(' ').next_back())
+                    .is_some_and(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && !NON_NAME_WORDS.contains(&w)
+                            && !w.ends_with('.')
+                    });
+                if !seen || prev_cap {
+                    continue;
+                }
+            }
+            if let Some(s) = seen_actor.get_mut(alias.actor) {
+                *s = true;
+            }
+            out.push(Mention {
+                start,
+                end,
+                name: def.name.clone(),
+                kind: def.kind,
+                modifier: false,
+            });
+        }
+        self.add_titled_people(text, &mut out);
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        // Drop mentions nested in an earlier, longer one.
+        let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+        for m in out {
+            if kept.last().is_some_and(|k| m.start < k.end) {
+                continue;
+            }
+            kept.push(m);
+        }
+        mark_modifiers(text, &mut kept);
+        kept
+    }
+
+    fn add_titled_people(&self, text: &str, out: &mut Vec<Mention>) {
+        let mut people: Vec<(String, Vec<String>)> = Vec::new();
+        let mut found: Vec<Mention> = Vec::new();
+        let Some(re) = TITLED_PERSON.as_ref() else {
+            return;
+        };
+        for c in re.captures_iter(text) {
+            let Some(name) = c.get(1) else { continue };
+            let mut full = name.as_str().trim_end();
+            for suf in ["'s", "’s"] {
+                if let Some(s) = full.strip_suffix(suf) {
+                    full = s;
+                }
+            }
+            let toks: Vec<&str> = full.split(' ').collect();
+            if toks.iter().any(|t| NON_NAME_WORDS.contains(t)) {
+                // Keep only the tokens before a function word (`Mr Kirby said`).
+                continue;
+            }
+            let start = name.start();
+            let end = start + full.len();
+            // A known actor covers this span already (`President Vladimir Putin`).
+            if out.iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
+            let canonical = if toks.len() == 1 {
+                // `Mr Kirby`: the person named in full earlier, if any.
+                people
+                    .iter()
+                    .find(|(_, short)| short.iter().any(|s| s == full))
+                    .map_or_else(|| full.to_string(), |(n, _)| n.clone())
+            } else {
+                full.to_string()
+            };
+            if toks.len() > 1 && !people.iter().any(|(n, _)| n == full) {
+                let mut short = Vec::new();
+                if let Some(last) = toks.last() {
+                    short.push((*last).to_string());
+                }
+                if toks.len() == 3
+                    && let Some(first) = toks.first()
+                {
+                    short.push((*first).to_string());
+                }
+                people.push((full.to_string(), short));
+            }
+            found.push(Mention {
+                start,
+                end,
+                name: canonical,
+                kind: Kind::Person,
+                modifier: false,
+            });
+        }
+        // Later bare family names (`Yun traveled`, `Leff said`).
+        for (full, short) in &people {
+            let first_at = found
+                .iter()
+                .find(|m| m.name == *full)
+                .map_or(usize::MAX, |m| m.end);
+            for s in short {
+                for (i, _) in text.match_indices(s.as_str()) {
+                    let e = i + s.len();
+                    if i < first_at
+                        || is_word_byte_before(text, i)
+                        || !is_word_end(text, e)
+                        || text.get(e..).is_some_and(|r| {
+                            r.starts_with(' ')
+                                && r.get(1..2)
+                                    .is_some_and(|c| c.chars().all(char::is_uppercase))
+                        })
+                    {
+                        continue;
+                    }
+                    if found
+                        .iter()
+                        .chain(out.iter())
+                        .any(|m| m.start < e && i < m.end)
+                    {
+                        continue;
+                    }
+                    found.push(Mention {
+                        start: i,
+                        end: e,
+                        name: full.clone(),
+                        kind: Kind::Person,
+                        modifier: false,
+                    });
+                }
+            }
+        }
+        out.extend(found);
+    }
+}
+
+/// Marks a country or organization mention that only qualifies a person right after it
+/// (`North Korean leader Kim Jong Un`, `UK’s Foreign Minister David Cameron`).
+fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        let Some(next) = mentions.get(i + 1) else {
+            break;
+        };
+        let Some(cur) = mentions.get(i) else { break };
+        if cur.kind == Kind::Person || next.kind != Kind::Person {
+            continue;
+        }
+        let between = text.get(cur.end..next.start).unwrap_or("");
+        // `U.S. Secretary of State, Antony Blinken`: a comma just before the name is fine.
+        let between = between.trim_end().trim_end_matches(',');
+        if between.contains([',', '.', ';', '(', ')']) {
+            continue;
+        }
+        let words: Vec<String> = between.split_whitespace().map(str::to_lowercase).collect();
+        if words.len() <= 5
+            && words.iter().all(|w| {
+                TITLE_WORDS.contains(&w.as_str()) || w.starts_with('\'') || w.starts_with('’')
+            })
+            && let Some(m) = mentions.get_mut(i)
+        {
+            m.modifier = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actors() -> Actors {
+        let lines = parse(
+            "[country]\nNorth Korea | Pyongyang | North Korean | the North\nRussia | Moscow | Russian\n[person]\nKim Jong Un | ~Kim\nVladimir Putin | ~Putin\n",
+            "t",
+        )
+        .unwrap();
+        Actors::build(&lines).unwrap()
+    }
+
+    #[test]
+    fn aliases_join_to_the_canonical_name() {
+        let text = "The North said Pyongyang and Moscow agreed.";
+        let names: Vec<String> = actors().find(text).into_iter().map(|m| m.name).collect();
+        assert_eq!(names, ["North Korea", "North Korea", "Russia"]);
+    }
+
+    #[test]
+    fn short_aliases_need_the_full_name_first() {
+        let text = "Kim met Lami Kim. Kim Jong Un left. Kim returned.";
+        let found = actors().find(text);
+        let starts: Vec<usize> = found.iter().map(|m| m.start).collect();
+        assert_eq!(starts, [18, 36]);
+    }
+
+    #[test]
+    fn titled_people_and_their_family_names() {
+        let text = "A delegation headed by Minister Yun Jong Ho left. Yun traveled. Mr Kirby said.";
+        let names: Vec<String> = actors().find(text).into_iter().map(|m| m.name).collect();
+        assert_eq!(names, ["Yun Jong Ho", "Yun Jong Ho", "Kirby"]);
+    }
+
+    #[test]
+    fn demonyms_before_a_person_are_modifiers() {
+        let text = "North Korean leader Kim Jong Un spoke.";
+        let found = actors().find(text);
+        assert!(found[0].modifier);
+        assert_eq!(found[1].name, "Kim Jong Un");
+    }
+}

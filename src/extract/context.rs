@@ -1,0 +1,554 @@
+//! The context of a trigger: which blocks yield events, clauses, quotations, negation,
+//! modality, and the cues that make an event alleged, denied, planned or background.
+
+use crate::text::BlockKind;
+
+use super::words::{prev_words, words_in};
+
+/// Lines that start navigation, promotion or comment furniture.
+const BOILERPLATE_STARTS: &[&str] = &[
+    "read more",
+    "read also",
+    "read next",
+    "related:",
+    "related articles",
+    "related stories",
+    "related news",
+    "don't miss",
+    "don’t miss",
+    "previous article",
+    "next article",
+    "click to comment",
+    "leave a reply",
+    "leave a comment",
+    "join the conversation",
+    "bonus video",
+    "image via",
+    "image:",
+    "photo from",
+    "photo:",
+    "photo credit",
+    "comments",
+    "please enter",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "share this",
+    "connect with us",
+    "hi, what are you looking for",
+    "your email address",
+    "advertisement",
+    "watch:",
+    "listen:",
+    "also read",
+    "see also",
+    "more:",
+    "trending",
+    "© ",
+    "copyright",
+];
+
+/// Lines after which the rest of an article is lists of other stories.
+const TAIL_MARKERS: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "related articles",
+    "related posts",
+    "more stories",
+    "more from",
+    "recommended",
+    "most read",
+    "most popular",
+    "latest news",
+    "comments",
+    "leave a reply",
+];
+
+/// Whether a paragraph's text is furniture rather than prose.
+pub fn looks_like_boilerplate(par: &str) -> bool {
+    let t = par.trim();
+    let lower = t.to_lowercase();
+    BOILERPLATE_STARTS.iter().any(|s| lower.starts_with(s))
+        || t.ends_with("...")
+        || t.ends_with('…')
+        || lower.contains("all rights reserved")
+        || lower.contains("[reveal]")
+        || lower.contains("[insight]")
+        || lower.contains("[analysis]")
+        || lower.contains("[pics]")
+        || lower.contains("[video]")
+}
+
+/// Whether a paragraph ends the article's prose (everything after is boilerplate).
+pub fn is_tail_marker(par: &str) -> bool {
+    let lower = par.trim().trim_end_matches([':', '.']).to_lowercase();
+    TAIL_MARKERS.contains(&lower.as_str())
+}
+
+/// A headline: one short line that does not end like a sentence.
+pub fn looks_like_heading(par: &str) -> bool {
+    let t = par.trim();
+    let ends_like_sentence = t.ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…']);
+    !ends_like_sentence && t.split_whitespace().count() <= 25 && !t.contains('\n')
+}
+
+/// A photo caption: a place and full date, with a credit.
+pub fn looks_like_caption(par: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "REUTERS",
+        "Reuters/",
+        "AP Photo",
+        "AFP",
+        "Getty",
+        " via ",
+        "Pool",
+        "Photo:",
+        "File photo",
+        "FILE PHOTO",
+        "/Handout",
+        "Xinhua",
+        "Yonhap",
+        "KCNA via",
+        "Sputnik/",
+    ];
+    CREDITS.iter().any(|c| par.contains(c))
+        && par.len() < 600
+        && par
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4 && n.starts_with(['1', '2']))
+}
+
+/// The kind a paragraph has for extraction: the segmenter's, refined by local checks.
+pub fn refine_kind(kind: BlockKind, par: &str, after_tail: bool) -> BlockKind {
+    if after_tail || kind == BlockKind::Boilerplate || looks_like_boilerplate(par) {
+        return BlockKind::Boilerplate;
+    }
+    if kind == BlockKind::Body && looks_like_caption(par) {
+        return BlockKind::Caption;
+    }
+    if kind == BlockKind::Body && looks_like_heading(par) {
+        return BlockKind::Heading;
+    }
+    kind
+}
+
+/// Clause boundaries in a sentence, as byte offsets into the article text.
+pub fn clause_bounds(lower: &str, start: usize, end: usize) -> Vec<usize> {
+    const MARKS: &[&str] = &[
+        ", but ",
+        "; ",
+        ": ",
+        " – ",
+        " — ",
+        " - ",
+        ", while ",
+        ", although ",
+        " although ",
+        " while ",
+        ", whereas ",
+        ", as ",
+        " as the ",
+        ", even though ",
+        ", though ",
+        " but ",
+        ", and ",
+        ", which ",
+        " which ",
+        ", who ",
+        " that ",
+        ", saying ",
+        ", stating ",
+        ", accusing ",
+        ", marking ",
+        " after ",
+        " before ",
+        ", with ",
+    ];
+    let Some(s) = lower.get(start..end) else {
+        return Vec::new();
+    };
+    let mut out: Vec<usize> = Vec::new();
+    for m in MARKS {
+        for (i, _) in s.match_indices(m) {
+            // `, as well as` joins actors, it does not start a clause.
+            if m.contains("as")
+                && s.get(i + m.len()..)
+                    .is_some_and(|r| r.starts_with("well as"))
+            {
+                continue;
+            }
+            out.push(start + i);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The clause `[from, to)` around `pos` in a sentence with the given boundaries.
+pub fn clause_of(bounds: &[usize], sent: (usize, usize), pos: usize) -> (usize, usize) {
+    let from = bounds
+        .iter()
+        .rev()
+        .find(|&&b| b <= pos)
+        .copied()
+        .unwrap_or(sent.0);
+    let to = bounds.iter().find(|&&b| b > pos).copied().unwrap_or(sent.1);
+    (from.max(sent.0), to.min(sent.1))
+}
+
+/// Byte ranges inside quotation marks in `text[start..end]`.
+pub fn quoted_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let Some(s) = text.get(start..end) else {
+        return out;
+    };
+    let mut open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(o) = open.take() {
+                    out.push((start + o, start + i));
+                } else {
+                    // A quotation that opened in an earlier sentence.
+                    out.push((start, start + i));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => out.push((start + o, start + i)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        // Long quotations run over sentences: the rest of this one is quoted.
+        out.push((start + o, end));
+    }
+    out
+}
+
+/// Short quotes (a word or two, `"groundless"`) are not speech; only longer ones hide events.
+pub fn in_quote(quotes: &[(usize, usize)], pos: usize) -> bool {
+    quotes
+        .iter()
+        .any(|&(a, b)| a < pos && pos < b && b - a > 30)
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "n't", "didn't", "don't", "doesn't", "won't", "wasn't", "weren't",
+    "hasn't", "haven't", "without", "nor", "neither", "cannot", "can't", "refused", "failed",
+];
+const MODALS: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "would",
+    "should",
+    "can",
+    "if",
+    "whether",
+    "unless",
+    "potentially",
+    "possibly",
+    "perhaps",
+];
+const PLAN_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "set",
+    "scheduled",
+    "expected",
+    "intends",
+    "intend",
+    "aims",
+    "aim",
+    "agreed",
+    "ready",
+    "willing",
+    "willingness",
+    "open",
+    "wants",
+    "want",
+    "hopes",
+    "considering",
+    "considers",
+    "consider",
+    "decided",
+    "prepared",
+    "preparing",
+    "due",
+    "going",
+    "upcoming",
+    "proposed",
+    "potential",
+    "possible",
+    "future",
+    "next",
+    "invitation",
+    "invited",
+    "vowed",
+    "pledged",
+    "promised",
+    "offered",
+    "seeks",
+    "seeking",
+];
+const ALLEGED_CUES: &[&str] = &[
+    "accused",
+    "accuses",
+    "accusing",
+    "accusation",
+    "accusations",
+    "allegedly",
+    "alleged",
+    "alleges",
+    "allegation",
+    "allegations",
+    "reportedly",
+    "suspected",
+    "purported",
+    "purportedly",
+    "claimed",
+    "claims",
+    "claim",
+    "claiming",
+    "suggest",
+    "suggests",
+    "suggesting",
+    "believed",
+    "indications",
+    "intelligence",
+    "concerns",
+    "reports",
+];
+const DENIAL_CUES: &[&str] = &[
+    "denied",
+    "deny",
+    "denies",
+    "denying",
+    "rejected",
+    "rejects",
+    "dismissed",
+    "refuted",
+];
+const BACKGROUND_CUES: &[&str] = &[
+    "consistently",
+    "repeatedly",
+    "long",
+    "always",
+    "often",
+    "frequently",
+    "historically",
+    "traditionally",
+    "usually",
+    "continues",
+    "continue",
+    "ongoing",
+    "increasingly",
+    "years",
+    "decades",
+    "regularly",
+];
+
+/// What the words before a trigger (inside its clause) say about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cues {
+    pub negated: bool,
+    pub modal: bool,
+    pub planned: bool,
+    /// `to visit` with no plan cue: a purpose clause, not an event.
+    pub bare_infinitive: bool,
+    /// `has been`, `was`, `were` + participle.
+    pub passive: bool,
+    /// `has`/`have` + participle.
+    pub perfect: bool,
+}
+
+/// Reads the words before a trigger at `pos`, not before `floor` (the clause start): a
+/// modal anywhere in the clause, the other cues in the four words before.
+pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
+    let words = prev_words(lower, floor, pos, 4);
+    let w: Vec<&str> = words
+        .iter()
+        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
+        .collect();
+    let mut c = Cues::default();
+    for (i, word) in w.iter().enumerate() {
+        if NEGATIONS.contains(word) || word.ends_with("n't") {
+            c.negated = true;
+        }
+        if MODALS.contains(word) {
+            c.modal = true;
+        }
+        if PLAN_CUES.contains(word) {
+            c.planned = true;
+        }
+        if i == 0 && matches!(*word, "has" | "have" | "had") {
+            c.perfect = true;
+        }
+        if i <= 1 && matches!(*word, "been" | "was" | "were" | "being" | "is" | "are") {
+            c.passive = true;
+        }
+        if i == 1 && matches!(*word, "has" | "have" | "had") && w.first() != Some(&"been") {
+            c.perfect = true;
+        }
+    }
+    if words_in(lower, floor, pos).any(|w| MODALS.contains(&w) && w != "potentially") {
+        c.modal = true;
+    }
+    if w.first() == Some(&"to") {
+        let cue = w.get(1).is_some_and(|p| PLAN_CUES.contains(p));
+        if cue {
+            c.planned = true;
+        } else {
+            c.bare_infinitive = true;
+        }
+    }
+    // `may have launched` is hypothetical; `will not` is negated: both already set.
+    c
+}
+
+/// Any of `cues` among the words of `lower[from..to]`.
+fn any_word(lower: &str, from: usize, to: usize, cues: &[&str]) -> bool {
+    words_in(lower, from, to).any(|w| cues.contains(&w))
+}
+
+/// The event is presented as alleged by the words before it in the sentence.
+pub fn alleged_before(lower: &str, sent_start: usize, pos: usize) -> bool {
+    any_word(lower, sent_start, pos, ALLEGED_CUES)
+}
+
+/// The event is the object of a denial earlier in the sentence.
+pub fn denied_before(lower: &str, sent_start: usize, pos: usize) -> bool {
+    any_word(lower, sent_start, pos, DENIAL_CUES)
+}
+
+/// The sentence presents a standing state of affairs rather than news.
+pub fn background(lower: &str, sent_start: usize, sent_end: usize) -> bool {
+    any_word(lower, sent_start, sent_end, BACKGROUND_CUES)
+        || lower
+            .get(sent_start..sent_end)
+            .is_some_and(|s| s.contains("there have been") || s.contains("has been keeping"))
+}
+
+/// Words that make a nominal trigger a circumstance or topic of another event (`during his
+/// visit`, `allegations regarding arms transfers`, `the state of his assault`).
+pub fn circumstantial(lower: &str, floor: usize, pos: usize) -> bool {
+    const CIRC: &[&str] = &[
+        "during",
+        "amid",
+        "amidst",
+        "after",
+        "before",
+        "following",
+        "since",
+        "despite",
+        "ahead",
+        "help",
+        "support",
+        "exchange",
+        "response",
+        "until",
+        "prevent",
+        "preventing",
+        "counter",
+        "against",
+        "regarding",
+        "concerning",
+        "about",
+        "used",
+        "prop",
+        "fuel",
+        "of",
+    ];
+    prev_words(lower, floor, pos, 4)
+        .iter()
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| CIRC.contains(&w)))
+}
+
+/// A bare plural noun after `for`/`of`/`about` (`for increased weapons tests`) is generic.
+pub fn generic_plural(lower: &str, floor: usize, start: usize, end: usize) -> bool {
+    const DETS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "these",
+        "those",
+        "that",
+        "recent",
+        "latest",
+        "new",
+        "first",
+        "last",
+        "two",
+        "three",
+        "several",
+        "joint",
+        "combined",
+        "trilateral",
+    ];
+    const PREPS: &[&str] = &["for", "of", "about", "on", "over", "to", "into", "from"];
+    let word = lower.get(start..end).unwrap_or("");
+    if !word.ends_with('s') {
+        return false;
+    }
+    let prev = prev_words(lower, floor, start, 3);
+    let ws: Vec<&str> = prev
+        .iter()
+        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
+        .collect();
+    if ws.iter().any(|w| DETS.contains(w)) {
+        return false;
+    }
+    ws.iter().take(2).any(|w| PREPS.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_and_headings() {
+        assert!(looks_like_boilerplate("READ MORE: Japan on alert [REVEAL]"));
+        assert!(looks_like_boilerplate(
+            "A convicted felon in California was arrested after..."
+        ));
+        assert!(looks_like_heading(
+            "North Korea Seeks to Enhance Cooperation"
+        ));
+        assert!(!looks_like_heading("North Korea fired a missile."));
+        assert!(looks_like_caption(
+            "Putin meets Choe in Moscow, Russia, January 16, 2024. Sputnik/Pool via REUTERS"
+        ));
+    }
+
+    #[test]
+    fn cues_read_modality_and_plans() {
+        let t = "putin is open to visiting the country";
+        let c = cues_before(t, 0, 17);
+        assert!(c.planned && !c.bare_infinitive);
+        let t = "iran may be shipping drones";
+        assert!(cues_before(t, 0, 12).modal);
+        let t = "north korea did not launch";
+        assert!(cues_before(t, 0, 20).negated);
+    }
+
+    #[test]
+    fn quotes_split_by_length() {
+        let t = "Russia rejected those claims as \"groundless\", he said.";
+        let q = quoted_spans(t, 0, t.len());
+        assert!(!in_quote(&q, 35));
+    }
+}

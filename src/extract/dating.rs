@@ -1,0 +1,74 @@
+//! Which date an event takes: a time expression of its own clause, or one the text ties it
+//! to, or the article date for the news of the day, or none.
+
+use chrono::NaiveDate;
+
+use crate::corpus::{Article, DateSource};
+use crate::temporal::{Anchor, Precision, TimeExpr, TimexType, When};
+
+/// Time expressions that can date an event (dates and times, not durations or sets, and
+/// not `now`-like references that only say "at present").
+pub fn usable(t: &TimeExpr) -> bool {
+    matches!(t.timex_type, TimexType::Date | TimexType::Time)
+        && !matches!(t.value.as_str(), "PRESENT_REF" | "FUTURE_REF")
+}
+
+/// The `When` of an expression found in `text`.
+pub fn when_of(text: &str, t: &TimeExpr) -> When {
+    let (start, end) = match (t.anchor, t.interval) {
+        (Anchor::None, _) | (_, None) => (None, None),
+        (_, Some((s, e))) => (Some(s), Some(e)),
+    };
+    When {
+        start,
+        end,
+        precision: t.precision,
+        expression: text.get(t.start..t.end).unwrap_or("").to_string(),
+        anchor: t.anchor,
+        value: t.value.clone(),
+    }
+}
+
+/// The article date as the date of a lead event (`expression` is empty).
+pub fn article_when(article: &Article) -> Option<When> {
+    let d = article.published?;
+    let anchor = if article.published_source == DateSource::Estimate {
+        Anchor::Estimate
+    } else {
+        Anchor::Article
+    };
+    Some(When {
+        start: Some(d),
+        end: Some(d),
+        precision: Precision::Day,
+        expression: String::new(),
+        anchor,
+        value: d.format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// Whether an expression points away from the news of the day (more than a week before the
+/// article date, or after it). Such a sentence ends the article's lead.
+pub fn off_news(t: &TimeExpr, published: Option<NaiveDate>) -> bool {
+    let (Some(p), Some((s, e))) = (published, t.interval) else {
+        // Without an article date, any explicit absolute date ends the lead.
+        return t.anchor == Anchor::Absolute;
+    };
+    e < p - chrono::Days::new(7) || s > p + chrono::Days::new(1)
+}
+
+/// The expression nearest to `pos` among `exprs`, by byte distance to its span.
+pub fn nearest<'a>(exprs: &[&'a TimeExpr], pos: (usize, usize)) -> Option<&'a TimeExpr> {
+    exprs.iter().copied().min_by_key(|t| {
+        if t.end <= pos.0 {
+            pos.0 - t.end
+        } else {
+            t.start.saturating_sub(pos.1)
+        }
+    })
+}
+
+/// True when the `When` comes from the article date rather than from the text.
+pub fn is_fallback(w: &When) -> bool {
+    w.expression.is_empty()
+}

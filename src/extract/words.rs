@@ -1,0 +1,172 @@
+//! Small word-level helpers over byte offsets. Nothing here allocates per call except the
+//! returned vectors, and every offset stays on a char boundary.
+
+/// A character that belongs to a word (letters, digits, inner hyphens and apostrophes).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'
+}
+
+/// True when the character just before `start` continues a word.
+pub fn is_word_byte_before(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// True when `end` is at the end of a word (the next char is not a letter, digit or hyphen).
+pub fn is_word_end(text: &str, end: usize) -> bool {
+    !text
+        .get(end..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// Characters that close a clause for gap and window purposes.
+fn is_clause_stop(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '?' | '!' | '(' | ')' | '—' | '–')
+}
+
+/// Up to `n` words after `from`, stopping at clause punctuation.
+pub fn next_words(text: &str, from: usize, n: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let Some(rest) = text.get(from..) else {
+        return out;
+    };
+    let mut start: Option<usize> = None;
+    for (i, c) in rest.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push((from + trim_start(rest, s), from + trim_end(rest, s, i)));
+            if out.len() >= n {
+                return out;
+            }
+        }
+        if is_clause_stop(c) && !(c == '.' && is_abbrev_dot(rest, i)) && !digit_separator(rest, i) {
+            return out;
+        }
+    }
+    if let Some(s) = start
+        && out.len() < n
+    {
+        out.push((from + s, from + rest.len()));
+    }
+    out
+}
+
+fn trim_start(_s: &str, i: usize) -> usize {
+    i
+}
+
+/// Drops a trailing possessive `'s` / `’s` from a word ending at `end`.
+fn trim_end(s: &str, start: usize, end: usize) -> usize {
+    let w = s.get(start..end).unwrap_or("");
+    for suf in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = w.strip_suffix(suf)
+            && !stem.is_empty()
+        {
+            return start + stem.len();
+        }
+    }
+    end
+}
+
+/// A comma or dot between digits (`10,000`, `1.5`) is part of the number.
+fn digit_separator(s: &str, i: usize) -> bool {
+    let before = s.get(..i).and_then(|b| b.chars().next_back());
+    let after = s.get(i + 1..).and_then(|a| a.chars().next());
+    before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A dot inside `U.S.` / `U.N.` is not a clause stop.
+fn is_abbrev_dot(s: &str, i: usize) -> bool {
+    let before = s.get(..i).and_then(|b| b.chars().next_back());
+    let after = s.get(i + 1..).and_then(|a| a.chars().next());
+    before.is_some_and(|c| c.is_ascii_uppercase())
+        && after.is_some_and(|c| c.is_ascii_uppercase() || c == ' ' || c == ',')
+        && s.get(..i)
+            .and_then(|b| b.chars().rev().nth(1))
+            .is_some_and(|c| c == '.' || c == ' ' || c == '(')
+}
+
+/// Up to `n` words before `to`, not reaching before `floor`, nearest first.
+pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let Some(seg) = text.get(floor..to) else {
+        return out;
+    };
+    let mut end: Option<usize> = None;
+    for (i, c) in seg.char_indices().rev() {
+        if is_word_char(c) {
+            if end.is_none() {
+                end = Some(i + c.len_utf8());
+            }
+            continue;
+        }
+        if let Some(e) = end.take() {
+            let s = i + c.len_utf8();
+            out.push((floor + s, floor + trim_end(seg, s, e)));
+            if out.len() >= n {
+                return out;
+            }
+        }
+    }
+    if let Some(e) = end
+        && out.len() < n
+    {
+        out.push((floor, floor + trim_end(seg, 0, e)));
+    }
+    out
+}
+
+/// The word just before `start` (lowercase if `text` is), ignoring spaces only.
+pub fn prev_word(text: &str, start: usize) -> Option<&str> {
+    let before = text.get(..start)?;
+    let trimmed = before.trim_end();
+    if trimmed.len() != before.len() || trimmed.is_empty() {
+        let (s, e) = *prev_words(text, 0, trimmed.len(), 1).first()?;
+        if e != trimmed.len() {
+            return None;
+        }
+        return text.get(s..e);
+    }
+    None
+}
+
+/// The words of `text[from..to]` (lowercase if `text` is).
+pub fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = &str> {
+    text.get(from..to)
+        .unwrap_or("")
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_words_stop_at_commas_but_not_in_abbreviations() {
+        let t = "fired two U.S. missiles, then left";
+        let w: Vec<&str> = next_words(t, 5, 10)
+            .iter()
+            .map(|&(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(w, ["two", "U", "S", "missiles"]);
+    }
+
+    #[test]
+    fn prev_words_nearest_first_and_possessives_trimmed() {
+        let t = "Russia’s defense sector";
+        let w: Vec<&str> = prev_words(t, 0, t.len(), 3)
+            .iter()
+            .map(|&(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(w, ["sector", "defense", "Russia"]);
+        assert_eq!(prev_word(t, 19), Some("defense"));
+    }
+}

@@ -1,0 +1,378 @@
+//! Lanes and level-of-detail layout: what to draw for a view, in pixels, merging events
+//! closer than a few pixels into counted clusters (like Rerun's `compute_render_items`).
+//! The cost follows the number of pixels, not the number of events.
+
+use serde::{Deserialize, Serialize};
+
+use super::store::{EventStore, FilteredView};
+use super::view::TimeView;
+
+/// How events are split into horizontal lanes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LaneMode {
+    #[default]
+    Type,
+    Actor,
+}
+
+/// Events longer than this many days are kept apart so that culling stays tight.
+const LONG_DAYS: f64 = 400.0;
+/// Items whose starts are closer than this merge into one cluster.
+pub const MERGE_PX: f64 = 8.0;
+/// A cluster grows at most this wide before a new one starts.
+pub const MAX_CLUSTER_PX: f64 = 44.0;
+/// At most this many events overlapping the left edge are drawn one by one.
+const MAX_SPANNING: usize = 6;
+
+/// One lane: the filtered events of one type or actor, sorted by start.
+#[derive(Clone, Debug, Default)]
+pub struct Lane {
+    pub label: String,
+    /// Type id or actor id in the store.
+    pub key: u32,
+    starts: Vec<f64>,
+    idx: Vec<u32>,
+    max_len: f64,
+    long: Vec<u32>,
+}
+
+impl Lane {
+    /// Number of dated events in the lane.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.idx.len() + self.long.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Lanes of the filtered, dated events.
+#[derive(Clone, Debug, Default)]
+pub struct Lanes {
+    pub mode: LaneMode,
+    pub lanes: Vec<Lane>,
+}
+
+impl Lanes {
+    /// Splits the dated events of `view` into lanes: one per type (sorted by name), or one
+    /// per actor for the `max_actor_lanes` actors with most events.
+    #[must_use]
+    pub fn build(
+        store: &EventStore,
+        view: &FilteredView,
+        mode: LaneMode,
+        max_actor_lanes: usize,
+    ) -> Self {
+        let dated = view.dated();
+        let (keys, labels): (Vec<u32>, Vec<String>) = match mode {
+            LaneMode::Type => {
+                let mut types: Vec<(u32, String)> = store
+                    .types()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (t, _))| (u32::try_from(i).unwrap_or(u32::MAX), (*t).to_owned()))
+                    .collect();
+                types.sort_by(|a, b| a.1.cmp(&b.1));
+                types.into_iter().unzip()
+            }
+            LaneMode::Actor => {
+                let actors = store.actors();
+                let mut counts = vec![0u32; actors.len()];
+                for &i in dated {
+                    for &a in store.actors_of(i) {
+                        if let Some(c) = counts.get_mut(a as usize) {
+                            *c += 1;
+                        }
+                    }
+                }
+                let mut ids: Vec<u32> = (0..u32::try_from(actors.len()).unwrap_or(u32::MAX))
+                    .filter(|&a| counts.get(a as usize).is_some_and(|&c| c > 0))
+                    .collect();
+                ids.sort_by_key(|&a| {
+                    std::cmp::Reverse(counts.get(a as usize).copied().unwrap_or(0))
+                });
+                ids.truncate(max_actor_lanes);
+                ids.iter()
+                    .map(|&a| {
+                        (
+                            a,
+                            actors
+                                .get(a as usize)
+                                .map_or(String::new(), |x| x.0.to_owned()),
+                        )
+                    })
+                    .unzip()
+            }
+        };
+        // Map store key -> lane position.
+        let max_key = keys.iter().copied().max().map_or(0, |k| k as usize + 1);
+        let mut slot = vec![usize::MAX; max_key];
+        for (pos, &k) in keys.iter().enumerate() {
+            if let Some(s) = slot.get_mut(k as usize) {
+                *s = pos;
+            }
+        }
+        let mut lanes: Vec<Lane> = keys
+            .iter()
+            .zip(labels)
+            .map(|(&key, label)| Lane {
+                label,
+                key,
+                ..Lane::default()
+            })
+            .collect();
+        let mut put = |lane: usize, i: u32, start: f64, end: f64| {
+            if let Some(l) = lanes.get_mut(lane) {
+                let len = end - start;
+                if len > LONG_DAYS {
+                    l.long.push(i);
+                } else {
+                    l.starts.push(start);
+                    l.idx.push(i);
+                    l.max_len = l.max_len.max(len);
+                }
+            }
+        };
+        for &i in dated {
+            let Some((start, end)) = store.span(i) else {
+                continue;
+            };
+            match mode {
+                LaneMode::Type => {
+                    let t = store.type_of(i).map_or(usize::MAX, usize::from);
+                    put(slot.get(t).copied().unwrap_or(usize::MAX), i, start, end);
+                }
+                LaneMode::Actor => {
+                    for &a in store.actors_of(i) {
+                        put(
+                            slot.get(a as usize).copied().unwrap_or(usize::MAX),
+                            i,
+                            start,
+                            end,
+                        );
+                    }
+                }
+            }
+        }
+        lanes.retain(|l| !l.is_empty());
+        Self { mode, lanes }
+    }
+}
+
+/// What an item on the canvas stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ItemKind {
+    /// One event (store index).
+    Event(u32),
+    /// Several events merged; `first_day..last_day` covers their starts.
+    Cluster {
+        count: u32,
+        first_day: f64,
+        last_day: f64,
+    },
+}
+
+/// One thing to draw, in pixels from the canvas's left edge.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Item {
+    pub lane: usize,
+    pub x0: f64,
+    pub x1: f64,
+    pub kind: ItemKind,
+}
+
+/// Lays out every lane for `view` over `width_px`, appending to `out`.
+pub fn layout(
+    store: &EventStore,
+    lanes: &Lanes,
+    view: &TimeView,
+    width_px: f64,
+    out: &mut Vec<Item>,
+) {
+    for (n, lane) in lanes.lanes.iter().enumerate() {
+        layout_lane(store, n, lane, view, width_px, out);
+    }
+}
+
+fn push_events(store: &EventStore, lane: usize, ids: &[u32], view: &TimeView, out: &mut Vec<Item>) {
+    if ids.len() <= MAX_SPANNING {
+        for &i in ids {
+            if let Some((s, e)) = store.span(i) {
+                out.push(Item {
+                    lane,
+                    x0: view.x_of(s),
+                    x1: view.x_of(e),
+                    kind: ItemKind::Event(i),
+                });
+            }
+        }
+    } else {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for &i in ids {
+            if let Some((s, e)) = store.span(i) {
+                lo = lo.min(s);
+                hi = hi.max(e);
+            }
+        }
+        out.push(Item {
+            lane,
+            x0: view.x_of(lo),
+            x1: view.x_of(hi),
+            kind: ItemKind::Cluster {
+                count: u32::try_from(ids.len()).unwrap_or(u32::MAX),
+                first_day: lo,
+                last_day: hi,
+            },
+        });
+    }
+}
+
+fn layout_lane(
+    store: &EventStore,
+    n: usize,
+    lane: &Lane,
+    view: &TimeView,
+    width_px: f64,
+    out: &mut Vec<Item>,
+) {
+    let left = view.left_day;
+    let right = view.right_day(width_px);
+    // Long events overlapping the view.
+    let long: Vec<u32> = lane
+        .long
+        .iter()
+        .copied()
+        .filter(|&i| store.span(i).is_some_and(|(s, e)| s < right && e > left))
+        .collect();
+    push_events(store, n, &long, view, out);
+    // Events starting before the left edge that reach into the view.
+    let a0 = lane.starts.partition_point(|&s| s < left - lane.max_len);
+    let a1 = lane.starts.partition_point(|&s| s < left);
+    let spanning: Vec<u32> = lane
+        .idx
+        .get(a0..a1)
+        .unwrap_or(&[])
+        .iter()
+        .copied()
+        .filter(|&i| store.span(i).is_some_and(|(_, e)| e > left))
+        .collect();
+    push_events(store, n, &spanning, view, out);
+    // Events starting in the view, merged when closer than MERGE_PX.
+    let hi = lane.starts.partition_point(|&s| s < right);
+    let starts = lane.starts.get(..hi).unwrap_or(&[]);
+    let next_at = |from: usize, limit_day: f64| -> usize {
+        from + starts
+            .get(from..)
+            .map_or(0, |s| s.partition_point(|&d| d < limit_day))
+    };
+    let mut i = a1;
+    while i < hi {
+        let Some(&s) = starts.get(i) else { break };
+        let x = view.x_of(s);
+        let mut j = next_at(i, view.day_at(x + MERGE_PX)).max(i + 1);
+        if j == i + 1 {
+            if let (Some(&idx), Some((_, e))) = (
+                lane.idx.get(i),
+                lane.idx.get(i).and_then(|&k| store.span(k)),
+            ) {
+                out.push(Item {
+                    lane: n,
+                    x0: x,
+                    x1: view.x_of(e),
+                    kind: ItemKind::Event(idx),
+                });
+            }
+            i = j;
+            continue;
+        }
+        loop {
+            let last_x = starts.get(j - 1).map_or(x, |&d| view.x_of(d));
+            let limit = (last_x + MERGE_PX).min(x + MAX_CLUSTER_PX);
+            let k = next_at(j, view.day_at(limit));
+            if k == j {
+                break;
+            }
+            j = k;
+        }
+        let last = starts.get(j - 1).copied().unwrap_or(s);
+        out.push(Item {
+            lane: n,
+            x0: x,
+            x1: view.x_of(last),
+            kind: ItemKind::Cluster {
+                count: u32::try_from(j - i).unwrap_or(u32::MAX),
+                first_day: s,
+                last_day: last + 1.0,
+            },
+        });
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::Filter;
+    use crate::timeline::synthetic::synthetic_events;
+
+    fn count(items: &[Item]) -> u64 {
+        items
+            .iter()
+            .map(|it| match it.kind {
+                ItemKind::Event(_) => 1,
+                ItemKind::Cluster { count, .. } => u64::from(count),
+            })
+            .sum()
+    }
+
+    #[test]
+    fn zoomed_out_every_event_is_counted_once_and_items_stay_few() {
+        let store = EventStore::new(synthetic_events(20_000, 5));
+        let view = store.apply(&Filter::default());
+        let lanes = Lanes::build(&store, &view, LaneMode::Type, 12);
+        assert_eq!(
+            lanes.lanes.iter().map(Lane::len).sum::<usize>(),
+            view.dated().len()
+        );
+        let (lo, hi) = store.extent(&view).unwrap();
+        let tv = TimeView::fit(lo, hi, 1000.0);
+        let mut items = Vec::new();
+        layout(&store, &lanes, &tv, 1000.0, &mut items);
+        assert_eq!(count(&items), view.dated().len() as u64);
+        assert!(items.len() < 10 * 1000 / 4, "{} items", items.len());
+    }
+
+    #[test]
+    fn clusters_split_when_zooming_in() {
+        let store = EventStore::new(synthetic_events(20_000, 5));
+        let view = store.apply(&Filter::default());
+        let lanes = Lanes::build(&store, &view, LaneMode::Type, 12);
+        let (lo, hi) = store.extent(&view).unwrap();
+        let mut tv = TimeView::fit(lo, hi, 1000.0);
+        let mut singles = Vec::new();
+        for _ in 0..12 {
+            let mut items = Vec::new();
+            layout(&store, &lanes, &tv, 1000.0, &mut items);
+            singles.push(
+                items
+                    .iter()
+                    .filter(|i| matches!(i.kind, ItemKind::Event(_)))
+                    .count(),
+            );
+            tv = tv.zoom_at(500.0, 2.0);
+        }
+        assert!(singles.last() > singles.first(), "{singles:?}");
+    }
+
+    #[test]
+    fn actor_lanes_are_the_busiest_actors() {
+        let store = EventStore::new(synthetic_events(5_000, 2));
+        let view = store.apply(&Filter::default());
+        let lanes = Lanes::build(&store, &view, LaneMode::Actor, 5);
+        assert_eq!(lanes.lanes.len(), 5);
+        assert!(lanes.lanes.windows(2).all(|w| w[0].len() >= w[1].len()));
+    }
+}
