@@ -337,12 +337,11 @@ fn has_bracket_tag(para: &str) -> bool {
 }
 
 fn is_copyright(para: &str) -> bool {
-    let head = para
-        .get(..para.len().min(8))
-        .unwrap_or(para)
-        .to_ascii_lowercase();
-    para.len() <= SHORT_BYTES
-        && (para.contains('©') || head.starts_with("(c)") || head.starts_with("copyright"))
+    let starts = |p: &str| {
+        para.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    para.len() <= SHORT_BYTES && (para.contains('©') || starts("(c)") || starts("copyright"))
 }
 
 /// `jane.doe@example.com` alone (Yonhap signs off this way).
@@ -356,29 +355,32 @@ fn is_contact(para: &str) -> bool {
 
 /// `By Jane Doe`, `By Jane Doe and John Roe | Reuters`, `Published 12 March 2024`.
 fn is_byline(para: &str) -> bool {
-    let words = para.split_whitespace().take(15).count();
-    if words > 14 || para.contains('\n') {
-        return false;
-    }
-    let lower = para.to_ascii_lowercase();
-    let after_by = para
-        .strip_prefix("By ")
-        .or_else(|| para.strip_prefix("BY "));
-    if let Some(rest) = after_by {
-        let capitalized = rest.chars().next().is_some_and(char::is_uppercase);
-        let sentence = rest.trim_end().ends_with(['.', '!', '?']) && !ends_with_initial(rest);
-        return capitalized && (words <= 10 && !sentence || rest.contains('|'));
-    }
-    [
+    const LABELS: &[&str] = &[
         "published",
         "updated",
         "last updated",
         "posted",
         "first published",
-    ]
-    .iter()
-    .any(|l| lower.starts_with(l))
-        && words <= 12
+    ];
+    let starts = |p: &str| {
+        para.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    let by = para.starts_with("By ") || para.starts_with("BY ");
+    let labelled = LABELS.iter().any(|l| starts(l));
+    if !(by || labelled) || para.len() > 200 || para.contains('\n') {
+        return false;
+    }
+    let words = para.split_whitespace().take(15).count();
+    if words > 14 {
+        return false;
+    }
+    if let Some(rest) = para.get(3..).filter(|_| by) {
+        let capitalized = rest.chars().next().is_some_and(char::is_uppercase);
+        let sentence = rest.trim_end().ends_with(['.', '!', '?']) && !ends_with_initial(rest);
+        return capitalized && (words <= 10 && !sentence || rest.contains('|'));
+    }
+    words <= 12
 }
 
 fn ends_with_initial(s: &str) -> bool {
@@ -406,33 +408,30 @@ pub(super) fn is_heading_like(para: &str, first: bool) -> bool {
     if (t.ends_with(['.', '!', ';', ',', ':', '…']) && !acronym_end) || t.ends_with("--") {
         return false;
     }
-    let words: Vec<&str> = para.split_whitespace().collect();
-    if words.is_empty() || words.len() > 20 {
+    let words = para.split_whitespace().take(21).count();
+    if words == 0 || words > 20 {
         return false;
     }
-    if first && words.len() >= 3 {
+    if first && words >= 3 {
         return true;
     }
     if t.ends_with('?') {
         return false;
     }
-    let content: Vec<&str> = words
-        .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
-        .collect();
-    if content.is_empty() {
-        return false;
-    }
-    let capital = content
-        .iter()
-        .filter(|w| {
+    let (mut content, mut capital) = (0usize, 0usize);
+    for w in para.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        content += 1;
+        capital += usize::from(
             w.chars()
                 .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        })
-        .count();
-    capital * 10 >= content.len() * 8 && (words.len() >= 2 || para.len() >= 4)
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        );
+    }
+    content > 0 && capital * 10 >= content * 8 && (words >= 2 || para.len() >= 4)
 }
 
 /// One paragraph as the classifier sees it.
