@@ -10,6 +10,10 @@
 //! never see unbounded input.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
 
 /// The longest sentence handed on; longer runs (a 1 MB line without punctuation) are cut at the
 /// last whitespace before this length.
@@ -259,7 +263,8 @@ pub fn split(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
         // Jump to the next `.`, `!`, `?` or `…`.
         if next_ellipsis.is_none_or(|p| p < i) {
             next_ellipsis = Some(
-                memchr::memmem::find(para.get(i..).unwrap_or_default(), "…".as_bytes())
+                ELLIPSIS
+                    .find(para.get(i..).unwrap_or_default())
                     .map_or(usize::MAX, |p| i + p),
             );
         }
