@@ -349,10 +349,6 @@ const BACKGROUND_CUES: &[&str] = &[
     "usually",
     "continues",
     "continue",
-    "ongoing",
-    "increasingly",
-    "years",
-    "decades",
     "regularly",
 ];
 
@@ -414,6 +410,13 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
     c
 }
 
+/// A plan cue in the two words before `pos` (`the potential visit`, `an upcoming summit`).
+pub fn planned_adjacent(lower: &str, floor: usize, pos: usize) -> bool {
+    prev_words(lower, floor, pos, 2)
+        .iter()
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| PLAN_CUES.contains(&w)))
+}
+
 /// Any of `cues` among the words of `lower[from..to]`.
 fn any_word(lower: &str, from: usize, to: usize, cues: &[&str]) -> bool {
     words_in(lower, from, to).any(|w| cues.contains(&w))
@@ -432,9 +435,12 @@ pub fn denied_before(lower: &str, sent_start: usize, pos: usize) -> bool {
 /// The sentence presents a standing state of affairs rather than news.
 pub fn background(lower: &str, sent_start: usize, sent_end: usize) -> bool {
     any_word(lower, sent_start, sent_end, BACKGROUND_CUES)
-        || lower
-            .get(sent_start..sent_end)
-            .is_some_and(|s| s.contains("there have been") || s.contains("has been keeping"))
+        || lower.get(sent_start..sent_end).is_some_and(|s| {
+            s.contains("there have been")
+                || s.contains("has been keeping")
+                || s.contains("for years")
+                || s.contains("for decades")
+        })
 }
 
 /// Words that make a nominal trigger a circumstance or topic of another event (`during his
