@@ -457,7 +457,8 @@ fn is_demonym(alias: &str, canonical: &str) -> bool {
         "Saudi",
         "Saudis",
     ];
-    if alias == canonical {
+    // `Palestinians`, `Israelis`: a plural demonym names the people, who act.
+    if alias == canonical || alias.ends_with('s') {
         return false;
     }
     if IRREGULAR.contains(&alias) {

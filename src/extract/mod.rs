@@ -549,6 +549,14 @@ impl Inner {
                     named = false;
                 }
             }
+            if agents.is_empty() && !passive {
+                // An actor missing from the lists: a capitalized name before the trigger
+                // (`Amnesty International accused`, `UNITA refused`).
+                if let Some(name) = capitalized_subject(text, clause.0.max(agent_floor), t.start) {
+                    agents = vec![name];
+                    named = true;
+                }
+            }
             if t.weak && agents.is_empty() {
                 let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
                     .iter()
@@ -953,6 +961,129 @@ fn pick_actors(
     }
     let named = !agents.is_empty();
     (agents, named, target)
+}
+
+/// The first run of capitalized words in `text[from..to]` that looks like a name (not a
+/// sentence-initial function word, month or weekday), as written.
+fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
+    const NOT_NAMES: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "Or",
+        "Last",
+        "Next",
+        "After",
+        "Before",
+        "While",
+        "When",
+        "As",
+        "If",
+        "Despite",
+        "Amid",
+        "According",
+        "Earlier",
+        "Later",
+        "Meanwhile",
+        "However",
+        "Also",
+        "Both",
+        "Under",
+        "Over",
+        "Since",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Why",
+        "What",
+        "How",
+        "Who",
+        "Where",
+        "Finally",
+        "Additionally",
+        "Reports",
+        "Officials",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "Some",
+        "Many",
+        "Several",
+        "Two",
+        "Three",
+        "Tensions",
+        "Debris",
+        "Photo",
+        "So",
+        "Now",
+        "Then",
+        "Yet",
+        "Still",
+        "Thus",
+        "Here",
+        "There",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+    ];
+    let seg = text.get(from..to)?;
+    let mut run: Vec<&str> = Vec::new();
+    for w in seg.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')')) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if cap && !NOT_NAMES.contains(&w) {
+            run.push(w);
+            continue;
+        }
+        if !run.is_empty() {
+            break;
+        }
+    }
+    if run.is_empty() || run.len() > 5 {
+        return None;
+    }
+    Some(run.join(" "))
 }
 
 /// `the Russian attacks`, `North Korean missiles`: a demonym before a common noun describes
