@@ -393,3 +393,12 @@ fn loading_never_writes_input_files() {
     }
     assert_eq!(fingerprint(d.path()), before);
 }
+
+#[test]
+fn a_web_page_saved_as_text_is_read_as_html() {
+    let d = tmp();
+    write(d.path(), "saved.txt", b"\n<!DOCTYPE html><html><head><title>T</title></head><body><nav>Menu</nav><p>Kim met Putin.</p></body></html>");
+    let c = load(d.path());
+    assert_eq!(text_of(&c, "saved.txt"), "Kim met Putin.");
+    assert_eq!(c.articles[0].title.as_deref(), Some("T"));
+}

@@ -59,6 +59,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Problem>) {
                 entries.extend(found);
             }
             Ok(meta) if meta.is_file() => {
+                // The sidecar named with its articles is read as their sidecar, not an article.
+                if abs
+                    .file_name()
+                    .is_some_and(|n| is_sidecar(&n.to_os_string()))
+                {
+                    continue;
+                }
                 let rel = abs
                     .file_name()
                     .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::BlockKind;
 
@@ -32,21 +32,49 @@ enum Rule {
     Caption,
 }
 
-/// Compiled phrase rules.
+/// `credit:` rules match with case: `REUTERS` in a credit, not `Reuters` in prose.
+const CREDIT_PREFIX: &str = "credit:";
+
+/// Compiled phrase rules: rules that must match at the paragraph's start, rules found anywhere in a
+/// short paragraph, and case-sensitive credits.
 #[derive(Debug)]
 pub struct Rules {
-    matcher: AhoCorasick,
-    kinds: Vec<Rule>,
+    anchored: AhoCorasick,
+    anchored_kinds: Vec<Rule>,
+    floating: AhoCorasick,
+    floating_kinds: Vec<Rule>,
+    /// For `floating` patterns: the exact spelling a `credit:` rule requires.
+    floating_case: Vec<Option<String>>,
+}
+
+fn automaton(patterns: &[String], case_insensitive: bool) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(case_insensitive)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .or_else(|_| AhoCorasick::new(Vec::<&str>::new()))
+        .unwrap_or_else(|e| unreachable!("an empty automaton always builds: {e}"))
 }
 
 impl Rules {
     /// Parses rules in the `assets/boilerplate.txt` format; unknown kinds are ignored.
     #[must_use]
     pub fn parse(source: &str) -> Self {
-        let mut patterns = Vec::new();
-        let mut kinds = Vec::new();
+        let (mut anchored, mut anchored_kinds) = (Vec::new(), Vec::new());
+        let (mut floating, mut floating_kinds) = (Vec::new(), Vec::new());
+        let mut floating_case = Vec::new();
         for line in source.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(credit) = line.strip_prefix(CREDIT_PREFIX) {
+                let credit = credit.trim();
+                if !credit.is_empty() {
+                    floating.push(credit.to_ascii_lowercase());
+                    floating_kinds.push(Rule::Caption);
+                    floating_case.push(Some(credit.to_owned()));
+                }
                 continue;
             }
             let Some((kind, phrase)) = line.split_once(':') else {
@@ -65,21 +93,29 @@ impl Rules {
             if phrase.is_empty() {
                 continue;
             }
-            if phrase.contains('\'') {
+            let (patterns, kinds) = if matches!(kind, Rule::Contains | Rule::Caption) {
+                (&mut floating, &mut floating_kinds)
+            } else {
+                (&mut anchored, &mut anchored_kinds)
+            };
+            let variants = if phrase.contains('\'') { 2 } else { 1 };
+            if variants == 2 {
                 patterns.push(phrase.replace('\'', "’"));
                 kinds.push(kind);
             }
             patterns.push(phrase);
             kinds.push(kind);
+            if matches!(kind, Rule::Contains | Rule::Caption) {
+                floating_case.extend(std::iter::repeat_n(None, variants));
+            }
         }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .unwrap_or_else(|_| {
-                AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|e| unreachable!("{e}"))
-            });
-        Self { matcher, kinds }
+        Self {
+            anchored: automaton(&anchored, true),
+            anchored_kinds,
+            floating: automaton(&floating, true),
+            floating_kinds,
+            floating_case,
+        }
     }
 
     /// The rules shipped in `assets/boilerplate.txt`.
@@ -128,66 +164,90 @@ fn only_trailing_punct(rest: &str) -> bool {
     })
 }
 
+/// The longest anchored phrase worth looking for, in bytes.
+const ANCHORED_WINDOW: usize = 96;
+
+fn window(para: &str, max: usize) -> &str {
+    let mut e = para.len().min(max);
+    while !para.is_char_boundary(e) {
+        e -= 1;
+    }
+    para.get(..e).unwrap_or_default()
+}
+
 fn phrase_hits(rules: &Rules, para: &str) -> Hits {
     let mut hits = Hits::default();
-    let window_end = {
-        let mut e = para.len().min(CAPTION_BYTES);
-        while !para.is_char_boundary(e) {
-            e -= 1;
-        }
-        e
+    let bytes = para.as_bytes();
+    let right_ok = |e: usize| {
+        let last = bytes.get(e.saturating_sub(1)).copied().unwrap_or(b' ');
+        !is_word_byte(last) || !bytes.get(e).copied().is_some_and(is_word_byte)
     };
-    let window = para.get(..window_end).unwrap_or_default();
-    let bytes = window.as_bytes();
-    for m in rules.matcher.find_overlapping_iter(window) {
-        let Some(&kind) = rules.kinds.get(m.pattern().as_usize()) else {
+    // Rules at the start: only the first bytes matter, whatever the paragraph's length.
+    let head = window(para, ANCHORED_WINDOW);
+    {
+        for m in rules
+            .anchored
+            .find_overlapping_iter(head)
+            .filter(|m| m.start() == 0)
+        {
+            let Some(&kind) = rules.anchored_kinds.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let e = m.end();
+            let rest = para.get(e..).unwrap_or_default();
+            match kind {
+                Rule::Prefix => {
+                    // `Previous articleLargest sub…`: a link text glued to the label.
+                    let glued = bytes.get(e).is_some_and(u8::is_ascii_uppercase);
+                    hits.boilerplate |= right_ok(e) || glued;
+                }
+                Rule::Line | Rule::Tail => {
+                    if right_ok(e) && rest.len() <= 24 && only_trailing_punct(rest) {
+                        hits.boilerplate = true;
+                        hits.tail |= kind == Rule::Tail;
+                    }
+                }
+                Rule::Teaser => {
+                    if right_ok(e) {
+                        let after = rest.trim_start();
+                        let marked = after.is_empty()
+                            || after.starts_with([':', '|', '-', '–', '—', '»', '›', '>']);
+                        let matched = para.get(..e).unwrap_or_default();
+                        let shouted = !matched.chars().any(char::is_lowercase) && para.len() <= 200;
+                        hits.teaser |= marked || shouted;
+                    }
+                }
+                Rule::Contains | Rule::Caption => {}
+            }
+        }
+    }
+    // Rules anywhere: only short paragraphs can be furniture or captions.
+    if para.len() > CAPTION_BYTES {
+        return hits;
+    }
+    for m in rules.floating.find_overlapping_iter(para) {
+        let Some(&kind) = rules.floating_kinds.get(m.pattern().as_usize()) else {
             continue;
         };
         let (s, e) = (m.start(), m.end());
-        let phrase_first = bytes.get(s).copied().unwrap_or(b' ');
-        let phrase_last = bytes.get(e.saturating_sub(1)).copied().unwrap_or(b' ');
-        let left_ok = s == 0
-            || !is_word_byte(phrase_first)
-            || !bytes.get(s - 1).copied().is_some_and(is_word_byte);
-        let right_ok =
-            !is_word_byte(phrase_last) || !bytes.get(e).copied().is_some_and(is_word_byte);
-        let rest = para.get(e..).unwrap_or_default();
         match kind {
             Rule::Caption => {
-                if para.len() <= CAPTION_BYTES {
-                    hits.caption = true;
-                }
+                let exact = rules
+                    .floating_case
+                    .get(m.pattern().as_usize())
+                    .and_then(Option::as_deref);
+                hits.caption |= exact.is_none_or(|c| para.get(s..e) == Some(c));
             }
             Rule::Contains => {
-                if left_ok && right_ok && para.len() <= SHORT_BYTES {
+                let first = bytes.get(s).copied().unwrap_or(b' ');
+                let left_ok = s == 0
+                    || !is_word_byte(first)
+                    || !bytes.get(s - 1).copied().is_some_and(is_word_byte);
+                if left_ok && right_ok(e) && para.len() <= SHORT_BYTES {
                     hits.boilerplate = true;
                 }
             }
-            Rule::Prefix => {
-                // `Previous articleLargest sub…`: a link text glued to the label.
-                let glued = bytes.get(e).is_some_and(u8::is_ascii_uppercase);
-                if s == 0 && (right_ok || glued) {
-                    hits.boilerplate = true;
-                }
-            }
-            Rule::Line | Rule::Tail => {
-                if s == 0 && right_ok && rest.len() <= 24 && only_trailing_punct(rest) {
-                    hits.boilerplate = true;
-                    hits.tail |= kind == Rule::Tail;
-                }
-            }
-            Rule::Teaser => {
-                if s == 0 && right_ok {
-                    let after = rest.trim_start();
-                    let marked = after.is_empty()
-                        || after.starts_with([':', '|', '-', '–', '—', '»', '›', '>']);
-                    let matched = window.get(s..e).unwrap_or_default();
-                    let shouted = !matched.chars().any(char::is_lowercase) && para.len() <= 200;
-                    if marked || shouted {
-                        hits.teaser = true;
-                    }
-                }
-            }
+            Rule::Line | Rule::Prefix | Rule::Teaser | Rule::Tail => {}
         }
     }
     hits
@@ -226,6 +286,13 @@ const SOCIAL: &[&str] = &[
 
 /// `Facebook Twitter WhatsApp Email` and friends.
 fn is_share_bar(para: &str) -> bool {
+    let first = para
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or_default();
+    if para.len() > 200 || !SOCIAL.contains(&first.to_ascii_lowercase().as_str()) {
+        return false;
+    }
     let mut words = para
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
@@ -235,6 +302,10 @@ fn is_share_bar(para: &str) -> bool {
 
 /// `Home | World | Asia`: three or more short items.
 fn is_nav_list(para: &str) -> bool {
+    if para.len() > SHORT_BYTES || !(para.contains('|') || para.contains('•') || para.contains('·'))
+    {
+        return false;
+    }
     let parts: Vec<&str> = para.split(['|', '•', '·']).collect();
     parts.len() >= 3
         && parts.iter().all(|p| p.split_whitespace().count() <= 4)
@@ -265,13 +336,16 @@ fn is_copyright(para: &str) -> bool {
 
 /// `jane.doe@example.com` alone (Yonhap signs off this way).
 fn is_contact(para: &str) -> bool {
+    if para.len() > 200 || !para.contains('@') {
+        return false;
+    }
     let words: Vec<&str> = para.split_whitespace().collect();
     words.len() <= 6 && words.iter().any(|w| w.contains('@') && w.contains('.'))
 }
 
 /// `By Jane Doe`, `By Jane Doe and John Roe | Reuters`, `Published 12 March 2024`.
 fn is_byline(para: &str) -> bool {
-    let words = para.split_whitespace().count();
+    let words = para.split_whitespace().take(15).count();
     if words > 14 || para.contains('\n') {
         return false;
     }
@@ -281,9 +355,8 @@ fn is_byline(para: &str) -> bool {
         .or_else(|| para.strip_prefix("BY "));
     if let Some(rest) = after_by {
         let capitalized = rest.chars().next().is_some_and(char::is_uppercase);
-        let sentence = rest.trim_end().ends_with('.') && !ends_with_initial(rest);
-        return capitalized && !sentence && !rest.contains(',')
-            || capitalized && rest.contains('|');
+        let sentence = rest.trim_end().ends_with(['.', '!', '?']) && !ends_with_initial(rest);
+        return capitalized && (words <= 10 && !sentence || rest.contains('|'));
     }
     [
         "published",
@@ -464,6 +537,8 @@ mod tests {
             "Facebook Twitter WhatsApp Email",
             "Home | World | Asia | Korea",
             "By Jane Doe | March 12, 2024",
+            "By Hyonhee Shin, Reuters",
+            "BY KIM TONG-HYUNG and MARI YAMAGUCHI Associated Press",
             "Reporting by Hyonhee Shin; Editing by Ed Davies",
             "Trade confidently with insights and alerts from analyst ratings.",
             "Associated Press writer Kim Tong-hyung contributed to this report.",
@@ -509,7 +584,8 @@ mod tests {
             "Blinken said the transfer of weapons was an ongoing challenge.",
             "Related to the talks, Russia said it would send more aid.",
             "More than 100 people were killed in the attack.",
+            "By Tuesday, the troops had withdrawn from the border.",
         ]);
-        assert_eq!(kinds, [Heading, Heading, Caption, Body, Body, Body]);
+        assert_eq!(kinds, [Heading, Heading, Caption, Body, Body, Body, Body]);
     }
 }
