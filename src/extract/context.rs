@@ -1,6 +1,10 @@
 //! The context of a trigger: which blocks yield events, clauses, quotations, negation,
 //! modality, and the cues that make an event alleged, denied, planned or background.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::text::BlockKind;
 
 use super::words::{prev_words, words_in};
@@ -132,55 +136,62 @@ pub fn refine_kind(kind: BlockKind, par: &str, after_tail: bool) -> BlockKind {
     kind
 }
 
+/// Words and marks that open a new clause inside a sentence.
+const CLAUSE_MARKS: &[&str] = &[
+    ", but ",
+    "; ",
+    ": ",
+    " – ",
+    " — ",
+    " - ",
+    ", while ",
+    ", although ",
+    " although ",
+    " while ",
+    ", whereas ",
+    ", as ",
+    " as the ",
+    ", even though ",
+    ", though ",
+    " but ",
+    ", and ",
+    ", which ",
+    " which ",
+    ", who ",
+    " that ",
+    ", saying ",
+    ", stating ",
+    ", accusing ",
+    ", marking ",
+    " after ",
+    " before ",
+    ", with ",
+];
+
+/// One automaton for all clause marks, so a sentence is scanned once.
+static CLAUSE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(CLAUSE_MARKS)
+        .ok()
+});
+
 /// Clause boundaries in a sentence, as byte offsets into the article text.
 pub fn clause_bounds(lower: &str, start: usize, end: usize) -> Vec<usize> {
-    const MARKS: &[&str] = &[
-        ", but ",
-        "; ",
-        ": ",
-        " – ",
-        " — ",
-        " - ",
-        ", while ",
-        ", although ",
-        " although ",
-        " while ",
-        ", whereas ",
-        ", as ",
-        " as the ",
-        ", even though ",
-        ", though ",
-        " but ",
-        ", and ",
-        ", which ",
-        " which ",
-        ", who ",
-        " that ",
-        ", saying ",
-        ", stating ",
-        ", accusing ",
-        ", marking ",
-        " after ",
-        " before ",
-        ", with ",
-    ];
-    let Some(s) = lower.get(start..end) else {
+    let (Some(s), Some(ac)) = (lower.get(start..end), CLAUSE_AC.as_ref()) else {
         return Vec::new();
     };
     let mut out: Vec<usize> = Vec::new();
-    for m in MARKS {
-        for (i, _) in s.match_indices(m) {
-            // `, as well as` joins actors, it does not start a clause.
-            if m.contains("as")
-                && s.get(i + m.len()..)
-                    .is_some_and(|r| r.starts_with("well as"))
-            {
-                continue;
-            }
-            out.push(start + i);
+    for m in ac.find_overlapping_iter(s) {
+        let (i, len) = (m.start(), m.len());
+        // `, as well as` joins actors, it does not start a clause.
+        if s.get(i + len..).is_some_and(|r| r.starts_with("well as")) {
+            continue;
         }
+        out.push(start + i);
     }
     out.sort_unstable();
+    out.dedup();
     out
 }
 
