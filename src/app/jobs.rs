@@ -24,7 +24,8 @@ pub enum LoadMsg {
         done: usize,
         total: usize,
     },
-    Articles(Vec<Article>),
+    /// Articles read, each with the folder it was found under (where its sidecar lives).
+    Articles(Vec<(Article, PathBuf)>),
     Events(Vec<Event>),
     Problems(Vec<Problem>),
     /// The job ended (finished, cancelled or failed); nothing more follows.
@@ -131,15 +132,41 @@ impl<M> Sender<M> {
     }
 }
 
-fn is_jsonl(p: &Path) -> bool {
-    p.extension()
+/// True for a JSON Lines file whose first record is an extracted event (has `type` and
+/// `source`), as `dateline extract --format jsonl` writes; JSON Lines of articles go to the
+/// corpus reader instead.
+fn is_events_jsonl(p: &Path) -> bool {
+    if !p
+        .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
-        && p.is_file()
+        || !p.is_file()
+    {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(p) else {
+        return false;
+    };
+    // Look at the first non-empty line, reading at most 1 MB.
+    let mut reader = std::io::BufReader::new(std::io::Read::take(file, 1 << 20));
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+        if !line.trim().is_empty() {
+            return serde_json::from_str::<serde_json::Value>(line.trim())
+                .ok()
+                .and_then(|v| {
+                    v.as_object()
+                        .map(|o| o.contains_key("type") && o.contains_key("source"))
+                })
+                .unwrap_or(false);
+        }
+        line.clear();
+    }
+    false
 }
 
 /// Starts loading `paths`: `.jsonl` files of extracted events are read as they are; every
-/// other path goes through the corpus reader and the extractor, in batches, so that
-/// events appear while the rest is still being read.
+/// other path goes through the corpus reader and the extractor, in batches of files, so
+/// that events appear while the rest is still being read.
 ///
 /// # Errors
 /// Fails when the thread cannot be started.
@@ -160,57 +187,64 @@ pub fn start_load(paths: Vec<PathBuf>, waker: Waker) -> std::io::Result<Job<Load
     )
 }
 
-/// Articles extracted per batch sent to the UI.
+/// Files read and extracted per batch sent to the UI.
 const BATCH: usize = 64;
 
 fn load_work(paths: &[PathBuf], tx: &Sender<LoadMsg>, cancel: &AtomicBool) {
     let (jsonl, others): (Vec<PathBuf>, Vec<PathBuf>) =
-        paths.iter().cloned().partition(|p| is_jsonl(p));
-    let missing: Vec<Problem> = others
-        .iter()
-        .filter(|p| !p.exists())
-        .map(|p| Problem {
-            path: p.display().to_string(),
-            message: format!("{} does not exist (was it moved or deleted?).", p.display()),
-        })
-        .collect();
-    if !missing.is_empty() && !tx.send(LoadMsg::Problems(missing)) {
-        return;
-    }
+        paths.iter().cloned().partition(|p| is_events_jsonl(p));
     for p in &jsonl {
         if cancel.load(Ordering::Relaxed) || !read_jsonl(p, tx, cancel) {
             return;
         }
     }
-    let others: Vec<PathBuf> = others.into_iter().filter(|p| p.exists()).collect();
     if others.is_empty() {
         return;
     }
     tx.send(LoadMsg::Progress {
-        stage: "Reading files",
+        stage: "Finding files",
         done: 0,
         total: 0,
     });
-    let corpus = corpus::load(&others);
-    if cancel.load(Ordering::Relaxed) || !tx.send(LoadMsg::Problems(corpus.problems)) {
+    let (entries, mut problems) = corpus::discover(&others);
+    let (sidecars, sidecar_problems) = corpus::load_sidecars(&entries);
+    problems.extend(sidecar_problems);
+    if cancel.load(Ordering::Relaxed) || !tx.send(LoadMsg::Problems(problems)) {
         return;
     }
+    let empty = corpus::Sidecar::empty();
     let extractor = Extractor::builtin();
-    let total = corpus.articles.len();
+    let total = entries.len();
     let mut done = 0;
-    for chunk in corpus.articles.chunks(BATCH) {
+    for chunk in entries.chunks(BATCH) {
         if cancel.load(Ordering::Relaxed) {
             return;
         }
-        let events: Vec<Event> = chunk
+        let reads: Vec<(corpus::FileRead, &PathBuf)> = chunk
             .par_iter()
-            .flat_map_iter(|a| extractor.extract(a))
+            .map(|e| {
+                (
+                    corpus::read_file(e, sidecars.get(&e.root).unwrap_or(&empty)),
+                    &e.root,
+                )
+            })
+            .collect();
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        for (read, root) in reads {
+            problems.extend(read.problems);
+            articles.extend(read.articles.into_iter().map(|a| (a, root.clone())));
+        }
+        let events: Vec<Event> = articles
+            .par_iter()
+            .flat_map_iter(|(a, _)| extractor.extract(a))
             .collect();
         done += chunk.len();
-        if !tx.send(LoadMsg::Articles(chunk.to_vec()))
+        if !tx.send(LoadMsg::Articles(articles))
             || !tx.send(LoadMsg::Events(events))
+            || (!problems.is_empty() && !tx.send(LoadMsg::Problems(problems)))
             || !tx.send(LoadMsg::Progress {
-                stage: "Extracting events",
+                stage: "Reading files",
                 done,
                 total,
             })
@@ -377,11 +411,15 @@ mod tests {
 
     #[test]
     fn missing_folder_is_a_problem_not_a_crash() {
+        // A folder renamed or deleted before (or while) it is read.
         let dir = tempfile::tempdir().unwrap();
         let gone = dir.path().join("renamed-away");
         let job = start_load(vec![gone], Arc::new(|| {})).unwrap();
         let msgs = drain(&job);
-        assert!(msgs.iter().any(|m| matches!(m, LoadMsg::Problems(p) if p.iter().any(|p| p.message.contains("does not exist")))));
+        assert!(
+            msgs.iter()
+                .any(|m| matches!(m, LoadMsg::Problems(p) if !p.is_empty()))
+        );
         assert!(matches!(msgs.last(), Some(LoadMsg::Finished { .. })));
     }
 

@@ -5,7 +5,6 @@
 
 pub mod commands;
 pub mod jobs;
-pub mod sidecar;
 pub mod state;
 pub mod ui;
 
@@ -182,6 +181,8 @@ impl DatelineApp {
         self.drain_jobs(&ctx);
         ui::shortcuts_input(&ctx, self);
         ui::draw_ui(ui, self);
+        // Every panel has had its chance to scroll to a new selection.
+        self.ui.scroll_to_selected = false;
         let commands = std::mem::take(&mut self.commands);
         for c in commands {
             self.apply(c);
@@ -435,17 +436,24 @@ impl DatelineApp {
         let events = extractor.extract(&article);
         self.data.replace_article_events(path, events);
         self.after_store_change_keep_view();
-        let folder = self.data.paths.first().filter(|p| p.is_dir()).cloned();
-        match folder {
-            Some(folder) => match sidecar::save_date(&folder, path, date) {
-                Ok(file) => self.notices.push(format!(
-                    "{path} is now dated {date}; saved in {}.",
-                    file.display()
-                )),
-                Err(e) => self.notices.push(e),
-            },
-            None => self.notices.push(format!(
-                "{path} is now dated {date} for this session (no folder to save dateline.json in)."
+        let root = self.data.roots.get(path).filter(|p| p.is_dir()).cloned();
+        let Some(root) = root else {
+            self.notices.push(format!(
+                "{path} is now dated {date} for this session (it was not read from a folder, so there is no dateline.json to save it in)."
+            ));
+            return;
+        };
+        let (mut sidecar, problems) = crate::corpus::Sidecar::load(&root);
+        self.data.problems.extend(problems);
+        sidecar.set_published(path, Some(date));
+        let file = root.join(crate::corpus::SIDECAR_NAME);
+        match sidecar.save() {
+            Ok(()) => self.notices.push(format!(
+                "{path} is now dated {date}; saved in {}.",
+                file.display()
+            )),
+            Err(e) => self.notices.push(format!(
+                "{path} is now dated {date} for this session, but {e}."
             )),
         }
     }

@@ -74,6 +74,8 @@ pub struct Data {
     pub articles: Vec<Article>,
     /// Article path → index into `articles`.
     pub article_index: HashMap<String, usize>,
+    /// Article path → the folder it was found under (where its `dateline.json` lives).
+    pub roots: HashMap<String, PathBuf>,
     pub problems: Vec<Problem>,
     pub store: EventStore,
     pub filtered: FilteredView,
@@ -88,11 +90,12 @@ pub struct Data {
 }
 
 impl Data {
-    /// Adds articles, keeping the path index current.
-    pub fn add_articles(&mut self, articles: Vec<Article>) {
-        for a in articles {
+    /// Adds articles with the folder each was found under, keeping the indexes current.
+    pub fn add_articles(&mut self, articles: Vec<(Article, PathBuf)>) {
+        for (a, root) in articles {
             self.article_index
                 .insert(a.path.clone(), self.articles.len());
+            self.roots.insert(a.path.clone(), root);
             self.articles.push(a);
         }
     }

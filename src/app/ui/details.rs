@@ -20,7 +20,7 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 pub fn details_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
     let Some(i) = app.ui.selected else {
         ui.heading("Details");
-        ui.weak("Click an event on the timeline or in the list to see where it comes from. Use → / ← (or j / k) to step through events.");
+        ui.weak("Click an event on the timeline or in the list to see where it comes from. Use the arrow keys (or j / k) to step through events.");
         return;
     };
     let Some(event) = app.data.store.get(i).cloned() else {
@@ -32,15 +32,15 @@ pub fn details_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
     ui.horizontal(|ui| {
         ui.heading(egui::RichText::new(event.event_type.replace('_', " ")).color(color));
         if ui
-            .small_button("◀")
-            .on_hover_text("Previous event (← or k)")
+            .small_button("< Prev")
+            .on_hover_text("Previous event (Left arrow or k)")
             .clicked()
         {
             commands.push(Command::SelectNext(-1));
         }
         if ui
-            .small_button("▶")
-            .on_hover_text("Next event (→ or j)")
+            .small_button("Next >")
+            .on_hover_text("Next event (Right arrow or j)")
             .clicked()
         {
             commands.push(Command::SelectNext(1));
@@ -49,7 +49,7 @@ pub fn details_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
             commands.push(Command::ZoomToSelection);
         }
         if ui
-            .small_button("✕")
+            .small_button("Clear")
             .on_hover_text("Clear the selection (Esc)")
             .clicked()
         {
@@ -64,7 +64,11 @@ pub fn details_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
             ui.end_row();
             if let Some(w) = &event.when {
                 ui.weak("Written");
-                ui.label(format!("“{}”", w.expression));
+                if w.expression.is_empty() {
+                    ui.weak("(no expression: the article date)");
+                } else {
+                    ui.label(format!("“{}”", w.expression));
+                }
                 ui.end_row();
                 ui.weak("Resolved");
                 let resolved = match (w.start, w.end) {
@@ -144,7 +148,7 @@ pub fn details_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
         })
         .take(2000)
         .collect();
-    let scroll = std::mem::take(&mut app.ui.scroll_to_selected);
+    let scroll = app.ui.scroll_to_selected;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .id_salt("source")

@@ -78,8 +78,11 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
                 }
             }
             ui.horizontal(|ui| {
-                ui.label("Min. confidence");
-                ui.add(egui::Slider::new(&mut f.min_confidence, 0.0..=1.0).fixed_decimals(2));
+                ui.add(
+                    egui::Slider::new(&mut f.min_confidence, 0.0..=1.0)
+                        .fixed_decimals(2)
+                        .text("Min. confidence"),
+                );
             });
             ui.separator();
             ui.strong("Dates");

@@ -35,6 +35,7 @@ pub fn list_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
         .column(Column::initial(200.0).clip(true))
         .column(Column::initial(170.0).clip(true))
         .column(Column::remainder().clip(true))
+        .auto_shrink([false, false])
         .min_scrolled_height(0.0);
     if let Some(row) = scroll_row {
         table = table.scroll_to_row(row, Some(egui::Align::Center));
@@ -51,7 +52,7 @@ pub fn list_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
             ] {
                 header.col(|ui| {
                     let arrow = if col == sort_col {
-                        if desc { " ⏷" } else { " ⏶" }
+                        if desc { " (desc)" } else { " (asc)" }
                     } else {
                         ""
                     };

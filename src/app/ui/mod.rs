@@ -85,8 +85,8 @@ pub const SHORTCUTS: [(&str, &str); 12] = [
     ("Ctrl+O", "Open a folder"),
     ("F5", "Reload the folder"),
     ("Ctrl+E", "Export the shown events"),
-    ("→ or j", "Next event"),
-    ("← or k", "Previous event"),
+    ("Right arrow or j", "Next event"),
+    ("Left arrow or k", "Previous event"),
     ("Esc", "Clear the selection"),
     ("F", "Fit all events"),
     ("Z", "Zoom to the selected event"),
@@ -172,6 +172,7 @@ pub fn draw_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
         egui::Panel::bottom("tabs")
             .resizable(true)
             .default_size(250.0)
+            .min_size(140.0)
             .show(ui, |ui| bottom_ui(ui, app));
         egui::CentralPanel::default().show(ui, |ui| timeline::timeline_panel_ui(ui, app));
     } else {

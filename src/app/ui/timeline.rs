@@ -63,7 +63,13 @@ pub fn timeline_panel_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
     };
     let mut items = Vec::new();
     let out = canvas_ui(ui, &input, &mut items);
-    app.ui.canvas_width = out.width;
+    if (out.width - app.ui.canvas_width).abs() > 0.5 {
+        app.ui.canvas_width = out.width;
+        // Keep "fit all" true to the real canvas width as the window or panels resize.
+        if app.ui.auto_fit {
+            app.commands.push(Command::FitAll);
+        }
+    }
     if let Some(v) = out.view {
         app.commands.push(Command::SetView(v));
     }
@@ -91,7 +97,10 @@ fn legend_ui(ui: &mut egui::Ui, app: &DatelineApp, type_names: &[String]) {
             ui.painter().circle_filled(rect.center(), 5.0, color);
             ui.label(egui::RichText::new(t.replace('_', " ")).small());
         }
-        ui.weak("·  faded/dashed = estimated date, hollow = alleged/denied/planned, numbered = cluster (click to zoom)");
+        ui.weak("(?)").on_hover_text(
+            "Faded or dashed: the date is estimated. Hollow: alleged, denied or planned. \
+             A numbered pill is a cluster of events: click it to zoom in.",
+        );
     });
 }
 
@@ -402,7 +411,7 @@ fn tooltip_ui(ui: &mut egui::Ui, input: &CanvasInput<'_>, item: &Item) {
                 };
                 ui.label(
                     format!(
-                        "“{}” → {resolved} ({:?}, {:?})",
+                        "“{}” resolves to {resolved} ({:?}, {:?})",
                         w.expression, w.precision, w.anchor
                     )
                     .to_lowercase(),

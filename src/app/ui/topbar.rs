@@ -133,7 +133,7 @@ fn chips(filter: &Filter) -> Vec<(String, Filter)> {
     if filter.min_confidence > 0.0 {
         let mut f = filter.clone();
         f.min_confidence = 0.0;
-        out.push((format!("confidence ≥ {:.2}", filter.min_confidence), f));
+        out.push((format!("confidence >= {:.2}", filter.min_confidence), f));
     }
     out
 }
@@ -180,7 +180,7 @@ pub fn status_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
                 ui.separator();
                 for (label, without) in chips {
                     if ui
-                        .small_button(format!("{label} ✕"))
+                        .small_button(format!("{label} ×"))
                         .on_hover_text("Remove this filter")
                         .clicked()
                     {
