@@ -80,6 +80,8 @@ pub struct UiState {
     pub bottom_tab: BottomTab,
     pub progress: Option<(&'static str, usize, usize)>,
     pub last_merge: Instant,
+    /// How long to wait between merges of newly arrived events into the store.
+    pub merge_every: Duration,
 }
 
 impl Default for UiState {
@@ -103,6 +105,7 @@ impl Default for UiState {
             bottom_tab: BottomTab::Events,
             progress: None,
             last_merge: Instant::now(),
+            merge_every: Duration::from_millis(250),
         }
     }
 }
@@ -229,11 +232,15 @@ impl DatelineApp {
         }
         // Merge what arrived at most a few times a second (rebuilding the store sorts it).
         if !self.data.pending.is_empty()
-            && (finished || self.ui.last_merge.elapsed() > Duration::from_millis(250))
+            && (finished || self.ui.last_merge.elapsed() > self.ui.merge_every)
         {
+            let t = Instant::now();
             self.data.merge_pending();
-            self.ui.last_merge = Instant::now();
             self.after_store_change();
+            // Rebuilding costs more as the store grows: merge less often then, so that the
+            // window stays responsive while a big folder loads.
+            self.ui.merge_every = (t.elapsed() * 4).max(Duration::from_millis(250));
+            self.ui.last_merge = Instant::now();
         } else if finished {
             self.after_store_change();
         }
