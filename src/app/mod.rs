@@ -212,6 +212,8 @@ impl DatelineApp {
                         let n = self.data.store.len() + self.data.pending.len();
                         self.notices.push(if cancelled {
                             format!("Loading cancelled; {n} events loaded.")
+                        } else if self.data.articles.is_empty() {
+                            format!("Loaded {n} events.")
                         } else {
                             format!("Loaded {} articles, {n} events.", self.data.articles.len())
                         });

@@ -546,8 +546,15 @@ mod tests {
         let path = store.events()[10].source.article.clone();
         let got = store.events_of_article(&path);
         assert!(!got.is_empty());
-        assert!(got.iter().all(|&i| store.get(i).unwrap().source.article == path));
-        let n = store.events().iter().filter(|e| e.source.article == path).count();
+        assert!(
+            got.iter()
+                .all(|&i| store.get(i).unwrap().source.article == path)
+        );
+        let n = store
+            .events()
+            .iter()
+            .filter(|e| e.source.article == path)
+            .count();
         assert_eq!(got.len(), n);
         assert!(store.events_of_article("nope").is_empty());
     }
