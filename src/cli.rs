@@ -1,16 +1,15 @@
 //! Headless commands: `dateline extract`, `dateline timeml`, `dateline timeml-score`,
 //! `dateline generate`. `main.rs` parses arguments and calls the command's function.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
-use rayon::prelude::*;
 
 use crate::corpus::{Article, DateSource, Problem};
-use crate::extract::{Event, Extractor, Status};
+use crate::extract::{Extractor, Status};
 use crate::pipeline::Extraction;
 use crate::timeline::Filter;
 
@@ -303,16 +302,7 @@ pub fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
     let mut extraction = if published.is_some() {
         let mut corpus = crate::corpus::load(&args.paths);
         set_published(&mut corpus.articles, published);
-        let events = corpus
-            .articles
-            .par_iter()
-            .flat_map_iter(|a| extractor.extract(a))
-            .collect();
-        Extraction {
-            articles: corpus.articles,
-            events,
-            problems: corpus.problems,
-        }
+        crate::pipeline::extract_corpus(corpus, &extractor)
     } else {
         crate::pipeline::extract_paths(&args.paths, &extractor)
     };
@@ -360,256 +350,6 @@ fn nothing_read(paths: &[PathBuf], problems: &[Problem]) -> String {
     }
 }
 
-/// How many stdin lines are extracted at once in `-` mode: enough to keep every core busy,
-/// few enough that memory stays constant whatever the input size.
-pub const STREAM_CHUNK_LINES: usize = 256;
-
-/// What a `-` run read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct StreamSummary {
-    /// Non-blank input lines.
-    pub lines: usize,
-    pub articles: usize,
-    /// Events written (after the filter).
-    pub events: usize,
-}
-
-/// What one stdin line gave.
-#[derive(Default)]
-struct LineOutcome {
-    articles: Vec<Article>,
-    events: Vec<Event>,
-    problems: Vec<Problem>,
-}
-
-/// Lenient article dates: `YYYY-MM-DD`, RFC 3339 (`2024-04-10T08:00:00Z`) or RFC 2822.
-fn parse_article_date(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
-    if let Some(d) = t
-        .get(..10)
-        .and_then(|head| NaiveDate::parse_from_str(head, "%Y-%m-%d").ok())
-    {
-        return Some(d);
-    }
-    chrono::DateTime::parse_from_rfc2822(t)
-        .ok()
-        .map(|d| d.date_naive())
-}
-
-fn json_text<'a>(
-    obj: &'a serde_json::Map<String, serde_json::Value>,
-    keys: &[&str],
-) -> Option<&'a str> {
-    keys.iter()
-        .filter_map(|k| obj.get(*k))
-        .find_map(serde_json::Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-}
-
-/// Turns one JSON Lines article (`{"id", "text", "published", "title", "url", ...}`, with
-/// the usual scraper field names also accepted) into an [`Article`]. `fallback_path` names it
-/// when it has no `id`, `path` or `url`. Returns the article and a warning when its date could
-/// not be read (the article is then read without a date).
-///
-/// # Errors
-/// Says why the line is not an article (not a JSON object, no text).
-pub fn article_from_json_line(
-    line: &[u8],
-    fallback_path: &str,
-) -> Result<(Article, Option<String>), String> {
-    let value: serde_json::Value =
-        serde_json::from_slice(line).map_err(|e| format!("not a JSON article: {e}"))?;
-    let serde_json::Value::Object(obj) = value else {
-        return Err("not a JSON article: expected an object".to_owned());
-    };
-    let path = match obj.get("id") {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => json_text(&obj, &["path", "url"])
-            .unwrap_or(fallback_path)
-            .to_owned(),
-    };
-    let text =
-        json_text(&obj, &["text", "content", "body", "maintext", "article"]).ok_or_else(|| {
-            format!("{path}: the JSON article has no text (expected a \"text\" field)")
-        })?;
-    let date_text = json_text(
-        &obj,
-        &[
-            "published",
-            "date",
-            "date_publish",
-            "publish_date",
-            "datePublished",
-        ],
-    );
-    let published = date_text.and_then(parse_article_date);
-    let warning = match (date_text, published) {
-        (Some(d), None) => Some(format!(
-            "the published date {d:?} is not a date; relative dates stay unresolved"
-        )),
-        _ => None,
-    };
-    Ok((
-        Article {
-            title: json_text(&obj, &["title", "headline"]).map(str::to_owned),
-            url: json_text(&obj, &["url", "link", "source_url"]).map(str::to_owned),
-            published,
-            published_source: if published.is_some() {
-                DateSource::Metadata
-            } else {
-                DateSource::Unknown
-            },
-            text: text.to_owned(),
-            path,
-        },
-        warning,
-    ))
-}
-
-fn path_from_bytes(bytes: &[u8]) -> PathBuf {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt as _;
-        PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
-    }
-    #[cfg(not(unix))]
-    {
-        PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
-    }
-}
-
-/// Reads one stdin line: a JSON article or a path (file or folder).
-fn read_line_input(line_no: usize, line: &[u8], published: Option<NaiveDate>) -> LineOutcome {
-    let mut outcome = LineOutcome::default();
-    let where_ = format!("stdin line {line_no}");
-    if line.first() == Some(&b'{') {
-        match article_from_json_line(line, &where_) {
-            Ok((article, warning)) => {
-                if let Some(message) = warning {
-                    outcome.problems.push(Problem {
-                        path: article.path.clone(),
-                        message,
-                    });
-                }
-                outcome.articles.push(article);
-            }
-            Err(message) => outcome.problems.push(Problem {
-                path: where_,
-                message,
-            }),
-        }
-    } else {
-        let path = path_from_bytes(line);
-        let shown = path.display().to_string();
-        let corpus = crate::corpus::load(std::slice::from_ref(&path));
-        let is_dir = path.is_dir();
-        outcome.articles = corpus.articles;
-        outcome.problems = corpus.problems;
-        // Name articles by the path given, so lines from different folders stay apart.
-        for a in &mut outcome.articles {
-            a.path = if is_dir {
-                format!("{}/{}", shown.trim_end_matches('/'), a.path)
-            } else if a.path.contains('#') {
-                // A JSON collection: keep its `#N` suffix.
-                let suffix = a.path.rsplit_once('#').map_or("", |(_, n)| n);
-                format!("{shown}#{suffix}")
-            } else {
-                shown.clone()
-            };
-        }
-        if outcome.articles.is_empty() && outcome.problems.is_empty() {
-            outcome.problems.push(Problem {
-                path: shown,
-                message:
-                    "no article found there (a missing file, or not .txt, .md, .html or .json)"
-                        .to_owned(),
-            });
-        }
-    }
-    set_published(&mut outcome.articles, published);
-    outcome
-}
-
-/// Reads stdin-style input in chunks of [`STREAM_CHUNK_LINES`] lines, extracts each chunk in
-/// parallel and hands the outcomes, in input order, to `handle`; stops early when `handle`
-/// returns `false`.
-fn for_each_chunk(
-    mut input: impl BufRead,
-    extractor: &Extractor,
-    published: Option<NaiveDate>,
-    mut handle: impl FnMut(Vec<LineOutcome>) -> std::io::Result<bool>,
-) -> std::io::Result<StreamSummary> {
-    let mut summary = StreamSummary::default();
-    let mut line_no = 0;
-    let mut buf = Vec::new();
-    loop {
-        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(STREAM_CHUNK_LINES);
-        let mut eof = false;
-        while chunk.len() < STREAM_CHUNK_LINES {
-            buf.clear();
-            if input.read_until(b'\n', &mut buf)? == 0 {
-                eof = true;
-                break;
-            }
-            line_no += 1;
-            let line = buf.trim_ascii();
-            if !line.is_empty() {
-                chunk.push((line_no, line.to_vec()));
-            }
-        }
-        summary.lines += chunk.len();
-        let outcomes: Vec<LineOutcome> = chunk
-            .par_iter()
-            .map(|(n, line)| {
-                let mut o = read_line_input(*n, line, published);
-                o.events = o
-                    .articles
-                    .iter()
-                    .flat_map(|a| extractor.extract(a))
-                    .collect();
-                o
-            })
-            .collect();
-        summary.articles += outcomes.iter().map(|o| o.articles.len()).sum::<usize>();
-        if !handle(outcomes)? || eof {
-            return Ok(summary);
-        }
-    }
-}
-
-/// The streaming form of `dateline extract - --format jsonl`: reads file paths or JSON Lines
-/// articles from `input`, writes one event per line to `out` as it goes (flushed after every
-/// chunk), and reports problems through `on_problem`. Memory stays constant: only one chunk
-/// of lines is held at a time.
-///
-/// # Errors
-/// Fails when reading `input` or writing `out` fails.
-pub fn stream_jsonl(
-    input: impl BufRead,
-    out: &mut dyn Write,
-    extractor: &Extractor,
-    filter: &Filter,
-    published: Option<NaiveDate>,
-    on_problem: &mut dyn FnMut(&Problem),
-) -> std::io::Result<StreamSummary> {
-    let mut events = 0;
-    let mut summary = for_each_chunk(input, extractor, published, |outcomes| {
-        for o in outcomes {
-            o.problems.iter().for_each(&mut *on_problem);
-            for e in o.events.iter().filter(|e| filter.matches(e)) {
-                crate::export::jsonl::write_event(e, out).map_err(export_error)?;
-                events += 1;
-            }
-        }
-        out.flush()?;
-        Ok(true)
-    })?;
-    summary.events = events;
-    Ok(summary)
-}
-
 /// `dateline extract -`: JSON Lines stream as they come; other formats read everything first.
 fn extract_stdin(
     args: &ExtractArgs,
@@ -619,41 +359,42 @@ fn extract_stdin(
 ) -> anyhow::Result<()> {
     let stdin = std::io::stdin();
     let input = std::io::BufReader::with_capacity(1 << 16, stdin.lock());
-    let nothing = |s: &StreamSummary| {
-        anyhow::anyhow!(
+    let opts = crate::stream::Options {
+        extractor,
+        filter,
+        published,
+    };
+    let nothing = |s: &crate::stream::Summary| {
+        format!(
             "none of the {} lines read from stdin was a readable article or article file (see the warnings above)",
             s.lines
         )
     };
     if args.format == crate::export::Format::Jsonl {
-        let mut summary = StreamSummary::default();
         let mut warn_one = |p: &Problem| warn(std::slice::from_ref(p));
-        output(args.out.as_deref(), |out| {
-            summary = stream_jsonl(input, out, extractor, filter, published, &mut warn_one)?;
+        return output(args.out.as_deref(), |out| {
+            let summary = crate::stream::jsonl(input, out, &opts, &mut warn_one)?;
             if summary.lines > 0 && summary.articles == 0 {
-                // Leaves an existing --out file untouched.
+                // An error here also leaves an existing --out file untouched.
                 return Err(std::io::Error::other(nothing(&summary)));
             }
             Ok(())
-        })?;
-        return Ok(());
+        });
     }
 
     let mut extraction = Extraction::default();
-    let summary = for_each_chunk(input, extractor, published, |outcomes| {
+    let summary = crate::stream::for_each_chunk(input, &opts, |outcomes| {
         for o in outcomes {
             warn(&o.problems);
             extraction.problems.extend(o.problems);
             extraction.articles.extend(o.articles);
-            extraction
-                .events
-                .extend(o.events.into_iter().filter(|e| filter.matches(e)));
+            extraction.events.extend(o.events);
         }
         Ok(true)
     })
     .context("could not read stdin")?;
     if summary.lines > 0 && summary.articles == 0 {
-        return Err(nothing(&summary));
+        anyhow::bail!("{}", nothing(&summary));
     }
     output(args.out.as_deref(), |out| {
         crate::export::write(args.format, &extraction, &extraction.events, out)
@@ -709,66 +450,6 @@ mod tests {
         }
         let message = parse_date_bound("2024-13", false).err().unwrap_or_default();
         assert!(message.contains("YYYY-MM-DD"), "{message}");
-    }
-
-    #[test]
-    fn json_lines_articles_are_read() {
-        let line = br#"{"id": "a-1", "text": "Kim visited Moscow on Tuesday.", "published": "2024-04-10T08:00:00Z", "title": "T", "url": "https://x.org/1", "extra": 3}"#;
-        let (a, warning) =
-            article_from_json_line(line, "stdin line 1").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(a.path, "a-1");
-        assert_eq!(a.published, Some(d(2024, 4, 10)));
-        assert_eq!(a.published_source, DateSource::Metadata);
-        assert_eq!(a.title.as_deref(), Some("T"));
-        assert!(warning.is_none());
-
-        let (b, warning) =
-            article_from_json_line(br#"{"id": 7, "content": "x", "date": "soon"}"#, "l")
-                .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(b.path, "7");
-        assert_eq!(b.published, None);
-        assert!(warning.is_some_and(|w| w.contains("soon")));
-
-        assert!(article_from_json_line(br#"{"id": 1}"#, "l").is_err());
-        assert!(article_from_json_line(b"[1, 2]", "l").is_err());
-        assert!(article_from_json_line(b"{not json", "l").is_err());
-    }
-
-    #[test]
-    fn the_stream_reads_mixed_lines_in_chunks_and_reports_bad_ones() {
-        let mut input = Vec::new();
-        for i in 0..(STREAM_CHUNK_LINES * 2 + 3) {
-            input.extend_from_slice(
-                format!("{{\"id\": \"a{i}\", \"text\": \"Kim visited Moscow.\", \"published\": \"2024-04-10\"}}\n")
-                    .as_bytes(),
-            );
-        }
-        input.extend_from_slice(b"\n{broken\n/nonexistent/dateline/file.txt\n");
-        let mut out = Vec::new();
-        let mut problems = Vec::new();
-        let summary = stream_jsonl(
-            input.as_slice(),
-            &mut out,
-            &Extractor::builtin(),
-            &Filter::default(),
-            None,
-            &mut |p| problems.push(p.clone()),
-        )
-        .unwrap_or_default();
-        assert_eq!(summary.lines, STREAM_CHUNK_LINES * 2 + 5);
-        assert_eq!(summary.articles, STREAM_CHUNK_LINES * 2 + 3);
-        assert_eq!(summary.events, out.iter().filter(|b| **b == b'\n').count());
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.path.contains("line") && p.message.contains("JSON"))
-        );
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.path.contains("/nonexistent/dateline/file.txt"))
-        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod export;
 pub mod extract;
 pub mod generate;
 pub mod pipeline;
+pub mod stream;
 pub mod temporal;
 pub mod text;
 pub mod timeline;

@@ -175,10 +175,13 @@ fn evaluate(ex: &Extraction, verbose: bool) -> Score {
                     (Some(s), Some(t)) => format!("{s}..{t}"),
                     _ => format!("({})", w.expression),
                 });
+            // Prefer a gold event of exactly this type over one that only allows it.
+            let open = |(i, g): &(usize, &Gold)| !g.optional && !used[*i] && matches(e, g);
             let hit = golds
                 .iter()
                 .enumerate()
-                .find(|(i, g)| !g.optional && !used[*i] && matches(e, g));
+                .find(|x| open(x) && x.1.types[0] == e.event_type)
+                .or_else(|| golds.iter().enumerate().find(|x| open(x)));
             if let Some((i, g)) = hit {
                 used[i] = true;
                 score.tp += 1;
@@ -244,7 +247,8 @@ fn sample_articles_precision_recall_and_dates() {
         s.dated
     );
     // Floors a little under the measured figures, so regressions fail.
-    assert!(f1 >= 0.55, "F1 fell to {f1:.3}");
+    assert!(f1 >= 0.80, "F1 fell to {f1:.3}");
+    assert!(da >= 0.85, "date accuracy fell to {da:.3}");
 }
 
 #[test]

@@ -281,12 +281,13 @@ fn weeks_months_years() {
         "2024-W16-WE",
         Some(("2024-04-20", "2024-04-21")),
     );
-    check(
+    let e = check(
         "Fighting has intensified in recent weeks.",
         "recent weeks",
-        "PXW",
-        None,
+        "PAST_REF",
+        Some(("2024-04-03", "2024-04-24")),
     );
+    assert_eq!(e.precision, Precision::Range);
     check(
         "The war began nearly 70 years ago.",
         "nearly 70 years ago",
@@ -477,4 +478,16 @@ fn impossible_dates() {
             assert!(e.value != "2024-02-30");
         }
     }
+}
+
+#[test]
+fn when_for_the_json_contract() {
+    let text = "Kim arrived on Tuesday.";
+    let e = one(text, dct());
+    let w = e.when(text);
+    assert_eq!(w.expression, "Tuesday");
+    assert_eq!(w.start, Some(d("2024-04-23")));
+    let e = one(text, DocDate::default());
+    let w = e.when(text);
+    assert_eq!((w.start, w.end, w.anchor), (None, None, Anchor::None));
 }

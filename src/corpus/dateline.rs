@@ -27,7 +27,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A wire dateline before the date: `WASHINGTON, `, `Seoul, South Korea, `, `TOKYO, `.
 static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][\p{L}.'’\- ]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’\- ]{1,30}){0,2},?\s*$")
+    Regex::new(r"^[\p{Lu}][\p{L}.'’\- ]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’\- ]{1,30}){0,2},\s*$")
         .unwrap_or_else(|e| unreachable!("dateline pattern: {e}"))
 });
 
@@ -376,5 +376,9 @@ mod tests {
             None
         );
         assert_eq!(date_from_text("It may 12 2024 be so"), None);
+        assert_eq!(
+            date_from_text("Kim to visit Russia on May 9, 2024 - report\nText."),
+            None
+        );
     }
 }

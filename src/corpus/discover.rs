@@ -59,6 +59,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Problem>) {
                 entries.extend(found);
             }
             Ok(meta) if meta.is_file() => {
+                // The sidecar named with its articles is read as their sidecar, not an article.
+                if abs
+                    .file_name()
+                    .is_some_and(|n| is_sidecar(&n.to_os_string()))
+                {
+                    continue;
+                }
                 let rel = abs
                     .file_name()
                     .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
@@ -164,6 +171,13 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<FileEntry> {
             };
             if meta.is_dir() {
                 subdirs.push((path, child_rel));
+            } else if let Some(kind) = document_format(&path) {
+                problems.push(problem(
+                    &shown,
+                    format!(
+                        "could not read `{shown}`: it is a {kind}; Dateline reads text, Markdown, HTML and JSON articles (convert it to one of those first)"
+                    ),
+                ));
             } else if Format::of(&path).is_some() && !is_sidecar(&name) {
                 if meta.is_file() {
                     found.push((
@@ -189,6 +203,21 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<FileEntry> {
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
     found.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Document formats a user may expect to be read: reported rather than skipped silently.
+fn document_format(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "pdf" => "PDF document",
+        "doc" | "docx" => "Word document",
+        "odt" => "OpenDocument text",
+        "rtf" => "RTF document",
+        "epub" => "EPUB book",
+        "pages" => "Pages document",
+        "mht" | "mhtml" | "webarchive" => "saved web archive",
+        _ => return None,
+    })
 }
 
 fn join_lossy(parts: &[OsString]) -> String {
@@ -227,7 +256,13 @@ mod tests {
             std::fs::write(path, "x").unwrap_or_default();
         }
         let (entries, problems) = discover(&[p.to_path_buf()]);
-        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("`x.pdf`: it is a PDF document"),
+            "{problems:?}"
+        );
         let rels: Vec<&str> = entries.iter().map(|e| e.rel.as_str()).collect();
         assert_eq!(rels, ["a.md", "b.txt", "sub/c.html", "sub/z/e.json"]);
         assert!(entries.iter().all(|e| e.root == p && e.path.is_absolute()));

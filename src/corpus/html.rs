@@ -355,7 +355,10 @@ struct Scan {
     capturing_h1: Option<String>,
     meta: Vec<(String, String)>,
     canonical: Option<String>,
-    time_dates: Vec<(NaiveDate, bool, bool)>,
+    /// `<time datetime>` dates with a preference score: 3 marked as the publication date
+    /// (`pubdate`, `itemprop=datePublished`), 2 inside `<article>`/`<main>`, 1 outside
+    /// skipped furniture, 0 elsewhere.
+    time_dates: Vec<(NaiveDate, u8)>,
     ld_json: Vec<String>,
 }
 
@@ -397,18 +400,34 @@ fn push_collapsed(out: &mut String, text: &str) {
 /// Extracts the article from an HTML document.
 #[must_use]
 pub fn parse(html: &str) -> HtmlArticle {
-    let mut article = scan(html, true);
+    let mut article = scan(html, Drop::Furniture);
+    // A `class`/`id` word can sit on a wrapper of the whole article (`layout-with-sidebar`):
+    // when dropping by class loses most of the text, drop by element only.
+    let by_element = scan(html, Drop::Elements);
+    if article.text.len() * 10 < by_element.text.len() * 4 {
+        article.text = by_element.text;
+    }
     if article.text.trim().is_empty() {
         // Everything sat in page furniture (or an unclosed `<nav>` swallowed the page):
         // keep the furniture rather than lose the article.
-        let relaxed = scan(html, false);
-        article.text = relaxed.text;
+        article.text = scan(html, Drop::Nothing).text;
     }
     article
 }
 
+/// How much page furniture a scan drops (scripts and styles always go).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Drop {
+    /// `nav`, `footer`, `aside`, `header`, `form`, and elements whose `class`, `id`, `role`
+    /// or `hidden` mark them as furniture.
+    Furniture,
+    /// Only the furniture elements.
+    Elements,
+    Nothing,
+}
+
 #[allow(clippy::too_many_lines)] // one linear state machine reads best in one place
-fn scan(html: &str, drop_furniture: bool) -> HtmlArticle {
+fn scan(html: &str, level: Drop) -> HtmlArticle {
     let bytes = html.as_bytes();
     let mut s = Scan::default();
     let mut i = 0;
@@ -493,8 +512,14 @@ fn scan(html: &str, drop_furniture: bool) -> HtmlArticle {
                         || tag
                             .attr("itemprop")
                             .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"));
-                    s.time_dates
-                        .push((date, marked, s.in_main > 0 && s.skip.is_none()));
+                    let score = if marked {
+                        3
+                    } else if s.in_main > 0 {
+                        2
+                    } else {
+                        u8::from(s.skip.is_none())
+                    };
+                    s.time_dates.push((date, score));
                 }
             }
             "h1" if s.h1.is_none() => {
@@ -541,7 +566,8 @@ fn scan(html: &str, drop_furniture: bool) -> HtmlArticle {
             continue;
         }
         let drop = DROP_ALWAYS.contains(&name)
-            || (drop_furniture && (DROP_FURNITURE.contains(&name) || is_furniture(&tag)));
+            || (level != Drop::Nothing && DROP_FURNITURE.contains(&name))
+            || (level == Drop::Furniture && is_furniture(&tag));
         if drop {
             s.skip = Some((name.to_owned(), 1));
             continue;
@@ -591,18 +617,13 @@ fn finish(s: Scan) -> HtmlArticle {
                 .find_map(|k| meta(k).and_then(|v| parse_date_str(&v)))
         })
         .or_else(|| {
+            // The best-scored `<time>`, the first of equals.
+            let best = s.time_dates.iter().map(|(_, score)| *score).max()?;
             s.time_dates
                 .iter()
-                .find(|(_, marked, _)| *marked)
-                .map(|(d, ..)| *d)
-        })
-        .or_else(|| {
-            s.time_dates
-                .iter()
-                .find(|(_, _, in_main)| *in_main)
-                .map(|(d, ..)| *d)
-        })
-        .or_else(|| s.time_dates.first().map(|(d, ..)| *d));
+                .find(|(_, score)| *score == best)
+                .map(|(d, _)| *d)
+        });
 
     let title = meta("og:title")
         .or_else(|| meta("twitter:title"))
@@ -890,6 +911,13 @@ Vladimir Putin on Wednesday, the Kremlin said.</p>
             parse("<a href=\"x>text</a><p>after</p>").text,
             "text\n\nafter"
         );
+    }
+
+    #[test]
+    fn a_furniture_class_on_the_wrapper_does_not_lose_the_article() {
+        let page = "<div class=\"layout-with-sidebar\"><p>North Korea fired a missile on Tuesday, Seoul said, in its third launch this month.</p><p>Japan protested.</p></div><div class=\"sidebar\">Most read</div>";
+        let a = parse(page);
+        assert!(a.text.starts_with("North Korea fired"), "{}", a.text);
     }
 
     #[test]

@@ -159,6 +159,12 @@ fn read_inner(entry: &FileEntry, sidecar: &Sidecar) -> Result<FileRead, ReadErro
         None => return Err(ReadError::Unsupported),
     };
     let bytes = decode::read_bounded(&entry.path, MAX_FILE_BYTES)?;
+    // A web page saved as `.txt` is still a web page.
+    let format = if format == Format::Text && is_html_document(&bytes) {
+        Format::Html
+    } else {
+        format
+    };
     let parsed: Vec<(String, Result<Parsed, ReadError>)> = match format {
         Format::Text => {
             let text = decode::decode(&bytes, None)?;
@@ -238,6 +244,20 @@ fn read_inner(entry: &FileEntry, sidecar: &Sidecar) -> Result<FileRead, ReadErro
         }
     }
     Ok(out)
+}
+
+/// Starts like an HTML document (`<!DOCTYPE html`, `<html`), after a BOM and whitespace.
+fn is_html_document(bytes: &[u8]) -> bool {
+    let b = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .trim_ascii_start();
+    let head = b.get(..14).unwrap_or(b);
+    head.len() >= 5
+        && (head.eq_ignore_ascii_case(b"<!doctype html")
+            || head
+                .get(..5)
+                .is_some_and(|h| h.eq_ignore_ascii_case(b"<html")))
 }
 
 /// Applies the date order: sidecar, metadata, dateline in the text, unknown.

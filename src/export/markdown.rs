@@ -56,31 +56,34 @@ fn cell(text: &str) -> String {
     escape_inline(&neutralize_formula(text.trim()))
 }
 
-/// Where an event is listed.
+/// Where an event is listed, in this order: by year, within a year first the events that span
+/// more than a month (`month == 0`), then month by month; undated events last.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Group {
-    /// Events spanning more than a month, under the year they start in.
-    Year(i32),
-    Month(i32, u32),
+    Dated { year: i32, month: u32 },
     Undated,
 }
 
 fn group_of(event: &Event) -> Group {
     match interval(event) {
-        Some((s, e)) if s.year() == e.year() && s.month() == e.month() => {
-            Group::Month(s.year(), s.month())
-        }
-        Some((s, _)) => Group::Year(s.year()),
+        Some((s, e)) if s.year() == e.year() && s.month() == e.month() => Group::Dated {
+            year: s.year(),
+            month: s.month(),
+        },
+        Some((s, _)) => Group::Dated {
+            year: s.year(),
+            month: 0,
+        },
         None => Group::Undated,
     }
 }
 
 fn group_heading(g: Group) -> String {
     match g {
-        Group::Year(y) => format!("{y} (spans longer than a month)"),
-        Group::Month(y, m) => {
-            let d = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default();
-            format!("{} {y}", month_name(d))
+        Group::Dated { year, month: 0 } => format!("{year} (spans longer than a month)"),
+        Group::Dated { year, month } => {
+            let d = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default();
+            format!("{} {year}", month_name(d))
         }
         Group::Undated => "Undated".to_owned(),
     }
@@ -259,6 +262,70 @@ mod tests {
         );
         assert!(
             md.contains("| bad.pdf | is a PDF, not an article |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn years_come_in_order_with_long_spans_first() {
+        use crate::export::test_support::{date, event, when};
+        use crate::temporal::Precision;
+        let e = [
+            event(
+                "m",
+                "visit",
+                "May visit",
+                Some(when(
+                    date(2024, 5, 2),
+                    date(2024, 5, 2),
+                    Precision::Day,
+                    "May 2",
+                )),
+            ),
+            event(
+                "y",
+                "statement",
+                "Year",
+                Some(when(
+                    date(2024, 1, 1),
+                    date(2024, 12, 31),
+                    Precision::Year,
+                    "this year",
+                )),
+            ),
+            event(
+                "o",
+                "visit",
+                "Old",
+                Some(when(
+                    date(2023, 1, 1),
+                    date(2023, 12, 31),
+                    Precision::Year,
+                    "2023",
+                )),
+            ),
+            event(
+                "j",
+                "visit",
+                "January",
+                Some(when(
+                    date(2024, 1, 5),
+                    date(2024, 1, 5),
+                    Precision::Day,
+                    "Jan. 5",
+                )),
+            ),
+        ];
+        let md = render(&extraction(), &e);
+        let at = |h: &str| md.find(h).unwrap_or(usize::MAX);
+        let order = [
+            at("## 2023 (spans"),
+            at("## 2024 (spans"),
+            at("## January 2024"),
+            at("## May 2024"),
+        ];
+        assert!(
+            order.windows(2).all(|w| w[0] < w[1]) && order[3] < usize::MAX,
             "{md}"
         );
     }

@@ -435,6 +435,8 @@ fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
             continue;
         }
         let between = text.get(cur.end..next.start).unwrap_or("");
+        // `U.S. Secretary of State, Antony Blinken`: a comma just before the name is fine.
+        let between = between.trim_end().trim_end_matches(',');
         if between.contains([',', '.', ';', '(', ')']) {
             continue;
         }

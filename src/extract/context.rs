@@ -170,6 +170,13 @@ pub fn clause_bounds(lower: &str, start: usize, end: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for m in MARKS {
         for (i, _) in s.match_indices(m) {
+            // `, as well as` joins actors, it does not start a clause.
+            if m.contains("as")
+                && s.get(i + m.len()..)
+                    .is_some_and(|r| r.starts_with("well as"))
+            {
+                continue;
+            }
             out.push(start + i);
         }
     }
@@ -363,7 +370,8 @@ pub struct Cues {
     pub perfect: bool,
 }
 
-/// Reads the few words before a trigger at `pos`, not before `floor`.
+/// Reads the words before a trigger at `pos`, not before `floor` (the clause start): a
+/// modal anywhere in the clause, the other cues in the four words before.
 pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
     let words = prev_words(lower, floor, pos, 4);
     let w: Vec<&str> = words
@@ -390,6 +398,9 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
         if i == 1 && matches!(*word, "has" | "have" | "had") && w.first() != Some(&"been") {
             c.perfect = true;
         }
+    }
+    if words_in(lower, floor, pos).any(|w| MODALS.contains(&w) && w != "potentially") {
+        c.modal = true;
     }
     if w.first() == Some(&"to") {
         let cue = w.get(1).is_some_and(|p| PLAN_CUES.contains(p));
@@ -426,7 +437,8 @@ pub fn background(lower: &str, sent_start: usize, sent_end: usize) -> bool {
             .is_some_and(|s| s.contains("there have been") || s.contains("has been keeping"))
 }
 
-/// Words that make a nominal trigger a circumstance of another event (`during his visit`).
+/// Words that make a nominal trigger a circumstance or topic of another event (`during his
+/// visit`, `allegations regarding arms transfers`, `the state of his assault`).
 pub fn circumstantial(lower: &str, floor: usize, pos: usize) -> bool {
     const CIRC: &[&str] = &[
         "during",
@@ -442,12 +454,18 @@ pub fn circumstantial(lower: &str, floor: usize, pos: usize) -> bool {
         "support",
         "exchange",
         "response",
-        "following",
         "until",
         "prevent",
         "preventing",
         "counter",
         "against",
+        "regarding",
+        "concerning",
+        "about",
+        "used",
+        "prop",
+        "fuel",
+        "of",
     ];
     prev_words(lower, floor, pos, 4)
         .iter()

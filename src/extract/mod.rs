@@ -18,7 +18,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, DateSource};
-use crate::temporal::{self, DocDate, TimeExpr, When};
+use crate::temporal::{self, DocDate, Precision, TimeExpr, When};
 use crate::text::{self, BlockKind};
 
 use actors::{Actors, Mention};
@@ -212,6 +212,13 @@ impl Extractor {
     }
 }
 
+/// An article's text with its ASCII-lowercased copy (same byte offsets).
+#[derive(Clone, Copy)]
+struct Doc<'a> {
+    text: &'a str,
+    lower: &'a str,
+}
+
 /// An event being built.
 #[derive(Clone, Debug)]
 struct Cand {
@@ -220,6 +227,10 @@ struct Cand {
     sent: (usize, usize),
     clause: (usize, usize),
     nominal: bool,
+    /// A dated circumstance of another event (`during his visit to Pyongyang last July`).
+    circ: bool,
+    /// `this visit`, `those talks`: a nominal pointing back at an event already told.
+    anaphoric: bool,
     agents: Vec<String>,
     /// Agents were found in the clause itself (not carried over from a pronoun).
     named_agent: bool,
@@ -311,7 +322,10 @@ impl Inner {
         };
         let times: Vec<TimeExpr> = temporal::tag(text, doc)
             .into_iter()
-            .filter(dating::usable)
+            .filter(|t| {
+                // `recently` with a known article date resolves to nothing: it dates nothing.
+                dating::usable(t) && (t.interval.is_some() || article.published.is_none())
+            })
             .collect();
         let triggers = self.vocab.find(text, &lower);
         let mentions = self.actors.find(text);
@@ -350,10 +364,21 @@ impl Inner {
                 .iter()
                 .filter(|m| m.end <= sent.1)
                 .collect();
-            let mut cands =
-                self.sentence_events(text, &lower, sent, s_trigs, &s_ments, &last_agents);
-            let is_lead = lead && !caption && body_sentences < 6;
-            let background = context::background(&lower, sent.0, sent.1);
+            let mut cands = self.sentence_events(
+                Doc {
+                    text,
+                    lower: &lower,
+                },
+                sent,
+                s_trigs,
+                &s_ments,
+                &s_times,
+                &last_agents,
+            );
+            let own_off_news = s_times
+                .iter()
+                .any(|t| dating::off_news(t, article.published));
+            let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
             date_sentence(text, &mut cands, &s_times);
             for c in &mut cands {
                 c.sentence = si;
@@ -367,16 +392,21 @@ impl Inner {
                     && continues_previous(&lower, sent, c)
                 {
                     c.when = Some(w.clone());
-                } else if is_lead && verbal && !background && !c.cues.bare_infinitive {
+                } else if is_lead
+                    && verbal
+                    && !c.cues.bare_infinitive
+                    && !context::background(&lower, c.clause.0, c.clause.1)
+                {
                     c.when = dating::article_when(article);
                 }
             }
+            // A bare `X said` is news only in the lead or with its own date.
+            cands.retain(|c| {
+                !(c.trig.weak && Some(c.trig.type_idx) == self.statement) || c.explicit || is_lead
+            });
             if !caption {
                 body_sentences += 1;
-                if s_times
-                    .iter()
-                    .any(|t| dating::off_news(t, article.published))
-                {
+                if own_off_news {
                     lead = false;
                 }
                 prev_dated = cands
@@ -392,6 +422,7 @@ impl Inner {
         }
         self.apply_captions(&mut out);
         out.sort_by_key(|c| (c.sent.0, c.trig.start));
+        merge_repeats(&mut out);
         out.into_iter()
             .map(|c| self.finish(article, &lower, c))
             .collect()
@@ -400,13 +431,14 @@ impl Inner {
     /// Candidate events of one sentence, with actors and status but no date yet.
     fn sentence_events(
         &self,
-        text: &str,
-        lower: &str,
+        doc: Doc<'_>,
         sent: (usize, usize),
         trigs: &[Trigger],
         ments: &[&Mention],
+        times: &[&TimeExpr],
         last_agents: &[String],
     ) -> Vec<Cand> {
+        let Doc { text, lower } = doc;
         let bounds = context::clause_bounds(lower, sent.0, sent.1);
         let quotes = context::quoted_spans(text, sent.0, sent.1);
         let starts_with_quote = text
@@ -414,24 +446,34 @@ impl Inner {
             .is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘']));
         let analyst = words::words_in(lower, sent.0, sent.1).any(|w| ANALYST_CUES.contains(&w));
         let mut cands: Vec<Cand> = Vec::new();
+        let mut covered_to = 0usize;
         for (i, t) in trigs.iter().enumerate() {
-            if t.end > sent.1 || context::in_quote(&quotes, t.start) {
+            // Inside another trigger's phrase (`rejected those claims`): part of that event.
+            let inside = t.start < covered_to;
+            covered_to = covered_to.max(t.tail_end);
+            if inside || t.end > sent.1 || context::in_quote(&quotes, t.start) {
                 continue;
             }
-            let Some(def) = self.vocab.types.get(t.type_idx) else {
-                continue;
-            };
             let clause = context::clause_of(&bounds, sent, t.start);
             let cues = context::cues_before(lower, clause.0, t.start);
             if cues.negated || cues.modal {
                 continue;
             }
             let prev = words::prev_word(lower, t.start);
+            let possessive = prev.is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"));
+            let after_det = possessive || prev.is_some_and(|p| DETERMINERS.contains(&p));
+            // `a test site`: a verb pattern read after an article is a noun, not the verb.
+            if t.tail_end > t.end
+                && t.form == Form::Base
+                && (possessive
+                    || prev.is_some_and(|p| matches!(p, "a" | "an" | "the" | "its" | "their")))
+            {
+                continue;
+            }
+            let anaphoric =
+                prev.is_some_and(|p| matches!(p, "this" | "that" | "these" | "those" | "such"));
             let nominal = t.form == Form::Noun
-                || (t.noun_too
-                    && prev.is_some_and(|p| {
-                        DETERMINERS.contains(&p) || p.ends_with("'s") || p.ends_with("’s")
-                    }))
+                || (t.noun_too && after_det)
                 || (t.noun_too && t.form == Form::Ing);
             if !nominal && cues.bare_infinitive && !cues.planned {
                 continue;
@@ -439,32 +481,68 @@ impl Inner {
             if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
                 continue;
             }
+            let speech = self.is_speech(t.type_idx);
+            // `denied the allegations of arms transfers`: a speech noun after another event
+            // is that event's object, not an event.
+            if nominal && speech && !cands.is_empty() {
+                continue;
+            }
+            let mut circ = false;
             if nominal && context::circumstantial(lower, sent.0, t.start) {
                 // A circumstance (`during his visit`) is an event of its own only when the
                 // text dates it right there (`during his visit to Pyongyang last July`).
-                continue;
+                let next_start = trigs.get(i + 1).map_or(sent.1, |n| n.start);
+                let dated_here = times.iter().any(|x| {
+                    x.start >= t.end
+                        && x.start < next_start
+                        && x.start <= t.end + 60
+                        && x.precision != Precision::Range
+                        && x.interval.is_some_and(|(a, b)| (b - a).num_days() <= 366)
+                });
+                if !dated_here {
+                    continue;
+                }
+                circ = true;
             }
             let next_trig = trigs
                 .get(i + 1)
                 .map_or(clause.1, |n| n.start.min(clause.1))
                 .max(t.tail_end);
-            let (agents, named, target) =
-                pick_actors(text, lower, clause, t, ments, next_trig, cues.passive);
-            let (agents, named) = if agents.is_empty() {
+            let passive = cues.passive && !nominal;
+            // `The US has claimed the dictatorship is smuggling`: after a speech verb, the one
+            // acting is named after it.
+            let agent_floor = cands
+                .iter()
+                .rev()
+                .find(|c| c.clause == clause && self.is_speech(c.trig.type_idx))
+                .map_or(clause.0, |c| c.trig.tail_end.max(c.trig.end));
+            let (mut agents, mut named, target) = pick_actors(
+                doc,
+                (agent_floor, clause.1),
+                t,
+                ments,
+                next_trig,
+                passive,
+                nominal,
+            );
+            if agents.is_empty() && !passive && agent_floor == clause.0 {
                 let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
-                if pre.iter().any(|w| PRONOUNS.contains(w)) || pre.is_empty() {
+                let elided = pre.iter().all(|w| {
+                    matches!(
+                        *w,
+                        "but" | "and" | "yet" | "also" | "then" | "has" | "have" | "had" | "later"
+                    )
+                });
+                if pre.iter().any(|w| PRONOUNS.contains(w)) || elided {
                     // A pronoun or an elided subject (`..., but signed`): the last named one.
                     let from_sentence = cands.iter().rev().find(|c| !c.agents.is_empty());
-                    match from_sentence {
-                        Some(c) => (c.agents.clone(), false),
-                        None => (last_agents.to_vec(), false),
-                    }
-                } else {
-                    (agents, named)
+                    agents = match from_sentence {
+                        Some(c) => c.agents.clone(),
+                        None => last_agents.to_vec(),
+                    };
+                    named = false;
                 }
-            } else {
-                (agents, named)
-            };
+            }
             if t.weak && agents.is_empty() {
                 let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
                     .iter()
@@ -473,13 +551,19 @@ impl Inner {
                     continue;
                 }
             }
-            let is_statement = Some(t.type_idx) == self.statement;
-            if is_statement && (analyst || (t.weak && (starts_with_quote || !named))) {
+            // Speech needs a speaker (or a passive: `was accused of`).
+            if speech && agents.is_empty() && !passive {
                 continue;
             }
-            let speech = is_statement
-                || Some(t.type_idx) == self.accusation
-                || Some(t.type_idx) == self.denial;
+            let is_statement = Some(t.type_idx) == self.statement;
+            let quote_before = text
+                .get(clause.0..t.start)
+                .is_some_and(|s| s.contains(['“', '”', '"']));
+            if is_statement
+                && (analyst || (t.weak && (starts_with_quote || quote_before || !named)))
+            {
+                continue;
+            }
             let status = if cues.planned {
                 Status::Planned
             } else if !speech && context::denied_before(lower, sent.0, t.start) {
@@ -489,13 +573,14 @@ impl Inner {
             } else {
                 Status::Reported
             };
-            let _ = def;
             cands.push(Cand {
                 trig: t.clone(),
                 sentence: 0,
                 sent,
                 clause,
                 nominal,
+                circ,
+                anaphoric: anaphoric && nominal,
                 agents,
                 named_agent: named,
                 target,
@@ -507,13 +592,7 @@ impl Inner {
                 stop_at: next_trig,
             });
         }
-        // A statement is an event only when nothing else happens in the sentence.
-        if cands
-            .iter()
-            .any(|c| Some(c.trig.type_idx) != self.statement)
-        {
-            cands.retain(|c| Some(c.trig.type_idx) != self.statement);
-        }
+        self.drop_covered_statements(lower, &mut cands);
         // One event per type and clause, and per type and agents in the sentence.
         let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
         for c in cands {
@@ -531,6 +610,42 @@ impl Inner {
         kept
     }
 
+    fn is_speech(&self, type_idx: usize) -> bool {
+        Some(type_idx) == self.statement
+            || Some(type_idx) == self.accusation
+            || Some(type_idx) == self.denial
+    }
+
+    /// A statement is an event only when it is not just the frame of another event: it goes
+    /// when a verbal event shares its clause or follows in a `that` clause, when any other
+    /// event accompanies a bare `said`, and when it only frames a circumstance.
+    fn drop_covered_statements(&self, lower: &str, cands: &mut Vec<Cand>) {
+        let others: Vec<(usize, (usize, usize), bool, bool)> = cands
+            .iter()
+            .filter(|c| Some(c.trig.type_idx) != self.statement)
+            .map(|c| (c.trig.start, c.clause, c.nominal, c.circ))
+            .collect();
+        if others.is_empty() {
+            return;
+        }
+        cands.retain(|c| {
+            if Some(c.trig.type_idx) != self.statement {
+                return true;
+            }
+            if c.trig.weak {
+                return false;
+            }
+            !others.iter().any(|&(pos, clause, nominal, circ)| {
+                circ || (!nominal && clause == c.clause)
+                    || (pos > c.trig.start
+                        && clause.0 == c.clause.1
+                        && lower
+                            .get(clause.0..)
+                            .is_some_and(|r| r.starts_with(" that ")))
+            })
+        });
+    }
+
     /// Body events without a date take the date of a caption depicting the same event;
     /// caption events that only repeat a body event are dropped.
     fn apply_captions(&self, out: &mut Vec<Cand>) {
@@ -541,11 +656,12 @@ impl Inner {
         let mut used = vec![false; captions.len()];
         for c in out.iter_mut().filter(|c| !c.caption) {
             for (ci, cap) in captions.iter().enumerate() {
+                let cap_actors: Vec<&String> = cap.agents.iter().chain(cap.target.iter()).collect();
                 let same = cap.trig.type_idx == c.trig.type_idx
-                    && cap
-                        .agents
+                    && c.agents
                         .iter()
-                        .any(|a| c.agents.contains(a) || c.target.as_ref() == Some(a));
+                        .chain(c.target.iter())
+                        .any(|a| cap_actors.contains(&a));
                 if !same {
                     continue;
                 }
@@ -637,6 +753,70 @@ impl Inner {
     }
 }
 
+/// The same event told again later in the article (`A delegation ... visited Iran` then
+/// `the delegation ... departed Pyongyang for Tehran on Tuesday`) is kept once, at its first
+/// mention, with the better date. Two mentions are the same event when type and status agree,
+/// the actors agree (shared agents, or one side without agents within three sentences), the
+/// targets do not conflict, and the dates are compatible (both undated; or an article-date
+/// fallback within a week of an explicit date; or overlapping explicit dates).
+fn merge_repeats(out: &mut Vec<Cand>) {
+    let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
+    for c in out.drain(..) {
+        let same = kept.iter_mut().rev().find(|k| {
+            if k.trig.type_idx != c.trig.type_idx || k.sentence == c.sentence {
+                return false;
+            }
+            if c.anaphoric && !c.explicit {
+                return true;
+            }
+            if k.status != c.status {
+                return false;
+            }
+            let shared = k.agents.iter().any(|a| c.agents.contains(a));
+            let near = c.sentence.saturating_sub(k.sentence) <= 3;
+            let one_empty = k.agents.is_empty() || c.agents.is_empty();
+            let targets_ok = k.target.is_none() || c.target.is_none() || k.target == c.target;
+            (shared || (one_empty && near)) && targets_ok && dates_compatible(k, &c)
+        });
+        match same {
+            Some(k) => {
+                let k_weak = k.when.as_ref().is_none_or(dating::is_fallback);
+                if k_weak && c.explicit {
+                    k.when.clone_from(&c.when);
+                    k.explicit = true;
+                }
+                if k.agents.is_empty() {
+                    k.agents.clone_from(&c.agents);
+                }
+                if k.target.is_none() {
+                    k.target.clone_from(&c.target);
+                }
+            }
+            None => kept.push(c),
+        }
+    }
+    *out = kept;
+}
+
+fn dates_compatible(a: &Cand, b: &Cand) -> bool {
+    let span = |c: &Cand| c.when.as_ref().and_then(|w| w.start.zip(w.end));
+    match (&a.when, &b.when) {
+        (None, None) => true,
+        (None, Some(_)) | (Some(_), None) => false,
+        (Some(x), Some(y)) => match (span(a), span(b)) {
+            (Some((s1, e1)), Some((s2, e2))) => {
+                if dating::is_fallback(x) || dating::is_fallback(y) {
+                    let week = chrono::Days::new(7);
+                    s1 <= e2 + week && s2 <= e1 + week
+                } else {
+                    s1 <= e2 && s2 <= e1
+                }
+            }
+            _ => x.expression == y.expression,
+        },
+    }
+}
+
 /// The items of a sorted slice whose key falls in `[span.0, span.1)`.
 fn slice_by<T>(items: &[T], span: (usize, usize), key: impl Fn(&T) -> usize) -> &[T] {
     let lo = items.partition_point(|x| key(x) < span.0);
@@ -648,14 +828,15 @@ fn slice_by<T>(items: &[T], span: (usize, usize), key: impl Fn(&T) -> usize) -> 
 /// first actor after it, before the next trigger). In a passive (`was accused by`), the
 /// subject is the target and the agent follows `by`.
 fn pick_actors(
-    text: &str,
-    lower: &str,
+    doc: Doc<'_>,
     clause: (usize, usize),
     t: &Trigger,
     ments: &[&Mention],
     next_trig: usize,
     passive: bool,
+    nominal: bool,
 ) -> (Vec<String>, bool, Option<String>) {
+    let Doc { text, lower } = doc;
     let before: Vec<&Mention> = ments
         .iter()
         .copied()
@@ -709,6 +890,23 @@ fn pick_actors(
         .collect();
     let mut target = None;
     let mut agents = group;
+    if agents.is_empty() && nominal {
+        // `meetings between Choe, Putin and Lavrov`, `a visit by Putin`.
+        let next = words::next_words(lower, t.tail_end.max(t.end), 1);
+        let link = next.first().and_then(|&(a, b)| lower.get(a..b));
+        if matches!(link, Some("between" | "by" | "among" | "of")) {
+            let mut names: Vec<String> = Vec::new();
+            for m in after.iter().take(4) {
+                if !names.contains(&m.name) {
+                    names.push(m.name.clone());
+                }
+            }
+            if link != Some("of") || names.len() == 1 {
+                let named = !names.is_empty();
+                return (names, named, None);
+            }
+        }
+    }
     if passive {
         // `accused by Washington`: the agent follows `by`.
         let by_agent = after
@@ -719,8 +917,7 @@ fn pick_actors(
         target = subject;
     } else if let Some(m) = after
         .iter()
-        .find(|m| words::words_in(lower, t.end, m.start).count() <= 8)
-        && !agents.contains(&m.name)
+        .find(|m| !agents.contains(&m.name) && words::words_in(lower, t.end, m.start).count() <= 8)
     {
         target = Some(m.name.clone());
     }

@@ -65,14 +65,25 @@ pub struct Vocab {
     ac: AhoCorasick,
 }
 
+/// How an entry's words are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A verb to inflect.
+    Verb,
+    /// A noun (and its plural).
+    Noun,
+    /// A past form taken as written (`stated`, where `states` would be a noun).
+    Past,
+}
+
 /// A section as written in a file, before compiling.
 #[derive(Clone, Debug, Default)]
 pub struct Section {
     pub name: String,
     pub summary: Option<String>,
     pub rank: Option<i32>,
-    /// (entry, is noun, is weak)
-    pub entries: Vec<(String, bool, bool)>,
+    /// (entry, how it is read, is weak)
+    pub entries: Vec<(String, Entry, bool)>,
     pub skip_before: Vec<String>,
     pub skip_after: Vec<String>,
 }
@@ -119,13 +130,20 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<Section>, ExtractError> {
             .map(|s| s.trim().to_ascii_lowercase())
             .filter(|s| !s.is_empty());
         match key.trim() {
-            "verbs" => section.entries.extend(items.map(|s| (s, false, false))),
-            "nouns" => section.entries.extend(items.map(|s| (s, true, false))),
+            "verbs" => section
+                .entries
+                .extend(items.map(|s| (s, Entry::Verb, false))),
+            "nouns" => section
+                .entries
+                .extend(items.map(|s| (s, Entry::Noun, false))),
+            "past" => section
+                .entries
+                .extend(items.map(|s| (s, Entry::Past, false))),
             "weak" => section
                 .entries
                 .extend(items.map(|s| match s.strip_prefix("n:") {
-                    Some(n) => (n.to_string(), true, true),
-                    None => (s, false, true),
+                    Some(n) => (n.to_string(), Entry::Noun, true),
+                    None => (s, Entry::Verb, true),
                 })),
             "skip_before" => section.skip_before.extend(items),
             "skip_after" => section.skip_after.extend(items),
@@ -143,7 +161,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<Section>, ExtractError> {
                     file: origin.to_string(),
                     line: no + 1,
                     message: format!(
-                        "unknown key `{other}` (expected verbs, nouns, weak, skip_before, skip_after, summary or rank)"
+                        "unknown key `{other}` (expected verbs, nouns, past, weak, skip_before, skip_after, summary or rank)"
                     ),
                 });
             }
@@ -216,7 +234,7 @@ fn plural(noun: &str) -> Vec<String> {
 }
 
 /// All surface forms of an entry: (head text, form, tail words).
-fn expand(entry: &str, noun: bool) -> Vec<(String, Form, Option<Vec<String>>)> {
+fn expand(entry: &str, kind: Entry) -> Vec<(String, Form, Option<Vec<String>>)> {
     let (head, tail) = match entry.split_once("...") {
         Some((h, t)) => {
             let words: Vec<String> = t
@@ -230,7 +248,11 @@ fn expand(entry: &str, noun: bool) -> Vec<(String, Form, Option<Vec<String>>)> {
         None => (entry.trim(), None),
     };
     let mut out = Vec::new();
-    if noun {
+    if kind == Entry::Past {
+        out.push((head.to_string(), Form::Past, tail));
+        return out;
+    }
+    if kind == Entry::Noun {
         // Pluralize the last word of a noun phrase.
         for p in plural(head) {
             out.push((p, Form::Noun, tail.clone()));
@@ -288,8 +310,8 @@ impl Vocab {
                 t.skip_before.extend(s.skip_before.iter().cloned());
                 t.skip_after.extend(s.skip_after.iter().cloned());
             }
-            for (entry, noun, weak) in &s.entries {
-                for (head, form, tail) in expand(entry, *noun) {
+            for (entry, kind, weak) in &s.entries {
+                for (head, form, tail) in expand(entry, *kind) {
                     let pid = patterns.len();
                     patterns.push(Pattern {
                         type_idx,

@@ -46,7 +46,7 @@ pub fn next_words(text: &str, from: usize, n: usize) -> Vec<(usize, usize)> {
                 return out;
             }
         }
-        if is_clause_stop(c) && !(c == '.' && is_abbrev_dot(rest, i)) {
+        if is_clause_stop(c) && !(c == '.' && is_abbrev_dot(rest, i)) && !digit_separator(rest, i) {
             return out;
         }
     }
@@ -73,6 +73,13 @@ fn trim_end(s: &str, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// A comma or dot between digits (`10,000`, `1.5`) is part of the number.
+fn digit_separator(s: &str, i: usize) -> bool {
+    let before = s.get(..i).and_then(|b| b.chars().next_back());
+    let after = s.get(i + 1..).and_then(|a| a.chars().next());
+    before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
 }
 
 /// A dot inside `U.S.` / `U.N.` is not a clause stop.

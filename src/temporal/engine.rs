@@ -30,6 +30,8 @@ pub(crate) struct Found {
     pub v: V,
     pub modifier: Option<&'static str>,
     pub anchor: Anchor,
+    /// An interval for values that have none of their own (`in recent weeks`).
+    pub range: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// Result of a head parser: token range and meaning.
@@ -40,12 +42,15 @@ struct Hit {
     v: V,
     modifier: Option<&'static str>,
     anchor: Anchor,
+    range: Option<(NaiveDate, NaiveDate)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Tense {
     Past,
     Future,
+    /// A present-tense verb is the nearest cue: the nearest date either way.
+    Present,
     Unknown,
 }
 
@@ -129,6 +134,7 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
                     v: h.v,
                     modifier: h.modifier,
                     anchor: h.anchor,
+                    range: h.range,
                 };
                 covered = f.end;
                 cx.remember(&f);
@@ -181,6 +187,18 @@ impl Cx<'_> {
         }
         match f.v {
             V::Quarter(..) | V::Half(..) => {
+                // `the year-ago quarter` is a comparison, not the period under discussion.
+                let lower = self
+                    .text
+                    .get(f.start..f.end)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if ["ago", "earlier", "before", "prior"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+                {
+                    return;
+                }
                 let r = Ref {
                     v: f.v.clone(),
                     anchor: f.anchor,
@@ -258,7 +276,7 @@ impl Cx<'_> {
                 i -= 1;
             }
         }
-        for (n, w) in words.iter().enumerate() {
+        for (n, w) in words.iter().enumerate().take(12) {
             let prev = words.get(n + 1).copied();
             if let Some(t) = cue(w, prev) {
                 return t;
@@ -266,7 +284,8 @@ impl Cx<'_> {
         }
         let mut i = end;
         let mut prev: Option<&[u8]> = None;
-        while i < b {
+        let mut seen = 0;
+        while i < b && seen < 8 {
             let mut j = i;
             while j < b
                 && bytes
@@ -281,6 +300,7 @@ impl Cx<'_> {
                         return t;
                     }
                     prev = Some(w);
+                    seen += 1;
                 }
                 i = j;
             } else {
@@ -300,11 +320,15 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
         return None;
     }
     match l {
-        b"will" | b"won't" | b"shall" | b"plans" | b"plan" | b"planned" | b"planning"
-        | b"scheduled" | b"schedule" | b"expected" | b"expects" | b"expect" | b"due"
-        | b"upcoming" | b"next" | b"would" | b"intends" | b"intend" | b"aims" | b"going"
-        | b"until" | b"tomorrow" | b"forthcoming" | b"coming" | b"hopes" | b"hope" | b"wants"
-        | b"'ll" => return Some(Tense::Future),
+        b"will" | b"won't" | b"shall" | b"plans" | b"plan" | b"planning" | b"scheduled"
+        | b"schedule" | b"expected" | b"expects" | b"expect" | b"due" | b"upcoming" | b"next"
+        | b"intends" | b"intend" | b"aims" | b"tomorrow" | b"forthcoming" | b"coming" | b"'ll" => {
+            return Some(Tense::Future);
+        }
+        b"is" | b"are" | b"am" | b"remains" | b"says" | b"say" => return Some(Tense::Present),
+        b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" => {
+            return Some(Tense::Future);
+        }
         b"to" => {
             let b = before.map(|b| b.to_ascii_lowercase());
             return match b.as_deref() {
@@ -400,7 +424,11 @@ fn day_at(t: &[Tok], i: usize) -> Option<(u32, usize)> {
     // Not a time or a quantity: `16:30`, `16.5`, `16-year`.
     if t.get(j).is_some_and(|s| {
         (s.is_char(b':') || s.is_char(b'%') || s.is_char(b'/')) && adjacent(t, j - 1)
-    }) {
+    }) && t
+        .get(j + 1)
+        .is_some_and(|n| n.kind == Kind::Num && adjacent(t, j))
+        || t.get(j).is_some_and(|s| s.is_char(b'%'))
+    {
         return None;
     }
     Some((d, j))
@@ -622,7 +650,21 @@ fn hit(s: usize, e: usize, ty: TimexType, v: V, anchor: Anchor) -> Hit {
         v,
         modifier: None,
         anchor,
+        range: None,
     }
+}
+
+/// `recent weeks`: about three units back to the DCT.
+fn recent_range(dct: NaiveDate, u: Unit) -> Option<(NaiveDate, NaiveDate)> {
+    let a = match u {
+        Unit::Minute | Unit::Hour => dct,
+        Unit::Day => add_days(dct, -3)?,
+        Unit::Week | Unit::Weekend => add_days(dct, -21)?,
+        Unit::Month | Unit::Quarter => add_months(dct, -3)?,
+        Unit::Year => add_months(dct, -36)?,
+        Unit::Decade | Unit::Century => add_months(dct, -360)?,
+    };
+    Some((a, dct))
 }
 
 /// Dispatches on the trigger token `k`.
@@ -787,10 +829,13 @@ fn pick_year(
     let dct = cx.dct?;
     let y = dct.year();
     let (a, b) = f(y)?;
+    // Compare by month: `by Jan. 14` in an article of Jan. 5 is this January whatever the
+    // tense says.
+    let ym = |d: NaiveDate| d.year() * 12 + i32::try_from(d.month()).unwrap_or(0);
     match tense {
-        Tense::Past if a > dct => Some(y - 1),
-        Tense::Future if b < dct => Some(y + 1),
-        Tense::Unknown => {
+        Tense::Past if ym(a) > ym(dct) => Some(y - 1),
+        Tense::Future if ym(b) < ym(dct) => Some(y + 1),
+        Tense::Unknown | Tense::Present => {
             let dist = |yy: i32| -> i64 {
                 f(yy).map_or(i64::MAX, |(a, b)| {
                     if dct < a {
@@ -870,6 +915,10 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }
     // Ambiguous words (`may`, `march`) and lowercase names need a date context.
     let bare = day.is_none() && year.is_none();
+    // `Jan Kavan`: an abbreviation alone needs its period.
+    if bare && month_of(x.low()).is_some_and(|(_, abbr)| abbr) && j == k + 1 {
+        return None;
+    }
     if bare {
         let ctx = prev_is(
             t,
@@ -997,6 +1046,17 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             h.e = j + 2;
         }
     }
+    // `the week of March 6`
+    if let V::Day(d) = h.v
+        && h.s >= 3
+        && t.get(h.s - 1).is_some_and(|z| z.is("of"))
+        && t.get(h.s - 2).is_some_and(|z| z.is("week"))
+        && t.get(h.s - 3).is_some_and(|z| z.is("the"))
+    {
+        h.v = V::week_of(d);
+        h.s -= 3;
+        return Some(h);
+    }
     Some(time_after(cx, t, h))
 }
 
@@ -1118,6 +1178,13 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             match cx.tense(st, en) {
                 Tense::Future => fwd,
                 Tense::Past => -back,
+                Tense::Present => {
+                    if fwd <= back {
+                        fwd
+                    } else {
+                        -back
+                    }
+                }
                 Tense::Unknown => {
                     if rel == Some(0) {
                         if fwd <= back { fwd } else { -back }
@@ -1582,11 +1649,7 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             pm = Some(l == b"p");
             j += 3;
             if t.get(j).is_some_and(|d| d.is_char(b'.')) && adjacent(t, j - 1) {
-                // Keep the final period inside unless it ends the sentence.
-                let ends = t.get(j + 1).is_none_or(|n| n.cap);
-                if !ends {
-                    j += 1;
-                }
+                j += 1;
             }
         } else if l == b"o'clock" {
             j += 1;
@@ -1633,9 +1696,12 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         j += 1;
     }
     let tod = format!("T{hour:02}:{min:02}");
-    // The date: a weekday or `yesterday` after or before, else the DCT.
-    let mut date = cx.dct;
-    let mut anchor = cx.dct_anchor;
+    // The date: a weekday or `yesterday` after or before, else the day the story last
+    // mentioned, else the DCT.
+    let (mut date, mut anchor) = match cx.ref_day() {
+        Some((d, a)) => (Some(d), a),
+        None => (None, Anchor::None),
+    };
     let mut s = k;
     if let Some(z) = t.get(j) {
         if z.is("today") || z.is("tonight") {
@@ -1670,6 +1736,11 @@ fn unit_after_quantity(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         if unit_of(z.low()).is_some() {
             let h = unit_head(cx, t, j)?;
             return (h.s <= k).then_some(h);
+        }
+        if (ordinal_word(z.low()).is_some() || z.is("fiscal"))
+            && t.get(j + 1).is_some_and(|q| q.is_any(&["quarter", "half"]))
+        {
+            continue;
         }
         if !(z.kind == Kind::Num
             || z.is_char(b'/')
@@ -1743,10 +1814,28 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         qty = None;
         q_start = qend;
     }
+    // A singular unit takes only `a`/`one` (`the 1988 quarter` is a year, not 1988
+    // quarters), except in adjectives (`16-hour`).
+    if let Some(Some(q)) = qty
+        && !plural
+        && !hyphen_before
+        && q >= 1000.0
+        && (q.fract() == 0.0)
+    {
+        qty = None;
+        q_start = qend;
+    }
     if qty.is_some() {
         s = q_start;
     }
     let before = |i: usize| -> Option<&Tok> { if i >= 1 { t.get(i - 1) } else { None } };
+    // `three-quarters of`, `60 Minutes` (a title): not time expressions.
+    if qty.is_some() && u == Unit::Quarter && (hyphen_before || is_at(t, j, "of")) {
+        return None;
+    }
+    if qty.is_some() && x.cap && t.get(s).is_some_and(|z| z.kind == Kind::Num) {
+        return None;
+    }
     let rel_word = before(s).map(Tok::low).unwrap_or(&[]);
     let ordinal = before(s).and_then(|z| ordinal_word(z.low()));
     // SET: `every day`, `each year`, `per year`, `twice a week`.
@@ -1761,7 +1850,15 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if !plural
         && qty == Some(Some(1.0))
         && t.get(q_start).is_some_and(|z| z.is("a") || z.is("an"))
-        && before(q_start).is_some_and(|z| z.is_any(&["twice", "once", "times", "thrice"]))
+        && !t
+            .get(j)
+            .is_some_and(|z| z.is_any(&["ago", "earlier", "later", "before", "after", "or"]))
+        && before(q_start).is_some_and(|z| {
+            z.is_any(&[
+                "twice", "once", "times", "thrice", "million", "billion", "trillion", "percent",
+                "%", "cents", "dollars", "euros", "pounds", "yen", "tons", "barrels",
+            ]) || z.kind == Kind::Num
+        })
     {
         return Some(hit(
             q_start,
@@ -1811,7 +1908,14 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             };
             let dir = sign.signum();
             // `a year earlier` after a quarter: the same quarter a year before.
-            if sign.abs() == 2
+            if (sign.abs() == 2
+                || matches!(
+                    cx.last,
+                    Some(Ref {
+                        v: V::Quarter(..),
+                        ..
+                    })
+                ))
                 && u == Unit::Year
                 && let Some(Ref {
                     v: V::Quarter(qy, qq),
@@ -1843,6 +1947,88 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 h.v = V::Day(base);
             }
             return Some(h);
+        }
+    }
+    // Quarters and centuries with ordinals: `the third quarter`, `third-quarter`, `the 20th century`.
+    if matches!(u, Unit::Quarter | Unit::Century) && qty.is_none() {
+        let mut ord = ordinal;
+        let mut os = s.saturating_sub(1);
+        // `third-quarter`
+        if ord.is_none() && hyphen_before {
+            ord = before(k - 1).and_then(|z| ordinal_word(z.low()));
+            os = k.saturating_sub(2);
+        }
+        // `fiscal first quarter`
+        let mut fiscal = false;
+        if ord.is_none() && before(s).is_some_and(|z| z.is("fiscal")) {
+            fiscal = true;
+        }
+        let _ = fiscal;
+        if let Some(o) = ord {
+            let mut ss = os;
+            if before(ss).is_some_and(|z| z.is("fiscal")) {
+                ss -= 1;
+            }
+            // `this year's third quarter`, `the 1989 third quarter`
+            let mut year: Option<(i32, Anchor)> = None;
+            if let Some(b) = before(ss) {
+                if b.is("the") {
+                    ss -= 1;
+                } else if b.is("'s") {
+                    let (yw, yi) = (before(ss - 1), ss.saturating_sub(2));
+                    if let Some(yw) = yw {
+                        let base = yw.low();
+                        if base == b"year" && yi >= 1 {
+                            let r = t.get(yi - 1).map(Tok::low).unwrap_or(&[]);
+                            let dy = match r {
+                                b"this" => Some(0),
+                                b"last" => Some(-1),
+                                b"next" => Some(1),
+                                _ => None,
+                            };
+                            if let Some(dy) = dy {
+                                year = Some((dct.year() + dy, da));
+                                ss = yi - 1;
+                            }
+                        }
+                    }
+                } else if let Some((y, _)) = year_at(t, ss - 1) {
+                    year = Some((y, Anchor::Absolute));
+                    ss -= 1;
+                    if before(ss).is_some_and(|z| z.is("the")) {
+                        ss -= 1;
+                    }
+                }
+            }
+            let mut e = j;
+            if let Some((y, nj, a)) = explicit_year_after(cx, t, j)
+                && !is_at(t, j, ",")
+            {
+                year = Some((y, a));
+                e = nj;
+            }
+            if u == Unit::Century {
+                let c = i32::try_from(o).ok()? - 1;
+                return Some(hit(ss, e, TimexType::Date, V::Century(c), Anchor::Absolute));
+            }
+            if !(1..=4).contains(&o) {
+                return None;
+            }
+            let (y, a) = match year {
+                Some(ya) => ya,
+                None => {
+                    let st = t.get(ss)?.start;
+                    let tense = cx.tense(st, t.get(e - 1)?.end);
+                    let dq = (dct.month() - 1) / 3 + 1;
+                    let y = if o > dq && tense != Tense::Future {
+                        dct.year() - 1
+                    } else {
+                        dct.year()
+                    };
+                    (y, da)
+                }
+            };
+            return Some(hit(ss, e, TimexType::Date, V::Quarter(y, o), a));
         }
     }
     // Adjective compounds: `two-year`, `16-hour`, `year-long`.
@@ -1903,94 +2089,17 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             ));
         }
     }
-    // Quarters and centuries with ordinals: `the third quarter`, `third-quarter`, `the 20th century`.
-    if matches!(u, Unit::Quarter | Unit::Century) && qty.is_none() {
-        let mut ord = ordinal;
-        let mut os = s.saturating_sub(1);
-        // `third-quarter`
-        if ord.is_none() && hyphen_before {
-            ord = before(k - 1).and_then(|z| ordinal_word(z.low()));
-            os = k.saturating_sub(2);
-        }
-        // `fiscal first quarter`
-        let mut fiscal = false;
-        if ord.is_none() && before(s).is_some_and(|z| z.is("fiscal")) {
-            fiscal = true;
-        }
-        let _ = fiscal;
-        if let Some(o) = ord {
-            let mut ss = os;
-            if before(ss).is_some_and(|z| z.is("fiscal")) {
-                ss -= 1;
-            }
-            // `this year's third quarter`, `the 1989 third quarter`
-            let mut year: Option<(i32, Anchor)> = None;
-            if let Some(b) = before(ss) {
-                if b.is("the") {
-                    ss -= 1;
-                } else if b.low().ends_with(b"'s") || b.is("s") {
-                    let (yw, yi) = if b.is("s") {
-                        (before(ss - 1), ss.saturating_sub(2))
-                    } else {
-                        (Some(b), ss - 1)
-                    };
-                    if let Some(yw) = yw {
-                        let base = yw.low().strip_suffix(b"'s").unwrap_or(yw.low());
-                        if base == b"year" && yi >= 1 {
-                            let r = t.get(yi - 1).map(Tok::low).unwrap_or(&[]);
-                            let dy = match r {
-                                b"this" => Some(0),
-                                b"last" => Some(-1),
-                                b"next" => Some(1),
-                                _ => None,
-                            };
-                            if let Some(dy) = dy {
-                                year = Some((dct.year() + dy, da));
-                                ss = yi - 1;
-                            }
-                        }
-                    }
-                } else if let Some((y, _)) = year_at(t, ss - 1) {
-                    year = Some((y, Anchor::Absolute));
-                    ss -= 1;
-                    if before(ss).is_some_and(|z| z.is("the")) {
-                        ss -= 1;
-                    }
-                }
-            }
-            let mut e = j;
-            if let Some((y, nj, a)) = explicit_year_after(cx, t, j)
-                && !is_at(t, j, ",")
-            {
-                year = Some((y, a));
-                e = nj;
-            }
-            if u == Unit::Century {
-                let c = i32::try_from(o).ok()? - 1;
-                return Some(hit(ss, e, TimexType::Date, V::Century(c), Anchor::Absolute));
-            }
-            if !(1..=4).contains(&o) {
-                return None;
-            }
-            let (y, a) = match year {
-                Some(ya) => ya,
-                None => {
-                    let st = t.get(ss)?.start;
-                    let tense = cx.tense(st, t.get(e - 1)?.end);
-                    let dq = (dct.month() - 1) / 3 + 1;
-                    let y = if o > dq && tense != Tense::Future {
-                        dct.year() - 1
-                    } else {
-                        dct.year()
-                    };
-                    (y, da)
-                }
-            };
-            return Some(hit(ss, e, TimexType::Date, V::Quarter(y, o), a));
-        }
-    }
     // Relative words before the unit.
-    let rel_i = s.checked_sub(1);
+    let mut rel_i = s.checked_sub(1);
+    // `the current fiscal year`, `the full year`: look past the qualifier.
+    if qty.is_none()
+        && u == Unit::Year
+        && let Some(i) = rel_i
+        && t.get(i)
+            .is_some_and(|z| z.is_any(&["fiscal", "full", "calendar", "financial"]))
+    {
+        rel_i = i.checked_sub(1);
+    }
     let rel = rel_i.and_then(|i| t.get(i)).map(Tok::low).unwrap_or(&[]);
     let the_before = |i: usize| before(i).is_some_and(|z| z.is("the"));
     if qty.is_some() {
@@ -2016,6 +2125,16 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             let mut ss = s - 1;
             if the_before(ss) {
                 ss -= 1;
+            }
+            // `the past several quarters`: vague, so a reference to the past or future.
+            if n.is_none() && matches!(rel, b"past" | b"last" | b"recent" | b"coming" | b"next") {
+                let future = matches!(rel, b"coming" | b"next");
+                let v = if future { "FUTURE_REF" } else { "PAST_REF" };
+                let mut h = hit(ss, j, TimexType::Date, V::Lit(v.into()), da);
+                if !future {
+                    h.range = recent_range(dct, u);
+                }
+                return Some(h);
             }
             let mut h = hit(ss, j, TimexType::Duration, dur, Anchor::None);
             if matches!(rel, b"past" | b"last" | b"recent") {
@@ -2074,23 +2193,24 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                         | b"following"
                         | b"previous"
                 ) {
-                    let mut ss = with_the(ri);
-                    if before(ss).is_some_and(|z| z.is("in")) && rel == b"recent" {
-                        ss = with_the(ri);
+                    let ss = with_the(ri);
+                    let future = matches!(rel, b"coming" | b"next" | b"following");
+                    let v = if future { "FUTURE_REF" } else { "PAST_REF" };
+                    let mut h = hit(ss, j, TimexType::Date, V::Lit(v.into()), da);
+                    if !future {
+                        h.range = recent_range(dct, u);
                     }
-                    return Some(hit(
-                        ss,
-                        j,
-                        TimexType::Duration,
-                        V::Lit(duration(None, u)),
-                        Anchor::None,
-                    ));
+                    return Some(h);
                 }
                 return None;
             }
             let the = the_before(ri);
             let ss = with_the(ri);
-            // `the past year`, `the last decade`: a duration; `last year`: a date.
+            // `the past year`: the year before the DCT's.
+            if the && rel == b"past" && u == Unit::Year {
+                return Some(hit(ss, j, TimexType::Date, V::Year(dct.year() - 1), da));
+            }
+            // `the past month`, `the last decade`: a duration; `last year`: a date.
             if (the && matches!(rel, b"past" | b"last") || rel == b"past")
                 && matches!(
                     u,
@@ -2127,6 +2247,18 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"next" | b"coming" | b"following" => 1,
                 _ => 0,
             };
+            // `the latest quarter`, `the same quarter`: the one last mentioned, else the last
+            // complete one.
+            if u == Unit::Quarter && matches!(rel, b"latest" | b"same" | b"that") {
+                if let Some(Ref {
+                    v: v @ V::Quarter(..),
+                    anchor,
+                }) = &cx.last_quarter
+                {
+                    return Some(hit(ss, j, TimexType::Date, v.clone(), *anchor));
+                }
+                return Some(hit(ss, j, TimexType::Date, offset(dct, u, -1)?, da));
+            }
             // `that month` / `that year` resolve at the last reference's granularity too.
             let v = if matches!(rel, b"that" | b"same") {
                 match (&cx.last, u) {
@@ -2167,6 +2299,80 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Some(h)
         }
         _ => {
+            // `the 1988 quarter`, `the 1988 period`: the quarter under discussion, that year.
+            if u == Unit::Quarter
+                && let Some(i) = rel_i
+                && let Some((y, _)) = year_at(t, i)
+            {
+                let q = match &cx.last_quarter {
+                    Some(Ref {
+                        v: V::Quarter(_, q),
+                        ..
+                    }) => *q,
+                    _ => (dct.month() - 1) / 3 + 1,
+                };
+                return Some(hit(
+                    with_the(i),
+                    j,
+                    TimexType::Date,
+                    V::Quarter(y, q),
+                    Anchor::Absolute,
+                ));
+            }
+            // `the week of March 6`
+            if u == Unit::Week
+                && rel == b"the"
+                && !plural
+                && is_at(t, j, "of")
+                && month_at(t, j + 1).is_some()
+                && let Some(h) = month_head(cx, t, j + 1)
+                && let V::Day(d) = h.v
+            {
+                return Some(hit(ri, h.e, TimexType::Date, V::week_of(d), h.anchor));
+            }
+            // `the quarter`, `the year` in reports: the quarter last mentioned, the DCT's year.
+            if rel == b"the" && !plural && !x.cap {
+                match u {
+                    Unit::Quarter => {
+                        let v = match &cx.last_quarter {
+                            Some(Ref {
+                                v: v @ V::Quarter(..),
+                                anchor,
+                            }) => (v.clone(), *anchor),
+                            _ => (offset(dct, Unit::Quarter, -1)?, da),
+                        };
+                        return Some(hit(ri, j, TimexType::Date, v.0, v.1));
+                    }
+                    Unit::Year => {
+                        if let Some((y, e)) = year_at(t, j) {
+                            return Some(hit(ri, e, TimexType::Date, V::Year(y), Anchor::Absolute));
+                        }
+                        if t.get(j)
+                            .is_some_and(|z| z.is_any(&["ended", "ending", "ends", "end"]))
+                        {
+                            return Some(hit(
+                                ri,
+                                j,
+                                TimexType::Duration,
+                                V::Lit("P1Y".into()),
+                                Anchor::None,
+                            ));
+                        }
+                        let closes = t.get(j).is_none_or(|z| {
+                            z.kind == Kind::Punct || z.is_any(&["and", "to", "as", "so", "but"])
+                        });
+                        if closes
+                            && ri >= 1
+                            && t.get(ri - 1).is_some_and(|z| {
+                                z.is_any(&["for", "during", "of", "throughout", "through", "in"])
+                            })
+                        {
+                            return Some(hit(ri, j, TimexType::Date, V::Year(dct.year()), da));
+                        }
+                    }
+                    _ => {}
+                }
+            }
             // `the weekend`, `over the weekend`
             if u == Unit::Weekend && !plural && rel == b"the" {
                 let tense = cx.tense(t.get(ri)?.start, x.end);
@@ -2456,17 +2662,7 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             }
             None
         }
-        b"recently" | b"lately" | b"previously" => {
-            Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da))
-        }
-        b"soon" => {
-            if prev.is_some_and(|p| p.is("as"))
-                || next.is_some_and(|z| z.is("after") || z.is("as") || z.is("thereafter"))
-            {
-                return None;
-            }
-            Some(hit(k, k + 1, TimexType::Date, lit("FUTURE_REF"), da))
-        }
+        b"recently" | b"lately" => Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da)),
         b"future" | b"past" => {
             // `the past three years` belongs to the unit parser.
             for i in k + 1..(k + 5).min(t.len()) {
@@ -2534,6 +2730,24 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                     V::Time(d, p.into()),
                     if d.is_some() { da } else { Anchor::None },
                 ));
+            }
+            // `the next morning`: the day after the story's last date.
+            if k >= 2
+                && matches!(pl, b"next" | b"following" | b"previous")
+                && t.get(k - 2).is_some_and(|z| z.is("the"))
+                && let Some((d, a)) = cx.ref_day()
+            {
+                let d = add_days(d, if pl == b"previous" { -1 } else { 1 })?;
+                return Some(hit(
+                    k - 2,
+                    k + 1,
+                    TimexType::Time,
+                    V::Time(Some(d), p.into()),
+                    a,
+                ));
+            }
+            if pl == b"high" || (x.cap && prev.is_some_and(|q| q.cap && q.kind == Kind::Word)) {
+                return None;
             }
             if matches!(base, b"noon" | b"midnight" | b"midday") {
                 // `midnight Friday`
@@ -2662,6 +2876,9 @@ fn season_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         if p.is("last") || p.is("past") {
             rel = Some(-1);
             s = k - 1;
+            if p.is("past") && k >= 2 && t.get(k - 2).is_some_and(|z| z.is("this")) {
+                s = k - 2;
+            }
         } else if p.is("next") || p.is("coming") {
             rel = Some(1);
             s = k - 1;
@@ -2832,15 +3049,17 @@ fn holiday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         w.strip_suffix(b"'s").unwrap_or(w)
     };
     let mut eve = false;
-    let last_low = t.get(e - 1).map(Tok::low).unwrap_or(&[]);
-    let possessive = last_low.ends_with(b"'s");
+    // `New Year's Day`, `Christmas Eve`
+    if t.get(e).is_some_and(|z| z.is("'s"))
+        && t.get(e + 1).is_some_and(|z| z.is_any(&["day", "eve"]))
+    {
+        e += 1;
+    }
     if t.get(e).is_some_and(|z| z.is("eve")) {
         eve = true;
         e += 1;
     } else if t.get(e).is_some_and(|z| z.is("day")) {
         e += 1;
-    } else if new_year && !possessive {
-        // `New Year` alone: fine, Jan 1.
     }
     let f = |y: i32| -> Option<NaiveDate> {
         let d = match base {

@@ -74,6 +74,25 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphabetic() || b >= 0x80
 }
 
+/// Length of a possessive `'s` (or curly `’s`) at `i`, followed by a non-letter.
+fn possessive_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let n = match bytes.get(i..i + 3) {
+        Some([0xE2, 0x80, 0x99]) => 3,
+        _ if bytes.get(i) == Some(&b'\'') => 1,
+        _ => return None,
+    };
+    let s = bytes.get(i + n)?;
+    if (*s == b's' || *s == b'S') && !bytes.get(i + n + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        Some(n + 1)
+    } else {
+        None
+    }
+}
+
+fn is_curly_apostrophe(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i..i + 3), Some([0xE2, 0x80, 0x99 | 0x98]))
+}
+
 /// Tokenizes `text[from..to]` into `out` (cleared first). `from` and `to` must be char
 /// boundaries; the caller guarantees it.
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
@@ -105,13 +124,20 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                     _ => break,
                 }
             }
-        } else if is_word_byte(b) {
+        } else if let Some(n) = possessive_at(bytes, i) {
+            // `'s` (or a curly `’s`) is its own token: `Friday's` is `Friday` + `'s`.
+            kind = Kind::Word;
+            i += n;
+        } else if is_word_byte(b) && !is_curly_apostrophe(bytes, i) {
             kind = Kind::Word;
             i += 1;
             while i < to {
+                if possessive_at(bytes, i).is_some() || is_curly_apostrophe(bytes, i) {
+                    break;
+                }
                 match bytes.get(i) {
                     Some(&c) if is_word_byte(c) => i += 1,
-                    // `Friday's`, `o'clock`: an apostrophe between letters stays in the word.
+                    // `o'clock`: an apostrophe between letters stays in the word.
                     Some(b'\'') if bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) => {
                         i += 1;
                     }
@@ -130,6 +156,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             }
         }
         let mut low = [0u8; LOW_CAP];
+        let possessive = kind == Kind::Word && possessive_at(bytes, start) == Some(i - start);
         let len = i - start;
         let mut low_len = 0u8;
         if len <= LOW_CAP
@@ -139,6 +166,12 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 *d = s.to_ascii_lowercase();
             }
             low_len = u8::try_from(len).unwrap_or(0);
+        }
+        if possessive {
+            low = [0u8; LOW_CAP];
+            low[0] = b'\'';
+            low[1] = b's';
+            low_len = 2;
         }
         // Curly apostrophes and dashes: normalize to ASCII for matching.
         if kind == Kind::Punct {
@@ -412,10 +445,8 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "currently",
     "recently",
     "lately",
-    "soon",
     "future",
     "past",
-    "previously",
     "nowadays",
     "present", //
     "morning",

@@ -105,6 +105,25 @@ pub struct When {
     pub value: String,
 }
 
+impl TimeExpr {
+    /// The expression as the JSON contract's `when`: no start or end unless it is resolved.
+    #[must_use]
+    pub fn when(&self, text: &str) -> When {
+        let (start, end) = match (self.anchor, self.interval) {
+            (Anchor::None, _) | (_, None) => (None, None),
+            (_, Some((a, b))) => (Some(a), Some(b)),
+        };
+        When {
+            start,
+            end,
+            precision: self.precision,
+            expression: text.get(self.start..self.end).unwrap_or("").to_string(),
+            anchor: self.anchor,
+            value: self.value.clone(),
+        }
+    }
+}
+
 /// Finds and normalizes every time expression in `text`, as a reader of the timeline wants
 /// them: a range such as `between December 30, 2023 and February 7, 2024` or `since
 /// September` is one expression with [`Precision::Range`].
@@ -121,11 +140,16 @@ pub fn tag_timex(text: &str, doc: DocDate) -> Vec<TimeExpr> {
     engine::find(text, doc)
         .into_iter()
         .map(|f| {
-            let precision = f.v.precision();
+            let precision = if f.range.is_some() {
+                Precision::Range
+            } else {
+                f.v.precision()
+            };
             let interval = match f.ty {
                 TimexType::Date | TimexType::Time => {
                     f.v.interval()
                         .map(|iv| value::narrow(iv, f.modifier))
+                        .or(f.range)
                         .or_else(|| present_interval(&f.v, doc))
                 }
                 TimexType::Duration | TimexType::Set => None,

@@ -1,0 +1,591 @@
+//! Telling article prose from page furniture: headings, photo captions and credits, and
+//! boilerplate (teasers, related links, comment prompts, newsletter pitches, share bars,
+//! bylines, copyright footers, trailing "You May Also Like" lists).
+//!
+//! Phrase rules live in `assets/boilerplate.txt` (documented there, extensible by users);
+//! general shape rules (copyright signs, `[REVEAL]`-tagged links, share bars, `a | b | c`
+//! navigation, bylines, title-case headings) are here.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::BlockKind;
+
+/// The phrase list shipped with Dateline.
+pub const BUILTIN_RULES: &str = include_str!("../../assets/boilerplate.txt");
+
+/// Paragraphs longer than this are prose: `contains` rules are not tested on them.
+const SHORT_BYTES: usize = 400;
+/// Captions are at most this long.
+const CAPTION_BYTES: usize = 600;
+/// A paragraph this long ends a trailing-list section: prose has resumed.
+const PROSE_BYTES: usize = 600;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    Line,
+    Prefix,
+    Contains,
+    Teaser,
+    Tail,
+    Caption,
+}
+
+/// `credit:` rules match with case: `REUTERS` in a credit, not `Reuters` in prose.
+const CREDIT_PREFIX: &str = "credit:";
+
+/// Compiled phrase rules: rules that must match at the paragraph's start, rules found anywhere in a
+/// short paragraph, and case-sensitive credits.
+#[derive(Debug)]
+pub struct Rules {
+    anchored: AhoCorasick,
+    anchored_kinds: Vec<Rule>,
+    floating: AhoCorasick,
+    floating_kinds: Vec<Rule>,
+    /// For `floating` patterns: the exact spelling a `credit:` rule requires.
+    floating_case: Vec<Option<String>>,
+}
+
+fn automaton(patterns: &[String], case_insensitive: bool) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(case_insensitive)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .or_else(|_| AhoCorasick::new(Vec::<&str>::new()))
+        .unwrap_or_else(|e| unreachable!("an empty automaton always builds: {e}"))
+}
+
+impl Rules {
+    /// Parses rules in the `assets/boilerplate.txt` format; unknown kinds are ignored.
+    #[must_use]
+    pub fn parse(source: &str) -> Self {
+        let (mut anchored, mut anchored_kinds) = (Vec::new(), Vec::new());
+        let (mut floating, mut floating_kinds) = (Vec::new(), Vec::new());
+        let mut floating_case = Vec::new();
+        for line in source.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(credit) = line.strip_prefix(CREDIT_PREFIX) {
+                let credit = credit.trim();
+                if !credit.is_empty() {
+                    floating.push(credit.to_ascii_lowercase());
+                    floating_kinds.push(Rule::Caption);
+                    floating_case.push(Some(credit.to_owned()));
+                }
+                continue;
+            }
+            let Some((kind, phrase)) = line.split_once(':') else {
+                continue;
+            };
+            let kind = match kind.trim() {
+                "line" => Rule::Line,
+                "prefix" => Rule::Prefix,
+                "contains" => Rule::Contains,
+                "teaser" => Rule::Teaser,
+                "tail" => Rule::Tail,
+                "caption" => Rule::Caption,
+                _ => continue,
+            };
+            let phrase = phrase.trim().to_ascii_lowercase();
+            if phrase.is_empty() {
+                continue;
+            }
+            let (patterns, kinds) = if matches!(kind, Rule::Contains | Rule::Caption) {
+                (&mut floating, &mut floating_kinds)
+            } else {
+                (&mut anchored, &mut anchored_kinds)
+            };
+            let variants = if phrase.contains('\'') { 2 } else { 1 };
+            if variants == 2 {
+                patterns.push(phrase.replace('\'', "’"));
+                kinds.push(kind);
+            }
+            patterns.push(phrase);
+            kinds.push(kind);
+            if matches!(kind, Rule::Contains | Rule::Caption) {
+                floating_case.extend(std::iter::repeat_n(None, variants));
+            }
+        }
+        Self {
+            anchored: automaton(&anchored, true),
+            anchored_kinds,
+            floating: automaton(&floating, true),
+            floating_kinds,
+            floating_case,
+        }
+    }
+
+    /// The rules shipped in `assets/boilerplate.txt`.
+    #[must_use]
+    pub fn builtin() -> &'static Self {
+        static RULES: LazyLock<Rules> = LazyLock::new(|| Rules::parse(BUILTIN_RULES));
+        &RULES
+    }
+}
+
+/// What the phrase rules say about one paragraph.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Hits {
+    boilerplate: bool,
+    teaser: bool,
+    tail: bool,
+    caption: bool,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// Only punctuation and spaces: what may follow a `line` phrase.
+fn only_trailing_punct(rest: &str) -> bool {
+    rest.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '.'
+                    | '!'
+                    | '?'
+                    | '…'
+                    | '>'
+                    | '»'
+                    | '›'
+                    | '→'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '|'
+                    | '('
+                    | ')'
+                    | '0'..='9'
+            )
+    })
+}
+
+/// The longest anchored phrase worth looking for, in bytes.
+const ANCHORED_WINDOW: usize = 96;
+
+fn window(para: &str, max: usize) -> &str {
+    let mut e = para.len().min(max);
+    while !para.is_char_boundary(e) {
+        e -= 1;
+    }
+    para.get(..e).unwrap_or_default()
+}
+
+fn phrase_hits(rules: &Rules, para: &str) -> Hits {
+    let mut hits = Hits::default();
+    let bytes = para.as_bytes();
+    let right_ok = |e: usize| {
+        let last = bytes.get(e.saturating_sub(1)).copied().unwrap_or(b' ');
+        !is_word_byte(last) || !bytes.get(e).copied().is_some_and(is_word_byte)
+    };
+    // Rules at the start: only the first bytes matter, whatever the paragraph's length.
+    let head = window(para, ANCHORED_WINDOW);
+    {
+        for m in rules
+            .anchored
+            .find_overlapping_iter(head)
+            .filter(|m| m.start() == 0)
+        {
+            let Some(&kind) = rules.anchored_kinds.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let e = m.end();
+            let rest = para.get(e..).unwrap_or_default();
+            match kind {
+                Rule::Prefix => {
+                    // `Previous articleLargest sub…`: a link text glued to the label.
+                    let glued = bytes.get(e).is_some_and(u8::is_ascii_uppercase);
+                    hits.boilerplate |= right_ok(e) || glued;
+                }
+                Rule::Line | Rule::Tail => {
+                    if right_ok(e) && rest.len() <= 24 && only_trailing_punct(rest) {
+                        hits.boilerplate = true;
+                        hits.tail |= kind == Rule::Tail;
+                    }
+                }
+                Rule::Teaser => {
+                    if right_ok(e) {
+                        let after = rest.trim_start();
+                        let marked = after.is_empty()
+                            || after.starts_with([':', '|', '-', '–', '—', '»', '›', '>']);
+                        let matched = para.get(..e).unwrap_or_default();
+                        let shouted = !matched.chars().any(char::is_lowercase) && para.len() <= 200;
+                        hits.teaser |= marked || shouted;
+                    }
+                }
+                Rule::Contains | Rule::Caption => {}
+            }
+        }
+    }
+    // Rules anywhere: only short paragraphs can be furniture or captions.
+    if para.len() > CAPTION_BYTES {
+        return hits;
+    }
+    for m in rules.floating.find_overlapping_iter(para) {
+        let Some(&kind) = rules.floating_kinds.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let (s, e) = (m.start(), m.end());
+        match kind {
+            Rule::Caption => {
+                let exact = rules
+                    .floating_case
+                    .get(m.pattern().as_usize())
+                    .and_then(Option::as_deref);
+                hits.caption |= exact.is_none_or(|c| para.get(s..e) == Some(c));
+            }
+            Rule::Contains => {
+                let first = bytes.get(s).copied().unwrap_or(b' ');
+                let left_ok = s == 0
+                    || !is_word_byte(first)
+                    || !bytes.get(s - 1).copied().is_some_and(is_word_byte);
+                if left_ok && right_ok(e) && para.len() <= SHORT_BYTES {
+                    hits.boilerplate = true;
+                }
+            }
+            Rule::Line | Rule::Prefix | Rule::Teaser | Rule::Tail => {}
+        }
+    }
+    hits
+}
+
+const SOCIAL: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "pinterest",
+    "messenger",
+    "share",
+    "tweet",
+    "print",
+    "copy",
+    "link",
+    "flipboard",
+    "threads",
+    "bluesky",
+    "sms",
+    "line",
+    "vk",
+    "weibo",
+    "wechat",
+    "comments",
+    "comment",
+    "save",
+];
+
+/// `Facebook Twitter WhatsApp Email` and friends.
+fn is_share_bar(para: &str) -> bool {
+    let first = para
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or_default();
+    if para.len() > 200 || !SOCIAL.contains(&first.to_ascii_lowercase().as_str()) {
+        return false;
+    }
+    let mut words = para
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| SOCIAL.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// `Home | World | Asia`: three or more short items.
+fn is_nav_list(para: &str) -> bool {
+    if para.len() > SHORT_BYTES || !(para.contains('|') || para.contains('•') || para.contains('·'))
+    {
+        return false;
+    }
+    let parts: Vec<&str> = para.split(['|', '•', '·']).collect();
+    parts.len() >= 3
+        && parts.iter().all(|p| p.split_whitespace().count() <= 4)
+        && !para.trim_end().ends_with('.')
+}
+
+/// A link line tagged like `Putin's drones could cause disruption [REVEAL]`.
+fn has_bracket_tag(para: &str) -> bool {
+    let t = para.trim_end();
+    let Some(inner) = t
+        .strip_suffix(']')
+        .and_then(|r| r.rsplit_once('['))
+        .map(|(_, i)| i)
+    else {
+        return false;
+    };
+    (3..=20).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
+}
+
+fn is_copyright(para: &str) -> bool {
+    let head = para
+        .get(..para.len().min(8))
+        .unwrap_or(para)
+        .to_ascii_lowercase();
+    para.len() <= SHORT_BYTES
+        && (para.contains('©') || head.starts_with("(c)") || head.starts_with("copyright"))
+}
+
+/// `jane.doe@example.com` alone (Yonhap signs off this way).
+fn is_contact(para: &str) -> bool {
+    if para.len() > 200 || !para.contains('@') {
+        return false;
+    }
+    let words: Vec<&str> = para.split_whitespace().collect();
+    words.len() <= 6 && words.iter().any(|w| w.contains('@') && w.contains('.'))
+}
+
+/// `By Jane Doe`, `By Jane Doe and John Roe | Reuters`, `Published 12 March 2024`.
+fn is_byline(para: &str) -> bool {
+    let words = para.split_whitespace().take(15).count();
+    if words > 14 || para.contains('\n') {
+        return false;
+    }
+    let lower = para.to_ascii_lowercase();
+    let after_by = para
+        .strip_prefix("By ")
+        .or_else(|| para.strip_prefix("BY "));
+    if let Some(rest) = after_by {
+        let capitalized = rest.chars().next().is_some_and(char::is_uppercase);
+        let sentence = rest.trim_end().ends_with(['.', '!', '?']) && !ends_with_initial(rest);
+        return capitalized && (words <= 10 && !sentence || rest.contains('|'));
+    }
+    [
+        "published",
+        "updated",
+        "last updated",
+        "posted",
+        "first published",
+    ]
+    .iter()
+    .any(|l| lower.starts_with(l))
+        && words <= 12
+}
+
+fn ends_with_initial(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches('.');
+    t.rsplit(' ').next().is_some_and(|w| w.len() == 1)
+}
+
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "into", "onto", "over", "amid", "vs", "via", "is", "are", "be", "its", "his",
+    "her", "their", "new", "up", "out", "off", "than", "after", "before",
+];
+
+/// A short single line without final punctuation, in title case (or the first line).
+pub(super) fn is_heading_like(para: &str, first: bool) -> bool {
+    if para.len() > 160 || para.contains('\n') {
+        return false;
+    }
+    let t = para.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
+    // `… Tensions with the U.S.` still ends without a full stop of its own.
+    let acronym_end = t.ends_with('.')
+        && t.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.trim_end_matches('.').contains('.'));
+    if (t.ends_with(['.', '!', ';', ',', ':', '…']) && !acronym_end) || t.ends_with("--") {
+        return false;
+    }
+    let words: Vec<&str> = para.split_whitespace().collect();
+    if words.is_empty() || words.len() > 20 {
+        return false;
+    }
+    if first && words.len() >= 3 {
+        return true;
+    }
+    if t.ends_with('?') {
+        return false;
+    }
+    let content: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if content.is_empty() {
+        return false;
+    }
+    let capital = content
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    capital * 10 >= content.len() * 8 && (words.len() >= 2 || para.len() >= 4)
+}
+
+/// One paragraph as the classifier sees it.
+pub(super) struct ParaInfo<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    /// No blank line between this paragraph and the previous one.
+    pub joined_to_previous: bool,
+}
+
+/// Classifies every paragraph of a text of `text_len` bytes.
+pub(super) fn classify(rules: &Rules, paras: &[ParaInfo<'_>], text_len: usize) -> Vec<BlockKind> {
+    let mut kinds = Vec::with_capacity(paras.len());
+    let mut tail = false;
+    let mut after_teaser = false;
+    let half = text_len / 2;
+    for (i, p) in paras.iter().enumerate() {
+        let text = p.text.trim_start_matches(|c: char| {
+            !c.is_alphanumeric() && !matches!(c, '(' | '©' | '[' | '“' | '"')
+        });
+        if tail && text.len() >= PROSE_BYTES {
+            tail = false;
+        }
+        if tail {
+            kinds.push(BlockKind::Boilerplate);
+            continue;
+        }
+        let hits = phrase_hits(rules, text);
+        let heading_like = is_heading_like(text, i == 0);
+        let kind = if hits.teaser {
+            after_teaser = true;
+            BlockKind::Boilerplate
+        } else if after_teaser && (has_bracket_tag(text) || heading_like && p.joined_to_previous) {
+            BlockKind::Boilerplate
+        } else if hits.tail || is_copyright(text) {
+            if p.start >= half {
+                tail = true;
+            }
+            BlockKind::Boilerplate
+        } else if hits.boilerplate
+            || has_bracket_tag(text)
+            || is_share_bar(text)
+            || is_nav_list(text)
+            || is_contact(text)
+            || is_byline(text)
+        {
+            BlockKind::Boilerplate
+        } else if hits.caption {
+            if text.split_whitespace().count() <= 8 {
+                BlockKind::Boilerplate
+            } else {
+                BlockKind::Caption
+            }
+        } else if heading_like {
+            BlockKind::Heading
+        } else {
+            BlockKind::Body
+        };
+        if !hits.teaser && kind != BlockKind::Boilerplate {
+            after_teaser = false;
+        }
+        kinds.push(kind);
+    }
+    kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(lines: &[&str]) -> Vec<BlockKind> {
+        let mut start = 0;
+        let paras: Vec<ParaInfo<'_>> = lines
+            .iter()
+            .map(|l| {
+                let p = ParaInfo {
+                    text: l,
+                    start,
+                    joined_to_previous: true,
+                };
+                start += l.len() + 1;
+                p
+            })
+            .collect();
+        classify(Rules::builtin(), &paras, start)
+    }
+
+    use BlockKind::{Body, Boilerplate, Caption, Heading};
+
+    #[test]
+    fn furniture_lines() {
+        let body = "North Korea fired two ballistic missiles into the sea on Tuesday, Seoul said.";
+        for line in [
+            "READ MORE: Japan on ‘emergency’ alert as North Korea launches missile attack [REVEAL]",
+            "READ ALSO: Russia Rejects U.S. Proposal For Nuclear Arms Control Talks Amid Tensions",
+            "DON’T MISS: Putin’s underwater drones could cause ‘massive disruption’ to UK [REVEAL]",
+            "Related: Kim boards armoured train",
+            "Previous articleLargest nuclear sub in the world docks in Gibraltar",
+            "Next articleMusk will let Trump back on Twitter",
+            "Please enter your comment!",
+            "Leave a Reply",
+            "Click to comment",
+            "Connect with us",
+            "Hi, what are you looking for?",
+            "Bonus video:",
+            "Sign up for our newsletter",
+            "Your email address will not be published. Required fields are marked *",
+            "Image Via Shutterstock",
+            "Photo from CTV News",
+            "Benzinga Neuro, Edited by Kaustubh Bagalkote",
+            "© 2025 Benzinga.com. Benzinga does not provide investment advice. All rights reserved.",
+            "Copyright 2024 The Associated Press. All rights reserved.",
+            "Facebook Twitter WhatsApp Email",
+            "Home | World | Asia | Korea",
+            "By Jane Doe | March 12, 2024",
+            "By Hyonhee Shin, Reuters",
+            "BY KIM TONG-HYUNG and MARI YAMAGUCHI Associated Press",
+            "Reporting by Hyonhee Shin; Editing by Ed Davies",
+            "Trade confidently with insights and alerts from analyst ratings.",
+            "Associated Press writer Kim Tong-hyung contributed to this report.",
+            "(END)",
+            "kdh@yna.co.kr",
+            "CLICK HERE TO GET THE FOX NEWS APP",
+            "Advertisement",
+        ] {
+            assert_eq!(kind_of(&[body, line]), [Body, Boilerplate], "{line}");
+        }
+    }
+
+    #[test]
+    fn teaser_links_follow() {
+        let kinds = kind_of(&[
+            "Mr Williams said the drones were used to devastating effect in attacks on cities.",
+            "DON’T MISS: Putin’s underwater drones could cause ‘massive disruption’ to UK [REVEAL]",
+            "Russian occupiers deploy loudspeaker warning of ‘imminent’ danger [INSIGHT]",
+            "Putin is paying UK and US-trained specialist Afghan soldiers to fight [ANALYSIS]",
+            "Mr Kirby said that Putin’s willingness to turn to allies indicates weakness.",
+        ]);
+        assert_eq!(kinds, [Body, Boilerplate, Boilerplate, Boilerplate, Body]);
+    }
+
+    #[test]
+    fn tail_lists() {
+        let long = "North Korea conducted a test of an underwater attack drone on Friday, state media said, in response to naval drills. ".repeat(3);
+        let kinds = kind_of(&[
+            &long,
+            "You May Also Like",
+            "A convicted felon in California was arrested after he tortured two women...",
+            "Us News",
+        ]);
+        assert_eq!(kinds, [Body, Boilerplate, Boilerplate, Boilerplate]);
+    }
+
+    #[test]
+    fn headings_and_captions() {
+        let kinds = kind_of(&[
+            "North Korea ‘smuggling missiles’ to Russia as desperate Putin turns to new ally",
+            "North Korea Seeks to Enhance Cooperation",
+            "Russian President Vladimir Putin meets North Korean Foreign Minister Choe Son Hui in Moscow, Russia, January 16, 2024. Sputnik/Artem Geodakyan/Pool via REUTERS ATTENTION EDITORS – THIS IMAGE WAS PROVIDED BY A THIRD PARTY.",
+            "Blinken said the transfer of weapons was an ongoing challenge.",
+            "Related to the talks, Russia said it would send more aid.",
+            "More than 100 people were killed in the attack.",
+            "By Tuesday, the troops had withdrawn from the border.",
+        ]);
+        assert_eq!(kinds, [Heading, Heading, Caption, Body, Body, Body, Body]);
+    }
+}
