@@ -279,8 +279,19 @@ impl DatelineApp {
         }
     }
 
+    /// Fits the view to the filtered events. With many events, the 1% at either end are
+    /// left out so that a stray old date doesn't squeeze the story into a corner (the
+    /// overview strip still shows them).
     fn fit_all(&mut self) {
-        if let Some((lo, hi)) = self.data.store.extent(&self.data.filtered) {
+        let starts = &self.data.filtered.starts;
+        let n = starts.len();
+        let range = if n >= 200 {
+            let q = |f: usize| starts.get(n * f / 100).copied();
+            q(1).zip(q(99)).map(|(a, b)| (a, b + 1.0))
+        } else {
+            self.data.extent
+        };
+        if let Some((lo, hi)) = range {
             self.ui.view = TimeView::fit(lo, hi, self.ui.canvas_width);
         }
     }
