@@ -326,3 +326,22 @@ fn wheel_zooms_drag_pans_and_brushing_the_overview_filters_dates() {
     assert!(h.state().data.filtered.len() < all);
     h.get_by_label_contains("dates:");
 }
+
+#[test]
+fn cancel_stops_loading_and_keeps_what_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_jsonl(dir.path(), 60_000);
+    let mut h = harness(app_with(vec![p], None, None));
+    h.run_steps(2);
+    if h.state().is_loading() {
+        h.get_by_label("Cancel").click();
+    }
+    settle(&mut h);
+    let n = h.state().data.store.len();
+    let notice = h.state().last_notice().unwrap_or_default().to_owned();
+    assert!(
+        notice.contains("cancelled") || n == 60_000,
+        "either the cancel took effect or everything was already read: {notice}"
+    );
+    assert!(n <= 60_000);
+}
