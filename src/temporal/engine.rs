@@ -670,6 +670,22 @@ fn hit(s: usize, e: usize, ty: TimexType, v: V, anchor: Anchor) -> Hit {
     }
 }
 
+/// `recent weeks`, `coming years`: TimeML corpora make vague spans of days, weeks and months
+/// durations (`PXW`) and vague spans of years references (`PAST_REF`). Past ones carry a
+/// range back from the DCT for the timeline.
+fn vague_period(s: usize, e: usize, u: Unit, future: bool, dct: NaiveDate, da: Anchor) -> Hit {
+    let mut h = if matches!(u, Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century) {
+        let v = if future { "FUTURE_REF" } else { "PAST_REF" };
+        hit(s, e, TimexType::Date, V::Lit(v.into()), da)
+    } else {
+        hit(s, e, TimexType::Duration, V::Lit(duration(None, u)), da)
+    };
+    if !future {
+        h.range = recent_range(dct, u);
+    }
+    h
+}
+
 /// `recent weeks`: about three units back to the DCT.
 fn recent_range(dct: NaiveDate, u: Unit) -> Option<(NaiveDate, NaiveDate)> {
     let a = match u {
@@ -2200,12 +2216,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             // `the past several quarters`: vague, so a reference to the past or future.
             if n.is_none() && matches!(rel, b"past" | b"last" | b"recent" | b"coming" | b"next") {
                 let future = matches!(rel, b"coming" | b"next");
-                let v = if future { "FUTURE_REF" } else { "PAST_REF" };
-                let mut h = hit(ss, j, TimexType::Date, V::Lit(v.into()), da);
-                if !future {
-                    h.range = recent_range(dct, u);
-                }
-                return Some(h);
+                return Some(vague_period(ss, j, u, future, dct, da));
             }
             let mut h = hit(ss, j, TimexType::Duration, dur, Anchor::None);
             if matches!(rel, b"past" | b"last" | b"recent") {
@@ -2266,12 +2277,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 ) {
                     let ss = with_the(ri);
                     let future = matches!(rel, b"coming" | b"next" | b"following");
-                    let v = if future { "FUTURE_REF" } else { "PAST_REF" };
-                    let mut h = hit(ss, j, TimexType::Date, V::Lit(v.into()), da);
-                    if !future {
-                        h.range = recent_range(dct, u);
-                    }
-                    return Some(h);
+                    return Some(vague_period(ss, j, u, future, dct, da));
                 }
                 return None;
             }
