@@ -71,6 +71,8 @@ struct Cx<'t> {
 
 const WINDOW_LEFT: usize = 72;
 const WINDOW_RIGHT: usize = 112;
+/// Bytes tokenized at once past a hit.
+const CHUNK: usize = 2048;
 
 /// Finds TimeML-delimited time expressions.
 pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
@@ -93,7 +95,8 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
     };
     let bytes = text.as_bytes();
     let mut covered = 0usize;
-    let mut toks: Vec<Tok> = Vec::with_capacity(64);
+    let mut buf: Vec<Tok> = Vec::with_capacity(256);
+    let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
     for m in ac.find_iter(text) {
         let (hs, he) = (m.start(), m.end());
         if hs < covered {
@@ -115,13 +118,25 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
             }
         }
         let from = window_start(text, hs, covered);
-        let to = window_end(text, he);
-        tokenize(text, from, to, &mut toks);
+        let to = window_end(text, he, WINDOW_RIGHT);
+        // Tokenize a chunk once and serve the windows of the following hits from it: news
+        // text has a trigger every few dozen bytes.
+        if from < buf_from || to > buf_to {
+            buf_from = from;
+            buf_to = window_end(text, he, CHUNK);
+            tokenize(text, buf_from, buf_to, &mut buf);
+        }
+        let lo = buf.partition_point(|t| t.start < from);
+        let hi = buf.partition_point(|t| t.start < to);
+        let Some(toks) = buf.get(lo..hi) else {
+            covered = he;
+            continue;
+        };
         let Some(k) = toks.iter().position(|t| t.start <= hs && hs < t.end) else {
             covered = he;
             continue;
         };
-        match head(&cx, &toks, k) {
+        match head(&cx, toks, k) {
             Some(h) if h.s <= k && k < h.e => {
                 let (Some(st), Some(en)) = (toks.get(h.s), toks.get(h.e - 1)) else {
                     covered = he;
@@ -167,9 +182,9 @@ fn window_start(text: &str, hs: usize, covered: usize) -> usize {
     from
 }
 
-fn window_end(text: &str, he: usize) -> usize {
+fn window_end(text: &str, he: usize, right: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut to = (he + WINDOW_RIGHT).min(text.len());
+    let mut to = (he + right).min(text.len());
     let limit = (to + 24).min(text.len());
     while to < limit && bytes.get(to).is_some_and(|b| !b.is_ascii_whitespace()) {
         to += 1;
