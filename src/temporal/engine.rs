@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use chrono::{Datelike, NaiveDate};
 
 use super::lex::{
@@ -72,7 +72,7 @@ struct Cx<'t> {
 const WINDOW_LEFT: usize = 72;
 const WINDOW_RIGHT: usize = 112;
 /// Bytes tokenized at once past a hit.
-const CHUNK: usize = 2048;
+const CHUNK: usize = 768;
 
 /// Finds TimeML-delimited time expressions.
 pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
@@ -97,11 +97,15 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
     let mut covered = 0usize;
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
     let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
-    for m in ac.find_iter(text) {
+    let mut pos = 0usize;
+    loop {
+        // Restart after what is already covered: digits inside a tagged or rejected number
+        // are not hits of their own.
+        let Some(m) = ac.find(Input::new(text).span(pos.max(covered)..text.len())) else {
+            break;
+        };
         let (hs, he) = (m.start(), m.end());
-        if hs < covered {
-            continue;
-        }
+        pos = he;
         let first = bytes.get(hs).copied().unwrap_or(0);
         let prev = if hs == 0 {
             b' '
@@ -109,6 +113,10 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
             bytes.get(hs - 1).copied().unwrap_or(b' ')
         };
         if prev.is_ascii_alphanumeric() {
+            // Inside a word or number (`A380`, `B52s`): skip to its end.
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                pos += 1;
+            }
             continue;
         }
         if first.is_ascii_alphabetic() {
