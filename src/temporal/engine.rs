@@ -98,12 +98,9 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
     let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
     let mut pos = 0usize;
-    loop {
-        // Restart after what is already covered: digits inside a tagged or rejected number
-        // are not hits of their own.
-        let Some(m) = ac.find(Input::new(text).span(pos.max(covered)..text.len())) else {
-            break;
-        };
+    // Restart after what is already covered: digits inside a tagged or rejected number are
+    // not hits of their own.
+    while let Some(m) = ac.find(Input::new(text).span(pos.max(covered)..text.len())) {
         let (hs, he) = (m.start(), m.end());
         pos = he;
         let first = bytes.get(hs).copied().unwrap_or(0);
