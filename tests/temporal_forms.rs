@@ -284,7 +284,7 @@ fn weeks_months_years() {
     let e = check(
         "Fighting has intensified in recent weeks.",
         "recent weeks",
-        "PAST_REF",
+        "PXW",
         Some(("2024-04-03", "2024-04-24")),
     );
     assert_eq!(e.precision, Precision::Range);

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use chrono::{Datelike, NaiveDate};
 
 use super::lex::{
@@ -71,6 +71,8 @@ struct Cx<'t> {
 
 const WINDOW_LEFT: usize = 72;
 const WINDOW_RIGHT: usize = 112;
+/// Bytes tokenized at once past a hit.
+const CHUNK: usize = 768;
 
 /// Finds TimeML-delimited time expressions.
 pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
@@ -93,12 +95,14 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
     };
     let bytes = text.as_bytes();
     let mut covered = 0usize;
-    let mut toks: Vec<Tok> = Vec::with_capacity(64);
-    for m in ac.find_iter(text) {
+    let mut buf: Vec<Tok> = Vec::with_capacity(256);
+    let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
+    let mut pos = 0usize;
+    // Restart after what is already covered: digits inside a tagged or rejected number are
+    // not hits of their own.
+    while let Some(m) = ac.find(Input::new(text).span(pos.max(covered)..text.len())) {
         let (hs, he) = (m.start(), m.end());
-        if hs < covered {
-            continue;
-        }
+        pos = he;
         let first = bytes.get(hs).copied().unwrap_or(0);
         let prev = if hs == 0 {
             b' '
@@ -106,6 +110,10 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
             bytes.get(hs - 1).copied().unwrap_or(b' ')
         };
         if prev.is_ascii_alphanumeric() {
+            // Inside a word or number (`A380`, `B52s`): skip to its end.
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                pos += 1;
+            }
             continue;
         }
         if first.is_ascii_alphabetic() {
@@ -115,13 +123,25 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
             }
         }
         let from = window_start(text, hs, covered);
-        let to = window_end(text, he);
-        tokenize(text, from, to, &mut toks);
+        let to = window_end(text, he, WINDOW_RIGHT);
+        // Tokenize a chunk once and serve the windows of the following hits from it: news
+        // text has a trigger every few dozen bytes.
+        if from < buf_from || to > buf_to {
+            buf_from = from;
+            buf_to = window_end(text, he, CHUNK);
+            tokenize(text, buf_from, buf_to, &mut buf);
+        }
+        let lo = buf.partition_point(|t| t.start < from);
+        let hi = buf.partition_point(|t| t.start < to);
+        let Some(toks) = buf.get(lo..hi) else {
+            covered = he;
+            continue;
+        };
         let Some(k) = toks.iter().position(|t| t.start <= hs && hs < t.end) else {
             covered = he;
             continue;
         };
-        match head(&cx, &toks, k) {
+        match head(&cx, toks, k) {
             Some(h) if h.s <= k && k < h.e => {
                 let (Some(st), Some(en)) = (toks.get(h.s), toks.get(h.e - 1)) else {
                     covered = he;
@@ -167,9 +187,9 @@ fn window_start(text: &str, hs: usize, covered: usize) -> usize {
     from
 }
 
-fn window_end(text: &str, he: usize) -> usize {
+fn window_end(text: &str, he: usize, right: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut to = (he + WINDOW_RIGHT).min(text.len());
+    let mut to = (he + right).min(text.len());
     let limit = (to + 24).min(text.len());
     while to < limit && bytes.get(to).is_some_and(|b| !b.is_ascii_whitespace()) {
         to += 1;
@@ -668,6 +688,22 @@ fn hit(s: usize, e: usize, ty: TimexType, v: V, anchor: Anchor) -> Hit {
         anchor,
         range: None,
     }
+}
+
+/// `recent weeks`, `coming years`: TimeML corpora make vague spans of days, weeks and months
+/// durations (`PXW`) and vague spans of years references (`PAST_REF`). Past ones carry a
+/// range back from the DCT for the timeline.
+fn vague_period(s: usize, e: usize, u: Unit, future: bool, dct: NaiveDate, da: Anchor) -> Hit {
+    let mut h = if matches!(u, Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century) {
+        let v = if future { "FUTURE_REF" } else { "PAST_REF" };
+        hit(s, e, TimexType::Date, V::Lit(v.into()), da)
+    } else {
+        hit(s, e, TimexType::Duration, V::Lit(duration(None, u)), da)
+    };
+    if !future {
+        h.range = recent_range(dct, u);
+    }
+    h
 }
 
 /// `recent weeks`: about three units back to the DCT.
@@ -2200,12 +2236,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             // `the past several quarters`: vague, so a reference to the past or future.
             if n.is_none() && matches!(rel, b"past" | b"last" | b"recent" | b"coming" | b"next") {
                 let future = matches!(rel, b"coming" | b"next");
-                let v = if future { "FUTURE_REF" } else { "PAST_REF" };
-                let mut h = hit(ss, j, TimexType::Date, V::Lit(v.into()), da);
-                if !future {
-                    h.range = recent_range(dct, u);
-                }
-                return Some(h);
+                return Some(vague_period(ss, j, u, future, dct, da));
             }
             let mut h = hit(ss, j, TimexType::Duration, dur, Anchor::None);
             if matches!(rel, b"past" | b"last" | b"recent") {
@@ -2266,12 +2297,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 ) {
                     let ss = with_the(ri);
                     let future = matches!(rel, b"coming" | b"next" | b"following");
-                    let v = if future { "FUTURE_REF" } else { "PAST_REF" };
-                    let mut h = hit(ss, j, TimexType::Date, V::Lit(v.into()), da);
-                    if !future {
-                        h.range = recent_range(dct, u);
-                    }
-                    return Some(h);
+                    return Some(vague_period(ss, j, u, future, dct, da));
                 }
                 return None;
             }

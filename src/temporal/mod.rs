@@ -152,7 +152,9 @@ pub fn tag_timex(text: &str, doc: DocDate) -> Vec<TimeExpr> {
                         .or(f.range)
                         .or_else(|| present_interval(&f.v, doc))
                 }
-                TimexType::Duration | TimexType::Set => None,
+                // `in recent weeks`: a duration that ends at the DCT is also a range.
+                TimexType::Duration => f.range,
+                TimexType::Set => None,
             };
             let anchor = if interval.is_none() {
                 Anchor::None
