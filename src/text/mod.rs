@@ -168,7 +168,7 @@ fn flush_block(text: &str, block: &mut Vec<Line>, out: &mut Vec<(Range<usize>, b
     let mut prev = first;
     let mut first_in_block = true;
     for &line in block.iter().skip(1) {
-        let join = starts_lowercase(text, line)
+        let join = starts_lowercase(text, line) && prev.len() >= 20
             || wrapped && prev.len() * 10 >= max * 6 && line.indent <= prev.indent;
         if !join {
             out.push((para_start.start..prev.end, !first_in_block));
