@@ -32,6 +32,8 @@ struct Alias {
 pub struct ActorDef {
     pub name: String,
     pub kind: Kind,
+    /// The country or organization a person belongs to (`@Russia` in the file).
+    pub affiliation: Option<String>,
 }
 
 /// The compiled actor list.
@@ -54,10 +56,13 @@ pub struct Mention {
     pub modifier: bool,
     /// The mention is a demonym (`Russian`), not a name.
     pub demonym: bool,
+    /// For a person: the country or organization named with them (`Russian President`) or
+    /// given in the actor list.
+    pub affiliation: Option<String>,
 }
 
 /// One parsed line: (kind, canonical, aliases with short flag).
-pub type ActorLine = (Kind, String, Vec<(String, bool)>);
+pub type ActorLine = (Kind, String, Option<String>, Vec<(String, bool)>);
 
 /// Parses an actors file. `origin` names it in errors.
 pub fn parse(text: &str, origin: &str) -> Result<Vec<ActorLine>, ExtractError> {
@@ -87,8 +92,12 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<ActorLine>, ExtractError> {
             continue;
         }
         let mut parts = line.split('|').map(str::trim).filter(|p| !p.is_empty());
-        let Some(canonical) = parts.next() else {
+        let Some(head) = parts.next() else {
             continue;
+        };
+        let (canonical, affiliation) = match head.split_once('@') {
+            Some((c, a)) => (c.trim(), Some(a.trim().to_string())),
+            None => (head, None),
         };
         let mut aliases = vec![(canonical.to_string(), false)];
         for p in parts {
@@ -97,7 +106,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<ActorLine>, ExtractError> {
                 None => aliases.push((p.to_string(), false)),
             }
         }
-        out.push((kind, canonical.to_string(), aliases));
+        out.push((kind, canonical.to_string(), affiliation, aliases));
     }
     Ok(out)
 }
@@ -234,17 +243,21 @@ impl Actors {
         let mut aliases = Vec::new();
         let mut texts: Vec<String> = Vec::new();
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (kind, canonical, als) in lines {
+        for (kind, canonical, affiliation, als) in lines {
             let actor = match defs.iter().position(|d| d.name == *canonical) {
                 Some(i) => i,
                 None => {
                     defs.push(ActorDef {
                         name: canonical.clone(),
                         kind: *kind,
+                        affiliation: None,
                     });
                     defs.len() - 1
                 }
             };
+            if let (Some(a), Some(d)) = (affiliation, defs.get_mut(actor)) {
+                d.affiliation = Some(a.clone());
+            }
             for (a, short) in als {
                 let mut variants = vec![a.clone()];
                 if let Some(rest) = a.strip_prefix("the ") {
@@ -318,6 +331,7 @@ impl Actors {
                 kind: def.kind,
                 modifier: false,
                 demonym: alias.demonym,
+                affiliation: def.affiliation.clone(),
             });
         }
         self.add_titled_people(text, &mut out);
@@ -331,6 +345,19 @@ impl Actors {
             kept.push(m);
         }
         mark_modifiers(text, &mut kept);
+        // Later mentions of a person (`Mr Kirby`) share the affiliation found once.
+        let known: Vec<(String, String)> = kept
+            .iter()
+            .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
+            .collect();
+        for m in kept.iter_mut().filter(|m| m.kind == Kind::Person) {
+            if m.affiliation.is_none() {
+                m.affiliation = known
+                    .iter()
+                    .find(|(n, _)| *n == m.name)
+                    .map(|(_, a)| a.clone());
+            }
+        }
         kept
     }
 
@@ -387,6 +414,7 @@ impl Actors {
                 kind: Kind::Person,
                 modifier: false,
                 demonym: false,
+                affiliation: None,
             });
         }
         // Later bare family names (`Yun traveled`, `Leff said`).
@@ -423,6 +451,7 @@ impl Actors {
                         kind: Kind::Person,
                         modifier: false,
                         demonym: false,
+                        affiliation: None,
                     });
                 }
             }
@@ -503,6 +532,12 @@ fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
             && let Some(m) = mentions.get_mut(i)
         {
             m.modifier = true;
+            let country = m.name.clone();
+            if let Some(p) = mentions.get_mut(i + 1)
+                && p.affiliation.is_none()
+            {
+                p.affiliation = Some(country);
+            }
         }
     }
 }

@@ -422,9 +422,13 @@ impl Inner {
         }
         self.apply_captions(&mut out);
         out.sort_by_key(|c| (c.sent.0, c.trig.start));
-        merge_repeats(&mut out, self.statement);
+        let affiliations: Vec<(String, String)> = mentions
+            .iter()
+            .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
+            .collect();
+        merge_repeats(&mut out, self.statement, &affiliations);
         out.into_iter()
-            .map(|c| self.finish(article, &lower, c))
+            .map(|c| self.finish(article, &affiliations, c))
             .collect()
     }
 
@@ -717,7 +721,7 @@ impl Inner {
         });
     }
 
-    fn finish(&self, article: &Article, _lower: &str, c: Cand) -> Event {
+    fn finish(&self, article: &Article, affiliations: &[(String, String)], c: Cand) -> Event {
         let text = article.text.as_str();
         let def = self.vocab.types.get(c.trig.type_idx);
         let type_name = def.map_or_else(|| "event".to_string(), |d| d.name.clone());
@@ -732,6 +736,15 @@ impl Inner {
             type_summary,
         );
         let mut actors = c.agents.clone();
+        // A person's country or organization joins them (`Vladimir Putin` → `Russia`), so
+        // filtering by a country finds its leaders' acts.
+        for a in &c.agents {
+            if let Some((_, aff)) = affiliations.iter().find(|(n, _)| n == a)
+                && !actors.contains(aff)
+            {
+                actors.push(aff.clone());
+            }
+        }
         if let Some(t) = &c.target
             && !actors.contains(t)
         {
@@ -790,7 +803,17 @@ impl Inner {
 /// the actors agree (shared agents, or one side without agents within three sentences), the
 /// targets do not conflict, and the dates are compatible (both undated; or an article-date
 /// fallback within a week of an explicit date; or overlapping explicit dates).
-fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>) {
+fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[(String, String)]) {
+    // Agents with their countries: `John Kirby` speaks for the United States.
+    let widen = |agents: &[String]| -> Vec<String> {
+        let mut all = agents.to_vec();
+        for a in agents {
+            if let Some((_, aff)) = affiliations.iter().find(|(n, _)| n == a) {
+                all.push(aff.clone());
+            }
+        }
+        all
+    };
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for c in out.drain(..) {
         let same = kept.iter_mut().rev().find(|k| {
@@ -807,7 +830,8 @@ fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>) {
                 // Two remarks by different speakers are two statements.
                 return false;
             }
-            let shared = k.agents.iter().any(|a| c.agents.contains(a));
+            let (kw, cw) = (widen(&k.agents), widen(&c.agents));
+            let shared = kw.iter().any(|a| cw.contains(a));
             let near = c.sentence.saturating_sub(k.sentence) <= 3;
             let one_empty = k.agents.is_empty() || c.agents.is_empty();
             let targets_ok = k.target.is_none() || c.target.is_none() || k.target == c.target;
