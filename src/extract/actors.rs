@@ -113,7 +113,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<ActorLine>, ExtractError> {
 
 static TITLED_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:President|Vice President|Prime Minister|Minister|Secretary|Secretary-General|",
+        r"(?-u:\b)(?:President|Vice President|Prime Minister|Minister|Secretary|Secretary-General|",
         r"[Ss]pokes(?:man|woman|person)|[Ll]eader|Chancellor|King|Queen|Prince|Princess|",
         r"Senator|Sen\.|Rep\.|Representative|Governor|Mayor|General|Gen\.|Admiral|Colonel|",
         r"Ambassador|[Ee]nvoy|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Premier|Commander|Chairman|",
@@ -367,7 +367,12 @@ impl Actors {
         let Some(re) = TITLED_PERSON.as_ref() else {
             return;
         };
-        for c in re.captures_iter(text) {
+        // The fast search finds each match; the name group is then read from the short
+        // match alone (captures over a whole article are slow).
+        for hit in re.find_iter(text) {
+            let Some(c) = text.get(hit.range()).and_then(|h| re.captures(h)) else {
+                continue;
+            };
             let Some(name) = c.get(1) else { continue };
             let mut full = name.as_str().trim_end();
             for suf in ["'s", "’s"] {
@@ -380,7 +385,7 @@ impl Actors {
                 // Keep only the tokens before a function word (`Mr Kirby said`).
                 continue;
             }
-            let start = name.start();
+            let start = hit.start() + name.start();
             let end = start + full.len();
             // A known actor covers this span already (`President Vladimir Putin`).
             if out.iter().any(|m| m.start < end && start < m.end) {
