@@ -10,7 +10,6 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::corpus::{Article, DateSource, Problem};
 use crate::extract::{Extractor, Status};
-use crate::pipeline::Extraction;
 use crate::timeline::Filter;
 
 /// Dateline: a timeline of what happened, when, and who did it, from a folder of news articles.
@@ -299,22 +298,78 @@ pub fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
         return extract_stdin(args, &filter, published, &extractor);
     }
 
-    let mut extraction = if published.is_some() {
-        let mut corpus = crate::corpus::load(&args.paths);
-        set_published(&mut corpus.articles, published);
-        crate::pipeline::extract_corpus(corpus, &extractor)
-    } else {
-        crate::pipeline::extract_paths(&args.paths, &extractor)
-    };
-    warn(&extraction.problems);
-    if extraction.articles.is_empty() {
-        anyhow::bail!("{}", nothing_read(&args.paths, &extraction.problems));
+    let mut corpus = crate::corpus::load(&args.paths);
+    set_published(&mut corpus.articles, published);
+    warn(&corpus.problems);
+    if corpus.articles.is_empty() {
+        anyhow::bail!("{}", nothing_read(&args.paths, &corpus.problems));
     }
-    extraction.events.retain(|e| filter.matches(e));
     output(args.out.as_deref(), |out| {
-        crate::export::write(args.format, &extraction, &extraction.events, out)
-            .map_err(export_error)
+        extract_corpus_to(args.format, corpus, &extractor, &filter, out).map_err(export_error)
     })
+}
+
+/// How many articles are extracted between two writes of the export.
+pub const EXTRACT_CHUNK_ARTICLES: usize = 512;
+
+/// Extracts `corpus` a chunk of articles at a time (each chunk on all cores) and writes each
+/// chunk's events at once, dropping its article texts, so memory holds the corpus text at
+/// most once and never all the events.
+///
+/// # Errors
+/// Fails when writing fails.
+pub fn extract_corpus_to(
+    format: crate::export::Format,
+    corpus: crate::corpus::Corpus,
+    extractor: &Extractor,
+    filter: &Filter,
+    out: &mut dyn Write,
+) -> Result<(), crate::export::ExportError> {
+    extract_in_chunks(
+        format,
+        corpus,
+        extractor,
+        filter,
+        EXTRACT_CHUNK_ARTICLES,
+        out,
+    )
+}
+
+fn extract_in_chunks(
+    format: crate::export::Format,
+    corpus: crate::corpus::Corpus,
+    extractor: &Extractor,
+    filter: &Filter,
+    chunk_articles: usize,
+    out: &mut dyn Write,
+) -> Result<(), crate::export::ExportError> {
+    let crate::corpus::Corpus { articles, problems } = corpus;
+    let mut sink = crate::export::Sink::start(format, out)?;
+    let mut done: Vec<Article> = Vec::with_capacity(articles.len());
+    let mut rest = articles.into_iter();
+    loop {
+        let chunk: Vec<Article> = rest.by_ref().take(chunk_articles.max(1)).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let mut x = crate::pipeline::extract_corpus(
+            crate::corpus::Corpus {
+                articles: chunk,
+                problems: Vec::new(),
+            },
+            extractor,
+        );
+        x.events.retain(|e| filter.matches(e));
+        sink.events(&x.events, &x.articles)?;
+        done.extend(x.articles.into_iter().map(without_text));
+    }
+    sink.finish(&done, &problems)
+}
+
+/// The article's metadata: what an export lists once its events are written.
+fn without_text(mut a: Article) -> Article {
+    a.text = String::new();
+    a
 }
 
 /// The one-line reason given when no article could be read.
@@ -350,7 +405,9 @@ fn nothing_read(paths: &[PathBuf], problems: &[Problem]) -> String {
     }
 }
 
-/// `dateline extract -`: JSON Lines stream as they come; other formats read everything first.
+/// `dateline extract -`: events are written chunk by chunk as the lines are read (JSON
+/// Lines keep nothing else, so memory stays constant; other formats keep the articles'
+/// metadata for their article list).
 fn extract_stdin(
     args: &ExtractArgs,
     filter: &Filter,
@@ -364,41 +421,31 @@ fn extract_stdin(
         filter,
         published,
     };
-    let nothing = |s: &crate::stream::Summary| {
-        format!(
-            "none of the {} lines read from stdin was a readable article or article file (see the warnings above)",
-            s.lines
-        )
-    };
-    if args.format == crate::export::Format::Jsonl {
-        let mut warn_one = |p: &Problem| warn(std::slice::from_ref(p));
-        return output(args.out.as_deref(), |out| {
-            let summary = crate::stream::jsonl(input, out, &opts, &mut warn_one)?;
-            if summary.lines > 0 && summary.articles == 0 {
-                // An error here also leaves an existing --out file untouched.
-                return Err(std::io::Error::other(nothing(&summary)));
-            }
-            Ok(())
-        });
-    }
-
-    let mut extraction = Extraction::default();
-    let summary = crate::stream::for_each_chunk(input, &opts, |outcomes| {
-        for o in outcomes {
-            warn(&o.problems);
-            extraction.problems.extend(o.problems);
-            extraction.articles.extend(o.articles);
-            extraction.events.extend(o.events);
-        }
-        Ok(true)
-    })
-    .context("could not read stdin")?;
-    if summary.lines > 0 && summary.articles == 0 {
-        anyhow::bail!("{}", nothing(&summary));
-    }
+    let keep_articles = args.format != crate::export::Format::Jsonl;
     output(args.out.as_deref(), |out| {
-        crate::export::write(args.format, &extraction, &extraction.events, out)
-            .map_err(export_error)
+        let mut sink = crate::export::Sink::start(args.format, out).map_err(export_error)?;
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        let summary = crate::stream::for_each_chunk(input, &opts, |outcomes| {
+            for o in outcomes {
+                warn(&o.problems);
+                sink.events(&o.events, &o.articles).map_err(export_error)?;
+                if keep_articles {
+                    articles.extend(o.articles.into_iter().map(without_text));
+                    problems.extend(o.problems);
+                }
+            }
+            sink.flush()?;
+            Ok(true)
+        })?;
+        if summary.lines > 0 && summary.articles == 0 {
+            // An error here also leaves an existing --out file untouched.
+            return Err(std::io::Error::other(format!(
+                "none of the {} lines read from stdin was a readable article or article file (see the warnings above)",
+                summary.lines
+            )));
+        }
+        sink.finish(&articles, &problems).map_err(export_error)
     })
 }
 
@@ -450,6 +497,53 @@ mod tests {
         }
         let message = parse_date_bound("2024-13", false).err().unwrap_or_default();
         assert!(message.contains("YYYY-MM-DD"), "{message}");
+    }
+
+    #[test]
+    fn chunked_extraction_writes_what_whole_extraction_writes() {
+        use crate::export::Format;
+        let articles: Vec<Article> = crate::generate::articles(3, 7)
+            .into_iter()
+            .map(Article::from)
+            .collect();
+        let corpus = crate::corpus::Corpus {
+            articles,
+            problems: vec![Problem {
+                path: "x.pdf".to_owned(),
+                message: "binary".to_owned(),
+            }],
+        };
+        let extractor = Extractor::builtin();
+        let filter = Filter {
+            types: ["missile_test", "visit", "meeting"]
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            ..Filter::default()
+        };
+        let mut whole = crate::pipeline::extract_corpus(corpus.clone(), &extractor);
+        whole.events.retain(|e| filter.matches(e));
+        assert!(!whole.events.is_empty());
+        for format in [
+            Format::Json,
+            Format::Jsonl,
+            Format::Csv,
+            Format::Timelinejs,
+            Format::Markdown,
+        ] {
+            let mut expected = Vec::new();
+            let ok = crate::export::write(format, &whole, &whole.events, &mut expected);
+            assert!(ok.is_ok(), "{ok:?}");
+            let mut chunked = Vec::new();
+            let ok =
+                extract_in_chunks(format, corpus.clone(), &extractor, &filter, 3, &mut chunked);
+            assert!(ok.is_ok(), "{ok:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&chunked),
+                String::from_utf8_lossy(&expected),
+                "{format:?}"
+            );
+        }
     }
 
     #[test]

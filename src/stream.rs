@@ -9,7 +9,7 @@
 //! annotated corpus keep their sidecar dates.
 
 use std::collections::HashMap;
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -321,33 +321,6 @@ pub fn for_each_chunk(
     }
 }
 
-/// `dateline extract - --format jsonl`: writes the events of every input line to `out`, one
-/// JSON object a line, flushing after every chunk, and reports problems through
-/// `on_problem` as they come.
-///
-/// # Errors
-/// Fails when reading `input` or writing `out` fails.
-pub fn jsonl(
-    input: impl BufRead,
-    out: &mut dyn Write,
-    opts: &Options,
-    on_problem: &mut dyn FnMut(&Problem),
-) -> std::io::Result<Summary> {
-    for_each_chunk(input, opts, |outcomes| {
-        for o in outcomes {
-            o.problems.iter().for_each(&mut *on_problem);
-            for e in &o.events {
-                crate::export::jsonl::write_event(e, out).map_err(|e| match e {
-                    crate::export::ExportError::Io(io) => io,
-                    other => std::io::Error::other(other),
-                })?;
-            }
-        }
-        out.flush()?;
-        Ok(true)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,12 +408,16 @@ mod tests {
         let (extractor, filter) = (Extractor::builtin(), Filter::default());
         let mut out = Vec::new();
         let mut problems = Vec::new();
-        let summary = jsonl(
-            input.as_slice(),
-            &mut out,
-            &opts(&extractor, &filter),
-            &mut |p| problems.push(p.clone()),
-        )
+        let summary = for_each_chunk(input.as_slice(), &opts(&extractor, &filter), |outcomes| {
+            for o in outcomes {
+                problems.extend(o.problems);
+                for e in &o.events {
+                    serde_json::to_writer(&mut out, e)?;
+                    out.push(b'\n');
+                }
+            }
+            Ok(true)
+        })
         .unwrap_or_default();
         assert_eq!(summary.lines, n + 2);
         assert_eq!(summary.articles, n);

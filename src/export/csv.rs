@@ -51,15 +51,25 @@ fn row(e: &Event) -> [String; 15] {
     ]
 }
 
-/// Writes a header and one row per event.
+/// Writes the header row.
 ///
 /// # Errors
 /// Fails when the writer fails.
-pub fn write(events: &[Event], out: &mut dyn std::io::Write) -> Result<(), ExportError> {
+pub fn write_header(out: &mut dyn std::io::Write) -> Result<(), ExportError> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(HEADER)?;
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes one row per event (no header).
+///
+/// # Errors
+/// Fails when the writer fails.
+pub fn write_rows(events: &[Event], out: &mut dyn std::io::Write) -> Result<(), ExportError> {
     let mut w = csv::WriterBuilder::new()
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(out);
-    w.write_record(HEADER)?;
     for e in events {
         w.write_record(
             row(e)
@@ -69,6 +79,15 @@ pub fn write(events: &[Event], out: &mut dyn std::io::Write) -> Result<(), Expor
     }
     w.flush()?;
     Ok(())
+}
+
+/// Writes a header and one row per event.
+///
+/// # Errors
+/// Fails when the writer fails.
+pub fn write(events: &[Event], out: &mut dyn std::io::Write) -> Result<(), ExportError> {
+    write_header(out)?;
+    write_rows(events, out)
 }
 
 #[cfg(test)]

@@ -41,11 +41,76 @@ impl<'a> From<&'a Article> for ArticleRecord<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
-    articles: Vec<ArticleRecord<'a>>,
-    events: &'a [Event],
-    problems: &'a [Problem],
+/// Writes `value` pretty-printed, every line after the first indented by `indent` spaces, so
+/// it nests inside a document written piece by piece. (JSON strings never hold a raw line
+/// break, so every `\n` in the output is layout.)
+pub(crate) fn write_indented(
+    value: &impl Serialize,
+    indent: usize,
+    out: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
+    let buf = serde_json::to_vec_pretty(value)?;
+    let pad = " ".repeat(indent);
+    let mut lines = buf.split(|b| *b == b'\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first)?;
+    }
+    for line in lines {
+        out.write_all(b"\n")?;
+        out.write_all(pad.as_bytes())?;
+        out.write_all(line)?;
+    }
+    Ok(())
+}
+
+/// The JSON document, written as events arrive: `{"events": [...], "articles": [...],
+/// "problems": [...]}` (the articles come last because extraction may estimate their dates).
+#[derive(Default)]
+pub(crate) struct Writer {
+    events: usize,
+}
+
+impl Writer {
+    pub(crate) fn start(out: &mut dyn std::io::Write) -> Result<Self, ExportError> {
+        out.write_all(b"{\n  \"events\": [")?;
+        Ok(Self::default())
+    }
+
+    pub(crate) fn events(
+        &mut self,
+        events: &[Event],
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), ExportError> {
+        for e in events {
+            out.write_all(if self.events == 0 {
+                b"\n    "
+            } else {
+                b",\n    "
+            })?;
+            write_indented(e, 4, out)?;
+            self.events += 1;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(
+        self,
+        articles: &[Article],
+        problems: &[Problem],
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), ExportError> {
+        out.write_all(if self.events == 0 {
+            b"],\n  \"articles\": "
+        } else {
+            b"\n  ],\n  \"articles\": "
+        })?;
+        let records: Vec<ArticleRecord> = articles.iter().map(ArticleRecord::from).collect();
+        write_indented(&records, 2, out)?;
+        out.write_all(b",\n  \"problems\": ")?;
+        write_indented(&problems, 2, out)?;
+        out.write_all(b"\n}\n")?;
+        Ok(())
+    }
 }
 
 /// Writes the whole extraction as one pretty-printed JSON document.
@@ -57,18 +122,9 @@ pub fn write(
     events: &[Event],
     out: &mut dyn std::io::Write,
 ) -> Result<(), ExportError> {
-    let doc = Document {
-        articles: extraction
-            .articles
-            .iter()
-            .map(ArticleRecord::from)
-            .collect(),
-        events,
-        problems: &extraction.problems,
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.write_all(b"\n")?;
-    Ok(())
+    let mut w = Writer::start(out)?;
+    w.events(events, out)?;
+    w.finish(&extraction.articles, &extraction.problems, out)
 }
 
 #[cfg(test)]
@@ -126,6 +182,14 @@ mod tests {
             when.get("start").is_none() && when.get("end").is_none(),
             "{when}"
         );
+    }
+
+    #[test]
+    fn an_empty_document_is_valid() {
+        let mut out = Vec::new();
+        assert!(write(&Extraction::default(), &[], &mut out).is_ok());
+        let v: Value = serde_json::from_slice(&out).unwrap_or_default();
+        assert_eq!(v, json!({"events": [], "articles": [], "problems": []}));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use chrono::{Datelike as _, NaiveDate};
 use super::{
     ExportError, interval, month_name, neutralize_formula, safe_url, status_name, when_text,
 };
-use crate::corpus::{Article, DateSource};
+use crate::corpus::{Article, DateSource, Problem};
 use crate::extract::Event;
 use crate::pipeline::Extraction;
 use crate::temporal::Anchor;
@@ -153,11 +153,21 @@ pub fn write(
     events: &[Event],
     out: &mut dyn std::io::Write,
 ) -> Result<(), ExportError> {
-    let articles: HashMap<&str, &Article> = extraction
-        .articles
-        .iter()
-        .map(|a| (a.path.as_str(), a))
-        .collect();
+    write_parts(&extraction.articles, &extraction.problems, events, out)
+}
+
+/// [`write`] from the parts of an extraction.
+///
+/// # Errors
+/// Fails when the writer fails.
+pub fn write_parts(
+    all_articles: &[Article],
+    problems: &[Problem],
+    events: &[Event],
+    out: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
+    let articles: HashMap<&str, &Article> =
+        all_articles.iter().map(|a| (a.path.as_str(), a)).collect();
     let mut groups: BTreeMap<Group, Vec<&Event>> = BTreeMap::new();
     for e in events {
         groups.entry(group_of(e)).or_default().push(e);
@@ -168,7 +178,7 @@ pub fn write(
         text,
         "# Dateline report\n\n{} events from {} articles.\n",
         events.len(),
-        extraction.articles.len()
+        all_articles.len()
     );
     out.write_all(text.as_bytes())?;
     for (group, mut list) in groups {
@@ -193,11 +203,11 @@ pub fn write(
     }
 
     text.clear();
-    if !extraction.articles.is_empty() {
+    if !all_articles.is_empty() {
         text.push_str(
             "## Articles\n\n| Article | Title | Published | Date from |\n|---|---|---|---|\n",
         );
-        for a in &extraction.articles {
+        for a in all_articles {
             let published = a
                 .published
                 .map(|d| d.format("%Y-%m-%d").to_string())
@@ -213,9 +223,9 @@ pub fn write(
         }
         text.push('\n');
     }
-    if !extraction.problems.is_empty() {
+    if !problems.is_empty() {
         text.push_str("## Problems\n\n| File | Problem |\n|---|---|\n");
-        for p in &extraction.problems {
+        for p in problems {
             let _ = writeln!(text, "| {} | {} |", cell(&p.path), cell(&p.message));
         }
         text.push('\n');
@@ -227,7 +237,6 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Problem;
     use crate::export::test_support::{events, extraction};
 
     fn render(extraction: &Extraction, events: &[Event]) -> String {

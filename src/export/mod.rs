@@ -15,6 +15,7 @@ use std::path::Path;
 
 use chrono::{Datelike as _, NaiveDate};
 
+use crate::corpus::{Article, Problem};
 use crate::extract::Event;
 use crate::pipeline::Extraction;
 use crate::temporal::{Anchor, Precision, When};
@@ -66,12 +67,87 @@ pub fn write(
     events: &[Event],
     out: &mut dyn std::io::Write,
 ) -> Result<(), ExportError> {
-    match format {
-        Format::Json => json::write(extraction, events, out),
-        Format::Jsonl => jsonl::write(events, out),
-        Format::Csv => csv::write(events, out),
-        Format::Timelinejs => timelinejs::write(extraction, events, out),
-        Format::Markdown => markdown::write(extraction, events, out),
+    let mut sink = Sink::start(format, out)?;
+    sink.events(events, &extraction.articles)?;
+    sink.finish(&extraction.articles, &extraction.problems)
+}
+
+enum SinkState {
+    Json(json::Writer),
+    Jsonl,
+    Csv,
+    Timelinejs(timelinejs::Writer),
+    /// The report groups events by date, so it is written at the end.
+    Markdown(Vec<Event>),
+}
+
+/// An export written while extraction goes on: events arrive in batches and are written at
+/// once (except for Markdown, which groups them by date and writes at the end), so a large
+/// extraction need not hold all its events.
+pub struct Sink<'a> {
+    out: &'a mut dyn std::io::Write,
+    state: SinkState,
+}
+
+impl<'a> Sink<'a> {
+    /// Starts an export in `format` on `out`.
+    ///
+    /// # Errors
+    /// Fails when the writer fails.
+    pub fn start(format: Format, out: &'a mut dyn std::io::Write) -> Result<Self, ExportError> {
+        let state = match format {
+            Format::Json => SinkState::Json(json::Writer::start(out)?),
+            Format::Jsonl => SinkState::Jsonl,
+            Format::Csv => {
+                csv::write_header(out)?;
+                SinkState::Csv
+            }
+            Format::Timelinejs => SinkState::Timelinejs(timelinejs::Writer::start(out)?),
+            Format::Markdown => SinkState::Markdown(Vec::new()),
+        };
+        Ok(Self { out, state })
+    }
+
+    /// Writes a batch of events (already filtered); `articles` are at least those the events
+    /// come from.
+    ///
+    /// # Errors
+    /// Fails when the writer fails.
+    pub fn events(&mut self, events: &[Event], articles: &[Article]) -> Result<(), ExportError> {
+        match &mut self.state {
+            SinkState::Json(w) => w.events(events, self.out),
+            SinkState::Jsonl => jsonl::write(events, self.out),
+            SinkState::Csv => csv::write_rows(events, self.out),
+            SinkState::Timelinejs(w) => w.events(events, articles, self.out),
+            SinkState::Markdown(held) => {
+                held.extend_from_slice(events);
+                Ok(())
+            }
+        }
+    }
+
+    /// Flushes what was written so far (for streams read as they are written).
+    ///
+    /// # Errors
+    /// Fails when the writer fails.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+
+    /// Ends the export with every article read and the problems met.
+    ///
+    /// # Errors
+    /// Fails when the writer fails.
+    pub fn finish(self, articles: &[Article], problems: &[Problem]) -> Result<(), ExportError> {
+        let result = match self.state {
+            SinkState::Json(w) => w.finish(articles, problems, self.out),
+            SinkState::Jsonl | SinkState::Csv => Ok(()),
+            SinkState::Timelinejs(w) => w.finish(articles.len(), self.out),
+            SinkState::Markdown(held) => markdown::write_parts(articles, problems, &held, self.out),
+        };
+        result?;
+        self.out.flush()?;
+        Ok(())
     }
 }
 

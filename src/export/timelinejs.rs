@@ -6,11 +6,12 @@
 //! `group` = the event type and a `unique_id`. Events without a resolved date cannot be
 //! placed and are left out; the title slide says how many.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike as _, NaiveDate};
 use serde::Serialize;
 
+use super::json::write_indented;
 use super::{ExportError, escape_html, interval, safe_url, status_name, when_text};
 use crate::corpus::Article;
 use crate::extract::Event;
@@ -45,12 +46,6 @@ struct Slide {
     group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unique_id: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Timeline {
-    title: Slide,
-    events: Vec<Slide>,
 }
 
 /// Which date parts a precision knows.
@@ -154,44 +149,62 @@ fn slide(event: &Event, article: Option<&Article>, taken: &mut HashSet<String>) 
     })
 }
 
-/// Writes a TimelineJS3 timeline of the dated events.
-///
-/// # Errors
-/// Fails when the writer fails.
-pub fn write(
-    extraction: &Extraction,
-    events: &[Event],
-    out: &mut dyn std::io::Write,
-) -> Result<(), ExportError> {
-    let articles: std::collections::HashMap<&str, &Article> = extraction
-        .articles
-        .iter()
-        .map(|a| (a.path.as_str(), a))
-        .collect();
-    let mut taken = HashSet::new();
-    let slides: Vec<Slide> = events
-        .iter()
-        .filter_map(|e| {
-            slide(
-                e,
-                articles.get(e.source.article.as_str()).copied(),
-                &mut taken,
-            )
-        })
-        .collect();
-    let left_out = events.len() - slides.len();
-    let mut summary = format!(
-        "{} events from {} articles.",
-        slides.len(),
-        extraction.articles.len()
-    );
-    if left_out > 0 {
-        summary.push_str(&format!(
-            " {left_out} events without a resolved date are not shown."
-        ));
+/// The timeline, written as events arrive: the slides first, then the title slide (which
+/// counts them). JSON key order does not matter to TimelineJS.
+#[derive(Default)]
+pub(crate) struct Writer {
+    slides: usize,
+    undated: usize,
+    taken: HashSet<String>,
+}
+
+impl Writer {
+    pub(crate) fn start(out: &mut dyn std::io::Write) -> Result<Self, ExportError> {
+        out.write_all(b"{\n  \"events\": [")?;
+        Ok(Self::default())
     }
-    let timeline = Timeline {
-        title: Slide {
+
+    /// Writes the slides of `events`; `articles` are those the events come from (for titles
+    /// and links).
+    pub(crate) fn events(
+        &mut self,
+        events: &[Event],
+        articles: &[Article],
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), ExportError> {
+        let by_path: HashMap<&str, &Article> =
+            articles.iter().map(|a| (a.path.as_str(), a)).collect();
+        for e in events {
+            let article = by_path.get(e.source.article.as_str()).copied();
+            match slide(e, article, &mut self.taken) {
+                Some(s) => {
+                    out.write_all(if self.slides == 0 {
+                        b"\n    "
+                    } else {
+                        b",\n    "
+                    })?;
+                    write_indented(&s, 4, out)?;
+                    self.slides += 1;
+                }
+                None => self.undated += 1,
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(
+        self,
+        articles: usize,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), ExportError> {
+        let mut summary = format!("{} events from {articles} articles.", self.slides);
+        if self.undated > 0 {
+            summary.push_str(&format!(
+                " {} events without a resolved date are not shown.",
+                self.undated
+            ));
+        }
+        let title = Slide {
             start_date: None,
             end_date: None,
             display_date: None,
@@ -201,12 +214,30 @@ pub fn write(
             },
             group: None,
             unique_id: None,
-        },
-        events: slides,
-    };
-    serde_json::to_writer_pretty(&mut *out, &timeline)?;
-    out.write_all(b"\n")?;
-    Ok(())
+        };
+        out.write_all(if self.slides == 0 {
+            b"],\n  \"title\": "
+        } else {
+            b"\n  ],\n  \"title\": "
+        })?;
+        write_indented(&title, 2, out)?;
+        out.write_all(b"\n}\n")?;
+        Ok(())
+    }
+}
+
+/// Writes a TimelineJS3 timeline of the dated events.
+///
+/// # Errors
+/// Fails when the writer fails.
+pub fn write(
+    extraction: &Extraction,
+    events: &[Event],
+    out: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
+    let mut w = Writer::start(out)?;
+    w.events(events, &extraction.articles, out)?;
+    w.finish(extraction.articles.len(), out)
 }
 
 #[cfg(test)]
