@@ -32,6 +32,8 @@ struct Alias {
 pub struct ActorDef {
     pub name: String,
     pub kind: Kind,
+    /// The country or organization a person belongs to (`@Russia` in the file).
+    pub affiliation: Option<String>,
 }
 
 /// The compiled actor list.
@@ -54,10 +56,13 @@ pub struct Mention {
     pub modifier: bool,
     /// The mention is a demonym (`Russian`), not a name.
     pub demonym: bool,
+    /// For a person: the country or organization named with them (`Russian President`) or
+    /// given in the actor list.
+    pub affiliation: Option<String>,
 }
 
 /// One parsed line: (kind, canonical, aliases with short flag).
-pub type ActorLine = (Kind, String, Vec<(String, bool)>);
+pub type ActorLine = (Kind, String, Option<String>, Vec<(String, bool)>);
 
 /// Parses an actors file. `origin` names it in errors.
 pub fn parse(text: &str, origin: &str) -> Result<Vec<ActorLine>, ExtractError> {
@@ -87,8 +92,12 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<ActorLine>, ExtractError> {
             continue;
         }
         let mut parts = line.split('|').map(str::trim).filter(|p| !p.is_empty());
-        let Some(canonical) = parts.next() else {
+        let Some(head) = parts.next() else {
             continue;
+        };
+        let (canonical, affiliation) = match head.split_once('@') {
+            Some((c, a)) => (c.trim(), Some(a.trim().to_string())),
+            None => (head, None),
         };
         let mut aliases = vec![(canonical.to_string(), false)];
         for p in parts {
@@ -97,14 +106,14 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<ActorLine>, ExtractError> {
                 None => aliases.push((p.to_string(), false)),
             }
         }
-        out.push((kind, canonical.to_string(), aliases));
+        out.push((kind, canonical.to_string(), affiliation, aliases));
     }
     Ok(out)
 }
 
 static TITLED_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:President|Vice President|Prime Minister|Minister|Secretary|Secretary-General|",
+        r"(?-u:\b)(?:President|Vice President|Prime Minister|Minister|Secretary|Secretary-General|",
         r"[Ss]pokes(?:man|woman|person)|[Ll]eader|Chancellor|King|Queen|Prince|Princess|",
         r"Senator|Sen\.|Rep\.|Representative|Governor|Mayor|General|Gen\.|Admiral|Colonel|",
         r"Ambassador|[Ee]nvoy|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Premier|Commander|Chairman|",
@@ -234,17 +243,21 @@ impl Actors {
         let mut aliases = Vec::new();
         let mut texts: Vec<String> = Vec::new();
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (kind, canonical, als) in lines {
+        for (kind, canonical, affiliation, als) in lines {
             let actor = match defs.iter().position(|d| d.name == *canonical) {
                 Some(i) => i,
                 None => {
                     defs.push(ActorDef {
                         name: canonical.clone(),
                         kind: *kind,
+                        affiliation: None,
                     });
                     defs.len() - 1
                 }
             };
+            if let (Some(a), Some(d)) = (affiliation, defs.get_mut(actor)) {
+                d.affiliation = Some(a.clone());
+            }
             for (a, short) in als {
                 let mut variants = vec![a.clone()];
                 if let Some(rest) = a.strip_prefix("the ") {
@@ -318,6 +331,7 @@ impl Actors {
                 kind: def.kind,
                 modifier: false,
                 demonym: alias.demonym,
+                affiliation: def.affiliation.clone(),
             });
         }
         self.add_titled_people(text, &mut out);
@@ -331,6 +345,19 @@ impl Actors {
             kept.push(m);
         }
         mark_modifiers(text, &mut kept);
+        // Later mentions of a person (`Mr Kirby`) share the affiliation found once.
+        let known: Vec<(String, String)> = kept
+            .iter()
+            .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
+            .collect();
+        for m in kept.iter_mut().filter(|m| m.kind == Kind::Person) {
+            if m.affiliation.is_none() {
+                m.affiliation = known
+                    .iter()
+                    .find(|(n, _)| *n == m.name)
+                    .map(|(_, a)| a.clone());
+            }
+        }
         kept
     }
 
@@ -340,7 +367,12 @@ impl Actors {
         let Some(re) = TITLED_PERSON.as_ref() else {
             return;
         };
-        for c in re.captures_iter(text) {
+        // The fast search finds each match; the name group is then read from the short
+        // match alone (captures over a whole article are slow).
+        for hit in re.find_iter(text) {
+            let Some(c) = text.get(hit.range()).and_then(|h| re.captures(h)) else {
+                continue;
+            };
             let Some(name) = c.get(1) else { continue };
             let mut full = name.as_str().trim_end();
             for suf in ["'s", "’s"] {
@@ -353,7 +385,7 @@ impl Actors {
                 // Keep only the tokens before a function word (`Mr Kirby said`).
                 continue;
             }
-            let start = name.start();
+            let start = hit.start() + name.start();
             let end = start + full.len();
             // A known actor covers this span already (`President Vladimir Putin`).
             if out.iter().any(|m| m.start < end && start < m.end) {
@@ -387,6 +419,7 @@ impl Actors {
                 kind: Kind::Person,
                 modifier: false,
                 demonym: false,
+                affiliation: None,
             });
         }
         // Later bare family names (`Yun traveled`, `Leff said`).
@@ -423,6 +456,7 @@ impl Actors {
                         kind: Kind::Person,
                         modifier: false,
                         demonym: false,
+                        affiliation: None,
                     });
                 }
             }
@@ -503,6 +537,12 @@ fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
             && let Some(m) = mentions.get_mut(i)
         {
             m.modifier = true;
+            let country = m.name.clone();
+            if let Some(p) = mentions.get_mut(i + 1)
+                && p.affiliation.is_none()
+            {
+                p.affiliation = Some(country);
+            }
         }
     }
 }

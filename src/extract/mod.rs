@@ -422,9 +422,13 @@ impl Inner {
         }
         self.apply_captions(&mut out);
         out.sort_by_key(|c| (c.sent.0, c.trig.start));
-        merge_repeats(&mut out, self.statement);
+        let affiliations: Vec<(String, String)> = mentions
+            .iter()
+            .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
+            .collect();
+        merge_repeats(&mut out, self.statement, &affiliations);
         out.into_iter()
-            .map(|c| self.finish(article, &lower, c))
+            .map(|c| self.finish(article, &affiliations, c))
             .collect()
     }
 
@@ -529,7 +533,8 @@ impl Inner {
                 ments,
                 next_trig,
                 passive,
-                nominal,
+                // A speech noun (`issued a warning`) has the clause subject as its speaker.
+                nominal && !speech,
             );
             if agents.is_empty() && !passive && agent_floor == clause.0 {
                 let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
@@ -552,7 +557,12 @@ impl Inner {
             if agents.is_empty() && !passive {
                 // An actor missing from the lists: a capitalized name before the trigger
                 // (`Amnesty International accused`, `UNITA refused`).
-                if let Some(name) = capitalized_subject(text, clause.0.max(agent_floor), t.start) {
+                let from = clause.0.max(agent_floor);
+                // Known names were weighed above; only unknown ones are taken here.
+                let known = ments.iter().any(|m| m.start >= from && m.end <= t.start);
+                if let Some(name) =
+                    capitalized_subject(text, from, t.start).filter(|_| !known && !nominal)
+                {
                     agents = vec![name];
                     named = true;
                 }
@@ -717,21 +727,37 @@ impl Inner {
         });
     }
 
-    fn finish(&self, article: &Article, _lower: &str, c: Cand) -> Event {
+    fn finish(&self, article: &Article, affiliations: &[(String, String)], c: Cand) -> Event {
         let text = article.text.as_str();
         let def = self.vocab.types.get(c.trig.type_idx);
         let type_name = def.map_or_else(|| "event".to_string(), |d| d.name.clone());
         let type_summary = def.map_or("", |d| d.summary.as_str());
-        let summary = summary::summarize(
+        // A noun event reads `North Korea: ballistic test`, a verb one `Russia rejected ...`.
+        let (who, lead_in) = if c.nominal && !c.agents.is_empty() {
+            (Vec::new(), format!("{}: ", summary::join_names(&c.agents)))
+        } else {
+            (c.agents.clone(), String::new())
+        };
+        let body = summary::summarize(
             text,
-            &c.agents,
+            &who,
             c.target.as_deref(),
             (c.trig.start, c.trig.end),
             c.clause.1,
             c.stop_at.max(c.trig.tail_end),
             type_summary,
         );
+        let summary = summary::truncate(&format!("{lead_in}{body}"));
         let mut actors = c.agents.clone();
+        // A person's country or organization joins them (`Vladimir Putin` → `Russia`), so
+        // filtering by a country finds its leaders' acts.
+        for a in &c.agents {
+            if let Some((_, aff)) = affiliations.iter().find(|(n, _)| n == a)
+                && !actors.contains(aff)
+            {
+                actors.push(aff.clone());
+            }
+        }
         if let Some(t) = &c.target
             && !actors.contains(t)
         {
@@ -790,7 +816,17 @@ impl Inner {
 /// the actors agree (shared agents, or one side without agents within three sentences), the
 /// targets do not conflict, and the dates are compatible (both undated; or an article-date
 /// fallback within a week of an explicit date; or overlapping explicit dates).
-fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>) {
+fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[(String, String)]) {
+    // Agents with their countries: `John Kirby` speaks for the United States.
+    let widen = |agents: &[String]| -> Vec<String> {
+        let mut all = agents.to_vec();
+        for a in agents {
+            if let Some((_, aff)) = affiliations.iter().find(|(n, _)| n == a) {
+                all.push(aff.clone());
+            }
+        }
+        all
+    };
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for c in out.drain(..) {
         let same = kept.iter_mut().rev().find(|k| {
@@ -807,7 +843,8 @@ fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>) {
                 // Two remarks by different speakers are two statements.
                 return false;
             }
-            let shared = k.agents.iter().any(|a| c.agents.contains(a));
+            let (kw, cw) = (widen(&k.agents), widen(&c.agents));
+            let shared = kw.iter().any(|a| cw.contains(a));
             let near = c.sentence.saturating_sub(k.sentence) <= 3;
             let one_empty = k.agents.is_empty() || c.agents.is_empty();
             let targets_ok = k.target.is_none() || c.target.is_none() || k.target == c.target;
@@ -893,25 +930,49 @@ fn pick_actors(
             role_before || !prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p))
         })
         .collect();
+    let is_conj = |between: &str| {
+        between.len() < 60
+            && between
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "and" | "as" | "well" | "both" | "s" | "along" | "with" | "together"
+                    ) || is_title_word(w)
+                })
+    };
+    // A noun event's agent stands right before it (`North Korea's missile test`, `The U.S.,
+    // South Korea, and Japan respond with joint exercises`), not anywhere in the clause.
+    let mut first = if nominal {
+        let window = words::prev_words(lower, clause.0, t.start, 4)
+            .last()
+            .map_or(t.start, |&(a, _)| a);
+        before.iter().position(|m| m.start >= window)
+    } else if before.is_empty() {
+        None
+    } else {
+        Some(0)
+    };
+    while let Some(i) = first.filter(|&i| i > 0) {
+        let (Some(p), Some(m)) = (before.get(i - 1), before.get(i)) else {
+            break;
+        };
+        if is_conj(text.get(p.end..m.start).unwrap_or("")) {
+            first = Some(i - 1);
+        } else {
+            break;
+        }
+    }
     let mut group: Vec<String> = Vec::new();
     let mut last_end = 0usize;
-    for m in &before {
+    for m in before.iter().skip(first.unwrap_or(before.len())) {
         if group.is_empty() {
             group.push(m.name.clone());
             last_end = m.end;
             continue;
         }
-        let between = text.get(last_end..m.start).unwrap_or("");
-        let conj = between
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .all(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "and" | "as" | "well" | "both" | "s" | "along" | "with" | "together"
-                ) || is_title_word(w)
-            });
-        if conj && between.len() < 60 {
+        if is_conj(text.get(last_end..m.start).unwrap_or("")) {
             if !group.contains(&m.name) {
                 group.push(m.name.clone());
             }

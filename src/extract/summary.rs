@@ -51,7 +51,8 @@ pub fn summarize(
     truncate(&s)
 }
 
-fn join_names(names: &[String]) -> String {
+/// `A`, `A and B`, `A, B, and C`.
+pub fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [a] => a.clone(),
