@@ -270,3 +270,78 @@ fn corrupt_saved_state_gives_defaults_and_says_so() {
     h.get_by_label_contains("could not be read");
     h.get_by_label("Open folder…");
 }
+
+#[test]
+fn wheel_zooms_drag_pans_and_brushing_the_overview_filters_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_jsonl(dir.path(), 2000);
+    let mut h = harness(app_with(vec![p], None, None));
+    settle(&mut h);
+    let canvas = h.get_by_label_contains("Timeline:").rect();
+    let center = canvas.center();
+
+    let before = h.state().ui.view;
+    h.hover_at(center);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(20);
+    let zoomed = h.state().ui.view;
+    assert!(zoomed.px_per_day > before.px_per_day, "the wheel zooms in");
+    // The day under the pointer stays put (within a pixel).
+    let x = f64::from(center.x - canvas.left());
+    assert!((zoomed.day_at(x) - before.day_at(x)).abs() * zoomed.px_per_day < 1.5);
+
+    h.drag_at(center);
+    h.step();
+    h.hover_at(center + egui::vec2(120.0, 0.0));
+    h.step();
+    h.drop_at(center + egui::vec2(120.0, 0.0));
+    h.run_steps(2);
+    assert!(
+        h.state().ui.view.left_day < zoomed.left_day,
+        "dragging right shows earlier days"
+    );
+
+    // Brush the first part of the overview strip (outside the visible window): a date filter.
+    let strip = h.get_by_label("Overview of all events").rect();
+    let a = egui::pos2(strip.left() + 4.0, strip.center().y);
+    let b = egui::pos2(strip.left() + strip.width() * 0.2, strip.center().y);
+    let all = h.state().data.filtered.len();
+    h.drag_at(a);
+    h.step();
+    h.hover_at(b);
+    h.step();
+    h.drop_at(b);
+    h.run_steps(3);
+    let f = &h.state().settings.filter;
+    assert!(
+        f.from.is_some() && f.to.is_some(),
+        "brushing sets a date range: {f:?}"
+    );
+    assert!(h.state().data.filtered.len() < all);
+    h.get_by_label_contains("dates:");
+}
+
+#[test]
+fn cancel_stops_loading_and_keeps_what_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_jsonl(dir.path(), 60_000);
+    let mut h = harness(app_with(vec![p], None, None));
+    h.run_steps(2);
+    if h.state().is_loading() {
+        h.get_by_label("Cancel").click();
+    }
+    settle(&mut h);
+    let n = h.state().data.store.len();
+    let notice = h.state().last_notice().unwrap_or_default().to_owned();
+    assert!(
+        notice.contains("cancelled") || n == 60_000,
+        "either the cancel took effect or everything was already read: {notice}"
+    );
+    assert!(n <= 60_000);
+}

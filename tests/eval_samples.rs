@@ -177,11 +177,20 @@ fn evaluate(ex: &Extraction, verbose: bool) -> Score {
                 });
             // Prefer a gold event of exactly this type over one that only allows it.
             let open = |(i, g): &(usize, &Gold)| !g.optional && !used[*i] && matches(e, g);
+            let exact_optional = golds
+                .iter()
+                .any(|g| g.optional && g.types[0] == e.event_type && matches(e, g));
             let hit = golds
                 .iter()
                 .enumerate()
                 .find(|x| open(x) && x.1.types[0] == e.event_type)
-                .or_else(|| golds.iter().enumerate().find(|x| open(x)));
+                .or_else(|| {
+                    if exact_optional {
+                        None
+                    } else {
+                        golds.iter().enumerate().find(|x| open(x))
+                    }
+                });
             if let Some((i, g)) = hit {
                 used[i] = true;
                 score.tp += 1;
@@ -247,8 +256,8 @@ fn sample_articles_precision_recall_and_dates() {
         s.dated
     );
     // Floors a little under the measured figures, so regressions fail.
-    assert!(f1 >= 0.80, "F1 fell to {f1:.3}");
-    assert!(da >= 0.85, "date accuracy fell to {da:.3}");
+    assert!(f1 >= 0.90, "F1 fell to {f1:.3}");
+    assert!(da >= 0.90, "date accuracy fell to {da:.3}");
 }
 
 #[test]

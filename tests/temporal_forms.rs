@@ -139,7 +139,7 @@ fn weekdays() {
         "2024-04-22TMO",
         Some(("2024-04-22", "2024-04-22")),
     );
-    assert_eq!(e.timex_type, TimexType::Time);
+    assert_eq!(e.timex_type, TimexType::Date);
 }
 
 #[test]

@@ -80,6 +80,8 @@ pub struct UiState {
     pub bottom_tab: BottomTab,
     pub progress: Option<(&'static str, usize, usize)>,
     pub last_merge: Instant,
+    /// How long to wait between merges of newly arrived events into the store.
+    pub merge_every: Duration,
 }
 
 impl Default for UiState {
@@ -103,6 +105,7 @@ impl Default for UiState {
             bottom_tab: BottomTab::Events,
             progress: None,
             last_merge: Instant::now(),
+            merge_every: Duration::from_millis(250),
         }
     }
 }
@@ -209,6 +212,8 @@ impl DatelineApp {
                         let n = self.data.store.len() + self.data.pending.len();
                         self.notices.push(if cancelled {
                             format!("Loading cancelled; {n} events loaded.")
+                        } else if self.data.articles.is_empty() {
+                            format!("Loaded {n} events.")
                         } else {
                             format!("Loaded {} articles, {n} events.", self.data.articles.len())
                         });
@@ -229,11 +234,15 @@ impl DatelineApp {
         }
         // Merge what arrived at most a few times a second (rebuilding the store sorts it).
         if !self.data.pending.is_empty()
-            && (finished || self.ui.last_merge.elapsed() > Duration::from_millis(250))
+            && (finished || self.ui.last_merge.elapsed() > self.ui.merge_every)
         {
+            let t = Instant::now();
             self.data.merge_pending();
-            self.ui.last_merge = Instant::now();
             self.after_store_change();
+            // Rebuilding costs more as the store grows: merge less often then, so that the
+            // window stays responsive while a big folder loads.
+            self.ui.merge_every = (t.elapsed() * 4).max(Duration::from_millis(250));
+            self.ui.last_merge = Instant::now();
         } else if finished {
             self.after_store_change();
         }
@@ -270,8 +279,19 @@ impl DatelineApp {
         }
     }
 
+    /// Fits the view to the filtered events. With many events, the 1% at either end are
+    /// left out so that a stray old date doesn't squeeze the story into a corner (the
+    /// overview strip still shows them).
     fn fit_all(&mut self) {
-        if let Some((lo, hi)) = self.data.store.extent(&self.data.filtered) {
+        let starts = &self.data.filtered.starts;
+        let n = starts.len();
+        let range = if n >= 200 {
+            let q = |f: usize| starts.get(n * f / 100).copied();
+            q(1).zip(q(99)).map(|(a, b)| (a, b + 1.0))
+        } else {
+            self.data.extent
+        };
+        if let Some((lo, hi)) = range {
             self.ui.view = TimeView::fit(lo, hi, self.ui.canvas_width);
         }
     }

@@ -161,11 +161,10 @@ impl Data {
     /// Number of events of each article (by path).
     #[must_use]
     pub fn events_per_article(&self) -> HashMap<&str, usize> {
-        let mut m: HashMap<&str, usize> = HashMap::new();
-        for e in self.store.events() {
-            *m.entry(e.source.article.as_str()).or_default() += 1;
-        }
-        m
+        self.articles
+            .iter()
+            .map(|a| (a.path.as_str(), self.store.events_of_article(&a.path).len()))
+            .collect()
     }
 }
 

@@ -260,6 +260,7 @@ fn line_rank(line: &str, range: std::ops::Range<usize>) -> Option<u8> {
     let after = line.get(range.end..).unwrap_or_default();
     if let Some(caps) = LABEL.captures(line)
         && before.len() <= 40
+        && line.len() <= 120
     {
         return Some(if caps.name("upd").is_some() { 1 } else { 0 });
     }

@@ -344,6 +344,7 @@ fn is_furniture(tag: &Tag<'_>) -> bool {
 
 #[derive(Default)]
 struct Scan {
+    dropped_by_class: bool,
     blocks: Vec<(String, bool)>,
     current: String,
     in_main: usize,
@@ -400,17 +401,19 @@ fn push_collapsed(out: &mut String, text: &str) {
 /// Extracts the article from an HTML document.
 #[must_use]
 pub fn parse(html: &str) -> HtmlArticle {
-    let mut article = scan(html, Drop::Furniture);
+    let (mut article, dropped_by_class) = scan(html, Drop::Furniture);
     // A `class`/`id` word can sit on a wrapper of the whole article (`layout-with-sidebar`):
     // when dropping by class loses most of the text, drop by element only.
-    let by_element = scan(html, Drop::Elements);
-    if article.text.len() * 10 < by_element.text.len() * 4 {
-        article.text = by_element.text;
+    if dropped_by_class {
+        let (by_element, _) = scan(html, Drop::Elements);
+        if article.text.len() * 10 < by_element.text.len() * 4 {
+            article.text = by_element.text;
+        }
     }
     if article.text.trim().is_empty() {
         // Everything sat in page furniture (or an unclosed `<nav>` swallowed the page):
         // keep the furniture rather than lose the article.
-        article.text = scan(html, Drop::Nothing).text;
+        article.text = scan(html, Drop::Nothing).0.text;
     }
     article
 }
@@ -427,7 +430,8 @@ enum Drop {
 }
 
 #[allow(clippy::too_many_lines)] // one linear state machine reads best in one place
-fn scan(html: &str, level: Drop) -> HtmlArticle {
+/// Also says whether anything was dropped for its `class`, `id`, `role` or `hidden` marks.
+fn scan(html: &str, level: Drop) -> (HtmlArticle, bool) {
     let bytes = html.as_bytes();
     let mut s = Scan::default();
     let mut i = 0;
@@ -565,9 +569,14 @@ fn scan(html: &str, level: Drop) -> HtmlArticle {
         if void {
             continue;
         }
+        let by_class = level == Drop::Furniture
+            && !DROP_ALWAYS.contains(&name)
+            && !DROP_FURNITURE.contains(&name)
+            && is_furniture(&tag);
+        s.dropped_by_class |= by_class;
         let drop = DROP_ALWAYS.contains(&name)
             || (level != Drop::Nothing && DROP_FURNITURE.contains(&name))
-            || (level == Drop::Furniture && is_furniture(&tag));
+            || by_class;
         if drop {
             s.skip = Some((name.to_owned(), 1));
             continue;
@@ -578,7 +587,8 @@ fn scan(html: &str, level: Drop) -> HtmlArticle {
         }
     }
     s.flush();
-    finish(s)
+    let dropped_by_class = s.dropped_by_class;
+    (finish(s), dropped_by_class)
 }
 
 fn finish(s: Scan) -> HtmlArticle {

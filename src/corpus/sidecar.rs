@@ -43,6 +43,8 @@ pub enum SidecarError {
     },
     #[error("this sidecar has no folder to be saved in")]
     NoPath,
+    #[error("`{}` could not be read when loading, so it is not overwritten; check its permissions", path.display())]
+    Unreadable { path: PathBuf },
 }
 
 /// A folder's `dateline.json`, loaded (or empty when there is none).
@@ -54,6 +56,8 @@ pub struct Sidecar {
     entries: HashMap<String, SidecarEntry>,
     /// The bytes of a file that could not be parsed, to back up before any rewrite.
     unparsed: Option<Vec<u8>>,
+    /// The file exists but could not be read: never overwrite it.
+    unreadable: bool,
 }
 
 /// `a\b`, `./a/b` and `a/b` are the same key.
@@ -90,9 +94,8 @@ impl Sidecar {
                         "could not read `{shown}`: {e}; article dates from it are missing"
                     ),
                 };
-                // Unreadable: never overwrite it either.
-                sidecar.unparsed = Some(Vec::new());
-                sidecar.path = None;
+                // Unreadable: it cannot be backed up, so it is never overwritten.
+                sidecar.unreadable = true;
                 return (sidecar, vec![problem]);
             }
         };
@@ -188,7 +191,7 @@ impl Sidecar {
     /// True when the file exists but could not be parsed (it will be backed up on save).
     #[must_use]
     pub fn is_malformed(&self) -> bool {
-        self.unparsed.is_some()
+        self.unparsed.is_some() || self.unreadable
     }
 
     /// The entry for an article path relative to the folder (`a/b.txt`, `c.json#2`).
@@ -283,6 +286,9 @@ impl Sidecar {
     /// When the backup or the write fails; the old file is then intact.
     pub fn save(&mut self) -> Result<(), SidecarError> {
         let path = self.path.clone().ok_or(SidecarError::NoPath)?;
+        if self.unreadable {
+            return Err(SidecarError::Unreadable { path });
+        }
         if let Some(original) = &self.unparsed {
             let backup = free_backup_path(&path);
             crate::write::write_atomic(&backup, original).map_err(|source| {

@@ -23,6 +23,8 @@ struct Alias {
     actor: usize,
     /// A short alias (`~Kim`) counts only after the actor was named in full earlier.
     short: bool,
+    /// A demonym (`Russian`, `North Korean`): an adjective before common nouns.
+    demonym: bool,
 }
 
 /// An actor as the vocabulary defines it.
@@ -50,6 +52,8 @@ pub struct Mention {
     /// The mention is a demonym or country name directly followed by a title (`Russian
     /// President`), or a title-only heuristic; it is not itself the one acting.
     pub modifier: bool,
+    /// The mention is a demonym (`Russian`), not a name.
+    pub demonym: bool,
 }
 
 /// One parsed line: (kind, canonical, aliases with short flag).
@@ -255,6 +259,7 @@ impl Actors {
                     aliases.push(Alias {
                         actor,
                         short: *short,
+                        demonym: *kind == Kind::Country && is_demonym(a, canonical),
                     });
                 }
             }
@@ -312,6 +317,7 @@ impl Actors {
                 name: def.name.clone(),
                 kind: def.kind,
                 modifier: false,
+                demonym: alias.demonym,
             });
         }
         self.add_titled_people(text, &mut out);
@@ -380,6 +386,7 @@ impl Actors {
                 name: canonical,
                 kind: Kind::Person,
                 modifier: false,
+                demonym: false,
             });
         }
         // Later bare family names (`Yun traveled`, `Leff said`).
@@ -415,12 +422,60 @@ impl Actors {
                         name: full.clone(),
                         kind: Kind::Person,
                         modifier: false,
+                        demonym: false,
                     });
                 }
             }
         }
         out.extend(found);
     }
+}
+
+/// Whether `alias` of country `canonical` is its demonym (`Russian` of Russia, `North
+/// Korean` of North Korea), not a capital or another name.
+fn is_demonym(alias: &str, canonical: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "American",
+        "Americans",
+        "British",
+        "French",
+        "Dutch",
+        "Swiss",
+        "Filipino",
+        "Welsh",
+        "Scottish",
+        "Emirati",
+        "Burmese",
+        "Kiwi",
+        "Malagasy",
+        "Burkinabe",
+        "Congolese",
+        "Ivorian",
+        "Salvadoran",
+        "Kosovar",
+        "Bosnian",
+        "Saudi",
+        "Saudis",
+    ];
+    // `Palestinians`, `Israelis`: a plural demonym names the people, who act.
+    if alias == canonical || alias.ends_with('s') {
+        return false;
+    }
+    if IRREGULAR.contains(&alias) {
+        return true;
+    }
+    let suffix = [
+        "ian", "ians", "ean", "eans", "can", "cans", "ese", "ish", "i", "is", "ic", "an", "ans",
+        "ch", "ese",
+    ]
+    .iter()
+    .any(|s| alias.ends_with(s));
+    let shared = alias
+        .chars()
+        .zip(canonical.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    suffix && shared >= 3
 }
 
 /// Marks a country or organization mention that only qualifies a person right after it

@@ -1,6 +1,10 @@
 //! The context of a trigger: which blocks yield events, clauses, quotations, negation,
 //! modality, and the cues that make an event alleged, denied, planned or background.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::text::BlockKind;
 
 use super::words::{prev_words, words_in};
@@ -132,55 +136,62 @@ pub fn refine_kind(kind: BlockKind, par: &str, after_tail: bool) -> BlockKind {
     kind
 }
 
+/// Words and marks that open a new clause inside a sentence.
+const CLAUSE_MARKS: &[&str] = &[
+    ", but ",
+    "; ",
+    ": ",
+    " – ",
+    " — ",
+    " - ",
+    ", while ",
+    ", although ",
+    " although ",
+    " while ",
+    ", whereas ",
+    ", as ",
+    " as the ",
+    ", even though ",
+    ", though ",
+    " but ",
+    ", and ",
+    ", which ",
+    " which ",
+    ", who ",
+    " that ",
+    ", saying ",
+    ", stating ",
+    ", accusing ",
+    ", marking ",
+    " after ",
+    " before ",
+    ", with ",
+];
+
+/// One automaton for all clause marks, so a sentence is scanned once.
+static CLAUSE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(CLAUSE_MARKS)
+        .ok()
+});
+
 /// Clause boundaries in a sentence, as byte offsets into the article text.
 pub fn clause_bounds(lower: &str, start: usize, end: usize) -> Vec<usize> {
-    const MARKS: &[&str] = &[
-        ", but ",
-        "; ",
-        ": ",
-        " – ",
-        " — ",
-        " - ",
-        ", while ",
-        ", although ",
-        " although ",
-        " while ",
-        ", whereas ",
-        ", as ",
-        " as the ",
-        ", even though ",
-        ", though ",
-        " but ",
-        ", and ",
-        ", which ",
-        " which ",
-        ", who ",
-        " that ",
-        ", saying ",
-        ", stating ",
-        ", accusing ",
-        ", marking ",
-        " after ",
-        " before ",
-        ", with ",
-    ];
-    let Some(s) = lower.get(start..end) else {
+    let (Some(s), Some(ac)) = (lower.get(start..end), CLAUSE_AC.as_ref()) else {
         return Vec::new();
     };
     let mut out: Vec<usize> = Vec::new();
-    for m in MARKS {
-        for (i, _) in s.match_indices(m) {
-            // `, as well as` joins actors, it does not start a clause.
-            if m.contains("as")
-                && s.get(i + m.len()..)
-                    .is_some_and(|r| r.starts_with("well as"))
-            {
-                continue;
-            }
-            out.push(start + i);
+    for m in ac.find_overlapping_iter(s) {
+        let (i, len) = (m.start(), m.len());
+        // `, as well as` joins actors, it does not start a clause.
+        if s.get(i + len..).is_some_and(|r| r.starts_with("well as")) {
+            continue;
         }
+        out.push(start + i);
     }
     out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -349,10 +360,6 @@ const BACKGROUND_CUES: &[&str] = &[
     "usually",
     "continues",
     "continue",
-    "ongoing",
-    "increasingly",
-    "years",
-    "decades",
     "regularly",
 ];
 
@@ -414,6 +421,13 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
     c
 }
 
+/// A plan cue in the two words before `pos` (`the potential visit`, `an upcoming summit`).
+pub fn planned_adjacent(lower: &str, floor: usize, pos: usize) -> bool {
+    prev_words(lower, floor, pos, 2)
+        .iter()
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| PLAN_CUES.contains(&w)))
+}
+
 /// Any of `cues` among the words of `lower[from..to]`.
 fn any_word(lower: &str, from: usize, to: usize, cues: &[&str]) -> bool {
     words_in(lower, from, to).any(|w| cues.contains(&w))
@@ -432,9 +446,12 @@ pub fn denied_before(lower: &str, sent_start: usize, pos: usize) -> bool {
 /// The sentence presents a standing state of affairs rather than news.
 pub fn background(lower: &str, sent_start: usize, sent_end: usize) -> bool {
     any_word(lower, sent_start, sent_end, BACKGROUND_CUES)
-        || lower
-            .get(sent_start..sent_end)
-            .is_some_and(|s| s.contains("there have been") || s.contains("has been keeping"))
+        || lower.get(sent_start..sent_end).is_some_and(|s| {
+            s.contains("there have been")
+                || s.contains("has been keeping")
+                || s.contains("for years")
+                || s.contains("for decades")
+        })
 }
 
 /// Words that make a nominal trigger a circumstance or topic of another event (`during his

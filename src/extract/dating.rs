@@ -57,11 +57,22 @@ pub fn off_news(t: &TimeExpr, published: Option<NaiveDate>) -> bool {
     e < p - chrono::Days::new(7) || s > p + chrono::Days::new(1)
 }
 
-/// The expression nearest to `pos` among `exprs`, by byte distance to its span.
-pub fn nearest<'a>(exprs: &[&'a TimeExpr], pos: (usize, usize)) -> Option<&'a TimeExpr> {
+/// The expression nearest to the trigger at `pos`. One before the trigger and cut off from
+/// it by a comma (`attacks since 2018, stated in June`) belongs to the words before it.
+pub fn nearest<'a>(
+    text: &str,
+    exprs: &[&'a TimeExpr],
+    pos: (usize, usize),
+) -> Option<&'a TimeExpr> {
     exprs.iter().copied().min_by_key(|t| {
         if t.end <= pos.0 {
-            pos.0 - t.end
+            let between = text.get(t.end..pos.0).unwrap_or("");
+            let cut = if between.contains([',', ';', ':']) {
+                200
+            } else {
+                0
+            };
+            pos.0 - t.end + cut
         } else {
             t.start.saturating_sub(pos.1)
         }

@@ -422,7 +422,7 @@ impl Inner {
         }
         self.apply_captions(&mut out);
         out.sort_by_key(|c| (c.sent.0, c.trig.start));
-        merge_repeats(&mut out);
+        merge_repeats(&mut out, self.statement);
         out.into_iter()
             .map(|c| self.finish(article, &lower, c))
             .collect()
@@ -472,8 +472,13 @@ impl Inner {
             }
             let anaphoric =
                 prev.is_some_and(|p| matches!(p, "this" | "that" | "these" | "those" | "such"));
+            // `the Russian attacks`: an article two words back makes it a noun too.
+            let det_two_back = words::prev_words(lower, sent.0, t.start, 2)
+                .get(1)
+                .and_then(|&(a, b)| lower.get(a..b))
+                .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
             let nominal = t.form == Form::Noun
-                || (t.noun_too && after_det)
+                || (t.noun_too && (after_det || det_two_back))
                 || (t.noun_too && t.form == Form::Ing);
             if !nominal && cues.bare_infinitive && !cues.planned {
                 continue;
@@ -511,10 +516,11 @@ impl Inner {
             let passive = cues.passive && !nominal;
             // `The US has claimed the dictatorship is smuggling`: after a speech verb, the one
             // acting is named after it.
+            let infinitive = words::prev_word(lower, t.start) == Some("to") || cues.planned;
             let agent_floor = cands
                 .iter()
                 .rev()
-                .find(|c| c.clause == clause && self.is_speech(c.trig.type_idx))
+                .find(|c| c.clause == clause && self.is_speech(c.trig.type_idx) && !infinitive)
                 .map_or(clause.0, |c| c.trig.tail_end.max(c.trig.end));
             let (mut agents, mut named, target) = pick_actors(
                 doc,
@@ -543,6 +549,14 @@ impl Inner {
                     named = false;
                 }
             }
+            if agents.is_empty() && !passive {
+                // An actor missing from the lists: a capitalized name before the trigger
+                // (`Amnesty International accused`, `UNITA refused`).
+                if let Some(name) = capitalized_subject(text, clause.0.max(agent_floor), t.start) {
+                    agents = vec![name];
+                    named = true;
+                }
+            }
             if t.weak && agents.is_empty() {
                 let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
                     .iter()
@@ -564,7 +578,13 @@ impl Inner {
             {
                 continue;
             }
-            let status = if cues.planned {
+            // A noun is planned only by the words right before it (`the potential visit`).
+            let planned = if nominal {
+                context::planned_adjacent(lower, sent.0, t.start)
+            } else {
+                cues.planned
+            };
+            let status = if planned {
                 Status::Planned
             } else if !speech && context::denied_before(lower, sent.0, t.start) {
                 Status::Denied
@@ -628,11 +648,22 @@ impl Inner {
         if others.is_empty() {
             return;
         }
+        // `voiced concerns ..., accusing Pyongyang`: the accusation or denial is the act.
+        let acts: Vec<Vec<String>> = cands
+            .iter()
+            .filter(|c| {
+                Some(c.trig.type_idx) == self.accusation || Some(c.trig.type_idx) == self.denial
+            })
+            .map(|c| c.agents.clone())
+            .collect();
         cands.retain(|c| {
             if Some(c.trig.type_idx) != self.statement {
                 return true;
             }
-            if c.trig.weak {
+            let same_speaker = acts
+                .iter()
+                .any(|agents| agents.iter().any(|a| c.agents.contains(a)));
+            if c.trig.weak || same_speaker {
                 return false;
             }
             !others.iter().any(|&(pos, clause, nominal, circ)| {
@@ -759,7 +790,7 @@ impl Inner {
 /// the actors agree (shared agents, or one side without agents within three sentences), the
 /// targets do not conflict, and the dates are compatible (both undated; or an article-date
 /// fallback within a week of an explicit date; or overlapping explicit dates).
-fn merge_repeats(out: &mut Vec<Cand>) {
+fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>) {
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for c in out.drain(..) {
         let same = kept.iter_mut().rev().find(|k| {
@@ -770,6 +801,10 @@ fn merge_repeats(out: &mut Vec<Cand>) {
                 return true;
             }
             if k.status != c.status {
+                return false;
+            }
+            if statement == Some(c.trig.type_idx) && k.agents != c.agents {
+                // Two remarks by different speakers are two statements.
                 return false;
             }
             let shared = k.agents.iter().any(|a| c.agents.contains(a));
@@ -809,7 +844,9 @@ fn dates_compatible(a: &Cand, b: &Cand) -> bool {
                     let week = chrono::Days::new(7);
                     s1 <= e2 + week && s2 <= e1 + week
                 } else {
-                    s1 <= e2 && s2 <= e1
+                    // Two explicit dates: the same interval (a day and its year are not one
+                    // event).
+                    s1 == s2 && e1 == e2
                 }
             }
             _ => x.expression == y.expression,
@@ -841,6 +878,7 @@ fn pick_actors(
         .iter()
         .copied()
         .filter(|m| m.start >= clause.0 && m.end <= t.start && !m.modifier)
+        .filter(|m| !demonym_adjective(text, m))
         .filter(|m| {
             let prev = words::prev_word(lower, m.start);
             let pp = words::prev_words(lower, clause.0, m.start, 2);
@@ -925,6 +963,192 @@ fn pick_actors(
     (agents, named, target)
 }
 
+/// The first run of capitalized words in `text[from..to]` that looks like a name (not a
+/// sentence-initial function word, month or weekday), as written.
+fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
+    const NOT_NAMES: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "Or",
+        "Last",
+        "Next",
+        "After",
+        "Before",
+        "While",
+        "When",
+        "As",
+        "If",
+        "Despite",
+        "Amid",
+        "According",
+        "Earlier",
+        "Later",
+        "Meanwhile",
+        "However",
+        "Also",
+        "Both",
+        "Under",
+        "Over",
+        "Since",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Why",
+        "What",
+        "How",
+        "Who",
+        "Where",
+        "Finally",
+        "Additionally",
+        "Reports",
+        "Officials",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "Some",
+        "Many",
+        "Several",
+        "Two",
+        "Three",
+        "Tensions",
+        "Debris",
+        "Photo",
+        "So",
+        "Now",
+        "Then",
+        "Yet",
+        "Still",
+        "Thus",
+        "Here",
+        "There",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+    ];
+    let seg = text.get(from..to)?;
+    let mut run: Vec<&str> = Vec::new();
+    for w in seg.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')')) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if cap && !NOT_NAMES.contains(&w) {
+            run.push(w);
+            continue;
+        }
+        if !run.is_empty() {
+            break;
+        }
+    }
+    if run.is_empty() || run.len() > 5 {
+        return None;
+    }
+    Some(run.join(" "))
+}
+
+/// `the Russian attacks`, `North Korean missiles`: a demonym before a common noun describes
+/// the thing, it does not act (`Russian forces`, `Russian officials` do).
+fn demonym_adjective(text: &str, m: &Mention) -> bool {
+    const AGENT_NOUNS: &[&str] = &[
+        "officials",
+        "official",
+        "forces",
+        "troops",
+        "soldiers",
+        "government",
+        "military",
+        "army",
+        "navy",
+        "authorities",
+        "leader",
+        "leaders",
+        "president",
+        "ministry",
+        "diplomats",
+        "diplomat",
+        "side",
+        "delegation",
+        "media",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "state",
+        "regime",
+        "army's",
+        "counterparts",
+        "warplanes",
+        "jets",
+        "drones",
+        "navy's",
+        "air",
+        "defense",
+        "defence",
+        "foreign",
+        "prime",
+        "intelligence",
+        "security",
+        "border",
+        "coast",
+        "police",
+        "parliament",
+        "lawmakers",
+        "court",
+        "prosecutors",
+        "negotiators",
+        "officers",
+        "units",
+        "commanders",
+    ];
+    if !m.demonym {
+        return false;
+    }
+    let next = words::next_words(text, m.end, 1);
+    let Some(n) = next.first().and_then(|&(a, b)| text.get(a..b)) else {
+        return false;
+    };
+    n.chars().next().is_some_and(char::is_lowercase) && !AGENT_NOUNS.contains(&n)
+}
+
 fn is_title_word(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
@@ -953,13 +1177,26 @@ fn date_sentence(text: &str, cands: &mut [Cand], exprs: &[&TimeExpr]) {
         return;
     }
     let clauses: Vec<(usize, usize)> = cands.iter().map(|c| c.clause).collect();
+    let verbs: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| !c.nominal)
+        .map(|c| (c.trig.start, c.trig.tail_end.max(c.trig.end)))
+        .collect();
     for i in 0..cands.len() {
         let Some(c) = cands.get(i) else { continue };
         let span = (c.trig.start, c.trig.tail_end.max(c.trig.end));
+        // `hit Kharkiv on January 2 at the Security Council meeting`: an expression right
+        // after a verb belongs to that verb, not to a noun that follows.
+        let taken_by_verb = |t: &TimeExpr| {
+            t.end <= span.0
+                && verbs
+                    .iter()
+                    .any(|&(vs, ve)| vs != span.0 && ve <= t.start && vs >= c.clause.0)
+        };
         let own: Vec<&TimeExpr> = exprs
             .iter()
             .copied()
-            .filter(|t| t.start >= c.clause.0 && t.end <= c.clause.1)
+            .filter(|t| t.start >= c.clause.0 && t.end <= c.clause.1 && !taken_by_verb(t))
             .collect();
         let chosen = if own.is_empty() {
             let free: Vec<&TimeExpr> = exprs
@@ -972,9 +1209,9 @@ fn date_sentence(text: &str, cands: &mut [Cand], exprs: &[&TimeExpr]) {
                         .any(|(j, cl)| j != i && t.start >= cl.0 && t.end <= cl.1)
                 })
                 .collect();
-            dating::nearest(&free, span)
+            dating::nearest(text, &free, span)
         } else {
-            dating::nearest(&own, span)
+            dating::nearest(text, &own, span)
         };
         if let (Some(t), Some(c)) = (chosen, cands.get_mut(i)) {
             c.when = Some(dating::when_of(text, t));

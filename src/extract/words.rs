@@ -126,6 +126,8 @@ pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Vec<(usize, 
 /// The word just before `start` (lowercase if `text` is), ignoring spaces only.
 pub fn prev_word(text: &str, start: usize) -> Option<&str> {
     let before = text.get(..start)?;
+    // An opening quote between the words is ignored: `a “test site”`.
+    let before = before.trim_end_matches(['“', '"', '‘', '\'']);
     let trimmed = before.trim_end();
     if trimmed.len() != before.len() || trimmed.is_empty() {
         let (s, e) = *prev_words(text, 0, trimmed.len(), 1).first()?;

@@ -256,9 +256,11 @@ impl Cx<'_> {
             }
         }
         // Words before, nearest first.
-        let mut words: Vec<&[u8]> = Vec::new();
+        // At most 13 words (the 12 looked at and the one before the last), without allocating.
+        let mut words: [&[u8]; 13] = [&[]; 13];
+        let mut count = 0;
         let mut i = start;
-        while i > a {
+        while i > a && count < words.len() {
             let mut j = i;
             while j > a
                 && bytes
@@ -268,16 +270,20 @@ impl Cx<'_> {
                 j -= 1;
             }
             if j < i {
-                if let Some(w) = bytes.get(j..i) {
-                    words.push(w);
+                if let (Some(w), Some(slot)) = (bytes.get(j..i), words.get_mut(count)) {
+                    *slot = w;
+                    count += 1;
                 }
                 i = j;
             } else {
                 i -= 1;
             }
         }
-        for (n, w) in words.iter().enumerate().take(12) {
-            let prev = words.get(n + 1).copied();
+        for n in 0..count.min(12) {
+            let Some(w) = words.get(n).copied() else {
+                break;
+            };
+            let prev = (n + 1 < count).then(|| words.get(n + 1).copied()).flatten();
             if let Some(t) = cue(w, prev) {
                 return t;
             }
@@ -313,8 +319,14 @@ impl Cx<'_> {
 
 /// Whether a word (with the word before it) marks past or future.
 fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
-    let lw: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
-    let l = lw.as_slice();
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() {
+        return None;
+    }
+    for (d, c) in buf.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    let l = buf.get(..w.len()).unwrap_or(&[]);
     // `will be held`: a participle after `be` says nothing; the auxiliary decides.
     if before.is_some_and(|b| b.eq_ignore_ascii_case(b"be") || b.eq_ignore_ascii_case(b"being")) {
         return None;
@@ -326,15 +338,19 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
             return Some(Tense::Future);
         }
         b"is" | b"are" | b"am" | b"remains" | b"says" | b"say" => return Some(Tense::Present),
-        b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" => {
+        b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" | b"soon" => {
             return Some(Tense::Future);
         }
         b"to" => {
             let b = before.map(|b| b.to_ascii_lowercase());
             return match b.as_deref() {
-                Some(b"is" | b"are" | b"set" | b"agreed" | b"ready" | b"likely") => {
-                    Some(Tense::Future)
-                }
+                Some(
+                    b"is" | b"are" | b"set" | b"agreed" | b"ready" | b"likely" | b"planned"
+                    | b"plans" | b"plan" | b"expected" | b"scheduled" | b"due" | b"going"
+                    | b"hopes" | b"hope" | b"hoped" | b"wants" | b"wanted" | b"intends"
+                    | b"intended" | b"promised" | b"vowed" | b"decided" | b"threatened" | b"able"
+                    | b"prepared",
+                ) => Some(Tense::Future),
                 _ => None,
             };
         }
@@ -716,10 +732,14 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
         if is_period
             && h.modifier.is_none()
             && matches!(p_low, b"earlier" | b"later")
-            && first.is_some_and(|x| x.is_any(&["this", "that"]))
+            && first.is_some_and(|x| {
+                x.is_any(&["this", "that", "today", "yesterday", "tonight", "tomorrow"])
+            })
         {
             h.s = s - 1;
-            h.modifier = Some(if p_low == b"earlier" { "START" } else { "END" });
+            if first.is_some_and(|x| x.is_any(&["this", "that"])) {
+                h.modifier = Some(if p_low == b"earlier" { "START" } else { "END" });
+            }
             return h;
         }
         if is_period && h.modifier.is_none() {
@@ -771,7 +791,12 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
             };
             if let Some(m) = m {
                 h.modifier = Some(m);
-                h.s = s - n;
+                // TimeML leaves `about`, `nearly`, `over` outside a duration's extent (the
+                // mod keeps the meaning) but keeps `more than`, `at least`, and anything
+                // before `ago`.
+                if !(n == 1 && h.ty == TimexType::Duration) {
+                    h.s = s - n;
+                }
             }
         }
     }
@@ -1014,6 +1039,7 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             if cx.dct.is_none() {
                 (V::Lit(format!("XXXX-{m:02}")), Anchor::None)
             } else {
+                // `last July`: the most recent July before this month, as news uses it.
                 let y = pick_year(cx, tense, |y| V::Month(y, m).interval())?;
                 (V::Month(y, m), cx.dct_anchor)
             }
@@ -1206,13 +1232,21 @@ fn weekday_time(t: &[Tok], mut h: Hit) -> Hit {
             V::Day(d) => V::Time(Some(d), p.to_string()),
             _ => V::Time(None, p.to_string()),
         };
-        h.ty = TimexType::Time;
+        // TimeML corpora type `Friday night` as a DATE (a day, narrowed); a clock time such
+        // as `noon` stays a TIME.
+        h.ty = if p.starts_with("T1") || p.starts_with("T2") {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        };
         h.e += 1;
     }
     h
 }
 
 const NOT_YEAR_BEFORE: &[&str] = &[
+    "©",
+    "copyright",
     "$",
     "#",
     "€",
@@ -1686,7 +1720,8 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if hour > 24 || (pm.is_some() && h > 12) {
         return None;
     }
-    // Time zone.
+    // Time zone: UTC is written `Z`.
+    let utc = t.get(j).is_some_and(|z| z.is_any(&["utc", "gmt"]) && z.cap);
     if t.get(j).is_some_and(|z| {
         z.is_any(&[
             "edt", "est", "gmt", "utc", "pst", "pdt", "cst", "cdt", "bst", "cet", "cest", "et",
@@ -1695,7 +1730,7 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }) {
         j += 1;
     }
-    let tod = format!("T{hour:02}:{min:02}");
+    let tod = format!("T{hour:02}:{min:02}{}", if utc { "Z" } else { "" });
     // The date: a weekday or `yesterday` after or before, else the day the story last
     // mentioned, else the DCT.
     let (mut date, mut anchor) = match cx.ref_day() {
@@ -1767,6 +1802,16 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }
     let (u, plural) = unit_of(x.low())?;
     let mut j = k + 1;
+    // `this year's third quarter`: the quarter parser takes it.
+    if u == Unit::Year
+        && is_at(t, j, "'s")
+        && t.get(j + 1)
+            .is_some_and(|z| ordinal_word(z.low()).is_some())
+        && t.get(j + 2).is_some_and(|z| z.is_any(&["quarter", "half"]))
+        && let Some(h) = unit_head(cx, t, j + 2).filter(|h| h.s <= k)
+    {
+        return Some(h);
+    }
     // Hyphenated adjective: `two-year`, `16-hour`, `day-long`.
     let hyphen_before =
         k >= 1 && t.get(k - 1).is_some_and(|p| p.is_char(b'-')) && adjacent(t, k - 1);
@@ -1777,6 +1822,23 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         if t.get(j + 1).is_some_and(|z| z.is("long")) && !hyphen_before {
             j += 2;
+            // `day-long`, `decades-long`: a duration of one (or some) of the unit.
+            let n = if plural { None } else { Some(1.0) };
+            let s0 = if k >= 1
+                && t.get(k - 1)
+                    .is_some_and(|z| z.kind == Kind::Num || number_word(z.low()).is_some())
+            {
+                k - 1
+            } else {
+                k
+            };
+            return Some(hit(
+                s0,
+                j,
+                TimexType::Duration,
+                V::Lit(duration(n, u)),
+                Anchor::None,
+            ));
         }
     }
     if t.get(j).is_some_and(|z| z.is("old")) {
@@ -1952,6 +2014,15 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     // Quarters and centuries with ordinals: `the third quarter`, `third-quarter`, `the 20th century`.
     if matches!(u, Unit::Quarter | Unit::Century) && qty.is_none() {
         let mut ord = ordinal;
+        // `the final quarter of 2009`
+        if ord.is_none()
+            && u == Unit::Quarter
+            && before(s).is_some_and(|z| z.is_any(&["final", "last"]))
+            && is_at(t, j, "of")
+            && year_at(t, j + 1).is_some()
+        {
+            ord = Some(4);
+        }
         let mut os = s.saturating_sub(1);
         // `third-quarter`
         if ord.is_none() && hyphen_before {
@@ -2664,6 +2735,10 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         b"recently" | b"lately" => Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da)),
         b"future" | b"past" => {
+            // `this past spring` belongs to the season parser.
+            if t.get(k + 1).is_some_and(|z| season_of(z.low()).is_some()) {
+                return season_head(cx, t, k + 1).filter(|h| h.s <= k);
+            }
             // `the past three years` belongs to the unit parser.
             for i in k + 1..(k + 5).min(t.len()) {
                 let z = t.get(i)?;
@@ -2803,6 +2878,17 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             }
             Some(hit(k, k + 1, TimexType::Set, lit(v), Anchor::None))
         }
+        b"period" => {
+            // `the latest period`, `the comparable period`: the quarter under discussion.
+            let q = cx.last_quarter.as_ref()?;
+            if !(k >= 2
+                && prev.is_some_and(|p| p.is_any(&["latest", "comparable", "same", "current"]))
+                && t.get(k - 2).is_some_and(|z| z.is("the")))
+            {
+                return None;
+            }
+            Some(hit(k - 2, k + 1, TimexType::Date, q.v.clone(), q.anchor))
+        }
         b"fortnight" => {
             let mut s = k;
             if prev.is_some_and(|p| p.is_any(&["a", "the"])) {
@@ -2814,6 +2900,12 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Some(hit(s, k + 1, TimexType::Duration, lit("P2W"), Anchor::None))
         }
         b"fiscal" => {
+            // `the fiscal first quarter`: the quarter parser takes it.
+            for i in k + 1..(k + 4).min(t.len()) {
+                if t.get(i).is_some_and(|z| z.is_any(&["quarter", "half"])) {
+                    return unit_head(cx, t, i).filter(|h| h.s <= k);
+                }
+            }
             // `fiscal 1989`, `fiscal year 2024`, `fiscal 2024`: years.
             let (j, _) = if is_at(t, k + 1, "year") {
                 (k + 2, ())

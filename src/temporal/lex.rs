@@ -479,6 +479,7 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "new year",
     "halloween",
     "easter",
+    "period",
     "nineties",
     "eighties",
     "seventies",

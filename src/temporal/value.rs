@@ -209,3 +209,68 @@ pub(crate) fn narrow(iv: (NaiveDate, NaiveDate), modifier: Option<&str>) -> (Nai
         _ => pick(len - third, len - 1),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        ymd(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn timex_strings() {
+        assert_eq!(V::Day(d(2013, 3, 22)).timex(), "2013-03-22");
+        assert_eq!(V::Week(2013, 11).timex(), "2013-W11");
+        assert_eq!(V::Weekend(2013, 11).timex(), "2013-W11-WE");
+        assert_eq!(V::Quarter(2013, 1).timex(), "2013-Q1");
+        assert_eq!(V::Season(2013, Season::Summer).timex(), "2013-SU");
+        assert_eq!(V::Decade(201).timex(), "201");
+        assert_eq!(V::Century(19).timex(), "19");
+        assert_eq!(
+            V::Time(Some(d(2013, 3, 22)), "T14:00".into()).timex(),
+            "2013-03-22T14:00"
+        );
+    }
+
+    #[test]
+    fn intervals() {
+        assert_eq!(
+            V::Week(2024, 17).interval(),
+            Some((d(2024, 4, 22), d(2024, 4, 28)))
+        );
+        assert_eq!(
+            V::Month(2024, 2).interval(),
+            Some((d(2024, 2, 1), d(2024, 2, 29)))
+        );
+        assert_eq!(
+            V::Quarter(2024, 4).interval(),
+            Some((d(2024, 10, 1), d(2024, 12, 31)))
+        );
+        assert_eq!(
+            V::Season(2023, Season::Winter).interval(),
+            Some((d(2023, 12, 1), d(2024, 2, 29)))
+        );
+        assert_eq!(
+            V::Decade(199).interval(),
+            Some((d(1990, 1, 1), d(1999, 12, 31)))
+        );
+        assert_eq!(V::Quarter(2024, 5).interval(), None);
+        assert_eq!(V::Year(0).interval(), None);
+        assert_eq!(V::Lit("PAST_REF".into()).interval(), None);
+    }
+
+    #[test]
+    fn narrowing() {
+        let feb = (d(2024, 2, 1), d(2024, 2, 29));
+        assert_eq!(narrow(feb, Some("START")), (d(2024, 2, 1), d(2024, 2, 10)));
+        assert_eq!(narrow(feb, Some("MID")), (d(2024, 2, 11), d(2024, 2, 20)));
+        assert_eq!(narrow(feb, Some("END")), (d(2024, 2, 21), d(2024, 2, 29)));
+        let year = (d(2025, 1, 1), d(2025, 12, 31));
+        assert_eq!(narrow(year, Some("START")), (d(2025, 1, 1), d(2025, 4, 30)));
+        assert_eq!(narrow(year, Some("END")), (d(2025, 9, 1), d(2025, 12, 31)));
+        assert_eq!(narrow(year, Some("APPROX")), year);
+        let day = (d(2025, 1, 1), d(2025, 1, 1));
+        assert_eq!(narrow(day, Some("END")), day);
+    }
+}

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 
 use super::BlockKind;
 
@@ -22,99 +22,116 @@ const CAPTION_BYTES: usize = 600;
 /// A paragraph this long ends a trailing-list section: prose has resumed.
 const PROSE_BYTES: usize = 600;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Rule {
-    Line,
-    Prefix,
-    Contains,
-    Teaser,
-    Tail,
-    Caption,
+/// Rule kinds, as bits: one phrase may carry several (`read next` is a teaser and a tail).
+const LINE: u8 = 1;
+const PREFIX: u8 = 1 << 1;
+const CONTAINS: u8 = 1 << 2;
+const TEASER: u8 = 1 << 3;
+const TAIL: u8 = 1 << 4;
+const CAPTION: u8 = 1 << 5;
+/// A caption phrase matched with its case: `REUTERS` in a credit, not `Reuters` in prose.
+const CREDIT: u8 = 1 << 6;
+
+/// Phrases (lower-cased, deduplicated) with their kinds.
+#[derive(Default)]
+struct Table {
+    patterns: Vec<String>,
+    masks: Vec<u8>,
+    /// The exact spelling for a phrase that is only a `credit:`.
+    exact: Vec<Option<String>>,
+    index: std::collections::HashMap<String, usize>,
 }
 
-/// `credit:` rules match with case: `REUTERS` in a credit, not `Reuters` in prose.
-const CREDIT_PREFIX: &str = "credit:";
+impl Table {
+    fn add(&mut self, phrase: &str, mask: u8) {
+        let key = phrase.to_ascii_lowercase();
+        let exact = (mask == CREDIT).then(|| phrase.to_owned());
+        if let Some(&i) = self.index.get(&key) {
+            if let (Some(m), Some(e)) = (self.masks.get_mut(i), self.exact.get_mut(i)) {
+                *m |= mask;
+                if mask != CREDIT {
+                    *e = None;
+                }
+            }
+            return;
+        }
+        self.index.insert(key.clone(), self.patterns.len());
+        self.patterns.push(key);
+        self.masks.push(mask);
+        self.exact.push(exact);
+    }
 
-/// Compiled phrase rules: rules that must match at the paragraph's start, rules found anywhere in a
-/// short paragraph, and case-sensitive credits.
+    fn build(self, anchored: bool) -> Matcher {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(if anchored {
+                StartKind::Anchored
+            } else {
+                StartKind::Unanchored
+            })
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&self.patterns)
+            .ok();
+        Matcher {
+            automaton,
+            masks: self.masks,
+            exact: self.exact,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Matcher {
+    /// `None` only if the phrases could not be compiled (far too many of them).
+    automaton: Option<AhoCorasick>,
+    masks: Vec<u8>,
+    exact: Vec<Option<String>>,
+}
+
+/// Compiled phrase rules: phrases that must open the paragraph (`line`, `prefix`, `teaser`,
+/// `tail`) and phrases found anywhere in a short paragraph (`contains`, `caption`, `credit`).
 #[derive(Debug)]
 pub struct Rules {
-    anchored: AhoCorasick,
-    anchored_kinds: Vec<Rule>,
-    floating: AhoCorasick,
-    floating_kinds: Vec<Rule>,
-    /// For `floating` patterns: the exact spelling a `credit:` rule requires.
-    floating_case: Vec<Option<String>>,
-}
-
-fn automaton(patterns: &[String], case_insensitive: bool) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(case_insensitive)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .or_else(|_| AhoCorasick::new(Vec::<&str>::new()))
-        .unwrap_or_else(|e| unreachable!("an empty automaton always builds: {e}"))
+    anchored: Matcher,
+    floating: Matcher,
 }
 
 impl Rules {
     /// Parses rules in the `assets/boilerplate.txt` format; unknown kinds are ignored.
     #[must_use]
     pub fn parse(source: &str) -> Self {
-        let (mut anchored, mut anchored_kinds) = (Vec::new(), Vec::new());
-        let (mut floating, mut floating_kinds) = (Vec::new(), Vec::new());
-        let mut floating_case = Vec::new();
+        let mut anchored = Table::default();
+        let mut floating = Table::default();
         for line in source.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(credit) = line.strip_prefix(CREDIT_PREFIX) {
-                let credit = credit.trim();
-                if !credit.is_empty() {
-                    floating.push(credit.to_ascii_lowercase());
-                    floating_kinds.push(Rule::Caption);
-                    floating_case.push(Some(credit.to_owned()));
-                }
                 continue;
             }
             let Some((kind, phrase)) = line.split_once(':') else {
                 continue;
             };
-            let kind = match kind.trim() {
-                "line" => Rule::Line,
-                "prefix" => Rule::Prefix,
-                "contains" => Rule::Contains,
-                "teaser" => Rule::Teaser,
-                "tail" => Rule::Tail,
-                "caption" => Rule::Caption,
+            let (mask, table) = match kind.trim() {
+                "line" => (LINE, &mut anchored),
+                "prefix" => (PREFIX, &mut anchored),
+                "teaser" => (TEASER, &mut anchored),
+                "tail" => (TAIL, &mut anchored),
+                "contains" => (CONTAINS, &mut floating),
+                "caption" => (CAPTION, &mut floating),
+                "credit" => (CREDIT, &mut floating),
                 _ => continue,
             };
-            let phrase = phrase.trim().to_ascii_lowercase();
+            let phrase = phrase.trim();
             if phrase.is_empty() {
                 continue;
             }
-            let (patterns, kinds) = if matches!(kind, Rule::Contains | Rule::Caption) {
-                (&mut floating, &mut floating_kinds)
-            } else {
-                (&mut anchored, &mut anchored_kinds)
-            };
-            let variants = if phrase.contains('\'') { 2 } else { 1 };
-            if variants == 2 {
-                patterns.push(phrase.replace('\'', "’"));
-                kinds.push(kind);
+            if phrase.contains('\'') {
+                table.add(&phrase.replace('\'', "’"), mask);
             }
-            patterns.push(phrase);
-            kinds.push(kind);
-            if matches!(kind, Rule::Contains | Rule::Caption) {
-                floating_case.extend(std::iter::repeat_n(None, variants));
-            }
+            table.add(phrase, mask);
         }
         Self {
-            anchored: automaton(&anchored, true),
-            anchored_kinds,
-            floating: automaton(&floating, true),
-            floating_kinds,
-            floating_case,
+            anchored: anchored.build(true),
+            floating: floating.build(false),
         }
     }
 
@@ -164,7 +181,7 @@ fn only_trailing_punct(rest: &str) -> bool {
     })
 }
 
-/// The longest anchored phrase worth looking for, in bytes.
+/// The longest phrase that must open a paragraph, in bytes.
 const ANCHORED_WINDOW: usize = 96;
 
 fn window(para: &str, max: usize) -> &str {
@@ -182,72 +199,66 @@ fn phrase_hits(rules: &Rules, para: &str) -> Hits {
         let last = bytes.get(e.saturating_sub(1)).copied().unwrap_or(b' ');
         !is_word_byte(last) || !bytes.get(e).copied().is_some_and(is_word_byte)
     };
-    // Rules at the start: only the first bytes matter, whatever the paragraph's length.
-    let head = window(para, ANCHORED_WINDOW);
-    {
-        for m in rules
+    // Phrases at the start: the longest one there, looked for in the first bytes only.
+    let head = aho_corasick::Input::new(window(para, ANCHORED_WINDOW))
+        .anchored(aho_corasick::Anchored::Yes);
+    let opening = rules
+        .anchored
+        .automaton
+        .as_ref()
+        .and_then(|a| a.try_find(head).ok().flatten());
+    if let Some(m) = opening {
+        let mask = rules
             .anchored
-            .find_overlapping_iter(head)
-            .filter(|m| m.start() == 0)
+            .masks
+            .get(m.pattern().as_usize())
+            .copied()
+            .unwrap_or(0);
+        let e = m.end();
+        let rest = para.get(e..).unwrap_or_default();
+        // `Previous articleLargest sub…`: a link text glued to the label.
+        let glued = bytes.get(e).is_some_and(u8::is_ascii_uppercase);
+        if mask & PREFIX != 0 && (right_ok(e) || glued) {
+            hits.boilerplate = true;
+        }
+        if mask & (LINE | TAIL) != 0 && right_ok(e) && rest.len() <= 24 && only_trailing_punct(rest)
         {
-            let Some(&kind) = rules.anchored_kinds.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let e = m.end();
-            let rest = para.get(e..).unwrap_or_default();
-            match kind {
-                Rule::Prefix => {
-                    // `Previous articleLargest sub…`: a link text glued to the label.
-                    let glued = bytes.get(e).is_some_and(u8::is_ascii_uppercase);
-                    hits.boilerplate |= right_ok(e) || glued;
-                }
-                Rule::Line | Rule::Tail => {
-                    if right_ok(e) && rest.len() <= 24 && only_trailing_punct(rest) {
-                        hits.boilerplate = true;
-                        hits.tail |= kind == Rule::Tail;
-                    }
-                }
-                Rule::Teaser => {
-                    if right_ok(e) {
-                        let after = rest.trim_start();
-                        let marked = after.is_empty()
-                            || after.starts_with([':', '|', '-', '–', '—', '»', '›', '>']);
-                        let matched = para.get(..e).unwrap_or_default();
-                        let shouted = !matched.chars().any(char::is_lowercase) && para.len() <= 200;
-                        hits.teaser |= marked || shouted;
-                    }
-                }
-                Rule::Contains | Rule::Caption => {}
-            }
+            hits.boilerplate = true;
+            hits.tail |= mask & TAIL != 0;
+        }
+        if mask & TEASER != 0 && right_ok(e) {
+            let after = rest.trim_start();
+            let marked =
+                after.is_empty() || after.starts_with([':', '|', '-', '–', '—', '»', '›', '>']);
+            let matched = para.get(..e).unwrap_or_default();
+            let shouted = !matched.chars().any(char::is_lowercase) && para.len() <= 200;
+            hits.teaser |= marked || shouted;
         }
     }
-    // Rules anywhere: only short paragraphs can be furniture or captions.
+    // Phrases anywhere: only short paragraphs can be furniture or captions.
     if para.len() > CAPTION_BYTES {
         return hits;
     }
-    for m in rules.floating.find_overlapping_iter(para) {
-        let Some(&kind) = rules.floating_kinds.get(m.pattern().as_usize()) else {
-            continue;
-        };
+    let Some(floating) = rules.floating.automaton.as_ref() else {
+        return hits;
+    };
+    for m in floating.find_iter(para) {
+        let i = m.pattern().as_usize();
+        let mask = rules.floating.masks.get(i).copied().unwrap_or(0);
         let (s, e) = (m.start(), m.end());
-        match kind {
-            Rule::Caption => {
-                let exact = rules
-                    .floating_case
-                    .get(m.pattern().as_usize())
-                    .and_then(Option::as_deref);
-                hits.caption |= exact.is_none_or(|c| para.get(s..e) == Some(c));
-            }
-            Rule::Contains => {
-                let first = bytes.get(s).copied().unwrap_or(b' ');
-                let left_ok = s == 0
-                    || !is_word_byte(first)
-                    || !bytes.get(s - 1).copied().is_some_and(is_word_byte);
-                if left_ok && right_ok(e) && para.len() <= SHORT_BYTES {
-                    hits.boilerplate = true;
-                }
-            }
-            Rule::Line | Rule::Prefix | Rule::Teaser | Rule::Tail => {}
+        if mask & CAPTION != 0 {
+            hits.caption = true;
+        }
+        if mask & CREDIT != 0 {
+            let exact = rules.floating.exact.get(i).and_then(Option::as_deref);
+            hits.caption |= exact.is_none_or(|c| para.get(s..e) == Some(c));
+        }
+        if mask & CONTAINS != 0 && para.len() <= SHORT_BYTES {
+            let first = bytes.get(s).copied().unwrap_or(b' ');
+            let left_ok = s == 0
+                || !is_word_byte(first)
+                || !bytes.get(s - 1).copied().is_some_and(is_word_byte);
+            hits.boilerplate |= left_ok && right_ok(e);
         }
     }
     hits
@@ -326,12 +337,11 @@ fn has_bracket_tag(para: &str) -> bool {
 }
 
 fn is_copyright(para: &str) -> bool {
-    let head = para
-        .get(..para.len().min(8))
-        .unwrap_or(para)
-        .to_ascii_lowercase();
-    para.len() <= SHORT_BYTES
-        && (para.contains('©') || head.starts_with("(c)") || head.starts_with("copyright"))
+    let starts = |p: &str| {
+        para.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    para.len() <= SHORT_BYTES && (para.contains('©') || starts("(c)") || starts("copyright"))
 }
 
 /// `jane.doe@example.com` alone (Yonhap signs off this way).
@@ -345,29 +355,32 @@ fn is_contact(para: &str) -> bool {
 
 /// `By Jane Doe`, `By Jane Doe and John Roe | Reuters`, `Published 12 March 2024`.
 fn is_byline(para: &str) -> bool {
-    let words = para.split_whitespace().take(15).count();
-    if words > 14 || para.contains('\n') {
-        return false;
-    }
-    let lower = para.to_ascii_lowercase();
-    let after_by = para
-        .strip_prefix("By ")
-        .or_else(|| para.strip_prefix("BY "));
-    if let Some(rest) = after_by {
-        let capitalized = rest.chars().next().is_some_and(char::is_uppercase);
-        let sentence = rest.trim_end().ends_with(['.', '!', '?']) && !ends_with_initial(rest);
-        return capitalized && (words <= 10 && !sentence || rest.contains('|'));
-    }
-    [
+    const LABELS: &[&str] = &[
         "published",
         "updated",
         "last updated",
         "posted",
         "first published",
-    ]
-    .iter()
-    .any(|l| lower.starts_with(l))
-        && words <= 12
+    ];
+    let starts = |p: &str| {
+        para.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    let by = para.starts_with("By ") || para.starts_with("BY ");
+    let labelled = LABELS.iter().any(|l| starts(l));
+    if !(by || labelled) || para.len() > 200 || para.contains('\n') {
+        return false;
+    }
+    let words = para.split_whitespace().take(15).count();
+    if words > 14 {
+        return false;
+    }
+    if let Some(rest) = para.get(3..).filter(|_| by) {
+        let capitalized = rest.chars().next().is_some_and(char::is_uppercase);
+        let sentence = rest.trim_end().ends_with(['.', '!', '?']) && !ends_with_initial(rest);
+        return capitalized && (words <= 10 && !sentence || rest.contains('|'));
+    }
+    words <= 12
 }
 
 fn ends_with_initial(s: &str) -> bool {
@@ -395,33 +408,30 @@ pub(super) fn is_heading_like(para: &str, first: bool) -> bool {
     if (t.ends_with(['.', '!', ';', ',', ':', '…']) && !acronym_end) || t.ends_with("--") {
         return false;
     }
-    let words: Vec<&str> = para.split_whitespace().collect();
-    if words.is_empty() || words.len() > 20 {
+    let words = para.split_whitespace().take(21).count();
+    if words == 0 || words > 20 {
         return false;
     }
-    if first && words.len() >= 3 {
+    if first && words >= 3 {
         return true;
     }
     if t.ends_with('?') {
         return false;
     }
-    let content: Vec<&str> = words
-        .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
-        .collect();
-    if content.is_empty() {
-        return false;
-    }
-    let capital = content
-        .iter()
-        .filter(|w| {
+    let (mut content, mut capital) = (0usize, 0usize);
+    for w in para.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        content += 1;
+        capital += usize::from(
             w.chars()
                 .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        })
-        .count();
-    capital * 10 >= content.len() * 8 && (words.len() >= 2 || para.len() >= 4)
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        );
+    }
+    content > 0 && capital * 10 >= content * 8 && (words >= 2 || para.len() >= 4)
 }
 
 /// One paragraph as the classifier sees it.

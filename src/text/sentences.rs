@@ -10,6 +10,10 @@
 //! never see unbounded input.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
 
 /// The longest sentence handed on; longer runs (a 1 MB line without punctuation) are cut at the
 /// last whitespace before this length.
@@ -252,7 +256,24 @@ pub fn split(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
     let end = span.end.min(bytes.len());
     let mut start = span.start.min(end);
     let mut i = start;
+    let para = bytes.get(..end).unwrap_or_default();
+    // The next `…` at or after `i` (found lazily; `usize::MAX` when there is none).
+    let mut next_ellipsis: Option<usize> = None;
     while i < end {
+        // Jump to the next `.`, `!`, `?` or `…`.
+        if next_ellipsis.is_none_or(|p| p < i) {
+            next_ellipsis = Some(
+                ELLIPSIS
+                    .find(para.get(i..).unwrap_or_default())
+                    .map_or(usize::MAX, |p| i + p),
+            );
+        }
+        let next_mark = memchr::memchr3(b'.', b'!', b'?', para.get(i..).unwrap_or_default())
+            .map_or(usize::MAX, |p| i + p);
+        i = next_mark.min(next_ellipsis.unwrap_or(usize::MAX));
+        if i >= end {
+            break;
+        }
         let Some(len) = terminator_at(bytes, i) else {
             i += 1;
             continue;

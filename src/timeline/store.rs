@@ -31,6 +31,9 @@ pub struct EventStore {
     actor_counts: Vec<u32>,
     article_id: Vec<u32>,
     articles: Vec<String>,
+    article_lookup: HashMap<String, u32>,
+    /// Events of each article (by article id), in store order.
+    by_article: Vec<Vec<u32>>,
     status: Vec<Status>,
     confidence: Vec<f32>,
     /// Summary, source text and actors of each event, lowercased once for text search.
@@ -143,6 +146,13 @@ impl EventStore {
                 *c += 1;
             }
         }
+        store.by_article = vec![Vec::new(); store.articles.len()];
+        for (i, &a) in store.article_id.iter().enumerate() {
+            if let (Some(list), Ok(i)) = (store.by_article.get_mut(a as usize), u32::try_from(i)) {
+                list.push(i);
+            }
+        }
+        store.article_lookup = article_map;
         store.events = sorted;
         store
     }
@@ -243,6 +253,15 @@ impl EventStore {
         Some((first, last_end))
     }
 
+    /// The events of the article with this path, in store order.
+    #[must_use]
+    pub fn events_of_article(&self, path: &str) -> &[u32] {
+        self.article_lookup
+            .get(path)
+            .and_then(|&a| self.by_article.get(a as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The position of the event with this id.
     #[must_use]
     pub fn find_id(&self, id: &str) -> Option<u32> {
@@ -288,6 +307,18 @@ struct Compiled<'a> {
     from: Option<f64>,
     to: Option<f64>,
     query: String,
+    /// Per status (by discriminant): hidden?
+    hidden: [bool; 5],
+}
+
+fn status_slot(s: Status) -> usize {
+    match s {
+        Status::Reported => 0,
+        Status::Alleged => 1,
+        Status::Denied => 2,
+        Status::Planned => 3,
+        Status::Hypothetical => 4,
+    }
 }
 
 impl<'a> Compiled<'a> {
@@ -321,6 +352,15 @@ impl<'a> Compiled<'a> {
             from: filter.from.map(day_number),
             to: filter.to.map(day_number),
             query: filter.query.to_lowercase(),
+            hidden: {
+                let mut h = [false; 5];
+                for &st in &filter.hidden_statuses {
+                    if let Some(slot) = h.get_mut(status_slot(st)) {
+                        *slot = true;
+                    }
+                }
+                h
+            },
         }
     }
 
@@ -339,7 +379,11 @@ impl<'a> Compiled<'a> {
             }
         }
         let status = store.status.get(u).copied().unwrap_or_default();
-        if self.filter.hidden_statuses.contains(&status)
+        if self
+            .hidden
+            .get(status_slot(status))
+            .copied()
+            .unwrap_or(false)
             || store.confidence.get(u).copied().unwrap_or(0.0) < self.filter.min_confidence
         {
             return false;
@@ -494,6 +538,25 @@ mod tests {
             assert_eq!(got.indices, expected, "{f:?}");
             assert!(got.starts.windows(2).all(|w| w[0] <= w[1]));
         }
+    }
+
+    #[test]
+    fn events_of_article_lists_exactly_its_events() {
+        let store = EventStore::new(synthetic_events(1000, 8));
+        let path = store.events()[10].source.article.clone();
+        let got = store.events_of_article(&path);
+        assert!(!got.is_empty());
+        assert!(
+            got.iter()
+                .all(|&i| store.get(i).unwrap().source.article == path)
+        );
+        let n = store
+            .events()
+            .iter()
+            .filter(|e| e.source.article == path)
+            .count();
+        assert_eq!(got.len(), n);
+        assert!(store.events_of_article("nope").is_empty());
     }
 
     #[test]

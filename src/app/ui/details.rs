@@ -137,9 +137,10 @@ pub fn details_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
     let others: Vec<(usize, Color32)> = app
         .data
         .store
-        .events()
+        .events_of_article(&event.source.article)
         .iter()
-        .filter(|e| e.source.article == event.source.article && e.id != event.id)
+        .filter(|&&k| k != i)
+        .filter_map(|&k| app.data.store.get(k))
         .map(|e| {
             (
                 floor_boundary(text, e.source.start),

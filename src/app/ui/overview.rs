@@ -12,7 +12,7 @@ const HEIGHT: f32 = 42.0;
 #[derive(Clone, Copy)]
 enum Drag {
     Window,
-    Brush { from_day: f64 },
+    Brush { from_day: f64, to_day: f64 },
 }
 
 /// The density strip with the visible window.
@@ -88,14 +88,18 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
 
     let id = response.id;
     let day_at = |x: f32| whole.day_at(f64::from(x - rect.left()));
+    // Where the button went down, not where the drag was recognised.
     if response.drag_started()
-        && let Some(p) = response.interact_pointer_pos()
+        && let Some(p) = ui
+            .input(|i| i.pointer.press_origin())
+            .or_else(|| response.interact_pointer_pos())
     {
         let mode = if win.expand(3.0).contains(p) {
             Drag::Window
         } else {
             Drag::Brush {
                 from_day: day_at(p.x),
+                to_day: day_at(p.x),
             }
         };
         ui.data_mut(|d| d.insert_temp(id, DragMode(mode)));
@@ -111,8 +115,11 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
                 };
                 app.commands.push(Command::SetView(v));
             }
-            Some(Drag::Brush { from_day }) => {
+            Some(Drag::Brush { from_day, .. }) => {
                 if let Some(p) = response.interact_pointer_pos() {
+                    // Remember where the brush is: the pointer may be gone when it ends.
+                    let to_day = day_at(p.x);
+                    ui.data_mut(|d| d.insert_temp(id, DragMode(Drag::Brush { from_day, to_day })));
                     let (a, b) = (whole.x_of(from_day), f64::from(p.x - rect.left()));
                     #[allow(clippy::cast_possible_truncation)]
                     let r = Rect::from_min_max(
@@ -126,8 +133,11 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
         }
     }
     if response.drag_stopped() {
-        if let (Some(Drag::Brush { from_day }), Some(p)) = (mode, response.interact_pointer_pos()) {
-            let to_day = day_at(p.x);
+        let mode = ui.data(|d| d.get_temp::<DragMode>(id)).map(|m| m.0);
+        if let Some(Drag::Brush { from_day, to_day }) = mode {
+            let to_day = response
+                .interact_pointer_pos()
+                .map_or(to_day, |p| day_at(p.x));
             let (a, b) = (from_day.min(to_day), from_day.max(to_day));
             if b - a >= 1.0 {
                 let mut f = app.settings.filter.clone();

@@ -227,6 +227,7 @@ pub fn canvas_ui(
         }
     };
     let mut selected_rect = None;
+    let mut label_right = vec![f32::NEG_INFINITY; input.lanes.lanes.len()];
     let label_font = FontId::proportional(11.0);
     let on_color = if input.dark {
         Color32::BLACK
@@ -296,10 +297,11 @@ pub fn canvas_ui(
                 }
             }
             ItemKind::Cluster { count, .. } => {
+                // In actor lanes a cluster mixes types: neutral grey, not a type's colour.
                 let color = if input.lanes.mode == LaneMode::Type {
                     lane_color(item.lane)
                 } else {
-                    palette(item.lane, input.dark)
+                    weak
                 };
                 shapes.push(Shape::rect_filled(
                     r,
@@ -309,7 +311,14 @@ pub fn canvas_ui(
                 let galley =
                     painter.layout_no_wrap(count.to_string(), label_font.clone(), on_color);
                 let pos = r.center() - galley.size() / 2.0;
-                shapes.push(Shape::galley(pos, galley, on_color));
+                // Skip a count that would overlap the previous one in the lane (the
+                // tooltip still gives it); zooming in makes room.
+                if let Some(right) = label_right.get_mut(item.lane)
+                    && pos.x > *right + 3.0
+                {
+                    *right = pos.x + galley.size().x;
+                    shapes.push(Shape::galley(pos, galley, on_color));
+                }
             }
         }
     }
