@@ -9,7 +9,7 @@
 //! annotated corpus keep their sidecar dates.
 
 use std::collections::HashMap;
-use std::io::BufRead;
+use std::io::{BufRead, Read as _};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -23,6 +23,30 @@ use crate::timeline::Filter;
 /// How many lines are extracted at once: enough to keep every core busy, few enough that
 /// memory stays constant whatever the input size.
 pub const CHUNK_LINES: usize = 256;
+
+/// Lines longer than this (one article of JSON, or a path) are skipped with a problem, so
+/// memory stays bounded whatever arrives on stdin. The same limit as for one article file.
+pub const MAX_LINE_BYTES: u64 = corpus::MAX_FILE_BYTES;
+
+/// Reads and drops the rest of a line, a bounded piece at a time.
+fn skip_line(input: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let (done, used) = {
+            let available = input.fill_buf()?;
+            if available.is_empty() {
+                return Ok(());
+            }
+            match available.iter().position(|b| *b == b'\n') {
+                Some(i) => (true, i + 1),
+                None => (false, available.len()),
+            }
+        };
+        input.consume(used);
+        if done {
+            return Ok(());
+        }
+    }
+}
 
 /// What a streaming run read and wrote.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -285,8 +309,17 @@ fn read_line(line_no: usize, line: &[u8], sidecars: &Sidecars, opts: &Options) -
 /// # Errors
 /// Fails when reading `input` fails, or with the error `handle` returns.
 pub fn for_each_chunk(
+    input: impl BufRead,
+    opts: &Options,
+    handle: impl FnMut(Vec<LineOutcome>) -> std::io::Result<bool>,
+) -> std::io::Result<Summary> {
+    chunks_with_limit(input, opts, MAX_LINE_BYTES, handle)
+}
+
+fn chunks_with_limit(
     mut input: impl BufRead,
     opts: &Options,
+    max_line_bytes: u64,
     mut handle: impl FnMut(Vec<LineOutcome>) -> std::io::Result<bool>,
 ) -> std::io::Result<Summary> {
     let sidecars = Sidecars::default();
@@ -294,24 +327,43 @@ pub fn for_each_chunk(
     let mut line_no = 0;
     let mut buf = Vec::new();
     loop {
-        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
+        let mut chunk: Vec<(usize, Option<Vec<u8>>)> = Vec::with_capacity(CHUNK_LINES);
         let mut eof = false;
         while chunk.len() < CHUNK_LINES {
             buf.clear();
-            if input.read_until(b'\n', &mut buf)? == 0 {
+            let read = (&mut input)
+                .take(max_line_bytes + 1)
+                .read_until(b'\n', &mut buf)?;
+            if read == 0 {
                 eof = true;
                 break;
             }
             line_no += 1;
+            if buf.len() as u64 > max_line_bytes && buf.last() != Some(&b'\n') {
+                skip_line(&mut input)?;
+                chunk.push((line_no, None));
+                continue;
+            }
             let line = buf.trim_ascii();
             if !line.is_empty() {
-                chunk.push((line_no, line.to_vec()));
+                chunk.push((line_no, Some(line.to_vec())));
             }
         }
         summary.lines += chunk.len();
         let outcomes: Vec<LineOutcome> = chunk
             .par_iter()
-            .map(|(n, line)| read_line(*n, line, &sidecars, opts))
+            .map(|(n, line)| match line {
+                Some(line) => read_line(*n, line, &sidecars, opts),
+                None => LineOutcome {
+                    problems: vec![Problem {
+                        path: format!("stdin line {n}"),
+                        message: format!(
+                            "could not read `stdin line {n}`: it is over the {max_line_bytes}-byte limit for one article; it was skipped"
+                        ),
+                    }],
+                    ..LineOutcome::default()
+                },
+            })
             .collect();
         summary.articles += outcomes.iter().map(|o| o.articles.len()).sum::<usize>();
         summary.events += outcomes.iter().map(|o| o.events.len()).sum::<usize>();
@@ -365,6 +417,45 @@ mod tests {
                 "{out:?}"
             );
         }
+    }
+
+    #[test]
+    fn overlong_lines_are_skipped_with_a_problem() {
+        let long = format!("{{\"id\": \"big\", \"text\": \"{}\"}}", "word ".repeat(100));
+        let input =
+            format!("{long}\n{{\"id\": \"small\", \"text\": \"Kim visited Moscow.\"}}\n{long}");
+        let (extractor, filter) = (Extractor::builtin(), Filter::default());
+        let mut names = Vec::new();
+        let mut problems = Vec::new();
+        let summary = chunks_with_limit(
+            input.as_bytes(),
+            &opts(&extractor, &filter),
+            100,
+            |outcomes| {
+                for o in outcomes {
+                    names.extend(o.articles.into_iter().map(|a| a.path));
+                    problems.extend(o.problems);
+                }
+                Ok(true)
+            },
+        )
+        .unwrap_or_default();
+        assert_eq!(names, ["small"]);
+        assert_eq!(summary.lines, 3);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.message.contains("100-byte limit"))
+        );
+        assert_eq!(
+            problems.first().map(|p| p.path.as_str()),
+            Some("stdin line 1")
+        );
+        assert_eq!(
+            problems.get(1).map(|p| p.path.as_str()),
+            Some("stdin line 3")
+        );
     }
 
     #[test]
