@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 BIN="${DATELINE_BIN:-target/release/dateline}"
 OUT="${OUT:-docs/screenshot.png}"
-WAIT="${WAIT:-6}"
+WAIT="${WAIT:-8}"
 ARGS=("${@:-assets/sample-articles}")
 
 need=()

@@ -2,6 +2,7 @@
 //! closer than a few pixels into counted clusters (like Rerun's `compute_render_items`).
 //! The cost follows the number of pixels, not the number of events.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::store::{EventStore, FilteredView};
@@ -124,42 +125,69 @@ impl Lanes {
                 ..Lane::default()
             })
             .collect();
-        let mut put = |lane: usize, i: u32, start: f64, end: f64| {
-            if let Some(l) = lanes.get_mut(lane) {
-                let len = end - start;
-                if len > LONG_DAYS {
-                    l.long.push(i);
-                } else {
-                    l.starts.push(start);
-                    l.idx.push(i);
-                    l.max_len = l.max_len.max(len);
-                }
-            }
-        };
-        for &i in dated {
-            let Some((start, end)) = store.span(i) else {
-                continue;
-            };
-            match mode {
-                LaneMode::Type => {
-                    let t = store.type_of(i).map_or(usize::MAX, usize::from);
-                    put(slot.get(t).copied().unwrap_or(usize::MAX), i, start, end);
-                }
-                LaneMode::Actor => {
-                    for &a in store.actors_of(i) {
-                        put(
-                            slot.get(a as usize).copied().unwrap_or(usize::MAX),
-                            i,
-                            start,
-                            end,
-                        );
-                    }
-                }
+        // Chunks of events are sorted into lanes in parallel; concatenating the chunks in
+        // order keeps every lane sorted by start.
+        let parts: Vec<Vec<Lane>> = dated
+            .par_chunks(1 << 16)
+            .map(|ids| fill(store, ids, mode, &slot, keys.len()))
+            .collect();
+        for part in parts {
+            for (l, p) in lanes.iter_mut().zip(part) {
+                l.starts.extend(p.starts);
+                l.idx.extend(p.idx);
+                l.long.extend(p.long);
+                l.max_len = l.max_len.max(p.max_len);
             }
         }
         lanes.retain(|l| !l.is_empty());
         Self { mode, lanes }
     }
+}
+
+/// Sorts the events `ids` into `n_lanes` unlabelled lanes (`slot` maps a type or actor id
+/// to its lane).
+fn fill(
+    store: &EventStore,
+    ids: &[u32],
+    mode: LaneMode,
+    slot: &[usize],
+    n_lanes: usize,
+) -> Vec<Lane> {
+    let mut lanes = vec![Lane::default(); n_lanes];
+    let mut put = |lane: usize, i: u32, start: f64, end: f64| {
+        if let Some(l) = lanes.get_mut(lane) {
+            let len = end - start;
+            if len > LONG_DAYS {
+                l.long.push(i);
+            } else {
+                l.starts.push(start);
+                l.idx.push(i);
+                l.max_len = l.max_len.max(len);
+            }
+        }
+    };
+    for &i in ids {
+        let Some((start, end)) = store.span(i) else {
+            continue;
+        };
+        match mode {
+            LaneMode::Type => {
+                let t = store.type_of(i).map_or(usize::MAX, usize::from);
+                put(slot.get(t).copied().unwrap_or(usize::MAX), i, start, end);
+            }
+            LaneMode::Actor => {
+                for &a in store.actors_of(i) {
+                    put(
+                        slot.get(a as usize).copied().unwrap_or(usize::MAX),
+                        i,
+                        start,
+                        end,
+                    );
+                }
+            }
+        }
+    }
+    lanes
 }
 
 /// What an item on the canvas stands for.

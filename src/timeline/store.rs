@@ -278,21 +278,27 @@ impl EventStore {
         let compiled = Compiled::new(self, filter);
         let n = u32::try_from(self.events.len()).unwrap_or(u32::MAX);
         let chunk = 1 << 16;
-        let parts: Vec<Vec<u32>> = (0..n.div_ceil(chunk))
+        // Each chunk keeps its passing indices and, for dated ones, their start days.
+        let parts: Vec<(Vec<u32>, Vec<f64>)> = (0..n.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
                 let lo = c * chunk;
                 let hi = (lo + chunk).min(n);
-                (lo..hi).filter(|&i| compiled.keep(self, i)).collect()
+                let kept: Vec<u32> = (lo..hi).filter(|&i| compiled.keep(self, i)).collect();
+                let starts = kept
+                    .iter()
+                    .map_while(|&i| self.start.get(i as usize).copied())
+                    .collect();
+                (kept, starts)
             })
             .collect();
-        let indices: Vec<u32> = parts.concat();
-        let n_dated = indices.partition_point(|&i| (i as usize) < self.n_dated);
-        let starts = indices
-            .iter()
-            .take(n_dated)
-            .filter_map(|&i| self.start.get(i as usize).copied())
-            .collect();
+        let total: usize = parts.iter().map(|p| p.0.len()).sum();
+        let mut indices = Vec::with_capacity(total);
+        let mut starts = Vec::with_capacity(total);
+        for (kept, s) in parts {
+            indices.extend(kept);
+            starts.extend(s);
+        }
         FilteredView { indices, starts }
     }
 }
