@@ -7,6 +7,8 @@
 //! flags and ZWJ sequences), combining marks, long unpunctuated lines and many dates, so the
 //! byte offsets of multi-byte characters meet every rule of the segmenter, tagger and extractor.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use dateline::corpus::{Article, DateSource};
 use dateline::extract::Extractor;
@@ -251,7 +253,7 @@ proptest! {
         let mut text = String::from("Kim Jong Un met Vladimir Putin ");
         for (y, m, d, glue) in dates {
             let month = MONTHS.get(m as usize).copied().unwrap_or("");
-            text.push_str(&format!("on {month} {d}, {y}{glue} and "));
+            let _ = write!(text, "on {month} {d}, {y}{glue} and ");
         }
         text.push_str("then they signed an agreement.");
         check(&text);
