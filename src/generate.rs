@@ -13,6 +13,7 @@ use chrono::{Datelike as _, Days, NaiveDate, Weekday};
 use rayon::prelude::*;
 
 use crate::corpus::{Article, DateSource};
+use crate::export::{MONTH_NAMES, month_name};
 
 /// A small, fast, deterministic random number generator (`SplitMix64`).
 #[derive(Clone, Debug)]
@@ -269,20 +270,6 @@ const TOPICS: &[&str] = &[
     "grain exports",
     "labour migration",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const MONTHS_SHORT: &[&str] = &[
     "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
     "Dec.",
@@ -402,13 +389,6 @@ fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-fn month(d: NaiveDate) -> &'static str {
-    MONTHS
-        .get(d.month0() as usize)
-        .copied()
-        .unwrap_or("January")
-}
-
 fn month_short(d: NaiveDate) -> &'static str {
     MONTHS_SHORT
         .get(d.month0() as usize)
@@ -430,19 +410,19 @@ fn past_date(rng: &mut Rng, published: NaiveDate) -> String {
     let d = days_before(published, back);
     let older = days_before(published, u64::try_from(rng.below(900)).unwrap_or(0) + 60);
     match rng.below(30) {
-        0 => format!("on {} {}, {}", month(d), d.day(), d.year()),
-        1 => format!("on {} {} {}", d.day(), month(d), d.year()),
+        0 => format!("on {} {}, {}", month_name(d), d.day(), d.year()),
+        1 => format!("on {} {} {}", d.day(), month_name(d), d.year()),
         2 => format!("on {} {}", month_short(d), d.day()),
         3 => format!("on {}", d.format("%Y-%m-%d")),
-        4 => format!("in {} {}", month(older), older.year()),
+        4 => format!("in {} {}", month_name(older), older.year()),
         5 => {
             let end = days_after(older, u64::try_from(rng.below(60)).unwrap_or(0) + 5);
             format!(
                 "between {} {}, {} and {} {}, {}",
-                month(older),
+                month_name(older),
                 older.day(),
                 older.year(),
-                month(end),
+                month_name(end),
                 end.day(),
                 end.year()
             )
@@ -454,9 +434,9 @@ fn past_date(rng: &mut Rng, published: NaiveDate) -> String {
         12 => "the previous day".to_owned(),
         13 => "last week".to_owned(),
         14 => "earlier this month".to_owned(),
-        15 => format!("in {}", month(older)),
-        16 => format!("last {}", month(older)),
-        17 => format!("in late {}", month(older)),
+        15 => format!("in {}", month_name(older)),
+        16 => format!("last {}", month_name(older)),
+        17 => format!("in late {}", month_name(older)),
         18 => "earlier this year".to_owned(),
         19 => "in recent weeks".to_owned(),
         20 => "over the weekend".to_owned(),
@@ -467,8 +447,13 @@ fn past_date(rng: &mut Rng, published: NaiveDate) -> String {
         25 => format!("in {}", older.year()),
         26 => format!("in the spring of {}", older.year()),
         27 => "last month".to_owned(),
-        28 => format!("on {} {}", month(d), d.day()),
-        _ => format!("on {}, {} {}", weekday_name(d.weekday()), month(d), d.day()),
+        28 => format!("on {} {}", month_name(d), d.day()),
+        _ => format!(
+            "on {}, {} {}",
+            weekday_name(d.weekday()),
+            month_name(d),
+            d.day()
+        ),
     }
 }
 
@@ -478,8 +463,8 @@ fn future_date(rng: &mut Rng, published: NaiveDate) -> String {
     match rng.below(7) {
         0 => format!("next {}", weekday_name(d.weekday())),
         1 => "next month".to_owned(),
-        2 => format!("in {}", month(d)),
-        3 => format!("on {} {}", month(d), d.day()),
+        2 => format!("in {}", month_name(d)),
+        3 => format!("on {} {}", month_name(d), d.day()),
         4 => "later this year".to_owned(),
         5 => "next week".to_owned(),
         _ => format!("on {}", weekday_name(d.weekday())),
@@ -525,7 +510,7 @@ fn expand(template: &str, rng: &mut Rng, published: NaiveDate, out: &mut String)
             "K" => out.push_str(rng.pick(PACTS)),
             "T" => out.push_str(rng.pick(TOPICS)),
             "N" => out.push_str(rng.pick(NUMBERS)),
-            "M" => out.push_str(rng.pick(MONTHS)),
+            "M" => out.push_str(rng.pick(&MONTH_NAMES)),
             other => {
                 out.push('{');
                 out.push_str(other);
@@ -581,7 +566,7 @@ pub fn article(seed: u64, index: usize) -> GeneratedArticle {
         text.push_str(&format!(
             "Published {} {} {}\n\n",
             published.day(),
-            month(published),
+            month_name(published),
             published.year()
         ));
     }

@@ -146,25 +146,13 @@ fn inline(s: &str, out: &mut String) {
                     .position(|&(_, x)| x == ']')
                     .map(|p| p + i + 1);
                 match close.and_then(|c| at(c + 1).map(|n| (c, n))) {
-                    Some((c, '(')) => {
+                    Some((c, open @ ('(' | '['))) => {
+                        // `[text](url)` or a reference link `[text][ref]`.
+                        let closer = if open == '(' { ')' } else { ']' };
                         let end = chars
                             .iter()
                             .skip(c + 2)
-                            .position(|&(_, x)| x == ')')
-                            .map(|p| p + c + 2);
-                        if let Some(end) = end {
-                            inline_span(&chars, i + 1, c, s, out);
-                            i = end + 1;
-                        } else {
-                            out.push('[');
-                            i += 1;
-                        }
-                    }
-                    Some((c, '[')) => {
-                        let end = chars
-                            .iter()
-                            .skip(c + 2)
-                            .position(|&(_, x)| x == ']')
+                            .position(|&(_, x)| x == closer)
                             .map(|p| p + c + 2);
                         if let Some(end) = end {
                             inline_span(&chars, i + 1, c, s, out);

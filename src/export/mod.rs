@@ -221,7 +221,8 @@ pub fn safe_url(url: &str) -> Option<&str> {
     (scheme_ok && chars_ok).then_some(url)
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -239,7 +240,7 @@ const MONTHS: [&str; 12] = [
 /// The English name of a month of `date`.
 #[must_use]
 pub fn month_name(date: NaiveDate) -> &'static str {
-    MONTHS
+    MONTH_NAMES
         .get(date.month0() as usize)
         .copied()
         .unwrap_or("January")
