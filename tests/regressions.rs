@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use dateline::corpus::{Article, DateSource, SIDECAR_NAME, Sidecar, decode, html, json};
 use dateline::extract::Extractor;
-use dateline::temporal::{self, DocDate};
+use dateline::temporal;
 use dateline::text;
 
 fn root() -> &'static Path {
@@ -41,40 +41,10 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-fn span(text: &str, start: usize, end: usize, what: &str) {
-    assert!(
-        start <= end && end <= text.len(),
-        "{what}: span {start}..{end} outside a text of {} bytes",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(start) && text.is_char_boundary(end),
-        "{what}: span {start}..{end} not on char boundaries"
-    );
-}
-
-fn doc_date(selector: u8) -> DocDate {
-    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-    match selector % 5 {
-        0 => DocDate::default(),
-        1 => DocDate {
-            date: date(2024, 4, 24),
-            estimated: false,
-        },
-        2 => DocDate {
-            date: date(2013, 3, 22),
-            estimated: true,
-        },
-        3 => DocDate {
-            date: date(1, 1, 1),
-            estimated: false,
-        },
-        _ => DocDate {
-            date: date(9999, 12, 31),
-            estimated: false,
-        },
-    }
-}
+// The same checks the fuzz targets make, from the fuzz crate itself.
+#[path = "../fuzz/common.rs"]
+mod common;
+use common::{doc_date, span};
 
 fn check_segment(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
