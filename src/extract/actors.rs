@@ -211,6 +211,7 @@ static TITLE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(TITLES)
         .ok()
 });
@@ -468,6 +469,7 @@ impl Actors {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&texts)
             .map_err(|e| ExtractError::Vocabulary {
                 file: "actors".to_string(),

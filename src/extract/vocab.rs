@@ -340,6 +340,7 @@ impl Vocab {
             .match_kind(MatchKind::LeftmostLongest)
             // A full DFA: more memory (a few MB) but the fastest scan over every article.
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&head_texts)
             .map_err(|e| ExtractError::Vocabulary {
                 file: "event types".to_string(),
