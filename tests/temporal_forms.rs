@@ -139,7 +139,48 @@ fn weekdays() {
         "2024-04-22TMO",
         Some(("2024-04-22", "2024-04-22")),
     );
-    assert_eq!(e.timex_type, TimexType::Date);
+    // A part of a day is a TIME in the TimeML guidelines, still dated for the timeline.
+    assert_eq!(e.timex_type, TimexType::Time);
+    check(
+        "The court gave the family until Friday to leave.",
+        "Friday",
+        "2024-04-26",
+        Some(("2024-04-26", "2024-04-26")),
+    );
+    check(
+        "Officials said he would travel to Pyongyang Thursday.",
+        "Thursday",
+        "2024-04-25",
+        Some(("2024-04-25", "2024-04-25")),
+    );
+    check(
+        "The offer had been due to expire Friday evening.",
+        "Friday evening",
+        "2024-04-19TEV",
+        Some(("2024-04-19", "2024-04-19")),
+    );
+}
+
+#[test]
+fn yearless_days_near_the_article_date() {
+    // Within two months of the article date a day keeps its year whatever the verb says.
+    check(
+        "The board declared a dividend, payable June 7 to holders of record.",
+        "June 7",
+        "2024-06-07",
+        Some(("2024-06-07", "2024-06-07")),
+    );
+    // Further ahead, a past-tense sentence is about last year.
+    check(
+        "The company reported the loss on Nov. 20.",
+        "Nov. 20",
+        "2023-11-20",
+        Some(("2023-11-20", "2023-11-20")),
+    );
+    // `April 24 and 25`: two days.
+    let t = tag_timex("The summit was held on April 12 and 13 in Seoul.", dct());
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-04-12", "2024-04-13"]);
 }
 
 #[test]

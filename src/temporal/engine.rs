@@ -67,6 +67,8 @@ struct Cx<'t> {
     dct_anchor: Anchor,
     last: Option<Ref>,
     last_quarter: Option<Ref>,
+    /// The last expression that was a single day, and where it ended: `April 24 and 25`.
+    last_day: Option<(usize, NaiveDate, Anchor)>,
 }
 
 const WINDOW_LEFT: usize = 72;
@@ -92,6 +94,7 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
         },
         last: None,
         last_quarter: None,
+        last_day: None,
     };
     let bytes = text.as_bytes();
     let mut covered = 0usize;
@@ -202,6 +205,10 @@ fn window_end(text: &str, he: usize, right: usize) -> usize {
 
 impl Cx<'_> {
     fn remember(&mut self, f: &Found) {
+        self.last_day = match (&f.v, f.ty) {
+            (V::Day(d), TimexType::Date) => Some((f.end, *d, f.anchor)),
+            _ => None,
+        };
         if f.ty != TimexType::Date && f.ty != TimexType::Time {
             return;
         }
@@ -261,23 +268,17 @@ impl Cx<'_> {
         let bytes = self.text.as_bytes();
         let mut a = start;
         let lo = start.saturating_sub(160);
-        while a > lo {
-            match bytes.get(a - 1) {
-                Some(b'.' | b'!' | b'?' | b'\n' | b';') | None => break,
-                _ => a -= 1,
-            }
+        while a > lo && !sentence_break(bytes, a - 1) {
+            a -= 1;
         }
         let hi = (end + 120).min(bytes.len());
         let mut b = end;
-        while b < hi {
-            match bytes.get(b) {
-                Some(b'.' | b'!' | b'?' | b'\n' | b';') | None => break,
-                _ => b += 1,
-            }
+        while b < hi && !sentence_break(bytes, b) {
+            b += 1;
         }
         // Words before, nearest first.
-        // At most 13 words (the 12 looked at and the one before the last), without allocating.
-        let mut words: [&[u8]; 13] = [&[]; 13];
+        // At most 14 words (the 12 looked at and the two before the last), without allocating.
+        let mut words: [&[u8]; 14] = [&[]; 14];
         let mut count = 0;
         let mut i = start;
         while i > a && count < words.len() {
@@ -299,17 +300,37 @@ impl Cx<'_> {
                 i -= 1;
             }
         }
+        let before = words.get(..count).unwrap_or(&[]);
+        // `until Friday`, `as early as Tuesday`: a deadline or a first possible day lies ahead.
+        let low = |n: usize| before.get(n).map(|w| w.to_ascii_lowercase());
+        // Not a sentence-initial `Until Thursday, they had not...`: a state that ended.
+        let until_lower = before
+            .first()
+            .is_some_and(|w| w.first().is_some_and(u8::is_ascii_lowercase));
+        match (low(0).as_deref(), low(1).as_deref()) {
+            (Some(b"until" | b"till"), _) if until_lower => return Tense::Future,
+            (Some(b"as"), Some(b"soon" | b"early")) => return Tense::Future,
+            _ => {}
+        }
         for n in 0..count.min(12) {
-            let Some(w) = words.get(n).copied() else {
-                break;
-            };
-            let prev = (n + 1 < count).then(|| words.get(n + 1).copied()).flatten();
-            if let Some(t) = cue(w, prev) {
+            // `next to the embassy`: a preposition, not a time.
+            if n > 0
+                && before
+                    .get(n)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"next"))
+                && before
+                    .get(n - 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
+            {
+                continue;
+            }
+            if let Some(t) = before.get(n..).and_then(cue) {
                 return t;
             }
         }
         let mut i = end;
-        let mut prev: Option<&[u8]> = None;
+        // The word and the two before it, nearest first.
+        let mut seen_words: [&[u8]; 3] = [&[]; 3];
         let mut seen = 0;
         while i < b && seen < 8 {
             let mut j = i;
@@ -322,11 +343,11 @@ impl Cx<'_> {
             }
             if j > i {
                 if let Some(w) = bytes.get(i..j) {
-                    if let Some(t) = cue(w, prev) {
+                    seen_words = [w, seen_words[0], seen_words[1]];
+                    seen += 1;
+                    if let Some(t) = seen_words.get(..seen.min(3)).and_then(cue) {
                         return t;
                     }
-                    prev = Some(w);
-                    seen += 1;
                 }
                 i = j;
             } else {
@@ -337,8 +358,45 @@ impl Cx<'_> {
     }
 }
 
-/// Whether a word (with the word before it) marks past or future.
-fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&[u8]] = &[
+    b"jan", b"feb", b"mar", b"apr", b"jun", b"jul", b"aug", b"sep", b"sept", b"oct", b"nov",
+    b"dec", b"mon", b"tue", b"tues", b"wed", b"thu", b"thur", b"thurs", b"fri", b"sat", b"sun",
+    b"mr", b"mrs", b"ms", b"dr", b"st", b"gen", b"sen", b"rep", b"gov", b"lt", b"col", b"sgt",
+    b"capt", b"corp", b"inc", b"co", b"jr", b"sr", b"no", b"vs", b"prof", b"rev", b"ft", b"mt",
+];
+
+/// Whether the byte at `i` ends a sentence: `.` `!` `?` `;` or a newline, but not the period
+/// of `a.m.`, `U.S.` or `Oct.` inside a sentence.
+fn sentence_break(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'!' | b'?' | b'\n' | b';') | None => true,
+        Some(b'.') => {
+            // `3.5`: a decimal point.
+            if bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                return false;
+            }
+            let mut j = i;
+            while j > 0 && bytes.get(j - 1).is_some_and(u8::is_ascii_alphabetic) {
+                j -= 1;
+            }
+            let w = bytes.get(j..i).unwrap_or(&[]);
+            // `a.m.`, `U.S.`: a single letter before the period.
+            if w.len() == 1 {
+                return false;
+            }
+            !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a word marks past or future; `ws` is the word and the words before it, nearest
+/// first.
+fn cue(ws: &[&[u8]]) -> Option<Tense> {
+    let w = *ws.first()?;
+    let before = ws.get(1).copied();
+    let is = |n: usize, x: &[u8]| ws.get(n).is_some_and(|b| b.eq_ignore_ascii_case(x));
     let mut buf = [0u8; 16];
     if w.len() > buf.len() {
         return None;
@@ -348,14 +406,20 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
     }
     let l = buf.get(..w.len()).unwrap_or(&[]);
     // `will be held`: a participle after `be` says nothing; the auxiliary decides.
-    if before.is_some_and(|b| b.eq_ignore_ascii_case(b"be") || b.eq_ignore_ascii_case(b"being")) {
+    if is(1, b"be") || is(1, b"being") {
         return None;
     }
+    // `had been due to expire Friday`: a plan that lies in the past.
+    let past_perfect = is(1, b"had") || (is(1, b"been") && is(2, b"had"));
     match l {
-        b"will" | b"won't" | b"shall" | b"plans" | b"plan" | b"planning" | b"scheduled"
-        | b"schedule" | b"expected" | b"expects" | b"expect" | b"due" | b"upcoming" | b"next"
-        | b"intends" | b"intend" | b"aims" | b"tomorrow" | b"forthcoming" | b"coming" | b"'ll" => {
-            return Some(Tense::Future);
+        b"will" | b"won't" | b"would" | b"shall" | b"planning" | b"scheduled" | b"expected"
+        | b"expects" | b"expect" | b"due" | b"upcoming" | b"next" | b"intends" | b"intend"
+        | b"aims" | b"tomorrow" | b"forthcoming" | b"coming" | b"'ll" => {
+            return Some(if past_perfect {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
         }
         b"is" | b"are" | b"am" | b"remains" | b"says" | b"say" => return Some(Tense::Present),
         b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" | b"soon" => {
@@ -363,6 +427,7 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
         }
         b"to" => {
             let b = before.map(|b| b.to_ascii_lowercase());
+            let perfect = is(2, b"had") || (is(2, b"been") && is(3, b"had"));
             return match b.as_deref() {
                 Some(
                     b"is" | b"are" | b"set" | b"agreed" | b"ready" | b"likely" | b"planned"
@@ -370,7 +435,7 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
                     | b"hopes" | b"hope" | b"hoped" | b"wants" | b"wanted" | b"intends"
                     | b"intended" | b"promised" | b"vowed" | b"decided" | b"threatened" | b"able"
                     | b"prepared",
-                ) => Some(Tense::Future),
+                ) => Some(if perfect { Tense::Past } else { Tense::Future }),
                 _ => None,
             };
         }
@@ -880,6 +945,9 @@ fn explicit_year_after(cx: &Cx, t: &[Tok], i: usize) -> Option<(i32, usize, Anch
     None
 }
 
+/// How far from the DCT a yearless day stays in the DCT's year whatever the tense.
+const NEAR_DAYS: i64 = 60;
+
 /// Picks the year for a yearless month/day (or other in-year period) at `candidate(y)`:
 /// future tense → on or after the DCT, past → on or before, unknown → the nearest.
 fn pick_year(
@@ -893,7 +961,14 @@ fn pick_year(
     // Compare by month: `by Jan. 14` in an article of Jan. 5 is this January whatever the
     // tense says.
     let ym = |d: NaiveDate| d.year() * 12 + i32::try_from(d.month()).unwrap_or(0);
+    // A single day without a year within two months of the DCT is this year's whatever the
+    // tense says: news writes the year of a date further away, and a past-tense verb near
+    // `payable Dec. 7` or `effective Nov. 16` is about something else.
+    let day = a == b;
+    let near = |d: NaiveDate| (d - dct).num_days().abs() <= NEAR_DAYS;
     match tense {
+        Tense::Past if day && near(a) => Some(y),
+        Tense::Future if day && near(b) => Some(y),
         Tense::Past if ym(a) > ym(dct) => Some(y - 1),
         Tense::Future if ym(b) < ym(dct) => Some(y + 1),
         Tense::Unknown | Tense::Present => {
@@ -912,6 +987,34 @@ fn pick_year(
         }
         _ => Some(y),
     }
+}
+
+/// A day number joined to the day just tagged: `April 24 and 25`, `March 3 or 4`.
+fn coordinated_day(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let (end, d, anchor) = cx.last_day?;
+    let x = t.get(k)?;
+    if x.digits() > 2 || k == 0 || !t.get(k - 1)?.is_any(&["and", "or"]) {
+        return None;
+    }
+    let gap = cx.text.get(end..x.start)?.trim();
+    if !(gap == "and" || gap == "or") {
+        return None;
+    }
+    let (n, j) = day_at(t, k)?;
+    // `April 24 and 25 percent`, `24 and 25 May` belong to other parsers.
+    if n <= d.day()
+        || t.get(j).is_some_and(|z| {
+            z.kind == Kind::Word
+                && (month_of(z.low()).is_some()
+                    || unit_of(z.low()).is_some()
+                    || z.is_any(&["percent", "per", "million", "billion", "of"]))
+        })
+        || t.get(j).is_some_and(|z| z.is_char(b'%'))
+    {
+        return None;
+    }
+    let day = ymd(d.year(), d.month(), n)?;
+    Some(hit(k, j, TimexType::Date, V::Day(day), anchor))
 }
 
 /// Parses `<month> <day>[,] [<year>]`, `<month> <year>`, `<day> <month> [<year>]`, with an
@@ -1268,13 +1371,9 @@ fn weekday_time(t: &[Tok], mut h: Hit) -> Hit {
             V::Day(d) => V::Time(Some(d), p.to_string()),
             _ => V::Time(None, p.to_string()),
         };
-        // TimeML corpora type `Friday night` as a DATE (a day, narrowed); a clock time such
-        // as `noon` stays a TIME.
-        h.ty = if p.starts_with("T1") || p.starts_with("T2") {
-            TimexType::Time
-        } else {
-            TimexType::Date
-        };
+        // The TimeML guidelines (and TimeBank, MEANTIME) type a part of a day, `Friday
+        // night`, as a TIME like a clock time.
+        h.ty = TimexType::Time;
         h.e += 1;
     }
     h
@@ -1361,6 +1460,10 @@ fn number_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     let prev = if k >= 1 { t.get(k - 1) } else { None };
     if prev.is_some_and(|p| p.is_any(&["$", "€", "£", "#"]) && p.end == x.start) {
         return None;
+    }
+    // `April 24 and 25`: the second day of the month just named.
+    if let Some(h) = coordinated_day(cx, t, k) {
+        return Some(h);
     }
     // ISO date `2024-01-16` or `2024/01/16`.
     if x.digits() == 4
@@ -2900,6 +3003,38 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 return None;
             }
             if x.cap && next.is_some_and(|p| p.cap && p.kind == Kind::Word) {
+                return None;
+            }
+            // `its quarterly dividend`, `quarterly results`: a kind of report, not a
+            // recurrence (TimeBank leaves ten of eleven untagged); `paid quarterly` stays.
+            if base == b"quarterly"
+                && next.is_some_and(|n| {
+                    n.kind == Kind::Word
+                        && !n.is_any(&[
+                            "and",
+                            "or",
+                            "in",
+                            "at",
+                            "on",
+                            "to",
+                            "for",
+                            "from",
+                            "by",
+                            "since",
+                            "until",
+                            "through",
+                            "the",
+                            "a",
+                            "an",
+                            "but",
+                            "as",
+                            "with",
+                            "after",
+                            "before",
+                            "thereafter",
+                        ])
+                })
+            {
                 return None;
             }
             Some(hit(k, k + 1, TimexType::Set, lit(v), Anchor::None))
