@@ -532,3 +532,31 @@ fn when_for_the_json_contract() {
     let w = e.when(text);
     assert_eq!((w.start, w.end, w.anchor), (None, None, Anchor::None));
 }
+
+#[test]
+fn story_periods() {
+    // `the same month a year ago`: the month under discussion, a year earlier, as one expression.
+    let t = tag_timex(
+        "Sales fell 35% in March from the same month a year ago.",
+        dct(),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-03", "2023-03"]);
+    // Market reports: `ended the day`, `later in the day`.
+    let t = tag_timex("On Monday the index ended the day at 8,017.", dct());
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-04-22", "2024-04-22"]);
+    // A deadline with a clock time lies ahead; `United` is a name, not a past-tense verb.
+    check(
+        "The relatives have until 9 a.m. EST Thursday to agree.",
+        "9 a.m. EST Thursday",
+        "2024-04-25T09:00",
+        Some(("2024-04-25", "2024-04-25")),
+    );
+    check(
+        "He will travel to the United States Thursday.",
+        "Thursday",
+        "2024-04-25",
+        Some(("2024-04-25", "2024-04-25")),
+    );
+}

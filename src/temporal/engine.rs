@@ -301,7 +301,18 @@ impl Cx<'_> {
             }
         }
         let before = words.get(..count).unwrap_or(&[]);
-        // `until Friday`, `as early as Tuesday`: a deadline or a first possible day lies ahead.
+        // `until Friday`, `as early as Tuesday`: a deadline or a first possible day lies ahead;
+        // the clock time of `until 9 a.m. EST Tuesday` is part of the expression.
+        let clock = before
+            .iter()
+            .take_while(|w| {
+                w.len() == 1
+                    || (w.len() <= 4 && w.iter().all(u8::is_ascii_uppercase))
+                    || w.eq_ignore_ascii_case(b"noon")
+                    || w.eq_ignore_ascii_case(b"midnight")
+            })
+            .count();
+        let before = before.get(clock..).unwrap_or(&[]);
         let low = |n: usize| before.get(n).map(|w| w.to_ascii_lowercase());
         // Not a sentence-initial `Until Thursday, they had not...`: a state that ended.
         let until_lower = before
@@ -447,7 +458,12 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
         }
         _ => {}
     }
-    if l.len() >= 5 && l.ends_with(b"ed") && !l.ends_with(b"eed") {
+    // `reported`, but not `United States` or `Mohammed`: names are capitalized.
+    if l.len() >= 5
+        && l.ends_with(b"ed")
+        && !l.ends_with(b"eed")
+        && w.first().is_some_and(u8::is_ascii_lowercase)
+    {
         return Some(Tense::Past);
     }
     if l.ends_with(b"'ll") {
@@ -1340,7 +1356,15 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         _ => {
             let st = t.get(s)?.start;
             let en = t.get(j.checked_sub(1)?)?.end;
-            match cx.tense(st, en) {
+            // `Wednesday's ruling`: a day named for what happened on it; the verb of the
+            // sentence is about something else, so the nearest such day.
+            let possessive = x.low().ends_with(b"'s");
+            let tense = if possessive {
+                Tense::Present
+            } else {
+                cx.tense(st, en)
+            };
+            match tense {
                 Tense::Future => fwd,
                 Tense::Past => -back,
                 Tense::Present => {
@@ -1934,6 +1958,79 @@ fn unit_after_quantity(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
 /// Unit nouns: durations, `N units ago`, `last week`, `the past three years`, `the third
 /// quarter`, `the weekend`, `every day`...
 #[allow(clippy::too_many_lines)]
+/// `last year`, `a year ago`, `of the previous year` after `the same month`: the index
+/// after the phrase.
+fn year_back_suffix(t: &[Tok], j: usize) -> Option<usize> {
+    let at = |i: usize, w: &str| is_at(t, i, w);
+    let mut i = j;
+    if at(i, "of") || at(i, "in") {
+        i += 1;
+    }
+    if at(i, "last") && at(i + 1, "year") {
+        return Some(i + 2);
+    }
+    if at(i, "the") && at(i + 1, "previous") && at(i + 2, "year") {
+        return Some(i + 3);
+    }
+    if at(i, "the") && at(i + 1, "last") && at(i + 2, "year") {
+        return Some(i + 3);
+    }
+    if i == j
+        && at(i, "a")
+        && at(i + 1, "year")
+        && t.get(i + 2)
+            .is_some_and(|z| z.is_any(&["ago", "earlier", "before", "previously"]))
+    {
+        return Some(i + 3);
+    }
+    if i == j && at(i, "the") && at(i + 1, "year") && at(i + 2, "before") {
+        return Some(i + 3);
+    }
+    None
+}
+
+/// The same period one year earlier.
+fn year_earlier(v: &V) -> Option<V> {
+    Some(match v {
+        V::Day(d) => V::Day(add_months(*d, -12)?),
+        V::Week(y, w) => V::Week(y - 1, *w),
+        V::Month(y, m) => V::Month(y - 1, *m),
+        V::Quarter(y, q) => V::Quarter(y - 1, *q),
+        V::Half(y, h) => V::Half(y - 1, *h),
+        V::Season(y, s) => V::Season(y - 1, *s),
+        V::Year(y) => V::Year(y - 1),
+        _ => return None,
+    })
+}
+
+/// `the same month last year`, `the same period a year ago`: the period the story is about
+/// (of unit `u`, or any for `period`), a year earlier; `ss..j` is `the same <unit>`.
+fn same_period_year_back(cx: &Cx, t: &[Tok], ss: usize, j: usize, u: Option<Unit>) -> Option<Hit> {
+    let e = year_back_suffix(t, j)?;
+    let dct = cx.dct?;
+    let (last, anchor) = match &cx.last {
+        Some(Ref { v, anchor }) => (Some(v), *anchor),
+        None => (None, cx.dct_anchor),
+    };
+    let v = match (u, last) {
+        (None, Some(v)) => v.clone(),
+        (Some(Unit::Month), Some(V::Month(y, m))) => V::Month(*y, *m),
+        (Some(Unit::Month), Some(V::Day(d))) => V::Month(d.year(), d.month()),
+        (Some(Unit::Quarter), _) => match &cx.last_quarter {
+            Some(Ref {
+                v: v @ V::Quarter(..),
+                ..
+            }) => v.clone(),
+            _ => offset(dct, Unit::Quarter, -1)?,
+        },
+        (Some(Unit::Day), Some(V::Day(d))) => V::Day(*d),
+        (Some(Unit::Week), Some(V::Day(d))) => V::week_of(*d),
+        (Some(u), _) => period_of(dct, u),
+        (None, None) => return None,
+    };
+    Some(hit(ss, e, TimexType::Date, year_earlier(&v)?, anchor))
+}
+
 fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     let x = tok(t, k)?;
     if x.is("half") {
@@ -2447,6 +2544,12 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"next" | b"coming" | b"following" => 1,
                 _ => 0,
             };
+            if rel == b"same"
+                && the
+                && let Some(h) = same_period_year_back(cx, t, ss, j, Some(u))
+            {
+                return Some(h);
+            }
             // `the latest quarter`, `the same quarter`: the one last mentioned, else the last
             // complete one.
             if u == Unit::Quarter && matches!(rel, b"latest" | b"same" | b"that") {
@@ -2542,6 +2645,43 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                             _ => (offset(dct, Unit::Quarter, -1)?, da),
                         };
                         return Some(hit(ri, j, TimexType::Date, v.0, v.1));
+                    }
+                    // `ended the day at 8,017`, `for the day`, `later in the day`: the day
+                    // the story is about.
+                    Unit::Day => {
+                        let after_ok = t.get(j).is_none_or(|z| {
+                            z.kind == Kind::Punct
+                                || z.is_any(&[
+                                    "at", "with", "down", "up", "on", "and", "higher", "lower",
+                                ])
+                        });
+                        let p1 = ri.checked_sub(1).and_then(|i| t.get(i));
+                        let p2 = ri.checked_sub(2).and_then(|i| t.get(i));
+                        let before_ok = p1.is_some_and(|z| {
+                            z.is_any(&[
+                                "end",
+                                "ended",
+                                "ending",
+                                "ends",
+                                "finish",
+                                "finished",
+                                "finishing",
+                                "start",
+                                "started",
+                                "close",
+                                "closed",
+                                "closing",
+                                "for",
+                            ])
+                        }) || (p1.is_some_and(|z| z.is("in"))
+                            && p2
+                                .is_some_and(|z| z.is_any(&["later", "earlier", "late", "early"])));
+                        if after_ok
+                            && before_ok
+                            && let Some((d, a)) = cx.ref_day()
+                        {
+                            return Some(hit(ri, j, TimexType::Date, V::Day(d), a));
+                        }
                     }
                     Unit::Year => {
                         if let Some((y, e)) = year_at(t, j) {
@@ -3040,6 +3180,13 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Some(hit(k, k + 1, TimexType::Set, lit(v), Anchor::None))
         }
         b"period" => {
+            if k >= 2
+                && prev.is_some_and(|p| p.is("same"))
+                && t.get(k - 2).is_some_and(|z| z.is("the"))
+                && let Some(h) = same_period_year_back(cx, t, k - 2, k + 1, None)
+            {
+                return Some(h);
+            }
             // `the latest period`, `the comparable period`: the quarter under discussion.
             let q = cx.last_quarter.as_ref()?;
             if !(k >= 2
