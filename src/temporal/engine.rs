@@ -262,6 +262,36 @@ impl Cx<'_> {
         self.dct.map(|d| (d, self.dct_anchor))
     }
 
+    /// A day inside the period the story last mentioned, for `the following month`, `that
+    /// year`: the last day for days, else the last month, quarter or year when it is at least
+    /// as long as the unit.
+    fn ref_point(&self, u: Unit) -> Option<(NaiveDate, Anchor)> {
+        let Some(Ref { v, anchor }) = &self.last else {
+            return self.ref_day();
+        };
+        let long = |n: u8| -> bool {
+            let rank = match u {
+                Unit::Minute | Unit::Hour | Unit::Day | Unit::Weekend => 0,
+                Unit::Week => 1,
+                Unit::Month => 2,
+                Unit::Quarter => 3,
+                Unit::Year => 4,
+                Unit::Decade | Unit::Century => 5,
+            };
+            n <= rank
+        };
+        let d = match v {
+            V::Month(y, m) if long(2) => ymd(*y, *m, 1),
+            V::Quarter(y, q) if long(3) => ymd(*y, (q - 1) * 3 + 1, 1),
+            V::Year(y) if long(4) => ymd(*y, 1, 1),
+            _ => None,
+        };
+        match d {
+            Some(d) => Some((d, *anchor)),
+            None => self.ref_day(),
+        }
+    }
+
     /// The tense around a byte range: the nearest cue word before it in the sentence, then
     /// after it.
     fn tense(&self, start: usize, end: usize) -> Tense {
@@ -453,7 +483,11 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
         b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"ago" | b"yesterday"
         | b"last" | b"earlier" | b"met" | b"held" | b"began" | b"took" | b"came" | b"went"
         | b"made" | b"left" | b"saw" | b"gave" | b"fell" | b"rose" | b"won" | b"lost" | b"sent"
-        | b"led" | b"spoke" | b"wrote" | b"ran" | b"struck" | b"hit" | b"since" => {
+        | b"led" | b"spoke" | b"wrote" | b"ran" | b"struck" | b"hit" | b"since" | b"brought"
+        | b"bought" | b"sold" | b"paid" | b"found" | b"thought" | b"became" | b"grew" | b"knew"
+        | b"kept" | b"built" | b"spent" | b"stood" | b"fought" | b"drew" | b"chose" | b"broke"
+        | b"caught" | b"felt" | b"shot" | b"sought" | b"threw" | b"flew" | b"got" | b"ate"
+        | b"drove" | b"swept" | b"wasn't" | b"weren't" | b"didn't" | b"hadn't" => {
             return Some(Tense::Past);
         }
         _ => {}
@@ -981,10 +1015,15 @@ fn pick_year(
     // tense says: news writes the year of a date further away, and a past-tense verb near
     // `payable Dec. 7` or `effective Nov. 16` is about something else.
     let day = a == b;
+    let month = !day && a.year() == b.year() && a.month() == b.month();
     let near = |d: NaiveDate| (d - dct).num_days().abs() <= NEAR_DAYS;
     match tense {
         Tense::Past if day && near(a) => Some(y),
         Tense::Future if day && near(b) => Some(y),
+        // A month right after or before the DCT's keeps its year too: `published in early
+        // November` in late October, `in September` in early October.
+        Tense::Past if month && ym(a) == ym(dct) + 1 => Some(y),
+        Tense::Future if month && ym(b) == ym(dct) - 1 => Some(y),
         Tense::Past if ym(a) > ym(dct) => Some(y - 1),
         Tense::Future if ym(b) < ym(dct) => Some(y + 1),
         Tense::Unknown | Tense::Present => {
@@ -2535,7 +2574,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"previous" | b"preceding" | b"following" | b"same" | b"that"
             ) || (the && rel == b"next");
             let (base, anchor) = if base_story {
-                cx.ref_day().unwrap_or((dct, da))
+                cx.ref_point(u).unwrap_or((dct, da))
             } else {
                 (dct, da)
             };
