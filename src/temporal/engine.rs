@@ -1561,6 +1561,20 @@ fn number_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         return Some(h);
     }
+    // `0800 GMT`: a wire service's clock time.
+    if x.digits() == 4
+        && n % 100 < 60
+        && n / 100 < 24
+        && t.get(k + 1)
+            .is_some_and(|z| z.cap && z.is_any(&["gmt", "utc"]))
+    {
+        let (date, anchor) = match cx.ref_day() {
+            Some((d, a)) => (Some(d), a),
+            None => (None, Anchor::None),
+        };
+        let tod = format!("T{:02}:{:02}Z", n / 100, n % 100);
+        return Some(hit(k, k + 2, TimexType::Time, V::Time(date, tod), anchor));
+    }
     // Time of day.
     if let Some(h) = clock_time(cx, t, k) {
         return Some(h);
