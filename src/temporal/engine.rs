@@ -343,15 +343,15 @@ impl Cx<'_> {
             })
             .count();
         let before = before.get(clock..).unwrap_or(&[]);
-        let low = |n: usize| before.get(n).map(|w| w.to_ascii_lowercase());
+        let is = |n: usize, x: &[u8]| before.get(n).is_some_and(|w| w.eq_ignore_ascii_case(x));
         // Not a sentence-initial `Until Thursday, they had not...`: a state that ended.
         let until_lower = before
             .first()
             .is_some_and(|w| w.first().is_some_and(u8::is_ascii_lowercase));
-        match (low(0).as_deref(), low(1).as_deref()) {
-            (Some(b"until" | b"till"), _) if until_lower => return Tense::Future,
-            (Some(b"as"), Some(b"soon" | b"early")) => return Tense::Future,
-            _ => {}
+        if (until_lower && (is(0, b"until") || is(0, b"till")))
+            || (is(0, b"as") && (is(1, b"soon") || is(1, b"early")))
+        {
+            return Tense::Future;
         }
         for n in 0..count.min(12) {
             // `next to the embassy`: a preposition, not a time.
@@ -467,9 +467,15 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
             return Some(Tense::Future);
         }
         b"to" => {
-            let b = before.map(|b| b.to_ascii_lowercase());
+            let mut lb = [0u8; 16];
+            let b = before.filter(|b| b.len() <= lb.len()).map(|b| {
+                for (d, c) in lb.iter_mut().zip(b) {
+                    *d = c.to_ascii_lowercase();
+                }
+                lb.get(..b.len()).unwrap_or(&[])
+            });
             let perfect = is(2, b"had") || (is(2, b"been") && is(3, b"had"));
-            return match b.as_deref() {
+            return match b {
                 Some(
                     b"is" | b"are" | b"set" | b"agreed" | b"ready" | b"likely" | b"planned"
                     | b"plans" | b"plan" | b"expected" | b"scheduled" | b"due" | b"going"
