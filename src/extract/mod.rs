@@ -12,6 +12,7 @@ mod summary;
 mod vocab;
 mod words;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -111,6 +112,8 @@ impl Default for Extractor {
 struct Inner {
     vocab: Vocab,
     actors: Actors,
+    /// Every canonical name and alias, lowercased, to its canonical name.
+    aliases: HashMap<String, String>,
     statement: Option<usize>,
     accusation: Option<usize>,
     denial: Option<usize>,
@@ -181,6 +184,17 @@ impl Extractor {
         }
         let vocab = Vocab::build(&sections)?;
         let actors = Actors::build(&lines)?;
+        let mut aliases = HashMap::new();
+        for (_, canonical, _, names) in &lines {
+            let all =
+                std::iter::once(canonical.as_str()).chain(names.iter().map(|(a, _)| a.as_str()));
+            for a in all {
+                let key = alias_key(a);
+                if !key.is_empty() {
+                    aliases.entry(key).or_insert_with(|| canonical.clone());
+                }
+            }
+        }
         Ok(Self {
             inner: Some(Arc::new(Inner {
                 statement: vocab.type_index("statement"),
@@ -189,6 +203,7 @@ impl Extractor {
                 attack: vocab.type_index("attack"),
                 vocab,
                 actors,
+                aliases,
             })),
         })
     }
@@ -202,6 +217,19 @@ impl Extractor {
             .unwrap_or_default()
     }
 
+    /// The canonical name of an actor given by any of its names or aliases, ignoring case
+    /// and a leading `the` (`DPRK`, `Pyongyang`, `the North` → `North Korea`), or `None` for
+    /// a name the actor lists do not know. Filters use it to match what users type.
+    #[must_use]
+    pub fn canonical_actor(&self, name: &str) -> Option<String> {
+        let inner = self.inner.as_ref()?;
+        let key = alias_key(name);
+        inner.aliases.get(&key).cloned().or_else(|| {
+            key.strip_prefix("the ")
+                .and_then(|k| inner.aliases.get(k).cloned())
+        })
+    }
+
     /// Extracts the events of one article, in text order.
     #[must_use]
     pub fn extract(&self, article: &Article) -> Vec<Event> {
@@ -210,6 +238,16 @@ impl Extractor {
             .map(|i| i.extract(article))
             .unwrap_or_default()
     }
+}
+
+/// How an alias is looked up: lowercased, inner whitespace collapsed, curly apostrophes
+/// straightened.
+fn alias_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'")
+        .to_lowercase()
 }
 
 /// An article's text with its ASCII-lowercased copy (same byte offsets).
@@ -797,7 +835,8 @@ impl Inner {
             actors,
             target: c.target,
             status: c.status,
-            confidence: conf.clamp(0.05, 0.99),
+            // Two decimals: `0.95`, not the `0.95000005` of f32 sums.
+            confidence: (conf.clamp(0.05, 0.99) * 100.0).round() / 100.0,
             when: c.when,
             source: Source {
                 article: article.path.clone(),
