@@ -8,6 +8,7 @@
 mod actors;
 mod context;
 mod dating;
+mod general;
 mod summary;
 mod vocab;
 mod words;
@@ -255,6 +256,8 @@ fn alias_key(name: &str) -> String {
 struct Doc<'a> {
     text: &'a str,
     lower: &'a str,
+    /// Every actor mention of the article (for `the army` standing for `Sudan's army`).
+    ments: &'a [Mention],
 }
 
 /// An event being built.
@@ -280,6 +283,8 @@ struct Cand {
     caption: bool,
     /// Where the summary's trigger phrase must stop (the next trigger in the clause).
     stop_at: usize,
+    /// `condemned the drills`: a definite noun a speech act is about, told before.
+    topic: bool,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -406,6 +411,7 @@ impl Inner {
                 Doc {
                     text,
                     lower: &lower,
+                    ments: &mentions,
                 },
                 sent,
                 s_trigs,
@@ -418,6 +424,7 @@ impl Inner {
                 .any(|t| dating::off_news(t, article.published));
             let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
             date_sentence(text, &mut cands, &s_times);
+            general::date_from_sentence(&lower, &mut cands, &s_times);
             for c in &mut cands {
                 c.sentence = si;
                 c.caption = caption;
@@ -464,6 +471,7 @@ impl Inner {
             .iter()
             .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
             .collect();
+        general::drop_told_topics(&mut out);
         merge_repeats(&mut out, self.statement, &affiliations);
         out.into_iter()
             .map(|c| self.finish(article, &affiliations, c))
@@ -480,7 +488,7 @@ impl Inner {
         times: &[&TimeExpr],
         last_agents: &[String],
     ) -> Vec<Cand> {
-        let Doc { text, lower } = doc;
+        let Doc { text, lower, .. } = doc;
         let bounds = context::clause_bounds(lower, sent.0, sent.1);
         let quotes = context::quoted_spans(text, sent.0, sent.1);
         let starts_with_quote = text
@@ -497,7 +505,21 @@ impl Inner {
                 continue;
             }
             let clause = context::clause_of(&bounds, sent, t.start);
-            let cues = context::cues_before(lower, clause.0, t.start);
+            let mut cues = context::cues_before(lower, clause.0, t.start);
+            if cues.modal {
+                match general::modality(text, lower, clause.0, t.start) {
+                    general::Modality::Modal => {}
+                    general::Modality::ReportedFuture => {
+                        cues.modal = false;
+                        cues.planned = true;
+                    }
+                    general::Modality::None => cues.modal = false,
+                }
+            }
+            if cues.bare_infinitive && general::expected_infinitive(lower, clause.0, t.start) {
+                cues.bare_infinitive = false;
+                cues.planned = true;
+            }
             if cues.negated || cues.modal {
                 continue;
             }
@@ -509,6 +531,27 @@ impl Inner {
                 && t.form == Form::Base
                 && (possessive
                     || prev.is_some_and(|p| matches!(p, "a" | "an" | "the" | "its" | "their")))
+            {
+                continue;
+            }
+            // `such a claim`, `the host`: a verb-only trigger after a determiner is a noun
+            // that is no event of its own.
+            if !t.noun_too
+                && t.form == Form::Base
+                && t.tail_end == t.end
+                && prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "a" | "an" | "the" | "such" | "this" | "its" | "their" | "any"
+                    )
+                })
+            {
+                continue;
+            }
+            // `individuals accused of arranging`: a participle describing a noun.
+            if self.is_speech(t.type_idx)
+                && t.form == Form::Past
+                && general::reduced_relative(lower, t.start, t.tail_end.max(t.end))
             {
                 continue;
             }
@@ -525,9 +568,26 @@ impl Inner {
             if !nominal && cues.bare_infinitive && !cues.planned {
                 continue;
             }
-            if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
+            if nominal
+                && (context::generic_plural(lower, sent.0, t.start, t.end)
+                    || general::blocked_object(lower, clause.0, t.start))
+            {
                 continue;
             }
+            if (nominal || t.noun_too) && general::bare_generic_noun(lower, sent.0, t.start, t.end)
+            {
+                continue;
+            }
+            if Some(t.type_idx) == self.vocab.type_index("visit")
+                && general::thing_lands(lower, sent.0, t.start, t.end)
+            {
+                continue;
+            }
+            let topic = nominal
+                && prev == Some("the")
+                && cands
+                    .iter()
+                    .any(|c| c.clause == clause && self.is_speech(c.trig.type_idx));
             let speech = self.is_speech(t.type_idx);
             // `denied the allegations of arms transfers`: a speech noun after another event
             // is that event's object, not an event.
@@ -592,6 +652,13 @@ impl Inner {
                     named = false;
                 }
             }
+            if agents.is_empty()
+                && !passive
+                && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
+            {
+                agents = vec![a];
+                named = true;
+            }
             if agents.is_empty() && !passive {
                 // An actor missing from the lists: a capitalized name before the trigger
                 // (`Amnesty International accused`, `UNITA refused`).
@@ -641,8 +708,15 @@ impl Inner {
             } else {
                 Status::Reported
             };
+            let mut trig = t.clone();
+            if Some(t.type_idx) == self.vocab.type_index("meeting")
+                && general::un_body_subject(lower, clause.0, t.start)
+                && let Some(un) = self.vocab.type_index("un_meeting")
+            {
+                trig.type_idx = un;
+            }
             cands.push(Cand {
-                trig: t.clone(),
+                trig,
                 sentence: 0,
                 sent,
                 clause,
@@ -658,6 +732,7 @@ impl Inner {
                 explicit: false,
                 caption: false,
                 stop_at: next_trig,
+                topic,
             });
         }
         self.drop_covered_statements(lower, &mut cands);
@@ -949,7 +1024,7 @@ fn pick_actors(
     passive: bool,
     nominal: bool,
 ) -> (Vec<String>, bool, Option<String>) {
-    let Doc { text, lower } = doc;
+    let Doc { text, lower, .. } = doc;
     let before: Vec<&Mention> = ments
         .iter()
         .copied()
@@ -987,7 +1062,7 @@ fn pick_actors(
         let window = words::prev_words(lower, clause.0, t.start, 4)
             .last()
             .map_or(t.start, |&(a, _)| a);
-        before.iter().position(|m| m.start >= window)
+        before.iter().position(|m| m.end > window)
     } else if before.is_empty() {
         None
     } else {
