@@ -178,6 +178,21 @@ fn an_expected_visit_is_planned() {
 }
 
 #[test]
+fn later_counts_from_the_last_month_or_year_in_the_text() {
+    let ev = events(
+        "In April 2023, Iran delivered drones to Russia.\n\
+         Three months later, Kyiv accused Tehran of supplying more drones.\n\
+         In 2019 the two leaders met in Hanoi.\n\
+         The following year, Pyongyang fired missiles into the sea.\n",
+        Some("2024-06-02"),
+    );
+    let acc = of_type(&ev, "accusation");
+    assert_eq!(span(acc[0]), Some((day("2023-07-01"), day("2023-07-31"))));
+    let test = of_type(&ev, "missile_test");
+    assert_eq!(span(test[0]), Some((day("2020-01-01"), day("2020-12-31"))));
+}
+
+#[test]
 fn coordinated_and_since_when_clauses_take_the_sentence_date() {
     let ev = events(
         "The president paid a state visit to Hanoi on March 3, 2025, and the two sides signed a trade deal.\n\

@@ -242,6 +242,28 @@ impl Cx<'_> {
         }
     }
 
+    /// The reference of `two months later`, `the following year`: for a unit of a month or
+    /// more, the last mentioned month or year counts too (`In September 2023 ... Two months
+    /// later` is November 2023); otherwise as [`Cx::ref_day`].
+    fn ref_for(&self, u: Unit) -> Option<(NaiveDate, Anchor)> {
+        let months = matches!(
+            u,
+            Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century
+        );
+        let years = matches!(u, Unit::Year | Unit::Decade | Unit::Century);
+        match &self.last {
+            Some(Ref {
+                v: V::Month(y, m),
+                anchor,
+            }) if months => ymd(*y, *m, 1).map(|d| (d, *anchor)),
+            Some(Ref {
+                v: V::Year(y),
+                anchor,
+            }) if years => ymd(*y, 1, 1).map(|d| (d, *anchor)),
+            _ => self.ref_day(),
+        }
+    }
+
     /// The day that relative expressions about the story resolve against: the last
     /// mentioned day, or the DCT.
     fn ref_day(&self) -> Option<(NaiveDate, Anchor)> {
@@ -2000,7 +2022,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 return Some(hit(s, end, TimexType::Date, V::Lit(v.into()), da));
             };
             let (base, anchor) = if sign.abs() == 2 {
-                cx.ref_day().unwrap_or((dct, da))
+                cx.ref_for(u).unwrap_or((dct, da))
             } else {
                 (dct, da)
             };
@@ -2335,7 +2357,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"previous" | b"preceding" | b"following" | b"same" | b"that"
             ) || (the && rel == b"next");
             let (base, anchor) = if base_story {
-                cx.ref_day().unwrap_or((dct, da))
+                cx.ref_for(u).unwrap_or((dct, da))
             } else {
                 (dct, da)
             };
