@@ -309,6 +309,10 @@ const PLAN_CUES: &[&str] = &[
     "offered",
     "seeks",
     "seeking",
+    "threatened",
+    "threatens",
+    "threaten",
+    "threatening",
 ];
 const ALLEGED_CUES: &[&str] = &[
     "accused",

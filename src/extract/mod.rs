@@ -443,6 +443,10 @@ impl Inner {
                 // `recently` with a known article date resolves to nothing: it dates nothing.
                 dating::usable(t) && (t.interval.is_some() || article.published.is_none())
             })
+            .map(|mut t| {
+                dating::last_month_of_previous_year(text, &mut t, article.published);
+                t
+            })
             .collect();
         let triggers = self.vocab.find(text, &lower);
         let mentions = self.actors.find(text);
@@ -497,6 +501,20 @@ impl Inner {
                 .any(|t| dating::off_news(t, article.published));
             let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
             date_sentence(text, &mut cands, &s_times);
+            for c in &mut cands {
+                let past_act = !c.nominal
+                    && c.trig.form == Form::Past
+                    && c.status == Status::Reported
+                    && !c.cues.perfect;
+                if past_act
+                    && c.when
+                        .as_ref()
+                        .is_some_and(|w| dating::impossible_for_past(w, article.published))
+                {
+                    c.when = None;
+                    c.explicit = false;
+                }
+            }
             for c in &mut cands {
                 c.sentence = si;
                 c.caption = caption;
@@ -1472,6 +1490,8 @@ fn subject_as_written(
     ];
     const LEAD_GLUE: &[&str] = &["that", "which", "who", "and", "but", "as", "while", "when"];
     let raw = text.get(clause_start..pos)?;
+    // `Two days later, the two sides held`: the subject follows the last comma.
+    let raw = raw.rsplit_once(',').map_or(raw, |(_, r)| r);
     let mut ws: Vec<&str> = raw
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
