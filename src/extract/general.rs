@@ -222,13 +222,9 @@ pub fn un_body_subject(lower: &str, clause_start: usize, trig_start: usize) -> b
         .is_some_and(|s| UN_BODIES.iter().any(|b| s.contains(b)))
 }
 
-/// `a rehearsal for invasion`, `threats of attack`: a singular event noun with no
-/// determiner right after a preposition names a kind of event, not one that happened.
-pub fn bare_generic_noun(lower: &str, floor: usize, start: usize, end: usize) -> bool {
-    let word = lower.get(start..end).unwrap_or("");
-    if word.contains(' ') || word.ends_with('s') {
-        return false;
-    }
+/// `a rehearsal for invasion`, `threats of attack`, `came for talks with`: an event noun
+/// with no determiner right after a preposition names a kind or purpose, not an event.
+pub fn bare_generic_noun(lower: &str, floor: usize, start: usize) -> bool {
     let prev = prev_words(lower, floor, start, 1);
     let Some(p) = prev.first().and_then(|&(a, b)| lower.get(a..b)) else {
         return false;
