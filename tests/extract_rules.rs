@@ -178,6 +178,65 @@ fn an_expected_visit_is_planned() {
 }
 
 #[test]
+fn weapons_fired_at_a_place_are_an_attack_not_a_test() {
+    let ev = events(
+        "Militants fired a barrage of rockets at southern Israel overnight, the army said.\n\
+         Iran launched two ballistic missiles into the Gulf of Oman on Friday.\n\
+         North Korea fired a cruise missile off its west coast on Sunday, South Korea said.\n",
+        Some("2025-01-06"),
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["attack", "missile_test", "missile_test"], "{ev:#?}");
+}
+
+#[test]
+fn participle_clauses_claims_and_passive_deployments() {
+    // `..., accusing X`: the sentence's subject accuses.
+    let ev = events(
+        "Niger's government on Friday expelled the German ambassador, accusing Berlin of interference.\n",
+        Some("2025-01-06"),
+    );
+    let acc = of_type(&ev, "accusation");
+    assert_eq!(acc.len(), 1, "{ev:#?}");
+    assert_eq!(acc[0].actors.first().map(String::as_str), Some("Niger"));
+    // A claim about one's own troops is no accusation.
+    let ev = events(
+        "The Ukrainian military claimed its units had recaptured two villages near Kupiansk.\n",
+        Some("2025-01-06"),
+    );
+    assert!(of_type(&ev, "accusation").is_empty(), "{ev:#?}");
+    // Troops as the subject of a passive: a transfer.
+    let ev = events(
+        "About 3,000 soldiers were sent to Belarus by rail in 2023, officials said.\n",
+        Some("2025-01-06"),
+    );
+    assert_eq!(of_type(&ev, "arms_transfer").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn a_ceasefire_taking_effect_and_gaps_over_abbreviations() {
+    let ev = events(
+        "A ceasefire between Armenia and Azerbaijan took effect at noon on Saturday.\n\
+         Seoul rejected the U.S.-drafted proposal on Sunday.\n",
+        Some("2025-01-06"),
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["agreement", "denial"], "{ev:#?}");
+    let deal = of_type(&ev, "agreement");
+    assert_eq!(span(deal[0]), Some((day("2025-01-04"), day("2025-01-04"))));
+}
+
+#[test]
+fn a_denied_definite_event_noun_is_the_event_told_before() {
+    let ev = events(
+        "Foreign ministers of the two countries met in Ankara on Monday.\n\
+         Tehran on Tuesday dismissed the Ankara meeting as a show.\n",
+        Some("2025-01-08"),
+    );
+    assert_eq!(of_type(&ev, "meeting").len(), 1, "{ev:#?}");
+}
+
+#[test]
 fn later_counts_from_the_last_month_or_year_in_the_text() {
     let ev = events(
         "In April 2023, Iran delivered drones to Russia.\n\

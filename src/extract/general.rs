@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::temporal::{Precision, When};
+use crate::temporal::{Precision, TimeExpr, When};
 
 use super::actors::{Kind, Mention};
 use super::context::MODALS;
@@ -167,7 +167,19 @@ pub fn generic_subject(
     trig_start: usize,
     mentions: &[Mention],
 ) -> Option<String> {
-    let prev = prev_words(lower, clause_start, trig_start, 3);
+    // Adverbs between the subject and its verb (`the group later denied`) are skipped.
+    let mut prev = prev_words(lower, clause_start, trig_start, 4);
+    while prev.first().is_some_and(|&(a, b)| {
+        lower.get(a..b).is_some_and(|w| {
+            (w.ends_with("ly") && w.len() > 4)
+                || matches!(
+                    w,
+                    "later" | "also" | "again" | "then" | "still" | "swiftly" | "quickly"
+                )
+        })
+    }) {
+        prev.remove(0);
+    }
     let head = prev.first().and_then(|&(a, b)| lower.get(a..b))?;
     let det = prev
         .iter()
@@ -349,11 +361,7 @@ fn point_of(expression: &str, start: NaiveDate) -> Option<(NaiveDate, Precision)
 /// a coordinated clause (`paid a visit on June 19, and the two leaders signed a treaty`)
 /// shares the date of the event before it; an event in a `since X, when` clause happened at
 /// X, not over the whole range.
-pub(super) fn date_from_sentence(
-    lower: &str,
-    cands: &mut [super::Cand],
-    exprs: &[&crate::temporal::TimeExpr],
-) {
+pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: &[&TimeExpr]) {
     for i in 0..cands.len() {
         let Some(c) = cands.get(i) else { continue };
         let narrow = c.when.as_ref().and_then(|w| {
@@ -440,4 +448,133 @@ pub fn expected_infinitive(lower: &str, floor: usize, start: usize) -> bool {
     prev.iter()
         .skip(2)
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| EXPECTING.contains(&w)))
+}
+
+/// Words after `at`/`on` that make a firing an attack on something (`at targets in Kharkiv`).
+const TARGET_NOUNS: &[&str] = &[
+    "targets",
+    "target",
+    "positions",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "villages",
+    "village",
+    "troops",
+    "forces",
+    "base",
+    "bases",
+    "infrastructure",
+    "territory",
+];
+
+/// `fired rockets at northern Israel`, `launched drones at Ukraine`: weapons fired at a
+/// country, a city or targets are an attack, not a test (`into the sea`, `over Japan` and
+/// `toward the East Sea` stay tests).
+pub fn fired_at_target(lower: &str, from: usize, to: usize, mentions: &[&Mention]) -> bool {
+    let words = word_spans(lower, from, to);
+    let Some(i) = words
+        .iter()
+        .take(10)
+        .position(|&(a, b)| matches!(lower.get(a..b), Some("at" | "on" | "against" | "upon")))
+    else {
+        return false;
+    };
+    // The object of the preposition, up to the next comma: `on Monday, South Korea said`
+    // names no target.
+    let prep_end = words.get(i).map_or(to, |&(_, b)| b);
+    let stop = lower
+        .get(prep_end..to)
+        .and_then(|r| r.find([',', ';', '(', ')']))
+        .map_or(to, |k| prep_end + k);
+    let after: Vec<(usize, usize)> = words
+        .iter()
+        .skip(i + 1)
+        .take(3)
+        .filter(|&&(_, b)| b <= stop)
+        .copied()
+        .collect();
+    let Some(&(first, _)) = after.first() else {
+        return false;
+    };
+    let last_end = after.last().map_or(first, |&(_, b)| b);
+    let actor = mentions
+        .iter()
+        .any(|m| m.start >= first && m.start < last_end && !m.demonym);
+    let noun = after
+        .iter()
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| TARGET_NOUNS.contains(&w)));
+    actor || noun
+}
+
+/// `claimed its troops had captured`: a claim about one's own side is a statement, not an
+/// accusation.
+pub fn claim_about_self(lower: &str, end: usize) -> bool {
+    next_words(lower, end, 2).iter().any(|&(a, b)| {
+        matches!(
+            lower.get(a..b),
+            Some("its" | "their" | "our" | "his" | "her" | "it" | "they" | "we")
+        )
+    })
+}
+
+/// The subject of a sentence whose clause starts with a participle (`..., accusing France
+/// of meddling`): the first actor before the clause that is not after a preposition.
+pub fn sentence_subject(
+    lower: &str,
+    sent_start: usize,
+    clause_start: usize,
+    mentions: &[&Mention],
+) -> Option<String> {
+    const PREPS: &[&str] = &[
+        "in", "at", "to", "on", "into", "against", "with", "over", "near", "for", "by", "from",
+        "of", "about",
+    ];
+    mentions
+        .iter()
+        .filter(|m| m.start >= sent_start && m.end <= clause_start && !m.modifier && !m.demonym)
+        .find(|m| {
+            // `Officials in Seoul`: a place after a role noun is the speaker's side.
+            let pp = prev_words(lower, sent_start, m.start, 2);
+            let word = |i: usize| pp.get(i).and_then(|&(a, b)| lower.get(a..b));
+            let role = word(1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "officials" | "authorities" | "sources" | "diplomats" | "leaders"
+                )
+            });
+            role || !word(0).is_some_and(|p| PREPS.contains(&p))
+        })
+        .map(|m| m.name.clone())
+}
+
+/// `at noon on Saturday`, `4 a.m. on Wednesday`: a time of day next to a day expression
+/// takes its day from that expression, not from the article date.
+pub(super) fn day_of_time(text: &str, cands: &mut [super::Cand], exprs: &[&TimeExpr]) {
+    for c in cands.iter_mut() {
+        let Some(w) = &c.when else { continue };
+        if !w.value.contains('T') {
+            continue;
+        }
+        let Some(x) = exprs
+            .iter()
+            .find(|x| text.get(x.start..x.end) == Some(w.expression.as_str()))
+        else {
+            continue;
+        };
+        let gap = |a: usize, b: usize| {
+            text.get(a..b)
+                .is_some_and(|g| g.len() <= 5 && g.trim().chars().all(|ch| ch.is_alphabetic()))
+        };
+        let day = exprs.iter().find(|y| {
+            !y.value.contains('T')
+                && y.interval.is_some()
+                && ((y.start >= x.end && gap(x.end, y.start))
+                    || (y.end <= x.start && gap(y.end, x.start)))
+        });
+        if let Some(y) = day {
+            c.when = Some(super::dating::when_of(text, y));
+        }
+    }
 }

@@ -508,6 +508,7 @@ impl Inner {
             let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
             date_sentence(text, &mut cands, &s_times);
             general::date_from_sentence(&lower, &mut cands, &s_times);
+            general::day_of_time(text, &mut cands, &s_times);
             for c in &mut cands {
                 let past_act = !c.nominal
                     && c.trig.form == Form::Past
@@ -806,6 +807,18 @@ impl Inner {
                 agents = vec![a];
                 named = true;
             }
+            // `..., accusing France of meddling`: a participle clause has the sentence's
+            // subject.
+            if agents.is_empty()
+                && !passive
+                && t.form == Form::Ing
+                && clause.0 > sent.0
+                && words::words_in(lower, clause.0, t.start).count() == 0
+                && let Some(a) = general::sentence_subject(lower, sent.0, clause.0, ments)
+            {
+                agents = vec![a];
+                named = true;
+            }
             if agents.is_empty() && !passive {
                 // An actor missing from the lists: a capitalized name before the trigger
                 // (`Amnesty International accused`, `UNITA refused`).
@@ -868,6 +881,25 @@ impl Inner {
             {
                 trig.type_idx = un;
             }
+            if Some(t.type_idx) == self.vocab.type_index("missile_test")
+                && general::fired_at_target(lower, t.tail_end.max(t.end), clause.1, ments)
+                && let Some(attack) = self.attack
+            {
+                trig.type_idx = attack;
+            }
+            if Some(t.type_idx) == self.accusation
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.starts_with("claim"))
+                && general::claim_about_self(lower, t.end)
+                && let Some(st) = self.statement
+            {
+                trig.type_idx = st;
+            }
+            // `denied the talks`, `dismissed the summit`: a definite noun under a denial is
+            // the event told before, not a new one.
+            let topic = topic
+                || (nominal && (prev == Some("the") || det_two_back) && status == Status::Denied);
             cands.push(Cand {
                 trig,
                 sentence: 0,
