@@ -237,6 +237,26 @@ fn a_denied_definite_event_noun_is_the_event_told_before() {
 }
 
 #[test]
+fn names_signings_and_the_expression_of_the_nearest_event() {
+    // `Desert Storm` is a name; `the signing of` is an agreement.
+    let ev = events(
+        "Veterans of Operation Desert Storm gathered in Kuwait City.\n\
+         The two leaders witnessed the signing of a fisheries accord on Friday.\n",
+        Some("2025-01-06"),
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["agreement"], "{ev:#?}");
+    // `since the invasion in February 2022` dates the invasion, not the trip before it.
+    let ev = events(
+        "It was the minister's fifth trip to Georgia since the Russian invasion in August 2008.\n",
+        Some("2025-01-06"),
+    );
+    let trip = of_type(&ev, "visit");
+    assert_eq!(trip.len(), 1, "{ev:#?}");
+    assert_eq!(span(trip[0]), None);
+}
+
+#[test]
 fn later_counts_from_the_last_month_or_year_in_the_text() {
     let ev = events(
         "In April 2023, Iran delivered drones to Russia.\n\

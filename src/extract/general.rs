@@ -362,6 +362,31 @@ fn point_of(expression: &str, start: NaiveDate) -> Option<(NaiveDate, Precision)
 /// shares the date of the event before it; an event in a `since X, when` clause happened at
 /// X, not over the whole range.
 pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: &[&TimeExpr]) {
+    // An expression belongs to the nearest event word: `denounced on Tuesday a joint
+    // exercise` and `his trip to Ukraine since the invasion in February 2022` do not date the
+    // exercise or the trip.
+    let triggers: Vec<(usize, usize)> = cands
+        .iter()
+        .map(|c| (c.trig.start, c.trig.tail_end.max(c.trig.end)))
+        .collect();
+    for c in cands.iter_mut() {
+        let Some(w) = &c.when else { continue };
+        let Some(x) = exprs.iter().find(|x| {
+            lower
+                .get(x.start..x.end)
+                .is_some_and(|e| e.eq_ignore_ascii_case(&w.expression))
+        }) else {
+            continue;
+        };
+        let (cs, ce) = (c.trig.start, c.trig.tail_end.max(c.trig.end));
+        let between = triggers
+            .iter()
+            .any(|&(s, e)| s != cs && ((x.end <= s && e <= cs) || (ce <= s && e <= x.start)));
+        if c.nominal && between {
+            c.when = None;
+            c.explicit = false;
+        }
+    }
     for i in 0..cands.len() {
         let Some(c) = cands.get(i) else { continue };
         let narrow = c.when.as_ref().and_then(|w| {
@@ -577,4 +602,31 @@ pub(super) fn day_of_time(text: &str, cands: &mut [super::Cand], exprs: &[&TimeE
             c.when = Some(super::dating::when_of(text, y));
         }
     }
+}
+
+/// `the Vigilant Storm air exercise`, `Operation Desert Storm`: a capitalized trigger word
+/// inside a run of capitalized words is part of a name, not an event (the first word of a
+/// sentence is capitalized anyway).
+pub fn inside_name(text: &str, sent_start: usize, start: usize, end: usize) -> bool {
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let Some(word) = text.get(start..end) else {
+        return false;
+    };
+    if !cap(word)
+        || text
+            .get(sent_start..start)
+            .is_none_or(|s| s.trim().is_empty())
+    {
+        return false;
+    }
+    let prev = prev_words(text, sent_start, start, 1);
+    let prev_cap = prev.first().is_some_and(|&(a, b)| {
+        text.get(a..b).is_some_and(|w| cap(w) && a > sent_start)
+            && text.get(b..start).is_some_and(|g| g.trim().is_empty())
+    });
+    let next = next_words(text, end, 1);
+    let next_cap = next
+        .first()
+        .is_some_and(|&(a, b)| text.get(a..b).is_some_and(cap));
+    prev_cap || next_cap
 }

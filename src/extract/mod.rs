@@ -646,6 +646,9 @@ impl Inner {
             {
                 continue;
             }
+            if general::inside_name(text, sent.0, t.start, t.end) {
+                continue;
+            }
             // `individuals accused of arranging`: a participle describing a noun.
             if self.is_speech(t.type_idx)
                 && t.form == Form::Past
