@@ -375,6 +375,9 @@ fn hand_over(
     handle(outcomes)
 }
 
+/// One input line: its number, and its bytes (`None` when it was over the size limit).
+type Line = (usize, Option<Vec<u8>>);
+
 /// Reads input lines a chunk at a time, numbering them and skipping over-long ones.
 struct LineReader {
     line_no: usize,
@@ -385,11 +388,8 @@ struct LineReader {
 impl LineReader {
     /// Up to [`CHUNK_LINES`] non-blank lines (`None` for one over the limit), and whether the
     /// input ended.
-    fn chunk(
-        &mut self,
-        input: &mut impl BufRead,
-    ) -> std::io::Result<(Vec<(usize, Option<Vec<u8>>)>, bool)> {
-        let mut chunk: Vec<(usize, Option<Vec<u8>>)> = Vec::with_capacity(CHUNK_LINES);
+    fn chunk(&mut self, input: &mut impl BufRead) -> std::io::Result<(Vec<Line>, bool)> {
+        let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
         while chunk.len() < CHUNK_LINES {
             self.buf.clear();
             let read = input
@@ -415,7 +415,7 @@ impl LineReader {
 
 /// Reads and extracts the lines of one chunk on all cores, in input order.
 fn extract_chunk(
-    chunk: &[(usize, Option<Vec<u8>>)],
+    chunk: &[Line],
     sidecars: &Sidecars,
     opts: &Options,
     max_line_bytes: u64,
