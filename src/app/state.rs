@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, Problem};
 use crate::extract::Event;
+use crate::timeline::store::PreparedEvents;
 use crate::timeline::{EventStore, Filter, FilteredView, LaneMode, Lanes};
 
 /// Key of the settings in eframe storage.
@@ -56,16 +57,7 @@ impl Settings {
     }
 }
 
-/// Column the event list is sorted by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortColumn {
-    #[default]
-    Date,
-    Type,
-    Actors,
-    Article,
-    Summary,
-}
+pub use crate::timeline::store::SortColumn;
 
 /// Everything loaded from the open paths, with caches derived from it.
 #[derive(Default)]
@@ -86,7 +78,7 @@ pub struct Data {
     pub list_order: Vec<u32>,
     pub sort: (SortColumn, bool),
     /// Events received but not yet merged into the store.
-    pub pending: Vec<Event>,
+    pub pending: PreparedEvents,
 }
 
 impl Data {
@@ -105,14 +97,14 @@ impl Data {
         self.articles.get(*self.article_index.get(path)?)
     }
 
-    /// Merges pending events into the store. Returns true when something changed.
+    /// Merges pending events into the store (a linear merge: the store is not rebuilt).
+    /// Returns true when something changed.
     pub fn merge_pending(&mut self) -> bool {
         if self.pending.is_empty() {
             return false;
         }
-        let mut events = std::mem::take(&mut self.store).into_events();
-        events.append(&mut self.pending);
-        self.store = EventStore::new(events);
+        self.store
+            .extend_prepared(std::mem::take(&mut self.pending));
         true
     }
 
@@ -132,30 +124,14 @@ impl Data {
         self.resort();
     }
 
-    /// Recomputes the list order for the current sort.
+    /// Recomputes the list order for the current sort (each column's order over the whole
+    /// store is computed once and then only filtered).
     pub fn resort(&mut self) {
-        let mut order = self.filtered.indices.clone();
-        let store = &self.store;
-        let key_str = |i: u32, col: SortColumn| -> String {
-            store.get(i).map_or_else(String::new, |e| match col {
-                SortColumn::Type => e.event_type.clone(),
-                SortColumn::Actors => e.actors.join(", ").to_lowercase(),
-                SortColumn::Article => e.source.article.clone(),
-                SortColumn::Summary => e.summary.to_lowercase(),
-                SortColumn::Date => String::new(),
-            })
-        };
         let (col, descending) = self.sort;
-        if col != SortColumn::Date {
-            let mut keyed: Vec<(String, u32)> =
-                order.iter().map(|&i| (key_str(i, col), i)).collect();
-            keyed.sort();
-            order = keyed.into_iter().map(|k| k.1).collect();
-        }
+        self.list_order = self.store.order_by(col, &self.filtered);
         if descending {
-            order.reverse();
+            self.list_order.reverse();
         }
-        self.list_order = order;
     }
 
     /// Number of events of each article (by path).

@@ -125,18 +125,36 @@ impl Lanes {
                 ..Lane::default()
             })
             .collect();
-        // Chunks of events are sorted into lanes in parallel; concatenating the chunks in
-        // order keeps every lane sorted by start.
-        let parts: Vec<Vec<Lane>> = dated
-            .par_chunks(1 << 16)
-            .map(|ids| fill(store, ids, mode, &slot, keys.len()))
-            .collect();
-        for part in parts {
-            for (l, p) in lanes.iter_mut().zip(part) {
-                l.starts.extend(p.starts);
-                l.idx.extend(p.idx);
-                l.long.extend(p.long);
-                l.max_len = l.max_len.max(p.max_len);
+        if mode == LaneMode::Type {
+            // Each type's events are listed in the store: keep those in the view, one lane
+            // per task.
+            let n_dated = store.n_dated();
+            lanes.par_iter_mut().for_each(|lane| {
+                let t = u16::try_from(lane.key).unwrap_or(u16::MAX);
+                let all = store.positions_of_type(t);
+                let dated = all.get(..all.partition_point(|&i| (i as usize) < n_dated));
+                for &i in dated.unwrap_or(&[]) {
+                    if view.contains(i)
+                        && let Some((start, end)) = store.span(i)
+                    {
+                        lane.push(i, start, end);
+                    }
+                }
+            });
+        } else {
+            // Chunks of events are sorted into lanes in parallel; concatenating the chunks
+            // in order keeps every lane sorted by start.
+            let parts: Vec<Vec<Lane>> = dated
+                .par_chunks(1 << 16)
+                .map(|ids| fill(store, ids, &slot, keys.len()))
+                .collect();
+            for part in parts {
+                for (l, p) in lanes.iter_mut().zip(part) {
+                    l.starts.extend(p.starts);
+                    l.idx.extend(p.idx);
+                    l.long.extend(p.long);
+                    l.max_len = l.max_len.max(p.max_len);
+                }
             }
         }
         lanes.retain(|l| !l.is_empty());
@@ -144,46 +162,31 @@ impl Lanes {
     }
 }
 
-/// Sorts the events `ids` into `n_lanes` unlabelled lanes (`slot` maps a type or actor id
-/// to its lane).
-fn fill(
-    store: &EventStore,
-    ids: &[u32],
-    mode: LaneMode,
-    slot: &[usize],
-    n_lanes: usize,
-) -> Vec<Lane> {
-    let mut lanes = vec![Lane::default(); n_lanes];
-    let mut put = |lane: usize, i: u32, start: f64, end: f64| {
-        if let Some(l) = lanes.get_mut(lane) {
-            let len = end - start;
-            if len > LONG_DAYS {
-                l.long.push(i);
-            } else {
-                l.starts.push(start);
-                l.idx.push(i);
-                l.max_len = l.max_len.max(len);
-            }
+impl Lane {
+    fn push(&mut self, i: u32, start: f64, end: f64) {
+        let len = end - start;
+        if len > LONG_DAYS {
+            self.long.push(i);
+        } else {
+            self.starts.push(start);
+            self.idx.push(i);
+            self.max_len = self.max_len.max(len);
         }
-    };
+    }
+}
+
+/// Sorts the events `ids` into `n_lanes` unlabelled actor lanes (`slot` maps an actor id
+/// to its lane).
+fn fill(store: &EventStore, ids: &[u32], slot: &[usize], n_lanes: usize) -> Vec<Lane> {
+    let mut lanes = vec![Lane::default(); n_lanes];
     for &i in ids {
         let Some((start, end)) = store.span(i) else {
             continue;
         };
-        match mode {
-            LaneMode::Type => {
-                let t = store.type_of(i).map_or(usize::MAX, usize::from);
-                put(slot.get(t).copied().unwrap_or(usize::MAX), i, start, end);
-            }
-            LaneMode::Actor => {
-                for &a in store.actors_of(i) {
-                    put(
-                        slot.get(a as usize).copied().unwrap_or(usize::MAX),
-                        i,
-                        start,
-                        end,
-                    );
-                }
+        for &a in store.actors_of(i) {
+            let lane = slot.get(a as usize).copied().unwrap_or(usize::MAX);
+            if let Some(l) = lanes.get_mut(lane) {
+                l.push(i, start, end);
             }
         }
     }

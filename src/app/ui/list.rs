@@ -3,8 +3,8 @@
 use egui_extras::{Column, TableBuilder};
 
 use super::{sorted_types, type_color};
-use crate::app::state::SortColumn;
 use crate::app::{Command, DatelineApp};
+use crate::timeline::store::SortColumn;
 
 fn when_text(e: &crate::extract::Event) -> String {
     match e.when.as_ref().and_then(|w| w.start.zip(w.end)) {
