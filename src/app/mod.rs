@@ -346,7 +346,7 @@ impl DatelineApp {
             }
             Command::Select(i) => self.select(i),
             Command::SelectNext(step) => {
-                let order = &self.data.list_order;
+                let order = self.data.list_order();
                 let pos = self
                     .ui
                     .selected

@@ -74,11 +74,15 @@ pub struct Data {
     pub lanes: Lanes,
     /// First start and last end day of the filtered, dated events.
     pub extent: Option<(f64, f64)>,
-    /// The filtered events in list order.
-    pub list_order: Vec<u32>,
+    /// The filtered events in list order, when it is not the store order (see
+    /// [`Data::list_order`]).
+    pub sorted_list: Option<Vec<u32>>,
     pub sort: (SortColumn, bool),
     /// Events received but not yet merged into the store.
     pub pending: PreparedEvents,
+    /// The filter and lane mode `filtered` and `lanes` were computed for, while the store
+    /// has not changed since.
+    pub applied: Option<(Filter, LaneMode)>,
 }
 
 impl Data {
@@ -105,6 +109,7 @@ impl Data {
         }
         self.store
             .extend_prepared(std::mem::take(&mut self.pending));
+        self.applied = None;
         true
     }
 
@@ -114,13 +119,34 @@ impl Data {
         all.retain(|e| e.source.article != article);
         all.extend(events);
         self.store = EventStore::new(all);
+        self.applied = None;
     }
 
-    /// Recomputes the filtered view, lanes and list order.
+    /// Recomputes the filtered view, lanes and list order. When only the event types changed
+    /// (a click on a type), only the events of the types added or removed are looked at.
     pub fn refilter(&mut self, filter: &Filter, lane_mode: LaneMode) {
-        self.filtered = self.store.apply(filter);
-        self.extent = self.store.extent(&self.filtered);
-        self.lanes = Lanes::build(&self.store, &self.filtered, lane_mode, MAX_ACTOR_LANES);
+        let delta = match &self.applied {
+            Some((old, mode)) if *mode == lane_mode => self.store.types_delta(old, filter),
+            _ => None,
+        };
+        if let Some((added, removed)) = delta {
+            self.store
+                .reapply_types(&mut self.filtered, filter, &added, &removed);
+            self.lanes.update_types(
+                &self.store,
+                &self.filtered,
+                (&added, &removed),
+                MAX_ACTOR_LANES,
+            );
+        } else {
+            self.filtered = self.store.apply(filter);
+            self.lanes = Lanes::build(&self.store, &self.filtered, lane_mode, MAX_ACTOR_LANES);
+        }
+        self.extent = match lane_mode {
+            LaneMode::Type => self.lanes.extent(&self.filtered.starts),
+            LaneMode::Actor => self.store.extent(&self.filtered),
+        };
+        self.applied = Some((filter.clone(), lane_mode));
         self.resort();
     }
 
@@ -128,10 +154,21 @@ impl Data {
     /// store is computed once and then only filtered).
     pub fn resort(&mut self) {
         let (col, descending) = self.sort;
-        self.list_order = self.store.order_by(col, &self.filtered);
-        if descending {
-            self.list_order.reverse();
-        }
+        self.sorted_list = (col != SortColumn::Date || descending).then(|| {
+            let mut order = self.store.order_by(col, &self.filtered);
+            if descending {
+                order.reverse();
+            }
+            order
+        });
+    }
+
+    /// The filtered events in list order.
+    #[must_use]
+    pub fn list_order(&self) -> &[u32] {
+        self.sorted_list
+            .as_deref()
+            .unwrap_or(&self.filtered.indices)
     }
 
     /// Number of events of each article (by path).

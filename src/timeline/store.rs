@@ -117,6 +117,8 @@ pub struct EventStore {
     events: Vec<Event>,
     /// Arrival index of each store position.
     ev: Vec<u32>,
+    /// Store position of each arrival index (the inverse of `ev`).
+    pos: Vec<u32>,
     n_dated: usize,
     /// Start day of each dated event (inclusive), see [`day_number`].
     start: Vec<f64>,
@@ -396,6 +398,12 @@ impl EventStore {
                 list.push(to_u32(p));
             }
         }
+        self.pos.resize(self.ev.len(), 0);
+        for (p, &k) in self.ev.iter().enumerate() {
+            if let Some(slot) = self.pos.get_mut(k as usize) {
+                *slot = to_u32(p);
+            }
+        }
         self.by_article = OnceLock::new();
         self.sorted = Default::default();
     }
@@ -512,6 +520,12 @@ impl EventStore {
         self.type_id.get(i as usize).copied()
     }
 
+    /// Bytes of lowercased text searched by the free-text filter.
+    #[must_use]
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// Store positions of the events of type id `t`, ascending.
     #[must_use]
     pub fn positions_of_type(&self, t: u16) -> &[u32] {
@@ -603,13 +617,18 @@ impl EventStore {
                 count
             })
             .collect();
+        self.view_of_mask(mask, &counts)
+    }
+
+    /// The view of a keep mask; `counts` are the set bits of each `CHUNK_WORDS` words.
+    fn view_of_mask(&self, mask: Vec<u64>, counts: &[usize]) -> FilteredView {
         // Positions of the set bits, written in parallel into one vector.
         let total: usize = counts.iter().sum();
         let mut indices = vec![0u32; total];
         {
             let mut rest = indices.as_mut_slice();
             let mut outs = Vec::with_capacity(counts.len());
-            for &c in &counts {
+            for &c in counts {
                 let (head, tail) = rest.split_at_mut(c.min(rest.len()));
                 outs.push(head);
                 rest = tail;
@@ -647,6 +666,76 @@ impl EventStore {
             starts,
             mask,
         }
+    }
+
+    /// When `old` and `new` differ in their event types only: the type ids `new` adds and
+    /// the ones it removes. `None` when anything else differs.
+    #[must_use]
+    pub fn types_delta(&self, old: &Filter, new: &Filter) -> Option<(Vec<u16>, Vec<u16>)> {
+        let same_rest = Filter {
+            types: new.types.clone(),
+            ..old.clone()
+        } == *new;
+        if !same_rest {
+            return None;
+        }
+        let kept = |f: &Filter, t: &String| f.types.is_empty() || f.types.contains(t);
+        let (mut added, mut removed) = (Vec::new(), Vec::new());
+        for (id, t) in self.types.iter().enumerate() {
+            let id = u16::try_from(id).unwrap_or(u16::MAX);
+            match (kept(old, t), kept(new, t)) {
+                (false, true) => added.push(id),
+                (true, false) => removed.push(id),
+                _ => {}
+            }
+        }
+        Some((added, removed))
+    }
+
+    /// Turns `view`, the result of [`EventStore::apply`] with a filter that differs from
+    /// `new` in its types only (see [`EventStore::types_delta`]), into the result of
+    /// `apply(new)`: only the events of the types added or removed are looked at.
+    pub fn reapply_types(
+        &self,
+        view: &mut FilteredView,
+        new: &Filter,
+        added: &[u16],
+        removed: &[u16],
+    ) {
+        let mut mask = std::mem::take(&mut view.mask);
+        mask.resize(self.ev.len().div_ceil(64), 0);
+        for &t in removed {
+            for &i in self.positions_of_type(t) {
+                if let Some(w) = mask.get_mut(i as usize / 64) {
+                    *w &= !(1u64 << (i % 64));
+                }
+            }
+        }
+        if !added.is_empty() {
+            let compiled = Compiled::new(self, new);
+            let finder = memchr::memmem::Finder::new(compiled.query.as_bytes());
+            for &t in added {
+                let kept: Vec<u32> = self
+                    .positions_of_type(t)
+                    .par_iter()
+                    .with_min_len(4096)
+                    .copied()
+                    .filter(|&i| {
+                        compiled.keep(self, i as usize) && compiled.text_keep(self, i, &finder)
+                    })
+                    .collect();
+                for i in kept {
+                    if let Some(w) = mask.get_mut(i as usize / 64) {
+                        *w |= 1u64 << (i % 64);
+                    }
+                }
+            }
+        }
+        let counts: Vec<usize> = mask
+            .par_chunks(CHUNK_WORDS)
+            .map(|words| words.iter().map(|w| w.count_ones() as usize).sum())
+            .collect();
+        *view = self.view_of_mask(mask, &counts);
     }
 
     /// The filtered events in the order of `column` (ascending; ties in store order). The
@@ -872,21 +961,35 @@ impl<'a> Compiled<'a> {
                 .collect();
             parts.concat()
         };
-        // Arrival index → store position.
-        let mut pos = vec![0u32; n];
-        for (p, &k) in store.ev.iter().enumerate() {
-            if let Some(slot) = pos.get_mut(k as usize) {
-                *slot = to_u32(p);
-            }
-        }
         for k in hits {
-            if let Some(&p) = pos.get(k as usize)
+            if let Some(&p) = store.pos.get(k as usize)
                 && let Some(w) = mask.get_mut(p as usize / 64)
             {
                 *w |= 1u64 << (p % 64);
             }
         }
         Some(mask)
+    }
+
+    /// Whether event `i` passes the query, `finder` being a finder for it (one event at a
+    /// time, for the few events `reapply_types` looks at).
+    fn text_keep(&self, store: &EventStore, i: u32, finder: &memchr::memmem::Finder<'_>) -> bool {
+        if self.filter.query.is_empty() {
+            return true;
+        }
+        let Some(&k) = store.ev.get(i as usize) else {
+            return false;
+        };
+        if self.query.contains(FIELD_SEP) {
+            store
+                .events
+                .get(k as usize)
+                .is_some_and(|e| Filter::text_matches(e, &self.query))
+        } else {
+            finder
+                .find(store.text_of_arrival(k as usize).as_bytes())
+                .is_some()
+        }
     }
 
     /// Whether event `i` passes everything but the query (checked by `query_mask`).
@@ -1218,6 +1321,37 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// A type toggle updated incrementally gives what filtering from scratch gives:
+        /// the same view, the same lanes, the same extent.
+        #[test]
+        fn incremental_type_changes_equal_full_filtering(
+            n in 1usize..400,
+            seed in 0u64..1000,
+            filter in arb_filter(),
+            new_types in prop::collection::btree_set(
+                prop::sample::select(crate::timeline::synthetic::TYPES.to_vec()), 0..5),
+        ) {
+            let store = EventStore::new(awkward_events(n, seed));
+            let new = Filter {
+                types: new_types.into_iter().map(str::to_owned).collect(),
+                ..filter.clone()
+            };
+            let (added, removed) = store.types_delta(&filter, &new).unwrap_or_default();
+            let mut view = store.apply(&filter);
+            let mut lanes = Lanes::build(&store, &view, LaneMode::Type, 16);
+            store.reapply_types(&mut view, &new, &added, &removed);
+            lanes.update_types(&store, &view, (&added, &removed), 16);
+            let full = store.apply(&new);
+            prop_assert_eq!(&view.indices, &full.indices);
+            prop_assert_eq!(&view.starts, &full.starts);
+            let full_lanes = Lanes::build(&store, &full, LaneMode::Type, 16);
+            let shape = |l: &Lanes| l.lanes.iter().map(|x| (x.key, x.label.clone(), x.len())).collect::<Vec<_>>();
+            prop_assert_eq!(shape(&lanes), shape(&full_lanes));
+            prop_assert_eq!(lanes.extent(&view.starts), store.extent(&full));
+            let other = Filter { min_confidence: filter.min_confidence + 0.1, ..new.clone() };
+            prop_assert!(store.types_delta(&filter, &other).is_none());
+        }
 
         /// Adding events in batches gives the same store as adding them at once, and the
         /// column filter keeps exactly what `Filter::matches` keeps.
