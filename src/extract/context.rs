@@ -436,6 +436,25 @@ pub fn future_auxiliary(lower: &str, floor: usize, pos: usize) -> bool {
     })
 }
 
+/// A plan cue just before the `to` of an infinitive that governs `pos` (`agreed to hold
+/// talks`, `plans to impose sanctions`).
+pub fn planned_before_infinitive(lower: &str, floor: usize, pos: usize) -> bool {
+    let prev = prev_words(lower, floor, pos, 6);
+    let words: Vec<&str> = prev
+        .iter()
+        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
+        .collect();
+    words
+        .iter()
+        .position(|w| *w == "to")
+        .and_then(|i| words.get(i + 1..i + 3))
+        .is_some_and(|before| {
+            before
+                .iter()
+                .any(|w| PLAN_CUES.contains(w) || MODALS.contains(w))
+        })
+}
+
 /// A plan cue in the two words before `pos` (`the potential visit`, `an upcoming summit`).
 pub fn planned_adjacent(lower: &str, floor: usize, pos: usize) -> bool {
     prev_words(lower, floor, pos, 2)

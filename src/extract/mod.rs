@@ -517,8 +517,7 @@ const NP_BREAKERS: &[&str] = &[
 const NON_AGENT_PREPS: &[&str] = &[
     "in", "at", "to", "on", "into", "against", "with", "over", "near", "than", "about", "toward",
     "towards", "for", "via", "through", "by", "between", "across", "within", "of", "from",
-    "during", "amid", "after", "before", "since", "outside", "inside", "under", "among", "around",
-    "off",
+    "during", "amid", "outside", "inside", "under", "among", "around", "off",
 ];
 
 impl Inner {
@@ -680,6 +679,37 @@ impl Inner {
             let name_after = ments.iter().any(|m| m.start == b + ", and ".len());
             !(and && name_before && name_after)
         });
+        // `Lula, who arrived in Shanghai on Wednesday, later travelled`: a relative clause
+        // closes at the next comma and the main clause resumes there.
+        let mut resumes: Vec<(usize, usize)> = Vec::new();
+        for &b in &bounds {
+            let rest = lower.get(b..sent.1).unwrap_or("");
+            let opener = [", who ", ", which "]
+                .into_iter()
+                .find(|o| rest.starts_with(o));
+            if let Some(o) = opener
+                && let Some(i) = rest.get(o.len()..).and_then(|r| r.find(", "))
+            {
+                resumes.push((b + o.len() + i, b));
+            }
+        }
+        bounds.extend(resumes.iter().map(|&(r, _)| r));
+        bounds.sort_unstable();
+        bounds.dedup();
+        let antecedent = |rel: usize| -> Vec<String> {
+            let (cs, _) = context::clause_of(&bounds, sent, rel.saturating_sub(1));
+            let subject = ments.iter().find(|m| {
+                m.start >= cs
+                    && m.end <= rel
+                    && !m.modifier
+                    && !words::prev_word(lower, m.start)
+                        .is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+            });
+            match subject {
+                Some(m) => vec![m.name.clone()],
+                None => capitalized_subject(text, cs, rel).into_iter().collect(),
+            }
+        };
         let quotes = context::quoted_spans(text, sent.0, sent.1);
         let starts_with_quote = text
             .get(sent.0..sent.1)
@@ -728,6 +758,14 @@ impl Inner {
                             matches!(p, "a" | "an" | "the" | "its" | "their" | "his" | "her")
                         })));
             if !nominal && cues.bare_infinitive && !cues.planned {
+                continue;
+            }
+            // `a request to join sanctions`, `to hold talks`: the object of an infinitive is
+            // an event only as a plan (`agreed to hold talks`).
+            let infinitive_object =
+                (nominal || t.form == Form::Present) && infinitive_object(lower, clause.0, t.start);
+            let nominal = nominal || infinitive_object;
+            if infinitive_object && !context::planned_before_infinitive(lower, clause.0, t.start) {
                 continue;
             }
             if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
@@ -782,6 +820,22 @@ impl Inner {
                 // A speech noun (`issued a warning`) has the clause subject as its speaker.
                 nominal && !speech,
             );
+            if agents.is_empty() && !passive {
+                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                let relative = lower
+                    .get(clause.0..)
+                    .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", which "));
+                let resumed = resumes.iter().find(|&&(r, _)| r == clause.0);
+                if relative && pre.first().is_some_and(|w| matches!(*w, "who" | "which")) {
+                    // `Lula, who arrived`: the noun the clause hangs on.
+                    agents = antecedent(clause.0);
+                } else if let Some(&(_, rel)) = resumed
+                    && pre.iter().all(|w| AUX_GLUE.contains(w))
+                {
+                    // `Lula, who ..., later travelled`: the subject before the relative clause.
+                    agents = antecedent(rel);
+                }
+            }
             if agents.is_empty() && !passive {
                 let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
                 // An elided subject: nothing but glue since the clause start (`..., but
@@ -906,7 +960,7 @@ impl Inner {
             }
             // A noun is planned only by the words right before it (`the potential visit`).
             let planned = if nominal {
-                context::planned_adjacent(lower, sent.0, t.start)
+                infinitive_object || context::planned_adjacent(lower, sent.0, t.start)
             } else if t.form == Form::Past && !cues.passive {
                 // A verb in the simple past (`The next day Kim visited`) tells what happened;
                 // only `will have visited` looks ahead.
@@ -925,8 +979,26 @@ impl Inner {
             } else {
                 Status::Reported
             };
+            // `fired dozens of rockets at northern Israel`: a launch at someone is an attack.
+            let mut trig = t.clone();
+            if Some(t.type_idx) == self.vocab.type_index("missile_test")
+                && let (Some(attack), Some(tg)) = (self.attack, &target)
+                && ments.iter().any(|m| {
+                    &m.name == tg
+                        && m.start >= t.end
+                        && words::prev_words(lower, t.end, m.start, 2)
+                            .iter()
+                            .any(|&(a, b)| {
+                                lower.get(a..b).is_some_and(|w| {
+                                    matches!(w, "at" | "against" | "toward" | "towards" | "on")
+                                })
+                            })
+                })
+            {
+                trig.type_idx = attack;
+            }
             cands.push(Cand {
-                trig: t.clone(),
+                trig,
                 sentence: 0,
                 sent,
                 clause,
@@ -1543,12 +1615,16 @@ fn pick_actors(
             .and_then(|&(a, b)| lower.get(a..b))
             .is_some_and(|w| matches!(w, "reported" | "said" | "says" | "reports" | "quoted"));
         // `departed Pyongyang for Tehran`: the place left is not the target.
-        let left = words::prev_word(lower, m.start).is_some_and(|w| {
-            matches!(w, "departed" | "departs" | "left" | "leaves" | "leaving")
-        });
+        let left = words::prev_word(lower, m.start)
+            .is_some_and(|w| matches!(w, "departed" | "departs" | "left" | "leaves" | "leaving"));
+        // `during Blinken’s visit`: a possessor qualifies a later noun; it is no target.
+        let possessor = text
+            .get(m.end..)
+            .is_some_and(|r| r.starts_with("'s ") || r.starts_with("’s "));
         !agents.contains(&m.name)
             && !source
             && !left
+            && !possessor
             && words::words_in(lower, t.end, m.start).count() <= 8
     }) {
         target = Some(m.name.clone());
@@ -1620,6 +1696,31 @@ fn without_modifiers(text: &str, ments: &[&Mention], from: usize, to: usize) -> 
     }
     out.push_str(text.get(at..to).unwrap_or(""));
     out
+}
+
+/// A noun right after `to <verb>` (with at most two words between): `to join sanctions`,
+/// `to hold fresh talks`.
+fn infinitive_object(lower: &str, floor: usize, pos: usize) -> bool {
+    let prev = words::prev_words(lower, floor, pos, 4);
+    let Some(to) = prev
+        .iter()
+        .position(|&(a, b)| lower.get(a..b) == Some("to"))
+    else {
+        return false;
+    };
+    // `to`, a verb, up to two modifiers, the noun; the word after `to` is no article,
+    // possessive or plural (`to the talks` is a preposition).
+    if !(1..=3).contains(&to) {
+        return false;
+    }
+    let after_to = prev
+        .get(to - 1)
+        .and_then(|&(a, b)| lower.get(a..b))
+        .unwrap_or("");
+    !matches!(
+        after_to,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these" | "that"
+    ) && !after_to.ends_with('s')
 }
 
 /// Where a passive verb's auxiliaries start (`was attacked`, `has been accused`).
@@ -2048,6 +2149,24 @@ fn date_sentence(text: &str, cands: &mut [Cand], exprs: &[&TimeExpr]) {
         if let (Some(t), Some(c)) = (chosen, cands.get_mut(i)) {
             c.when = Some(dating::when_of(text, t));
             c.explicit = true;
+        }
+    }
+    // `Xi hosted Lula on Friday, and the two leaders signed 15 agreements`: a past act in a
+    // clause joined by `, and` happened when the one before it did.
+    for i in 1..cands.len() {
+        let (Some(prev), Some(c)) = (cands.get(i - 1), cands.get(i)) else {
+            continue;
+        };
+        let joined = text
+            .get(c.clause.0..)
+            .is_some_and(|r| r.starts_with(", and "));
+        let past = |x: &Cand| !x.nominal && x.trig.form == Form::Past;
+        if c.when.is_none() && joined && past(c) && past(prev) && prev.explicit {
+            let when = prev.when.clone();
+            if let Some(c) = cands.get_mut(i) {
+                c.when = when;
+                c.explicit = true;
+            }
         }
     }
 }
