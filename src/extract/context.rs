@@ -250,7 +250,7 @@ const NEGATIONS: &[&str] = &[
     "not", "never", "no", "n't", "didn't", "don't", "doesn't", "won't", "wasn't", "weren't",
     "hasn't", "haven't", "without", "nor", "neither", "cannot", "can't", "refused", "failed",
 ];
-const MODALS: &[&str] = &[
+pub const MODALS: &[&str] = &[
     "may",
     "might",
     "could",

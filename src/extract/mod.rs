@@ -8,6 +8,7 @@
 mod actors;
 mod context;
 mod dating;
+mod general;
 mod summary;
 mod vocab;
 mod words;
@@ -255,6 +256,8 @@ fn alias_key(name: &str) -> String {
 struct Doc<'a> {
     text: &'a str,
     lower: &'a str,
+    /// Every actor mention of the article (for `the army` standing for `Sudan's army`).
+    ments: &'a [Mention],
 }
 
 /// An event being built.
@@ -283,6 +286,8 @@ struct Cand {
     /// The trigger at `stop_at` is a noun (`agreed to restore security talks`): a summary
     /// may run through it.
     next_noun: bool,
+    /// `condemned the drills`: a definite noun a speech act is about, told before.
+    topic: bool,
     /// A passive verb (`was attacked by`): the subject is the target.
     passive: bool,
     /// The sentence's time expressions (summaries stop before them).
@@ -581,6 +586,7 @@ impl Inner {
                 Doc {
                     text,
                     lower: &lower,
+                    ments: &mentions,
                 },
                 sent,
                 s_trigs,
@@ -593,6 +599,8 @@ impl Inner {
                 .any(|t| dating::off_news(t, article.published));
             let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
             date_sentence(text, &mut cands, &s_times);
+            general::date_from_sentence(&lower, &mut cands, &s_times);
+            general::day_of_time(text, &mut cands, &s_times);
             for c in &mut cands {
                 let past_act = !c.nominal
                     && c.trig.form == Form::Past
@@ -653,6 +661,7 @@ impl Inner {
             .iter()
             .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
             .collect();
+        general::drop_told_topics(&mut out);
         merge_repeats(&mut out, self.statement, &affiliations);
         out.into_iter()
             .map(|c| self.finish(article, &affiliations, c))
@@ -669,7 +678,7 @@ impl Inner {
         times: &[&TimeExpr],
         last_agents: &[String],
     ) -> Vec<Cand> {
-        let Doc { text, lower } = doc;
+        let Doc { text, lower, .. } = doc;
         let mut bounds = context::clause_bounds(lower, sent.0, sent.1);
         // `The U.S., South Korea, and Japan respond`: `, and` inside a list of names joins
         // them; it starts no clause.
@@ -725,7 +734,21 @@ impl Inner {
                 continue;
             }
             let clause = context::clause_of(&bounds, sent, t.start);
-            let cues = context::cues_before(lower, clause.0, t.start);
+            let mut cues = context::cues_before(lower, clause.0, t.start);
+            if cues.modal {
+                match general::modality(text, lower, clause.0, t.start) {
+                    general::Modality::Modal => {}
+                    general::Modality::ReportedFuture => {
+                        cues.modal = false;
+                        cues.planned = true;
+                    }
+                    general::Modality::None => cues.modal = false,
+                }
+            }
+            if cues.bare_infinitive && general::expected_infinitive(lower, clause.0, t.start) {
+                cues.bare_infinitive = false;
+                cues.planned = true;
+            }
             if cues.negated || cues.modal {
                 continue;
             }
@@ -737,6 +760,36 @@ impl Inner {
                 && t.form == Form::Base
                 && (possessive
                     || prev.is_some_and(|p| matches!(p, "a" | "an" | "the" | "its" | "their")))
+            {
+                continue;
+            }
+            // `such a claim`, `the host`: a verb-only trigger after a determiner is a noun
+            // that is no event of its own.
+            if !t.noun_too
+                && t.form == Form::Base
+                && t.tail_end == t.end
+                && prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "a" | "an" | "the" | "such" | "this" | "its" | "their" | "any"
+                    )
+                })
+            {
+                continue;
+            }
+            if general::inside_name(text, sent.0, t.start, t.end) {
+                continue;
+            }
+            // `individuals accused of arranging`: a participle describing a noun.
+            // (`lodged a protest with Japan` has its object: it is the verb.)
+            let object_taken = t.tail_end > t.end
+                && !lower
+                    .get(t.end..t.tail_end)
+                    .is_some_and(|g| g.ends_with(" with") || g.ends_with(" of"));
+            if self.is_speech(t.type_idx)
+                && t.form == Form::Past
+                && !object_taken
+                && general::reduced_relative(lower, t.start, t.tail_end.max(t.end))
             {
                 continue;
             }
@@ -768,9 +821,25 @@ impl Inner {
             if infinitive_object && !context::planned_before_infinitive(lower, clause.0, t.start) {
                 continue;
             }
-            if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
+            if nominal
+                && (context::generic_plural(lower, sent.0, t.start, t.end)
+                    || general::blocked_object(lower, clause.0, t.start))
+            {
                 continue;
             }
+            if (nominal || t.noun_too) && general::bare_generic_noun(lower, sent.0, t.start) {
+                continue;
+            }
+            if Some(t.type_idx) == self.vocab.type_index("visit")
+                && general::thing_lands(lower, sent.0, t.start, t.end)
+            {
+                continue;
+            }
+            let topic = nominal
+                && prev == Some("the")
+                && cands
+                    .iter()
+                    .any(|c| c.clause == clause && self.is_speech(c.trig.type_idx));
             let speech = self.is_speech(t.type_idx);
             // `denied the allegations of arms transfers`: a speech noun after another event
             // is that event's object, not an event.
@@ -904,6 +973,25 @@ impl Inner {
                     named = false;
                 }
             }
+            if agents.is_empty()
+                && !passive
+                && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
+            {
+                agents = vec![a];
+                named = true;
+            }
+            // `..., accusing France of meddling`: a participle clause has the sentence's
+            // subject.
+            if agents.is_empty()
+                && !passive
+                && t.form == Form::Ing
+                && clause.0 > sent.0
+                && words::words_in(lower, clause.0, t.start).count() == 0
+                && let Some(a) = general::sentence_subject(lower, sent.0, clause.0, ments)
+            {
+                agents = vec![a];
+                named = true;
+            }
             if agents.is_empty() && !passive {
                 // An actor missing from the lists: a capitalized name before the trigger
                 // (`Amnesty International accused`, `UNITA refused`).
@@ -979,24 +1067,32 @@ impl Inner {
             } else {
                 Status::Reported
             };
-            // `fired dozens of rockets at northern Israel`: a launch at someone is an attack.
             let mut trig = t.clone();
+            if Some(t.type_idx) == self.vocab.type_index("meeting")
+                && general::un_body_subject(lower, clause.0, t.start)
+                && let Some(un) = self.vocab.type_index("un_meeting")
+            {
+                trig.type_idx = un;
+            }
             if Some(t.type_idx) == self.vocab.type_index("missile_test")
-                && let (Some(attack), Some(tg)) = (self.attack, &target)
-                && ments.iter().any(|m| {
-                    &m.name == tg
-                        && m.start >= t.end
-                        && words::prev_words(lower, t.end, m.start, 2)
-                            .iter()
-                            .any(|&(a, b)| {
-                                lower.get(a..b).is_some_and(|w| {
-                                    matches!(w, "at" | "against" | "toward" | "towards" | "on")
-                                })
-                            })
-                })
+                && general::fired_at_target(lower, t.tail_end.max(t.end), clause.1, ments)
+                && let Some(attack) = self.attack
             {
                 trig.type_idx = attack;
             }
+            if Some(t.type_idx) == self.accusation
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.starts_with("claim"))
+                && general::claim_about_self(lower, t.end)
+                && let Some(st) = self.statement
+            {
+                trig.type_idx = st;
+            }
+            // `denied the talks`, `dismissed the summit`: a definite noun under a denial is
+            // the event told before, not a new one.
+            let topic = topic
+                || (nominal && (prev == Some("the") || det_two_back) && status == Status::Denied);
             cands.push(Cand {
                 trig,
                 sentence: 0,
@@ -1015,6 +1111,7 @@ impl Inner {
                 caption: false,
                 stop_at: phrase_stop,
                 next_noun,
+                topic,
                 passive,
                 times: times.iter().map(|x| (x.start, x.end)).collect(),
             });
@@ -1387,7 +1484,7 @@ fn pick_actors(
     passive: bool,
     nominal: bool,
 ) -> (Vec<String>, bool, Option<String>) {
-    let Doc { text, lower } = doc;
+    let Doc { text, lower, .. } = doc;
     let before: Vec<&Mention> = ments
         .iter()
         .copied()
@@ -1620,7 +1717,13 @@ fn pick_actors(
         // `during Blinken’s visit`: a possessor qualifies a later noun; it is no target.
         let possessor = text
             .get(m.end..)
-            .is_some_and(|r| r.starts_with("'s ") || r.starts_with("’s "));
+            .is_some_and(|r| r.starts_with("'s ") || r.starts_with("’s "))
+            && words::prev_word(lower, m.start).is_some_and(|p| {
+                matches!(
+                    p,
+                    "during" | "amid" | "after" | "before" | "following" | "despite" | "since"
+                )
+            });
         !agents.contains(&m.name)
             && !source
             && !left
@@ -1924,7 +2027,7 @@ fn resolve_pronoun(
     cands: &[Cand],
     last_agents: &[String],
 ) -> Vec<String> {
-    let Doc { text, lower } = doc;
+    let Doc { text, lower, .. } = doc;
     let mut earlier = ments
         .iter()
         .filter(|m| m.start >= sent.0 && m.end <= pos && !m.modifier)
