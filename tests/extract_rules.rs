@@ -882,3 +882,25 @@ fn unseen_paragraphs_are_dated_from_their_own_words() {
         .unwrap();
     assert_eq!(span(meeting), Some((day("2024-05-01"), day("2024-05-31"))));
 }
+
+#[test]
+fn acts_continued_or_attempted_are_told_and_weapons_can_do_them() {
+    let ev = events(
+        "The United States continued to send arms to Pakistan last year.\n",
+        Some("2024-06-15"),
+    );
+    let sent = find(&ev, "arms_transfer");
+    assert_eq!(sent.status, Status::Reported);
+    assert_eq!(sent.actors[0], "United States");
+    let ev = events(
+        "Three soldiers were killed by an improvised explosive device near Basra on Sunday.\n",
+        Some("2024-06-15"),
+    );
+    assert!(ev.iter().any(|e| e.event_type == "attack"), "{ev:#?}");
+    // Without a doer or a weapon, a killing in a background clause is no event.
+    let ev = events(
+        "Up to 100 people demonstrated in the town, where 24 people were killed last March.\n",
+        Some("2024-06-15"),
+    );
+    assert!(ev.iter().all(|e| e.event_type != "attack"), "{ev:#?}");
+}

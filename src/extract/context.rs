@@ -367,6 +367,27 @@ const BACKGROUND_CUES: &[&str] = &[
     "regularly",
 ];
 
+/// Verbs before `to` + verb that tell the act as happening or tried, not planned.
+const ASPECT_VERBS: &[&str] = &[
+    "continued",
+    "continues",
+    "continue",
+    "began",
+    "begins",
+    "begin",
+    "started",
+    "starts",
+    "start",
+    "resumed",
+    "resumes",
+    "managed",
+    "attempted",
+    "attempts",
+    "attempt",
+    "tried",
+    "tries",
+];
+
 /// What the words before a trigger (inside its clause) say about it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cues {
@@ -417,9 +438,11 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
     }
     if w.first() == Some(&"to") {
         let cue = w.get(1).is_some_and(|p| PLAN_CUES.contains(p));
+        // `continued to send`, `attempted to assassinate`: the act itself is told.
+        let aspect = w.get(1).is_some_and(|p| ASPECT_VERBS.contains(p));
         if cue {
             c.planned = true;
-        } else {
+        } else if !aspect {
             c.bare_infinitive = true;
         }
     }

@@ -1029,7 +1029,26 @@ impl Inner {
                 let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b).is_some_and(|w| WEAPONS.contains(&w)));
-                if !(Some(t.type_idx) == self.attack && weapon_before) {
+                // `killed by an improvised explosive device`: a weapon does it.
+                let weapon_by = passive
+                    && words::next_words(lower, t.tail_end.max(t.end), 5)
+                        .iter()
+                        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
+                        .skip_while(|w| *w != "by")
+                        .any(|w| {
+                            WEAPONS.contains(&w)
+                                || matches!(
+                                    w,
+                                    "device"
+                                        | "explosion"
+                                        | "gunmen"
+                                        | "militants"
+                                        | "attack"
+                                        | "blast"
+                                        | "fire"
+                                )
+                        });
+                if !(Some(t.type_idx) == self.attack && (weapon_before || weapon_by)) {
                     continue;
                 }
             }
