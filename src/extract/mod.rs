@@ -601,6 +601,7 @@ impl Inner {
             date_sentence(text, &mut cands, &s_times);
             general::date_from_sentence(&lower, &mut cands, &s_times);
             general::day_of_time(text, &mut cands, &s_times);
+            plans_carry_their_objects(&mut cands);
             for c in &mut cands {
                 let past_act = !c.nominal
                     && c.trig.form == Form::Past
@@ -800,7 +801,10 @@ impl Inner {
                 .get(1)
                 .and_then(|&(a, b)| lower.get(a..b))
                 .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
-            let nominal = t.form == Form::Noun
+            // `by telephone`, `via video link`: after a preposition a verb form is a noun.
+            let after_prep = prev.is_some_and(|p| matches!(p, "by" | "via" | "over"));
+            let nominal = after_prep
+                || t.form == Form::Noun
                 || (t.noun_too && (after_det || det_two_back))
                 || (t.noun_too && t.form == Form::Ing)
                 || (t.noun_too && t.form == Form::Present && plural_noun_use(text, lower, t))
@@ -1270,7 +1274,26 @@ impl Inner {
         } else {
             c.clause.1.min(c.stop_at.max(c.trig.tail_end))
         };
-        let (who, start) = if c.nominal {
+        // `spoke by telephone with Biden`: the verb before `by` carries the noun.
+        let by_means = {
+            let prev = words::prev_words(&lower, c.clause.0, c.trig.start, 2);
+            let w = |i: usize| {
+                prev.get(i)
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .unwrap_or("")
+            };
+            (matches!(w(0), "by" | "via" | "over") && !w(1).is_empty() && !c.agents.is_empty())
+                .then(|| prev.get(1).map(|&(a, _)| a))
+                .flatten()
+                .filter(|&a| {
+                    text.get(a..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_lowercase)
+                })
+        };
+        let (who, start) = if let Some(verb) = by_means {
+            (summary::join_names(&c.agents), verb)
+        } else if c.nominal {
             let start = summary::modifiers_start(text, c.clause.0, c.trig.start);
             // `UN Security Council meeting` names its doer already.
             let trigger_text = text
@@ -1590,6 +1613,17 @@ fn pick_actors(
                 // `respond with joint exercises`, `began their largest drills`.
                 support = verb_before
                     && matches!(w, "with" | "in" | "their" | "its" | "his" | "her" | "our");
+                // `spoke by telephone`, `met via video link`: the means of an active verb.
+                if matches!(w, "by" | "via") {
+                    let before: Vec<&str> = words::prev_words(lower, clause.0, a, 2)
+                        .iter()
+                        .map(|&(x, y)| lower.get(x..y).unwrap_or(""))
+                        .collect();
+                    let passive_aux = before.get(1).is_some_and(|v| {
+                        matches!(*v, "was" | "were" | "is" | "are" | "been" | "be" | "being")
+                    });
+                    support = !before.is_empty() && !passive_aux;
+                }
                 break;
             }
             window = a;
@@ -2288,6 +2322,36 @@ fn date_sentence(text: &str, cands: &mut [Cand], exprs: &[&TimeExpr]) {
             if let Some(c) = cands.get_mut(i) {
                 c.when = when;
                 c.explicit = true;
+            }
+        }
+    }
+}
+
+/// `Ishiba is expected to visit Manila next month for a summit with Marcos`: a noun event in
+/// the clause of a planned act is part of the plan, with its date.
+fn plans_carry_their_objects(cands: &mut [Cand]) {
+    for i in 1..cands.len() {
+        let plan = cands
+            .get(..i)
+            .and_then(|before| {
+                before
+                    .iter()
+                    .rev()
+                    .find(|p| !p.nominal && p.status == Status::Planned)
+            })
+            .map(|p| (p.clause, p.when.clone(), p.explicit));
+        let Some((clause, when, explicit)) = plan else {
+            continue;
+        };
+        if let Some(c) = cands.get_mut(i)
+            && c.nominal
+            && c.clause == clause
+            && c.status == Status::Reported
+        {
+            c.status = Status::Planned;
+            if c.when.is_none() {
+                c.when = when;
+                c.explicit = explicit;
             }
         }
     }
