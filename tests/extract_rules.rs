@@ -946,3 +946,24 @@ fn acts_continued_or_attempted_are_told_and_weapons_can_do_them() {
     );
     assert!(ev.iter().all(|e| e.event_type != "attack"), "{ev:#?}");
 }
+
+#[test]
+fn two_doers_in_one_clause_are_two_events() {
+    let ev = events(
+        "Iran launched missiles at Israel late on Saturday in retaliation for a suspected Israeli strike on its embassy in Damascus on April 1.\n",
+        Some("2024-04-14"),
+    );
+    let attacks: Vec<&Event> = ev.iter().filter(|e| e.event_type == "attack").collect();
+    assert_eq!(attacks.len(), 2, "{ev:#?}");
+    assert_eq!(attacks[0].actors[0], "Iran");
+    assert_eq!(
+        span(attacks[0]),
+        Some((day("2024-04-13"), day("2024-04-13")))
+    );
+    assert_eq!(attacks[1].actors[0], "Israel");
+    assert_eq!(attacks[1].status, Status::Alleged);
+    assert_eq!(
+        span(attacks[1]),
+        Some((day("2024-04-01"), day("2024-04-01")))
+    );
+}

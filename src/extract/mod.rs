@@ -594,9 +594,12 @@ impl Inner {
                 &s_times,
                 &last_agents,
             );
-            let own_off_news = s_times
-                .iter()
-                .any(|t| dating::off_news(t, article.published));
+            // A sentence about other days ends the lead; one that also names the news day
+            // (`late on Saturday in retaliation for a strike on April 1`) does not.
+            let own_off_news = !s_times.is_empty()
+                && s_times
+                    .iter()
+                    .all(|t| dating::off_news(t, article.published));
             let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
             date_sentence(text, &mut cands, &s_times);
             general::date_from_sentence(&lower, &mut cands, &s_times);
@@ -803,7 +806,14 @@ impl Inner {
                 .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
             // `by telephone`, `via video link`: after a preposition a verb form is a noun.
             let after_prep = prev.is_some_and(|p| matches!(p, "by" | "via" | "over"));
+            // `a suspected Israeli strike on`: after a demonym a verb form is a noun.
+            let after_demonym = t.noun_too
+                && matches!(t.form, Form::Base | Form::Present)
+                && ments
+                    .iter()
+                    .any(|m| m.demonym && text.get(m.end..t.start) == Some(" "));
             let nominal = after_prep
+                || after_demonym
                 || t.form == Form::Noun
                 || (t.noun_too && (after_det || det_two_back))
                 || (t.noun_too && t.form == Form::Ing)
@@ -1143,12 +1153,11 @@ impl Inner {
         // One event per type and clause, and per type and agents in the sentence.
         let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
         for c in cands {
+            // (Two doers named apart are two events even in one clause: `Iran launched
+            // missiles in retaliation for an Israeli strike`.)
             let dup = kept.iter_mut().find(|k| {
                 k.trig.type_idx == c.trig.type_idx
-                    && (k.clause == c.clause
-                        || k.agents == c.agents
-                        || k.agents.is_empty()
-                        || c.agents.is_empty())
+                    && (k.agents == c.agents || k.agents.is_empty() || c.agents.is_empty())
             });
             match dup {
                 // `In a press conference ..., Blinken and Cameron discussed`: the event
