@@ -967,3 +967,35 @@ fn two_doers_in_one_clause_are_two_events() {
         Some((day("2024-04-01"), day("2024-04-01")))
     );
 }
+
+#[test]
+fn doers_from_pairs_speakers_blame_and_sources() {
+    // `both countries`: the last two actors named together.
+    let ev = events(
+        "Caracas and Havana signed an oil deal in May.\nBoth countries have supplied Russia with drones, officials said.\n",
+        Some("2024-06-15"),
+    );
+    let supply = find(&ev, "arms_transfer");
+    assert_eq!(supply.actors[..2], ["Venezuela", "Cuba"], "{supply:#?}");
+    // `said at a news conference`: the speaker holds it.
+    let ev = events(
+        "Japanese Prime Minister Fumio Kishida said at a news conference on Monday that talks would continue.\n",
+        Some("2024-06-18"),
+    );
+    assert_eq!(find(&ev, "meeting").actors[0], "Fumio Kishida");
+    // `condemns X for a meeting`: X held it.
+    let ev = events(
+        "Iran condemned the IAEA for an emergency meeting on its nuclear programme.\n",
+        Some("2024-06-18"),
+    );
+    assert_eq!(find(&ev, "un_meeting").actors[0], "IAEA");
+    // `aid that X is receiving from Y`: Y gives it.
+    let ev = events(
+        "Officials raised concerns over the military aid that Russia is receiving from Iran and North Korea.\n",
+        Some("2024-06-18"),
+    );
+    assert_eq!(
+        find(&ev, "arms_transfer").actors[..2],
+        ["Iran", "North Korea"]
+    );
+}

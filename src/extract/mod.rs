@@ -892,6 +892,9 @@ impl Inner {
                 .iter()
                 .rev()
                 .find(|c| c.clause == clause && self.is_speech(c.trig.type_idx) && !infinitive)
+                // (`added at a news conference`: a noun after the speech verb is no clause of
+                // its own; the speaker may hold it.)
+                .filter(|_| !at_speech_noun(lower, nominal, clause.0, t.start))
                 .map_or(clause.0, |c| c.trig.tail_end.max(c.trig.end));
             let (mut agents, mut named, target) = pick_actors(
                 doc,
@@ -903,6 +906,33 @@ impl Inner {
                 // A speech noun (`issued a warning`) has the clause subject as its speaker.
                 nominal && !speech,
             );
+            if agents.is_empty() && !passive {
+                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                // `both countries`, `the two leaders`: the last two actors named together.
+                let pair_noun = pre.windows(2).any(|w| {
+                    matches!(w.first(), Some(&("both" | "two")))
+                        && matches!(
+                            w.get(1),
+                            Some(
+                                &("countries"
+                                    | "nations"
+                                    | "sides"
+                                    | "governments"
+                                    | "states"
+                                    | "leaders"
+                                    | "presidents"
+                                    | "ministers"
+                                    | "allies"
+                                    | "neighbours"
+                                    | "neighbors")
+                            )
+                        )
+                });
+                if pair_noun && let Some(pair) = last_pair(doc, t.start) {
+                    agents = pair;
+                    named = false;
+                }
+            }
             if agents.is_empty() && !passive {
                 let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
                 let relative = lower
@@ -967,6 +997,34 @@ impl Inner {
             {
                 agents = vec![blamed];
                 named = false;
+            }
+            // `condemns the Security Council for an emergency meeting`: blamed for an act.
+            let blame_for = nominal
+                && agents.is_empty()
+                && words::prev_words(lower, clause.0, t.start, 3)
+                    .iter()
+                    .any(|&(a, b)| lower.get(a..b) == Some("for"));
+            if blame_for
+                && let Some(blamed) = cands
+                    .iter()
+                    .rev()
+                    .filter(|c| {
+                        Some(c.trig.type_idx) == self.accusation
+                            || Some(c.trig.type_idx) == self.vocab.type_index("sanctions")
+                    })
+                    .find_map(|c| c.target.clone())
+            {
+                agents = vec![blamed];
+                named = false;
+            }
+            // `the military aid that Russia's defense sector is receiving from North Korea,
+            // Iran, and China`: where it comes from gives it.
+            if nominal
+                && agents.is_empty()
+                && let Some(givers) = received_from(doc, ments, t.tail_end.max(t.end), sent.1)
+            {
+                agents = givers;
+                named = true;
             }
             let complement = t.form == Form::Ing
                 || words::prev_words(lower, clause.0, t.start, 3)
@@ -1622,6 +1680,14 @@ fn pick_actors(
                 // `respond with joint exercises`, `began their largest drills`.
                 support = verb_before
                     && matches!(w, "with" | "in" | "their" | "its" | "his" | "her" | "our");
+                // `said at a news conference`: the one speaking holds or attends it.
+                if w == "at"
+                    && words::prev_word(lower, a).is_some_and(|v| {
+                        v.ends_with("ed") || matches!(v, "said" | "says" | "told" | "spoke")
+                    })
+                {
+                    support = true;
+                }
                 // `spoke by telephone`, `met via video link`: the means of an active verb.
                 if matches!(w, "by" | "via") {
                     let before: Vec<&str> = words::prev_words(lower, clause.0, a, 2)
@@ -1637,7 +1703,17 @@ fn pick_actors(
             }
             window = a;
         }
-        if support && !before.is_empty() {
+        if support && before.is_empty() {
+            // `The State Department spokesman, Ned Price, added at a news conference`: the
+            // speaker's body when the speaker is not a known name.
+            if let Some(m) = ments
+                .iter()
+                .find(|m| m.modifier && m.start >= clause.0 && m.end <= t.start)
+            {
+                return (vec![m.name.clone()], false, None);
+            }
+            None
+        } else if support {
             Some(0)
         } else {
             before.iter().position(|m| m.start >= window)
@@ -1888,6 +1964,76 @@ fn infinitive_object(lower: &str, floor: usize, pos: usize) -> bool {
     ) && !after_to.ends_with('s')
 }
 
+/// The actors after `receiving from` / `received from` / `obtained from` within a dozen words
+/// after `from` (a list joined by commas and `and`).
+fn received_from(doc: Doc<'_>, ments: &[&Mention], from: usize, to: usize) -> Option<Vec<String>> {
+    let Doc { text, lower, .. } = doc;
+    let span: Vec<(usize, usize)> = words::next_words(lower, from, 12)
+        .into_iter()
+        .filter(|&(_, e)| e <= to)
+        .collect();
+    let verb = span.iter().position(|&(a, b)| {
+        lower.get(a..b).is_some_and(|w| {
+            w.starts_with("receiv")
+                || w.starts_with("obtain")
+                || w.starts_with("acquir")
+                || w == "bought"
+                || w == "buying"
+                || w == "gets"
+                || w == "got"
+                || w == "getting"
+        })
+    })?;
+    let &(_, after_from) = span
+        .iter()
+        .skip(verb + 1)
+        .take(2)
+        .find(|&&(a, b)| lower.get(a..b) == Some("from"))?;
+    let mut names: Vec<String> = Vec::new();
+    let mut last = after_from;
+    for m in ments
+        .iter()
+        .filter(|m| m.start >= after_from && m.end <= to)
+    {
+        let between = text.get(last..m.start).unwrap_or("");
+        let joined = between
+            .split(|c: char| !c.is_alphanumeric())
+            .all(|w| w.is_empty() || w == "and");
+        if !joined {
+            break;
+        }
+        if !names.contains(&m.name) {
+            names.push(m.name.clone());
+        }
+        last = m.end;
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// A noun event right after `at` (`said at a news conference`).
+fn at_speech_noun(lower: &str, nominal: bool, floor: usize, pos: usize) -> bool {
+    nominal
+        && words::prev_words(lower, floor, pos, 3)
+            .iter()
+            .any(|&(a, b)| lower.get(a..b) == Some("at"))
+}
+
+/// The last two actors the article names joined by `and` before `pos` (`Pyongyang and
+/// Tehran`), for `both countries` and `the two leaders`.
+fn last_pair(doc: Doc<'_>, pos: usize) -> Option<Vec<String>> {
+    let before: Vec<&Mention> = doc
+        .ments
+        .iter()
+        .filter(|m| m.end <= pos && !m.demonym)
+        .collect();
+    before.windows(2).rev().find_map(|w| {
+        let (a, b) = (w.first()?, w.get(1)?);
+        let between = doc.text.get(a.end..b.start)?;
+        let joined = matches!(between, " and " | ", and " | " and the ");
+        (joined && a.name != b.name).then(|| vec![a.name.clone(), b.name.clone()])
+    })
+}
+
 /// Where a passive verb's auxiliaries start (`was attacked`, `has been accused`).
 fn aux_start(lower: &str, floor: usize, pos: usize) -> usize {
     let mut start = pos;
@@ -2100,7 +2246,12 @@ fn resolve_pronoun(
         }
         return last_agents.to_vec();
     }
-    if let Some(c) = cands.iter().rev().find(|c| !c.agents.is_empty()) {
+    // A doer the text names (not one inferred for a noun, `condemns X for a meeting`).
+    if let Some(c) = cands
+        .iter()
+        .rev()
+        .find(|c| !c.agents.is_empty() && c.named_agent)
+    {
         return c.agents.clone();
     }
     let subject = earlier
