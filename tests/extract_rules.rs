@@ -999,3 +999,18 @@ fn doers_from_pairs_speakers_blame_and_sources() {
         ["Iran", "North Korea"]
     );
 }
+
+#[test]
+fn a_long_nameless_subject_still_speaks() {
+    let ev = events(
+        "The head of the research group that tracks weapons used in the war, stated in June at the United Nations that the missile came from abroad.\n",
+        Some("2024-09-14"),
+    );
+    let st = find(&ev, "statement");
+    assert!(
+        st.summary
+            .starts_with("The head of the research group stated"),
+        "{st:#?}"
+    );
+    assert_eq!(span(st), Some((day("2024-06-01"), day("2024-06-30"))));
+}

@@ -1085,6 +1085,19 @@ impl Inner {
                 let role = words::words_in(lower, agent_floor, t.start).any(|w| {
                     SPEAKER_ROLES.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
                 });
+                // `The head of the organization that ..., stated`: a long subject ends at
+                // the comma before the verb; its head noun is the speaker, nameless.
+                let long_subject = !role
+                    && text
+                        .get(..t.start)
+                        .is_some_and(|b| b.trim_end().ends_with(','))
+                    && words::words_in(lower, sent.0, t.start).take(3).any(|w| {
+                        SPEAKER_ROLES.contains(&w) || matches!(w, "head" | "chief" | "director")
+                    });
+                if long_subject {
+                    unnamed_speaker = true;
+                    named = true;
+                }
                 if role {
                     unnamed_speaker = true;
                     let org = ments
@@ -2151,6 +2164,20 @@ fn subject_as_written(
     ];
     const LEAD_GLUE: &[&str] = &["that", "which", "who", "and", "but", "as", "while", "when"];
     let raw = text.get(clause_start..pos)?;
+    if raw.trim().is_empty() || raw.trim_end().ends_with(',') {
+        // `The head of the research organization that ..., stated`: the long subject's
+        // head, up to its first relative word or comma.
+        let sent = text.get(sent_start..pos)?;
+        let head: Vec<&str> = sent
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, "that" | "which" | "who" | "whose") && !w.ends_with(','))
+            .take(7)
+            .collect();
+        let first = head.first()?;
+        if head.len() >= 2 && matches!(*first, "The" | "A" | "An") && !sent.contains(['“', '"']) {
+            return Some(head.join(" "));
+        }
+    }
     // `Two days later, the two sides held`: the subject follows the last comma.
     let raw = raw.rsplit_once(',').map_or(raw, |(_, r)| r);
     let mut ws: Vec<&str> = raw
