@@ -283,6 +283,9 @@ struct Cand {
     caption: bool,
     /// Where the summary's trigger phrase must stop (the next trigger in the clause).
     stop_at: usize,
+    /// The trigger at `stop_at` is a noun (`agreed to restore security talks`): a summary
+    /// may run through it.
+    next_noun: bool,
     /// `condemned the drills`: a definite noun a speech act is about, told before.
     topic: bool,
     /// A passive verb (`was attacked by`): the subject is the target.
@@ -354,6 +357,42 @@ const ANALYST_CUES: &[&str] = &[
     "according",
     "commentator",
 ];
+/// Nouns for a speaker the text does not name.
+const SPEAKER_ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "official",
+    "officials",
+    "ministry",
+    "minister",
+    "government",
+    "authorities",
+    "military",
+    "army",
+    "agency",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "source",
+    "sources",
+    "police",
+    "embassy",
+    "aide",
+    "aides",
+    "office",
+    "department",
+    "statement",
+    "representative",
+    "representatives",
+    "commander",
+    "commanders",
+    "negotiator",
+    "negotiators",
+    "administration",
+    "cabinet",
+];
 /// Verbs whose object noun is the event their subject does (`held talks`, `staged drills`,
 /// `respond with exercises`, `took part in`).
 const SUPPORT_VERBS: &[&str] = &[
@@ -422,6 +461,58 @@ const AUX_GLUE: &[&str] = &[
     "already",
     "again",
 ];
+/// Nouns after a demonym or possessive that make it the one acting (`Russian forces`,
+/// `Japan's defence ministry`).
+const AGENT_NOUNS: &[&str] = &[
+    "officials",
+    "official",
+    "forces",
+    "troops",
+    "soldiers",
+    "government",
+    "military",
+    "army",
+    "navy",
+    "authorities",
+    "leader",
+    "leaders",
+    "president",
+    "ministry",
+    "diplomats",
+    "diplomat",
+    "side",
+    "delegation",
+    "media",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "state",
+    "regime",
+    "army's",
+    "counterparts",
+    "warplanes",
+    "jets",
+    "drones",
+    "navy's",
+    "air",
+    "defense",
+    "defence",
+    "foreign",
+    "prime",
+    "intelligence",
+    "security",
+    "border",
+    "coast",
+    "police",
+    "parliament",
+    "lawmakers",
+    "court",
+    "prosecutors",
+    "negotiators",
+    "officers",
+    "units",
+    "commanders",
+];
 /// Words that cannot stand inside a noun phrase between a demonym and its head noun.
 const NP_BREAKERS: &[&str] = &[
     "to", "of", "in", "on", "at", "by", "for", "with", "from", "against", "the", "a", "an", "that",
@@ -430,7 +521,8 @@ const NP_BREAKERS: &[&str] = &[
 /// Words before a mention that make it a place or circumstance, not the one acting.
 const NON_AGENT_PREPS: &[&str] = &[
     "in", "at", "to", "on", "into", "against", "with", "over", "near", "than", "about", "toward",
-    "towards", "for", "via", "through", "by", "between", "across", "within",
+    "towards", "for", "via", "through", "by", "between", "across", "within", "of", "from",
+    "during", "amid", "outside", "inside", "under", "among", "around", "off",
 ];
 
 impl Inner {
@@ -502,13 +594,17 @@ impl Inner {
                 &s_times,
                 &last_agents,
             );
-            let own_off_news = s_times
-                .iter()
-                .any(|t| dating::off_news(t, article.published));
+            // A sentence about other days ends the lead; one that also names the news day
+            // (`late on Saturday in retaliation for a strike on April 1`) does not.
+            let own_off_news = !s_times.is_empty()
+                && s_times
+                    .iter()
+                    .all(|t| dating::off_news(t, article.published));
             let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
             date_sentence(text, &mut cands, &s_times);
             general::date_from_sentence(&lower, &mut cands, &s_times);
             general::day_of_time(text, &mut cands, &s_times);
+            plans_carry_their_objects(&mut cands);
             for c in &mut cands {
                 let past_act = !c.nominal
                     && c.trig.form == Form::Past
@@ -587,7 +683,46 @@ impl Inner {
         last_agents: &[String],
     ) -> Vec<Cand> {
         let Doc { text, lower, .. } = doc;
-        let bounds = context::clause_bounds(lower, sent.0, sent.1);
+        let mut bounds = context::clause_bounds(lower, sent.0, sent.1);
+        // `The U.S., South Korea, and Japan respond`: `, and` inside a list of names joins
+        // them; it starts no clause.
+        bounds.retain(|&b| {
+            let and = lower.get(b..).is_some_and(|r| r.starts_with(", and "));
+            let name_before = ments.iter().any(|m| m.end == b);
+            let name_after = ments.iter().any(|m| m.start == b + ", and ".len());
+            !(and && name_before && name_after)
+        });
+        // `Lula, who arrived in Shanghai on Wednesday, later travelled`: a relative clause
+        // closes at the next comma and the main clause resumes there.
+        let mut resumes: Vec<(usize, usize)> = Vec::new();
+        for &b in &bounds {
+            let rest = lower.get(b..sent.1).unwrap_or("");
+            let opener = [", who ", ", which "]
+                .into_iter()
+                .find(|o| rest.starts_with(o));
+            if let Some(o) = opener
+                && let Some(i) = rest.get(o.len()..).and_then(|r| r.find(", "))
+            {
+                resumes.push((b + o.len() + i, b));
+            }
+        }
+        bounds.extend(resumes.iter().map(|&(r, _)| r));
+        bounds.sort_unstable();
+        bounds.dedup();
+        let antecedent = |rel: usize| -> Vec<String> {
+            let (cs, _) = context::clause_of(&bounds, sent, rel.saturating_sub(1));
+            let subject = ments.iter().find(|m| {
+                m.start >= cs
+                    && m.end <= rel
+                    && !m.modifier
+                    && !words::prev_word(lower, m.start)
+                        .is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+            });
+            match subject {
+                Some(m) => vec![m.name.clone()],
+                None => capitalized_subject(text, cs, rel).into_iter().collect(),
+            }
+        };
         let quotes = context::quoted_spans(text, sent.0, sent.1);
         let starts_with_quote = text
             .get(sent.0..sent.1)
@@ -650,8 +785,14 @@ impl Inner {
                 continue;
             }
             // `individuals accused of arranging`: a participle describing a noun.
+            // (`lodged a protest with Japan` has its object: it is the verb.)
+            let object_taken = t.tail_end > t.end
+                && !lower
+                    .get(t.end..t.tail_end)
+                    .is_some_and(|g| g.ends_with(" with") || g.ends_with(" of"));
             if self.is_speech(t.type_idx)
                 && t.form == Form::Past
+                && !object_taken
                 && general::reduced_relative(lower, t.start, t.tail_end.max(t.end))
             {
                 continue;
@@ -663,7 +804,17 @@ impl Inner {
                 .get(1)
                 .and_then(|&(a, b)| lower.get(a..b))
                 .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
-            let nominal = t.form == Form::Noun
+            // `by telephone`, `via video link`: after a preposition a verb form is a noun.
+            let after_prep = prev.is_some_and(|p| matches!(p, "by" | "via" | "over"));
+            // `a suspected Israeli strike on`: after a demonym a verb form is a noun.
+            let after_demonym = t.noun_too
+                && matches!(t.form, Form::Base | Form::Present)
+                && ments
+                    .iter()
+                    .any(|m| m.demonym && text.get(m.end..t.start) == Some(" "));
+            let nominal = after_prep
+                || after_demonym
+                || t.form == Form::Noun
                 || (t.noun_too && (after_det || det_two_back))
                 || (t.noun_too && t.form == Form::Ing)
                 || (t.noun_too && t.form == Form::Present && plural_noun_use(text, lower, t))
@@ -674,6 +825,14 @@ impl Inner {
                             matches!(p, "a" | "an" | "the" | "its" | "their" | "his" | "her")
                         })));
             if !nominal && cues.bare_infinitive && !cues.planned {
+                continue;
+            }
+            // `a request to join sanctions`, `to hold talks`: the object of an infinitive is
+            // an event only as a plan (`agreed to hold talks`).
+            let infinitive_object =
+                (nominal || t.form == Form::Present) && infinitive_object(lower, clause.0, t.start);
+            let nominal = nominal || infinitive_object;
+            if infinitive_object && !context::planned_before_infinitive(lower, clause.0, t.start) {
                 continue;
             }
             if nominal
@@ -719,12 +878,12 @@ impl Inner {
                 circ = true;
             }
             // The next trigger that is not part of this one's own phrase.
-            let next_trig = trigs
-                .iter()
-                .skip(i + 1)
-                .find(|n| n.start >= t.tail_end)
+            let next = trigs.iter().skip(i + 1).find(|n| n.start >= t.tail_end);
+            let next_noun = next.is_some_and(|n| n.form == Form::Noun);
+            let next_trig = next
                 .map_or(clause.1, |n| n.start.min(clause.1))
                 .max(t.tail_end);
+            let phrase_stop = next_trig;
             let passive = cues.passive && !nominal;
             // `The US has claimed the dictatorship is smuggling`: after a speech verb, the one
             // acting is named after it.
@@ -733,6 +892,9 @@ impl Inner {
                 .iter()
                 .rev()
                 .find(|c| c.clause == clause && self.is_speech(c.trig.type_idx) && !infinitive)
+                // (`added at a news conference`: a noun after the speech verb is no clause of
+                // its own; the speaker may hold it.)
+                .filter(|_| !at_speech_noun(lower, nominal, clause.0, t.start))
                 .map_or(clause.0, |c| c.trig.tail_end.max(c.trig.end));
             let (mut agents, mut named, target) = pick_actors(
                 doc,
@@ -744,6 +906,49 @@ impl Inner {
                 // A speech noun (`issued a warning`) has the clause subject as its speaker.
                 nominal && !speech,
             );
+            if agents.is_empty() && !passive {
+                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                // `both countries`, `the two leaders`: the last two actors named together.
+                let pair_noun = pre.windows(2).any(|w| {
+                    matches!(w.first(), Some(&("both" | "two")))
+                        && matches!(
+                            w.get(1),
+                            Some(
+                                &("countries"
+                                    | "nations"
+                                    | "sides"
+                                    | "governments"
+                                    | "states"
+                                    | "leaders"
+                                    | "presidents"
+                                    | "ministers"
+                                    | "allies"
+                                    | "neighbours"
+                                    | "neighbors")
+                            )
+                        )
+                });
+                if pair_noun && let Some(pair) = last_pair(doc, t.start) {
+                    agents = pair;
+                    named = false;
+                }
+            }
+            if agents.is_empty() && !passive {
+                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                let relative = lower
+                    .get(clause.0..)
+                    .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", which "));
+                let resumed = resumes.iter().find(|&&(r, _)| r == clause.0);
+                if relative && pre.first().is_some_and(|w| matches!(*w, "who" | "which")) {
+                    // `Lula, who arrived`: the noun the clause hangs on.
+                    agents = antecedent(clause.0);
+                } else if let Some(&(_, rel)) = resumed
+                    && pre.iter().all(|w| AUX_GLUE.contains(w))
+                {
+                    // `Lula, who ..., later travelled`: the subject before the relative clause.
+                    agents = antecedent(rel);
+                }
+            }
             if agents.is_empty() && !passive {
                 let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
                 // An elided subject: nothing but glue since the clause start (`..., but
@@ -783,6 +988,43 @@ impl Inner {
                     agents = resolve_pronoun(p, doc, sent, t.start, ments, &cands, last_agents);
                     named = false;
                 }
+            }
+            // `sanctions on Iran for supplying drones`, `condemned Seoul for sending arms`:
+            // the one blamed is the doer of the -ing act.
+            if t.form == Form::Ing
+                && words::prev_word(lower, t.start) == Some("for")
+                && let Some(blamed) = cands.iter().rev().find_map(|c| c.target.clone())
+            {
+                agents = vec![blamed];
+                named = false;
+            }
+            // `condemns the Security Council for an emergency meeting`: blamed for an act.
+            let blame_for = nominal
+                && agents.is_empty()
+                && words::prev_words(lower, clause.0, t.start, 3)
+                    .iter()
+                    .any(|&(a, b)| lower.get(a..b) == Some("for"));
+            if blame_for
+                && let Some(blamed) = cands
+                    .iter()
+                    .rev()
+                    .filter(|c| {
+                        Some(c.trig.type_idx) == self.accusation
+                            || Some(c.trig.type_idx) == self.vocab.type_index("sanctions")
+                    })
+                    .find_map(|c| c.target.clone())
+            {
+                agents = vec![blamed];
+                named = false;
+            }
+            // `the military aid that Russia's defense sector is receiving from North Korea,
+            // Iran, and China`: where it comes from gives it.
+            if nominal
+                && agents.is_empty()
+                && let Some(givers) = received_from(doc, ments, t.tail_end.max(t.end), sent.1)
+            {
+                agents = givers;
+                named = true;
             }
             let complement = t.form == Form::Ing
                 || words::prev_words(lower, clause.0, t.start, 3)
@@ -835,16 +1077,68 @@ impl Inner {
                     named = true;
                 }
             }
+            // An unnamed speaker (`a foreign ministry spokesman said`, `officials said`)
+            // still speaks: for the country or body named with them (`a spokesman for the
+            // Chinese foreign ministry`), else the one the article was just talking about.
+            let mut unnamed_speaker = false;
+            if speech && agents.is_empty() && !passive {
+                let role = words::words_in(lower, agent_floor, t.start).any(|w| {
+                    SPEAKER_ROLES.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
+                });
+                // `The head of the organization that ..., stated`: a long subject ends at
+                // the comma before the verb; its head noun is the speaker, nameless.
+                let long_subject = !role
+                    && text
+                        .get(..t.start)
+                        .is_some_and(|b| b.trim_end().ends_with(','))
+                    && words::words_in(lower, sent.0, t.start).take(3).any(|w| {
+                        SPEAKER_ROLES.contains(&w) || matches!(w, "head" | "chief" | "director")
+                    });
+                if long_subject {
+                    unnamed_speaker = true;
+                    named = true;
+                }
+                if role {
+                    unnamed_speaker = true;
+                    let org = ments
+                        .iter()
+                        .find(|m| m.start >= agent_floor && m.end <= t.start && !m.modifier);
+                    agents = match org {
+                        Some(m) => vec![m.name.clone()],
+                        None => last_agents.to_vec(),
+                    };
+                    named = true;
+                }
+            }
             if t.weak && agents.is_empty() {
                 let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b).is_some_and(|w| WEAPONS.contains(&w)));
-                if !(Some(t.type_idx) == self.attack && weapon_before) {
+                // `killed by an improvised explosive device`: a weapon does it.
+                let weapon_by = passive
+                    && words::next_words(lower, t.tail_end.max(t.end), 5)
+                        .iter()
+                        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
+                        .skip_while(|w| *w != "by")
+                        .any(|w| {
+                            WEAPONS.contains(&w)
+                                || matches!(
+                                    w,
+                                    "device"
+                                        | "explosion"
+                                        | "gunmen"
+                                        | "militants"
+                                        | "attack"
+                                        | "blast"
+                                        | "fire"
+                                )
+                        });
+                if !(Some(t.type_idx) == self.attack && (weapon_before || weapon_by)) {
                     continue;
                 }
             }
             // Speech needs a speaker (or a passive: `was accused of`).
-            if speech && agents.is_empty() && !passive {
+            if speech && agents.is_empty() && !passive && !unnamed_speaker {
                 continue;
             }
             let is_statement = Some(t.type_idx) == self.statement;
@@ -858,7 +1152,7 @@ impl Inner {
             }
             // A noun is planned only by the words right before it (`the potential visit`).
             let planned = if nominal {
-                context::planned_adjacent(lower, sent.0, t.start)
+                infinitive_object || context::planned_adjacent(lower, sent.0, t.start)
             } else if t.form == Form::Past && !cues.passive {
                 // A verb in the simple past (`The next day Kim visited`) tells what happened;
                 // only `will have visited` looks ahead.
@@ -919,7 +1213,8 @@ impl Inner {
                 when: None,
                 explicit: false,
                 caption: false,
-                stop_at: next_trig,
+                stop_at: phrase_stop,
+                next_noun,
                 topic,
                 passive,
                 times: times.iter().map(|x| (x.start, x.end)).collect(),
@@ -929,15 +1224,22 @@ impl Inner {
         // One event per type and clause, and per type and agents in the sentence.
         let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
         for c in cands {
-            let dup = kept.iter().any(|k| {
+            // (Two doers named apart are two events even in one clause: `Iran launched
+            // missiles in retaliation for an Israeli strike`.)
+            let dup = kept.iter_mut().find(|k| {
                 k.trig.type_idx == c.trig.type_idx
-                    && (k.clause == c.clause
-                        || k.agents == c.agents
-                        || k.agents.is_empty()
-                        || c.agents.is_empty())
+                    && (k.agents == c.agents || k.agents.is_empty() || c.agents.is_empty())
             });
-            if !dup {
-                kept.push(c);
+            match dup {
+                // `In a press conference ..., Blinken and Cameron discussed`: the event
+                // keeps its first mention and takes the doers the second one names.
+                Some(k) => {
+                    if k.agents.is_empty() && c.named_agent {
+                        k.agents.clone_from(&c.agents);
+                        k.named_agent = true;
+                    }
+                }
+                None => kept.push(c),
             }
         }
         kept
@@ -1041,14 +1343,49 @@ impl Inner {
         // A denial, accusation or statement goes on into what it is about (`denied the
         // claims`, `accused of shipping ammunition`, `stated that ...`), over other triggers.
         let speech = self.is_speech(c.trig.type_idx) && !c.nominal;
+        let to_verb = text
+            .get(c.trig.start..c.trig.end)
+            .is_some_and(|t| t.to_ascii_lowercase().ends_with(" to"));
         let limit = if speech {
             c.sent.1
+        } else if to_verb || c.next_noun {
+            // `offered to host peace talks`: the phrase reads on to what is offered.
+            c.clause.1
         } else {
             c.clause.1.min(c.stop_at.max(c.trig.tail_end))
         };
-        let (who, start) = if c.nominal {
+        // `spoke by telephone with Biden`: the verb before `by` carries the noun.
+        let by_means = {
+            let prev = words::prev_words(&lower, c.clause.0, c.trig.start, 2);
+            let w = |i: usize| {
+                prev.get(i)
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .unwrap_or("")
+            };
+            (matches!(w(0), "by" | "via" | "over") && !w(1).is_empty() && !c.agents.is_empty())
+                .then(|| prev.get(1).map(|&(a, _)| a))
+                .flatten()
+                .filter(|&a| {
+                    text.get(a..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_lowercase)
+                })
+        };
+        let (who, start) = if let Some(verb) = by_means {
+            (summary::join_names(&c.agents), verb)
+        } else if c.nominal {
             let start = summary::modifiers_start(text, c.clause.0, c.trig.start);
-            let who = if c.agents.is_empty() {
+            // `UN Security Council meeting` names its doer already.
+            let trigger_text = text
+                .get(c.trig.start..c.trig.tail_end.max(c.trig.end))
+                .unwrap_or("")
+                .to_lowercase();
+            let named_inside = c.agents.iter().any(|a| {
+                a.split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| trigger_text.contains(&w.to_lowercase()))
+            });
+            let who = if c.agents.is_empty() || named_inside {
                 String::new()
             } else {
                 format!("{}:", summary::join_names(&c.agents))
@@ -1189,8 +1526,11 @@ fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[
             if k.status != c.status {
                 return false;
             }
-            if statement == Some(c.trig.type_idx) && k.agents != c.agents {
-                // Two remarks by different speakers are two statements.
+            if statement == Some(c.trig.type_idx)
+                && (k.agents != c.agents || (k.when.is_none() && c.when.is_none()))
+            {
+                // Two remarks by different speakers are two statements; so are two undated
+                // remarks by one speaker in different sentences.
                 return false;
             }
             let (kw, cw) = (widen(&k.agents), widen(&c.agents));
@@ -1279,7 +1619,26 @@ fn pick_actors(
                 lower.get(a..b).is_some_and(|w| {
                     matches!(
                         w,
-                        "officials" | "authorities" | "sources" | "forces" | "troops" | "official"
+                        "officials"
+                            | "authorities"
+                            | "sources"
+                            | "forces"
+                            | "troops"
+                            | "official"
+                            | "leaders"
+                            | "leader"
+                            | "president"
+                            | "presidents"
+                            | "government"
+                            | "governments"
+                            | "representatives"
+                            | "delegation"
+                            | "delegations"
+                            | "ministers"
+                            | "minister"
+                            | "head"
+                            | "heads"
+                            | "members"
                     )
                 })
             });
@@ -1331,12 +1690,43 @@ fn pick_actors(
             {
                 let verb_before =
                     words::prev_word(lower, a).is_some_and(|v| SUPPORT_VERBS.contains(&v));
-                support = verb_before && matches!(w, "with" | "in");
+                // `respond with joint exercises`, `began their largest drills`.
+                support = verb_before
+                    && matches!(w, "with" | "in" | "their" | "its" | "his" | "her" | "our");
+                // `said at a news conference`: the one speaking holds or attends it.
+                if w == "at"
+                    && words::prev_word(lower, a).is_some_and(|v| {
+                        v.ends_with("ed") || matches!(v, "said" | "says" | "told" | "spoke")
+                    })
+                {
+                    support = true;
+                }
+                // `spoke by telephone`, `met via video link`: the means of an active verb.
+                if matches!(w, "by" | "via") {
+                    let before: Vec<&str> = words::prev_words(lower, clause.0, a, 2)
+                        .iter()
+                        .map(|&(x, y)| lower.get(x..y).unwrap_or(""))
+                        .collect();
+                    let passive_aux = before.get(1).is_some_and(|v| {
+                        matches!(*v, "was" | "were" | "is" | "are" | "been" | "be" | "being")
+                    });
+                    support = !before.is_empty() && !passive_aux;
+                }
                 break;
             }
             window = a;
         }
-        if support && !before.is_empty() {
+        if support && before.is_empty() {
+            // `The State Department spokesman, Ned Price, added at a news conference`: the
+            // speaker's body when the speaker is not a known name.
+            if let Some(m) = ments
+                .iter()
+                .find(|m| m.modifier && m.start >= clause.0 && m.end <= t.start)
+            {
+                return (vec![m.name.clone()], false, None);
+            }
+            None
+        } else if support {
             Some(0)
         } else {
             before.iter().position(|m| m.start >= window)
@@ -1350,7 +1740,7 @@ fn pick_actors(
         let (Some(p), Some(m)) = (before.get(i - 1), before.get(i)) else {
             break;
         };
-        if is_conj(text.get(p.end..m.start).unwrap_or("")) {
+        if is_conj(&without_modifiers(text, ments, p.end, m.start)) {
             first = Some(i - 1);
         } else {
             break;
@@ -1364,7 +1754,18 @@ fn pick_actors(
             last_end = m.end;
             continue;
         }
-        if is_conj(text.get(last_end..m.start).unwrap_or("")) {
+        // `China, the North's main ally,`: a possessive in apposition is not a second doer.
+        let appositive = text.get(m.end..).is_some_and(|r| {
+            (r.starts_with("'s ") || r.starts_with("’s "))
+                && !words::next_words(lower, m.end, 2)
+                    .get(1)
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .is_some_and(|n| AGENT_NOUNS.contains(&n))
+        });
+        if appositive {
+            break;
+        }
+        if is_conj(&without_modifiers(text, ments, last_end, m.start)) {
             if !group.contains(&m.name) {
                 group.push(m.name.clone());
             }
@@ -1374,10 +1775,23 @@ fn pick_actors(
         }
     }
     if group.is_empty() && nominal {
+        // `UN Security Council meeting`, `NATO summit`: the body named in the trigger.
+        if let Some(m) = ments
+            .iter()
+            .find(|m| m.start >= t.start && m.end <= t.tail_end.max(t.end) && !m.demonym)
+        {
+            group.push(m.name.clone());
+        }
+    }
+    if group.is_empty() && nominal {
         // `Russian drone and cruise missile attacks`, `the Russian invasion`: a demonym in
         // the event noun's own phrase names its doer.
+        // `during Blinken’s visit`: a possessor right before the noun does it too.
         if let Some(m) = ments.iter().rev().find(|m| {
-            m.demonym && !m.modifier && m.start >= clause.0 && m.end <= t.start && {
+            let possessor = text
+                .get(m.end..)
+                .is_some_and(|r| r.starts_with("'s ") || r.starts_with("’s "));
+            (m.demonym || possessor) && !m.modifier && m.start >= clause.0 && m.end <= t.start && {
                 let between: Vec<&str> = words::words_in(lower, m.end, t.start).collect();
                 between.len() <= 4
                     && !text
@@ -1402,9 +1816,28 @@ fn pick_actors(
         // `meetings between Choe, Putin and Lavrov`, `a visit by Putin`.
         let next = words::next_words(lower, t.tail_end.max(t.end), 1);
         let link = next.first().and_then(|&(a, b)| lower.get(a..b));
+        if link == Some("from")
+            && let Some(source) = after.first()
+        {
+            // `the movement of weapons from North Korea to Russia`, `arms shipments from
+            // Iran`: where it comes from does it; where it goes is the target.
+            let dest = after
+                .iter()
+                .skip(1)
+                .find(|m| words::prev_word(lower, m.start) == Some("to"))
+                .map(|m| m.name.clone());
+            return (vec![source.name.clone()], true, dest);
+        }
         if matches!(link, Some("between" | "by" | "among" | "of")) {
             let mut names: Vec<String> = Vec::new();
-            for m in after.iter().take(4) {
+            for (i, m) in after.iter().take(4).enumerate() {
+                // `... and Lavrov in Moscow`: a place after a preposition ends the list.
+                let place = i > 0
+                    && words::prev_word(lower, m.start)
+                        .is_some_and(|p| NON_AGENT_PREPS.contains(&p));
+                if place {
+                    break;
+                }
                 if !names.contains(&m.name) {
                     names.push(m.name.clone());
                 }
@@ -1423,10 +1856,31 @@ fn pick_actors(
         let subject = agents.first().cloned();
         agents = by_agent.map(|m| vec![m.name.clone()]).unwrap_or_default();
         target = subject;
-    } else if let Some(m) = after
-        .iter()
-        .find(|m| !agents.contains(&m.name) && words::words_in(lower, t.end, m.start).count() <= 8)
-    {
+    } else if let Some(m) = after.iter().find(|m| {
+        // `..., state media KCNA reported`: the source of the news is not the target.
+        let source = words::next_words(lower, m.end, 1)
+            .first()
+            .and_then(|&(a, b)| lower.get(a..b))
+            .is_some_and(|w| matches!(w, "reported" | "said" | "says" | "reports" | "quoted"));
+        // `departed Pyongyang for Tehran`: the place left is not the target.
+        let left = words::prev_word(lower, m.start)
+            .is_some_and(|w| matches!(w, "departed" | "departs" | "left" | "leaves" | "leaving"));
+        // `during Blinken’s visit`: a possessor qualifies a later noun; it is no target.
+        let possessor = text
+            .get(m.end..)
+            .is_some_and(|r| r.starts_with("'s ") || r.starts_with("’s "))
+            && words::prev_word(lower, m.start).is_some_and(|p| {
+                matches!(
+                    p,
+                    "during" | "amid" | "after" | "before" | "following" | "despite" | "since"
+                )
+            });
+        !agents.contains(&m.name)
+            && !source
+            && !left
+            && !possessor
+            && words::words_in(lower, t.end, m.start).count() <= 8
+    }) {
         target = Some(m.name.clone());
     }
     let named = !agents.is_empty();
@@ -1480,6 +1934,117 @@ fn plural_noun_use(text: &str, lower: &str, t: &Trigger) -> bool {
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
             )
         })
+}
+
+/// `text[from..to]` without the actor mentions that only qualify a person (`and UK’s Foreign
+/// Minister David Cameron`: `UK’s` goes), so joined names can be recognized.
+fn without_modifiers(text: &str, ments: &[&Mention], from: usize, to: usize) -> String {
+    let mut out = String::new();
+    let mut at = from;
+    for m in ments
+        .iter()
+        .filter(|m| m.modifier && m.start >= from && m.end <= to)
+    {
+        out.push_str(text.get(at..m.start).unwrap_or(""));
+        at = m.end;
+    }
+    out.push_str(text.get(at..to).unwrap_or(""));
+    out
+}
+
+/// A noun right after `to <verb>` (with at most two words between): `to join sanctions`,
+/// `to hold fresh talks`.
+fn infinitive_object(lower: &str, floor: usize, pos: usize) -> bool {
+    let prev = words::prev_words(lower, floor, pos, 4);
+    let Some(to) = prev
+        .iter()
+        .position(|&(a, b)| lower.get(a..b) == Some("to"))
+    else {
+        return false;
+    };
+    // `to`, a verb, up to two modifiers, the noun; the word after `to` is no article,
+    // possessive or plural (`to the talks` is a preposition).
+    if !(1..=3).contains(&to) {
+        return false;
+    }
+    let after_to = prev
+        .get(to - 1)
+        .and_then(|&(a, b)| lower.get(a..b))
+        .unwrap_or("");
+    !matches!(
+        after_to,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these" | "that"
+    ) && !after_to.ends_with('s')
+}
+
+/// The actors after `receiving from` / `received from` / `obtained from` within a dozen words
+/// after `from` (a list joined by commas and `and`).
+fn received_from(doc: Doc<'_>, ments: &[&Mention], from: usize, to: usize) -> Option<Vec<String>> {
+    let Doc { text, lower, .. } = doc;
+    let span: Vec<(usize, usize)> = words::next_words(lower, from, 12)
+        .into_iter()
+        .filter(|&(_, e)| e <= to)
+        .collect();
+    let verb = span.iter().position(|&(a, b)| {
+        lower.get(a..b).is_some_and(|w| {
+            w.starts_with("receiv")
+                || w.starts_with("obtain")
+                || w.starts_with("acquir")
+                || w == "bought"
+                || w == "buying"
+                || w == "gets"
+                || w == "got"
+                || w == "getting"
+        })
+    })?;
+    let &(_, after_from) = span
+        .iter()
+        .skip(verb + 1)
+        .take(2)
+        .find(|&&(a, b)| lower.get(a..b) == Some("from"))?;
+    let mut names: Vec<String> = Vec::new();
+    let mut last = after_from;
+    for m in ments
+        .iter()
+        .filter(|m| m.start >= after_from && m.end <= to)
+    {
+        let between = text.get(last..m.start).unwrap_or("");
+        let joined = between
+            .split(|c: char| !c.is_alphanumeric())
+            .all(|w| w.is_empty() || w == "and");
+        if !joined {
+            break;
+        }
+        if !names.contains(&m.name) {
+            names.push(m.name.clone());
+        }
+        last = m.end;
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// A noun event right after `at` (`said at a news conference`).
+fn at_speech_noun(lower: &str, nominal: bool, floor: usize, pos: usize) -> bool {
+    nominal
+        && words::prev_words(lower, floor, pos, 3)
+            .iter()
+            .any(|&(a, b)| lower.get(a..b) == Some("at"))
+}
+
+/// The last two actors the article names joined by `and` before `pos` (`Pyongyang and
+/// Tehran`), for `both countries` and `the two leaders`.
+fn last_pair(doc: Doc<'_>, pos: usize) -> Option<Vec<String>> {
+    let before: Vec<&Mention> = doc
+        .ments
+        .iter()
+        .filter(|m| m.end <= pos && !m.demonym)
+        .collect();
+    before.windows(2).rev().find_map(|w| {
+        let (a, b) = (w.first()?, w.get(1)?);
+        let between = doc.text.get(a.end..b.start)?;
+        let joined = matches!(between, " and " | ", and " | " and the ");
+        (joined && a.name != b.name).then(|| vec![a.name.clone(), b.name.clone()])
+    })
 }
 
 /// Where a passive verb's auxiliaries start (`was attacked`, `has been accused`).
@@ -1599,6 +2164,20 @@ fn subject_as_written(
     ];
     const LEAD_GLUE: &[&str] = &["that", "which", "who", "and", "but", "as", "while", "when"];
     let raw = text.get(clause_start..pos)?;
+    if raw.trim().is_empty() || raw.trim_end().ends_with(',') {
+        // `The head of the research organization that ..., stated`: the long subject's
+        // head, up to its first relative word or comma.
+        let sent = text.get(sent_start..pos)?;
+        let head: Vec<&str> = sent
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, "that" | "which" | "who" | "whose") && !w.ends_with(','))
+            .take(7)
+            .collect();
+        let first = head.first()?;
+        if head.len() >= 2 && matches!(*first, "The" | "A" | "An") && !sent.contains(['“', '"']) {
+            return Some(head.join(" "));
+        }
+    }
     // `Two days later, the two sides held`: the subject follows the last comma.
     let raw = raw.rsplit_once(',').map_or(raw, |(_, r)| r);
     let mut ws: Vec<&str> = raw
@@ -1684,22 +2263,26 @@ fn resolve_pronoun(
     last_agents: &[String],
 ) -> Vec<String> {
     let Doc { text, lower, .. } = doc;
-    let earlier = ments
+    let mut earlier = ments
         .iter()
         .filter(|m| m.start >= sent.0 && m.end <= pos && !m.modifier)
         .filter(|m| !demonym_adjective(text, m));
     if matches!(pronoun, "he" | "his" | "she" | "her" | "him") {
-        if let Some(m) = earlier.filter(|m| m.kind == Kind::Person).last() {
+        if let Some(m) = earlier.rfind(|m| m.kind == Kind::Person) {
             return vec![m.name.clone()];
         }
         return last_agents.to_vec();
     }
-    if let Some(c) = cands.iter().rev().find(|c| !c.agents.is_empty()) {
+    // A doer the text names (not one inferred for a noun, `condemns X for a meeting`).
+    if let Some(c) = cands
+        .iter()
+        .rev()
+        .find(|c| !c.agents.is_empty() && c.named_agent)
+    {
         return c.agents.clone();
     }
     let subject = earlier
-        .filter(|m| !words::prev_word(lower, m.start).is_some_and(|p| NON_AGENT_PREPS.contains(&p)))
-        .last();
+        .rfind(|m| !words::prev_word(lower, m.start).is_some_and(|p| NON_AGENT_PREPS.contains(&p)));
     match subject {
         Some(m) => vec![m.name.clone()],
         None => last_agents.to_vec(),
@@ -1832,56 +2415,6 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
 /// `the Russian attacks`, `North Korean missiles`: a demonym before a common noun describes
 /// the thing, it does not act (`Russian forces`, `Russian officials` do).
 fn demonym_adjective(text: &str, m: &Mention) -> bool {
-    const AGENT_NOUNS: &[&str] = &[
-        "officials",
-        "official",
-        "forces",
-        "troops",
-        "soldiers",
-        "government",
-        "military",
-        "army",
-        "navy",
-        "authorities",
-        "leader",
-        "leaders",
-        "president",
-        "ministry",
-        "diplomats",
-        "diplomat",
-        "side",
-        "delegation",
-        "media",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "state",
-        "regime",
-        "army's",
-        "counterparts",
-        "warplanes",
-        "jets",
-        "drones",
-        "navy's",
-        "air",
-        "defense",
-        "defence",
-        "foreign",
-        "prime",
-        "intelligence",
-        "security",
-        "border",
-        "coast",
-        "police",
-        "parliament",
-        "lawmakers",
-        "court",
-        "prosecutors",
-        "negotiators",
-        "officers",
-        "units",
-        "commanders",
-    ];
     if !m.demonym {
         return false;
     }
@@ -1959,6 +2492,54 @@ fn date_sentence(text: &str, cands: &mut [Cand], exprs: &[&TimeExpr]) {
         if let (Some(t), Some(c)) = (chosen, cands.get_mut(i)) {
             c.when = Some(dating::when_of(text, t));
             c.explicit = true;
+        }
+    }
+    // `Xi hosted Lula on Friday, and the two leaders signed 15 agreements`: a past act in a
+    // clause joined by `, and` happened when the one before it did.
+    for i in 1..cands.len() {
+        let (Some(prev), Some(c)) = (cands.get(i - 1), cands.get(i)) else {
+            continue;
+        };
+        let joined = text
+            .get(c.clause.0..)
+            .is_some_and(|r| r.starts_with(", and "));
+        let past = |x: &Cand| !x.nominal && x.trig.form == Form::Past;
+        if c.when.is_none() && joined && past(c) && past(prev) && prev.explicit {
+            let when = prev.when.clone();
+            if let Some(c) = cands.get_mut(i) {
+                c.when = when;
+                c.explicit = true;
+            }
+        }
+    }
+}
+
+/// `Ishiba is expected to visit Manila next month for a summit with Marcos`: a noun event in
+/// the clause of a planned act is part of the plan, with its date.
+fn plans_carry_their_objects(cands: &mut [Cand]) {
+    for i in 1..cands.len() {
+        let plan = cands
+            .get(..i)
+            .and_then(|before| {
+                before
+                    .iter()
+                    .rev()
+                    .find(|p| !p.nominal && p.status == Status::Planned)
+            })
+            .map(|p| (p.clause, p.when.clone(), p.explicit));
+        let Some((clause, when, explicit)) = plan else {
+            continue;
+        };
+        if let Some(c) = cands.get_mut(i)
+            && c.nominal
+            && c.clause == clause
+            && c.status == Status::Reported
+        {
+            c.status = Status::Planned;
+            if c.when.is_none() {
+                c.when = when;
+                c.explicit = explicit;
+            }
         }
     }
 }
