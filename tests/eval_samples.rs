@@ -14,6 +14,9 @@
 //! where the prediction is right: a gold `null` wants no resolved date; a gold interval wants a
 //! resolved interval that overlaps it and is at most three times as long (plus two days), so a
 //! year is not "right" for a day.
+//!
+//! Doer accuracy: among matched gold events that list `actors` (doer first), the share where
+//! the gold doer is among the predicted actors and the predicted first actor is a gold actor.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -65,6 +68,8 @@ struct Gold {
     date: Option<Option<(NaiveDate, NaiveDate)>>,
     optional: bool,
     label: String,
+    /// Who, doer first (empty: not scored).
+    actors: Vec<String>,
 }
 
 fn load_gold(texts: &BTreeMap<String, String>) -> BTreeMap<String, Vec<Gold>> {
@@ -110,6 +115,14 @@ fn load_gold(texts: &BTreeMap<String, String>) -> BTreeMap<String, Vec<Gold>> {
                 spans,
                 date,
                 optional: e["optional"].as_bool().unwrap_or(false),
+                actors: e["actors"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 label: format!("{} «{}»", e["type"].as_str().unwrap(), locs[0]),
             });
         }
@@ -139,6 +152,21 @@ fn date_right(e: &Event, gold: Option<(NaiveDate, NaiveDate)>) -> bool {
     }
 }
 
+/// `the West` and `West` are one name.
+fn actor_key(name: &str) -> String {
+    let l = name.trim().to_lowercase();
+    l.strip_prefix("the ").map_or(l.clone(), str::to_string)
+}
+
+/// The doer is right: the gold's doer (its first actor) is among the predicted actors, and
+/// the predicted doer (first actor) is one of the gold actors. `None` when not scored.
+fn actors_right(e: &Event, g: &Gold) -> Option<bool> {
+    let gold: Vec<String> = g.actors.iter().map(|a| actor_key(a)).collect();
+    let doer = gold.first()?;
+    let pred: Vec<String> = e.actors.iter().map(|a| actor_key(a)).collect();
+    Some(pred.contains(doer) && pred.first().is_some_and(|p| gold.contains(p)))
+}
+
 #[derive(Default, Debug)]
 struct Score {
     tp: usize,
@@ -146,6 +174,8 @@ struct Score {
     gold: usize,
     dated: usize,
     dated_right: usize,
+    with_actors: usize,
+    actors_right: usize,
 }
 
 fn evaluate(ex: &Extraction, verbose: bool) -> Score {
@@ -203,6 +233,17 @@ fn evaluate(ex: &Extraction, verbose: bool) -> Score {
                         mark = "TP date-wrong";
                     }
                 }
+                if let Some(ok) = actors_right(e, g) {
+                    score.with_actors += 1;
+                    if ok {
+                        score.actors_right += 1;
+                    } else if verbose {
+                        println!(
+                            "  {:13} wanted {:?}, got {:?}",
+                            "actors-wrong", g.actors, e.actors
+                        );
+                    }
+                }
                 if verbose {
                     println!("  {mark:13} {:14} {date:24} {}", e.event_type, e.summary);
                 }
@@ -246,18 +287,22 @@ fn sample_articles_precision_recall_and_dates() {
         0.0
     };
     let da = s.dated_right as f64 / s.dated.max(1) as f64;
+    let aa = s.actors_right as f64 / s.with_actors.max(1) as f64;
     println!(
-        "samples: events {} | TP {} FP {} gold {} | precision {p:.3} recall {r:.3} F1 {f1:.3} | date accuracy {da:.3} ({}/{})",
+        "samples: events {} | TP {} FP {} gold {} | precision {p:.3} recall {r:.3} F1 {f1:.3} | date accuracy {da:.3} ({}/{}) | doer accuracy {aa:.3} ({}/{})",
         ex.events.len(),
         s.tp,
         s.fp,
         s.gold,
         s.dated_right,
-        s.dated
+        s.dated,
+        s.actors_right,
+        s.with_actors
     );
     // Floors a little under the measured figures, so regressions fail.
     assert!(f1 >= 0.90, "F1 fell to {f1:.3}");
     assert!(da >= 0.90, "date accuracy fell to {da:.3}");
+    assert!(aa >= 0.80, "doer accuracy fell to {aa:.3}");
 }
 
 #[test]

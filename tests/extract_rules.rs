@@ -425,3 +425,314 @@ fn sources_are_exact_sentences() {
         assert!(e.id.starts_with("t.txt#"));
     }
 }
+
+fn find<'a>(ev: &'a [Event], kind: &str) -> &'a Event {
+    ev.iter()
+        .find(|e| e.event_type == kind)
+        .unwrap_or_else(|| panic!("no {kind} event in {ev:#?}"))
+}
+
+#[test]
+fn the_doer_is_the_subject_of_the_triggers_own_phrase_or_clause() {
+    // A possessive pronoun stands for the nearest person before it, not the last country.
+    let ev = events(
+        "Kim Jong Un is seeking closer ties with countries at odds with the United States, as his recent weapons tests have drawn criticism.\n",
+        Some("2024-04-24"),
+    );
+    assert_eq!(find(&ev, "missile_test").actors[0], "Kim Jong Un");
+    // `X's visit`: the possessor visits, not the subject of the sentence.
+    let ev = events(
+        "Antony Blinken arrived on Monday. North Korea fired two ballistic missiles into the sea during Blinken's visit to Seoul on Tuesday.\n",
+        Some("2024-04-10"),
+    );
+    let visit = ev
+        .iter()
+        .find(|e| e.event_type == "visit" && e.source.text.contains("during"))
+        .unwrap();
+    assert_eq!(visit.actors[0], "Antony Blinken", "{visit:#?}");
+    assert_eq!(find(&ev, "missile_test").actors[0], "North Korea");
+    // A demonym in the event noun's phrase names its doer.
+    let ev = events(
+        "Washington announced a $100 million package to help Kyiv counter Russian drone and cruise missile attacks.\n",
+        Some("2024-04-10"),
+    );
+    let attack = find(&ev, "attack");
+    assert_eq!(attack.actors, ["Russia"]);
+    assert_eq!(attack.summary, "Russia: drone and cruise missile attacks");
+    // Passive: the doer follows `by`; the subject is the target.
+    let ev = events(
+        "Kharkiv was attacked by Russian drones overnight.\n",
+        Some("2024-04-10"),
+    );
+    let attack = find(&ev, "attack");
+    assert_eq!(attack.actors[0], "Russia");
+    assert_eq!(attack.target.as_deref(), Some("Ukraine"));
+    assert!(
+        attack.summary.starts_with("Ukraine was attacked by"),
+        "{}",
+        attack.summary
+    );
+    // A list of names joined by `, and` is one subject; after a support verb the subject
+    // does the noun's event.
+    let ev = events(
+        "The U.S., South Korea, and Japan responded with joint military exercises.\n",
+        Some("2024-01-19"),
+    );
+    assert_eq!(
+        find(&ev, "military_drill").actors[..3],
+        ["United States", "South Korea", "Japan"]
+    );
+    // An appositive possessive is not a second doer.
+    let ev = events(
+        "China, the North's main ally, called for restraint.\n",
+        Some("2024-01-19"),
+    );
+    assert_eq!(find(&ev, "statement").actors, ["China"]);
+    // The one blamed `for` an act does it.
+    let ev = events(
+        "The European Union imposed new sanctions on Iran for supplying drones to Russia.\n",
+        Some("2024-06-15"),
+    );
+    assert_eq!(find(&ev, "arms_transfer").actors[0], "Iran");
+    // One denies one's own acts.
+    let ev = events(
+        "Iran has consistently denied allegations of selling drones to Russia.\n",
+        Some("2024-06-15"),
+    );
+    assert_eq!(find(&ev, "arms_transfer").actors[0], "Iran");
+}
+
+#[test]
+fn status_cues_reach_only_their_own_clause() {
+    let ev = events(
+        "Moscow and Pyongyang have denied the allegations, but have vowed to deepen cooperation and signed a strategic partnership in June.\n",
+        Some("2024-09-14"),
+    );
+    let deal = find(&ev, "agreement");
+    assert_eq!(deal.status, Status::Reported);
+    assert_eq!(deal.actors, ["Russia", "North Korea"]);
+    assert_eq!(find(&ev, "denial").status, Status::Reported);
+    // A plain coordinated verb is a clause of its own.
+    let ev = events(
+        "Iran denied the report and launched a ballistic missile on Friday.\n",
+        Some("2024-06-15"),
+    );
+    assert_eq!(find(&ev, "missile_test").status, Status::Reported);
+    // A complement is in the denial's scope.
+    let ev = events(
+        "China denied that it had supplied weapons to Russia.\n",
+        Some("2024-06-15"),
+    );
+    let supply = find(&ev, "arms_transfer");
+    assert_eq!(supply.status, Status::Denied);
+    assert_eq!(supply.actors[0], "China");
+}
+
+#[test]
+fn a_day_after_a_past_event_is_reported_not_planned() {
+    let ev = events(
+        "North Korea fired a ballistic missile on March 3.\nThe next day Kim Jong Un visited a munitions factory.\n",
+        Some("2024-09-14"),
+    );
+    let visit = find(&ev, "visit");
+    assert_eq!(visit.status, Status::Reported);
+    assert_eq!(span(visit), Some((day("2024-03-04"), day("2024-03-04"))));
+    // With nothing earlier to count from, a past act is not put after the article.
+    let ev = events(
+        "The next day Kim Jong Un visited a munitions factory.\n",
+        Some("2024-09-14"),
+    );
+    let visit = find(&ev, "visit");
+    assert_eq!(visit.status, Status::Reported);
+    assert!(
+        visit
+            .when
+            .as_ref()
+            .and_then(|w| w.start)
+            .is_none_or(|s| s <= day("2024-09-14")),
+        "{visit:#?}"
+    );
+}
+
+/// `last <Month>` is that month of the year before the article's year (as `last year` is the
+/// year before): the same month of the article's own year is written `in July`.
+#[test]
+fn last_month_name_is_the_month_of_the_previous_year() {
+    let ev = events(
+        "Sergei Shoigu visited Pyongyang last July, officials said.\n",
+        Some("2024-09-14"),
+    );
+    assert_eq!(
+        span(find(&ev, "visit")),
+        Some((day("2023-07-01"), day("2023-07-31")))
+    );
+    let ev = events(
+        "Sergei Shoigu visited Pyongyang last December, officials said.\n",
+        Some("2024-01-19"),
+    );
+    assert_eq!(
+        span(find(&ev, "visit")),
+        Some((day("2023-12-01"), day("2023-12-31")))
+    );
+    let ev = events(
+        "Sergei Shoigu visited Pyongyang in July, officials said.\n",
+        Some("2024-09-14"),
+    );
+    assert_eq!(
+        span(find(&ev, "visit")),
+        Some((day("2024-07-01"), day("2024-07-31")))
+    );
+}
+
+#[test]
+fn common_news_verbs_are_triggers() {
+    let cases = [
+        (
+            "South Korea lodged a protest with Japan over the textbook.",
+            "accusation",
+        ),
+        ("Iran refused to extend the ceasefire.", "denial"),
+        ("Russia rejected the proposal.", "denial"),
+        (
+            "China offered to mediate between the two sides.",
+            "agreement",
+        ),
+        (
+            "Japan promised to resume talks with Seoul on trade.",
+            "agreement",
+        ),
+        (
+            "The foreign ministers of China and Russia held talks in Beijing.",
+            "meeting",
+        ),
+        (
+            "North Korea conducted a test of a new solid-fuel engine.",
+            "missile_test",
+        ),
+        ("Britain expelled two Russian diplomats.", "sanctions"),
+        ("Russian forces shelled the city of Kharkiv.", "attack"),
+        (
+            "Israel mobilized thousands of reservists.",
+            "military_drill",
+        ),
+        ("Japan pledged $5 million in humanitarian aid.", "aid"),
+    ];
+    for (text, kind) in cases {
+        let ev = events(&format!("{text}\n"), Some("2024-06-15"));
+        assert!(
+            ev.iter().any(|e| e.event_type == kind),
+            "{text}: wanted {kind}, got {:?}",
+            ev.iter().map(|e| &e.event_type).collect::<Vec<_>>()
+        );
+    }
+    // A strike by workers is no attack; nor is an embargo in force an act of sanctions.
+    let ev = events(
+        "Teachers began a general strike on Monday over unpaid wages.\n",
+        Some("2024-06-15"),
+    );
+    assert!(ev.iter().all(|e| e.event_type != "attack"), "{ev:#?}");
+}
+
+#[test]
+fn unnamed_speakers_keep_their_remark() {
+    let ev = events(
+        "A spokesman for the Chinese foreign ministry said on Wednesday that Beijing was following the situation closely.\n",
+        Some("2024-06-15"),
+    );
+    let st = find(&ev, "statement");
+    assert_eq!(st.actors, ["China"]);
+    let ev = events(
+        "Japan summoned the Chinese ambassador on Monday. A ministry spokesman said Tokyo had asked for an explanation.\n",
+        Some("2024-06-18"),
+    );
+    let st = find(&ev, "statement");
+    assert_eq!(st.actors, ["Japan"], "{ev:#?}");
+}
+
+#[test]
+fn summaries_end_where_a_phrase_ends() {
+    let ev = events(
+        "North Korea fired two ballistic missiles into the sea on Tuesday, officials said.\n",
+        Some("2024-04-10"),
+    );
+    assert_eq!(
+        find(&ev, "missile_test").summary,
+        "North Korea fired two ballistic missiles into the sea"
+    );
+    let ev = events(
+        "Turkey offered to host fresh peace talks between the two sides in Istanbul next month.\n",
+        Some("2024-06-15"),
+    );
+    assert_eq!(
+        find(&ev, "agreement").summary,
+        "Turkey offered to host fresh peace talks between the two sides in Istanbul"
+    );
+    // Without a known doer the subject stands as written.
+    let ev = events(
+        "The two delegations held talks in Geneva on Monday.\n",
+        Some("2024-06-15"),
+    );
+    assert!(
+        find(&ev, "meeting")
+            .summary
+            .starts_with("The two delegations held talks"),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn confidences_have_two_decimals() {
+    let ev = events(
+        "Kim Jong Un and Sergei Shoigu announced greater cooperation on security issues.\nNorth Korea fired a ballistic missile on Tuesday.\n",
+        Some("2024-09-14"),
+    );
+    assert!(!ev.is_empty());
+    for e in &ev {
+        let json = serde_json::to_string(e).unwrap();
+        let c = json.split("\"confidence\":").nth(1).unwrap();
+        let c = c.split(',').next().unwrap();
+        assert!(c.len() <= 4, "confidence printed as {c}");
+    }
+}
+
+#[test]
+fn actor_aliases_resolve_to_canonical_names() {
+    let ex = Extractor::builtin();
+    for alias in ["DPRK", "Pyongyang", "the North", "north korea", "N. Korea"] {
+        assert_eq!(
+            ex.canonical_actor(alias).as_deref(),
+            Some("North Korea"),
+            "{alias}"
+        );
+    }
+    assert_eq!(ex.canonical_actor("the Kremlin").as_deref(), Some("Russia"));
+    assert_eq!(ex.canonical_actor("Freedonia"), None);
+}
+
+#[test]
+fn a_text_files_headline_is_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "North Korea Fires Missiles as Blinken Visits Seoul\n\nNorth Korea fired two missiles on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "North Korea fired two missiles on Monday.\nMore text.\n",
+    )
+    .unwrap();
+    let corpus = dateline::corpus::load(&[dir.path().to_path_buf()]);
+    let title = |name: &str| {
+        corpus
+            .articles
+            .iter()
+            .find(|a| a.path.ends_with(name))
+            .and_then(|a| a.title.clone())
+    };
+    assert_eq!(
+        title("a.txt").as_deref(),
+        Some("North Korea Fires Missiles as Blinken Visits Seoul")
+    );
+    assert_eq!(title("b.txt"), None);
+}

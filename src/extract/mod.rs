@@ -285,6 +285,9 @@ struct Cand {
     stop_at: usize,
     /// `condemned the drills`: a definite noun a speech act is about, told before.
     topic: bool,
+    /// The trigger at `stop_at` is a noun (`agreed to restore security talks`): a summary
+    /// may run through it.
+    next_noun: bool,
     /// A passive verb (`was attacked by`): the subject is the target.
     passive: bool,
     /// The sentence's time expressions (summaries stop before them).
@@ -354,6 +357,42 @@ const ANALYST_CUES: &[&str] = &[
     "according",
     "commentator",
 ];
+/// Nouns for a speaker the text does not name.
+const SPEAKER_ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "official",
+    "officials",
+    "ministry",
+    "minister",
+    "government",
+    "authorities",
+    "military",
+    "army",
+    "agency",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "source",
+    "sources",
+    "police",
+    "embassy",
+    "aide",
+    "aides",
+    "office",
+    "department",
+    "statement",
+    "representative",
+    "representatives",
+    "commander",
+    "commanders",
+    "negotiator",
+    "negotiators",
+    "administration",
+    "cabinet",
+];
 /// Verbs whose object noun is the event their subject does (`held talks`, `staged drills`,
 /// `respond with exercises`, `took part in`).
 const SUPPORT_VERBS: &[&str] = &[
@@ -422,6 +461,58 @@ const AUX_GLUE: &[&str] = &[
     "already",
     "again",
 ];
+/// Nouns after a demonym or possessive that make it the one acting (`Russian forces`,
+/// `Japan's defence ministry`).
+const AGENT_NOUNS: &[&str] = &[
+    "officials",
+    "official",
+    "forces",
+    "troops",
+    "soldiers",
+    "government",
+    "military",
+    "army",
+    "navy",
+    "authorities",
+    "leader",
+    "leaders",
+    "president",
+    "ministry",
+    "diplomats",
+    "diplomat",
+    "side",
+    "delegation",
+    "media",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "state",
+    "regime",
+    "army's",
+    "counterparts",
+    "warplanes",
+    "jets",
+    "drones",
+    "navy's",
+    "air",
+    "defense",
+    "defence",
+    "foreign",
+    "prime",
+    "intelligence",
+    "security",
+    "border",
+    "coast",
+    "police",
+    "parliament",
+    "lawmakers",
+    "court",
+    "prosecutors",
+    "negotiators",
+    "officers",
+    "units",
+    "commanders",
+];
 /// Words that cannot stand inside a noun phrase between a demonym and its head noun.
 const NP_BREAKERS: &[&str] = &[
     "to", "of", "in", "on", "at", "by", "for", "with", "from", "against", "the", "a", "an", "that",
@@ -430,7 +521,9 @@ const NP_BREAKERS: &[&str] = &[
 /// Words before a mention that make it a place or circumstance, not the one acting.
 const NON_AGENT_PREPS: &[&str] = &[
     "in", "at", "to", "on", "into", "against", "with", "over", "near", "than", "about", "toward",
-    "towards", "for", "via", "through", "by", "between", "across", "within",
+    "towards", "for", "via", "through", "by", "between", "across", "within", "of", "from",
+    "during", "amid", "after", "before", "since", "outside", "inside", "under", "among", "around",
+    "off",
 ];
 
 impl Inner {
@@ -587,7 +680,15 @@ impl Inner {
         last_agents: &[String],
     ) -> Vec<Cand> {
         let Doc { text, lower, .. } = doc;
-        let bounds = context::clause_bounds(lower, sent.0, sent.1);
+        let mut bounds = context::clause_bounds(lower, sent.0, sent.1);
+        // `The U.S., South Korea, and Japan respond`: `, and` inside a list of names joins
+        // them; it starts no clause.
+        bounds.retain(|&b| {
+            let and = lower.get(b..).is_some_and(|r| r.starts_with(", and "));
+            let name_before = ments.iter().any(|m| m.end == b);
+            let name_after = ments.iter().any(|m| m.start == b + ", and ".len());
+            !(and && name_before && name_after)
+        });
         let quotes = context::quoted_spans(text, sent.0, sent.1);
         let starts_with_quote = text
             .get(sent.0..sent.1)
@@ -652,7 +753,7 @@ impl Inner {
             // `individuals accused of arranging`: a participle describing a noun.
             if self.is_speech(t.type_idx)
                 && t.form == Form::Past
-                && general::reduced_relative(lower, t.start, t.tail_end.max(t.end))
+                && general::reduced_relative(lower, t.start, t.end)
             {
                 continue;
             }
@@ -719,12 +820,12 @@ impl Inner {
                 circ = true;
             }
             // The next trigger that is not part of this one's own phrase.
-            let next_trig = trigs
-                .iter()
-                .skip(i + 1)
-                .find(|n| n.start >= t.tail_end)
+            let next = trigs.iter().skip(i + 1).find(|n| n.start >= t.tail_end);
+            let next_noun = next.is_some_and(|n| n.form == Form::Noun);
+            let next_trig = next
                 .map_or(clause.1, |n| n.start.min(clause.1))
                 .max(t.tail_end);
+            let phrase_stop = next_trig;
             let passive = cues.passive && !nominal;
             // `The US has claimed the dictatorship is smuggling`: after a speech verb, the one
             // acting is named after it.
@@ -784,6 +885,15 @@ impl Inner {
                     named = false;
                 }
             }
+            // `sanctions on Iran for supplying drones`, `condemned Seoul for sending arms`:
+            // the one blamed is the doer of the -ing act.
+            if t.form == Form::Ing
+                && words::prev_word(lower, t.start) == Some("for")
+                && let Some(blamed) = cands.iter().rev().find_map(|c| c.target.clone())
+            {
+                agents = vec![blamed];
+                named = false;
+            }
             let complement = t.form == Form::Ing
                 || words::prev_words(lower, clause.0, t.start, 3)
                     .iter()
@@ -835,6 +945,26 @@ impl Inner {
                     named = true;
                 }
             }
+            // An unnamed speaker (`a foreign ministry spokesman said`, `officials said`)
+            // still speaks: for the country or body named with them (`a spokesman for the
+            // Chinese foreign ministry`), else the one the article was just talking about.
+            let mut unnamed_speaker = false;
+            if speech && agents.is_empty() && !passive {
+                let role = words::words_in(lower, agent_floor, t.start).any(|w| {
+                    SPEAKER_ROLES.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
+                });
+                if role {
+                    unnamed_speaker = true;
+                    let org = ments
+                        .iter()
+                        .find(|m| m.start >= agent_floor && m.end <= t.start && !m.modifier);
+                    agents = match org {
+                        Some(m) => vec![m.name.clone()],
+                        None => last_agents.to_vec(),
+                    };
+                    named = true;
+                }
+            }
             if t.weak && agents.is_empty() {
                 let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
                     .iter()
@@ -844,7 +974,7 @@ impl Inner {
                 }
             }
             // Speech needs a speaker (or a passive: `was accused of`).
-            if speech && agents.is_empty() && !passive {
+            if speech && agents.is_empty() && !passive && !unnamed_speaker {
                 continue;
             }
             let is_statement = Some(t.type_idx) == self.statement;
@@ -919,7 +1049,8 @@ impl Inner {
                 when: None,
                 explicit: false,
                 caption: false,
-                stop_at: next_trig,
+                stop_at: phrase_stop,
+                next_noun,
                 topic,
                 passive,
                 times: times.iter().map(|x| (x.start, x.end)).collect(),
@@ -929,15 +1060,23 @@ impl Inner {
         // One event per type and clause, and per type and agents in the sentence.
         let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
         for c in cands {
-            let dup = kept.iter().any(|k| {
+            let dup = kept.iter_mut().find(|k| {
                 k.trig.type_idx == c.trig.type_idx
                     && (k.clause == c.clause
                         || k.agents == c.agents
                         || k.agents.is_empty()
                         || c.agents.is_empty())
             });
-            if !dup {
-                kept.push(c);
+            match dup {
+                // `In a press conference ..., Blinken and Cameron discussed`: the event
+                // keeps its first mention and takes the doers the second one names.
+                Some(k) => {
+                    if k.agents.is_empty() && c.named_agent {
+                        k.agents.clone_from(&c.agents);
+                        k.named_agent = true;
+                    }
+                }
+                None => kept.push(c),
             }
         }
         kept
@@ -1041,14 +1180,30 @@ impl Inner {
         // A denial, accusation or statement goes on into what it is about (`denied the
         // claims`, `accused of shipping ammunition`, `stated that ...`), over other triggers.
         let speech = self.is_speech(c.trig.type_idx) && !c.nominal;
+        let to_verb = text
+            .get(c.trig.start..c.trig.end)
+            .is_some_and(|t| t.to_ascii_lowercase().ends_with(" to"));
         let limit = if speech {
             c.sent.1
+        } else if to_verb || c.next_noun {
+            // `offered to host peace talks`: the phrase reads on to what is offered.
+            c.clause.1
         } else {
             c.clause.1.min(c.stop_at.max(c.trig.tail_end))
         };
         let (who, start) = if c.nominal {
             let start = summary::modifiers_start(text, c.clause.0, c.trig.start);
-            let who = if c.agents.is_empty() {
+            // `UN Security Council meeting` names its doer already.
+            let trigger_text = text
+                .get(c.trig.start..c.trig.tail_end.max(c.trig.end))
+                .unwrap_or("")
+                .to_lowercase();
+            let named_inside = c.agents.iter().any(|a| {
+                a.split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| trigger_text.contains(&w.to_lowercase()))
+            });
+            let who = if c.agents.is_empty() || named_inside {
                 String::new()
             } else {
                 format!("{}:", summary::join_names(&c.agents))
@@ -1189,8 +1344,11 @@ fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[
             if k.status != c.status {
                 return false;
             }
-            if statement == Some(c.trig.type_idx) && k.agents != c.agents {
-                // Two remarks by different speakers are two statements.
+            if statement == Some(c.trig.type_idx)
+                && (k.agents != c.agents || (k.when.is_none() && c.when.is_none()))
+            {
+                // Two remarks by different speakers are two statements; so are two undated
+                // remarks by one speaker in different sentences.
                 return false;
             }
             let (kw, cw) = (widen(&k.agents), widen(&c.agents));
@@ -1279,7 +1437,26 @@ fn pick_actors(
                 lower.get(a..b).is_some_and(|w| {
                     matches!(
                         w,
-                        "officials" | "authorities" | "sources" | "forces" | "troops" | "official"
+                        "officials"
+                            | "authorities"
+                            | "sources"
+                            | "forces"
+                            | "troops"
+                            | "official"
+                            | "leaders"
+                            | "leader"
+                            | "president"
+                            | "presidents"
+                            | "government"
+                            | "governments"
+                            | "representatives"
+                            | "delegation"
+                            | "delegations"
+                            | "ministers"
+                            | "minister"
+                            | "head"
+                            | "heads"
+                            | "members"
                     )
                 })
             });
@@ -1331,7 +1508,9 @@ fn pick_actors(
             {
                 let verb_before =
                     words::prev_word(lower, a).is_some_and(|v| SUPPORT_VERBS.contains(&v));
-                support = verb_before && matches!(w, "with" | "in");
+                // `respond with joint exercises`, `began their largest drills`.
+                support = verb_before
+                    && matches!(w, "with" | "in" | "their" | "its" | "his" | "her" | "our");
                 break;
             }
             window = a;
@@ -1350,7 +1529,7 @@ fn pick_actors(
         let (Some(p), Some(m)) = (before.get(i - 1), before.get(i)) else {
             break;
         };
-        if is_conj(text.get(p.end..m.start).unwrap_or("")) {
+        if is_conj(&without_modifiers(text, ments, p.end, m.start)) {
             first = Some(i - 1);
         } else {
             break;
@@ -1364,7 +1543,18 @@ fn pick_actors(
             last_end = m.end;
             continue;
         }
-        if is_conj(text.get(last_end..m.start).unwrap_or("")) {
+        // `China, the North's main ally,`: a possessive in apposition is not a second doer.
+        let appositive = text.get(m.end..).is_some_and(|r| {
+            (r.starts_with("'s ") || r.starts_with("’s "))
+                && !words::next_words(lower, m.end, 2)
+                    .get(1)
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .is_some_and(|n| AGENT_NOUNS.contains(&n))
+        });
+        if appositive {
+            break;
+        }
+        if is_conj(&without_modifiers(text, ments, last_end, m.start)) {
             if !group.contains(&m.name) {
                 group.push(m.name.clone());
             }
@@ -1374,10 +1564,23 @@ fn pick_actors(
         }
     }
     if group.is_empty() && nominal {
+        // `UN Security Council meeting`, `NATO summit`: the body named in the trigger.
+        if let Some(m) = ments
+            .iter()
+            .find(|m| m.start >= t.start && m.end <= t.tail_end.max(t.end) && !m.demonym)
+        {
+            group.push(m.name.clone());
+        }
+    }
+    if group.is_empty() && nominal {
         // `Russian drone and cruise missile attacks`, `the Russian invasion`: a demonym in
         // the event noun's own phrase names its doer.
+        // `during Blinken’s visit`: a possessor right before the noun does it too.
         if let Some(m) = ments.iter().rev().find(|m| {
-            m.demonym && !m.modifier && m.start >= clause.0 && m.end <= t.start && {
+            let possessor = text
+                .get(m.end..)
+                .is_some_and(|r| r.starts_with("'s ") || r.starts_with("’s "));
+            (m.demonym || possessor) && !m.modifier && m.start >= clause.0 && m.end <= t.start && {
                 let between: Vec<&str> = words::words_in(lower, m.end, t.start).collect();
                 between.len() <= 4
                     && !text
@@ -1402,9 +1605,28 @@ fn pick_actors(
         // `meetings between Choe, Putin and Lavrov`, `a visit by Putin`.
         let next = words::next_words(lower, t.tail_end.max(t.end), 1);
         let link = next.first().and_then(|&(a, b)| lower.get(a..b));
+        if link == Some("from")
+            && let Some(source) = after.first()
+        {
+            // `the movement of weapons from North Korea to Russia`, `arms shipments from
+            // Iran`: where it comes from does it; where it goes is the target.
+            let dest = after
+                .iter()
+                .skip(1)
+                .find(|m| words::prev_word(lower, m.start) == Some("to"))
+                .map(|m| m.name.clone());
+            return (vec![source.name.clone()], true, dest);
+        }
         if matches!(link, Some("between" | "by" | "among" | "of")) {
             let mut names: Vec<String> = Vec::new();
-            for m in after.iter().take(4) {
+            for (i, m) in after.iter().take(4).enumerate() {
+                // `... and Lavrov in Moscow`: a place after a preposition ends the list.
+                let place = i > 0
+                    && words::prev_word(lower, m.start)
+                        .is_some_and(|p| NON_AGENT_PREPS.contains(&p));
+                if place {
+                    break;
+                }
                 if !names.contains(&m.name) {
                     names.push(m.name.clone());
                 }
@@ -1423,10 +1645,20 @@ fn pick_actors(
         let subject = agents.first().cloned();
         agents = by_agent.map(|m| vec![m.name.clone()]).unwrap_or_default();
         target = subject;
-    } else if let Some(m) = after
-        .iter()
-        .find(|m| !agents.contains(&m.name) && words::words_in(lower, t.end, m.start).count() <= 8)
-    {
+    } else if let Some(m) = after.iter().find(|m| {
+        // `..., state media KCNA reported`: the source of the news is not the target.
+        let source = words::next_words(lower, m.end, 1)
+            .first()
+            .and_then(|&(a, b)| lower.get(a..b))
+            .is_some_and(|w| matches!(w, "reported" | "said" | "says" | "reports" | "quoted"));
+        // `departed Pyongyang for Tehran`: the place left is not the target.
+        let left = words::prev_word(lower, m.start)
+            .is_some_and(|w| matches!(w, "departed" | "departs" | "left" | "leaves" | "leaving"));
+        !agents.contains(&m.name)
+            && !source
+            && !left
+            && words::words_in(lower, t.end, m.start).count() <= 8
+    }) {
         target = Some(m.name.clone());
     }
     let named = !agents.is_empty();
@@ -1480,6 +1712,22 @@ fn plural_noun_use(text: &str, lower: &str, t: &Trigger) -> bool {
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
             )
         })
+}
+
+/// `text[from..to]` without the actor mentions that only qualify a person (`and UK’s Foreign
+/// Minister David Cameron`: `UK’s` goes), so joined names can be recognized.
+fn without_modifiers(text: &str, ments: &[&Mention], from: usize, to: usize) -> String {
+    let mut out = String::new();
+    let mut at = from;
+    for m in ments
+        .iter()
+        .filter(|m| m.modifier && m.start >= from && m.end <= to)
+    {
+        out.push_str(text.get(at..m.start).unwrap_or(""));
+        at = m.end;
+    }
+    out.push_str(text.get(at..to).unwrap_or(""));
+    out
 }
 
 /// Where a passive verb's auxiliaries start (`was attacked`, `has been accused`).
@@ -1684,12 +1932,12 @@ fn resolve_pronoun(
     last_agents: &[String],
 ) -> Vec<String> {
     let Doc { text, lower, .. } = doc;
-    let earlier = ments
+    let mut earlier = ments
         .iter()
         .filter(|m| m.start >= sent.0 && m.end <= pos && !m.modifier)
         .filter(|m| !demonym_adjective(text, m));
     if matches!(pronoun, "he" | "his" | "she" | "her" | "him") {
-        if let Some(m) = earlier.filter(|m| m.kind == Kind::Person).last() {
+        if let Some(m) = earlier.rfind(|m| m.kind == Kind::Person) {
             return vec![m.name.clone()];
         }
         return last_agents.to_vec();
@@ -1698,8 +1946,7 @@ fn resolve_pronoun(
         return c.agents.clone();
     }
     let subject = earlier
-        .filter(|m| !words::prev_word(lower, m.start).is_some_and(|p| NON_AGENT_PREPS.contains(&p)))
-        .last();
+        .rfind(|m| !words::prev_word(lower, m.start).is_some_and(|p| NON_AGENT_PREPS.contains(&p)));
     match subject {
         Some(m) => vec![m.name.clone()],
         None => last_agents.to_vec(),
@@ -1832,56 +2079,6 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
 /// `the Russian attacks`, `North Korean missiles`: a demonym before a common noun describes
 /// the thing, it does not act (`Russian forces`, `Russian officials` do).
 fn demonym_adjective(text: &str, m: &Mention) -> bool {
-    const AGENT_NOUNS: &[&str] = &[
-        "officials",
-        "official",
-        "forces",
-        "troops",
-        "soldiers",
-        "government",
-        "military",
-        "army",
-        "navy",
-        "authorities",
-        "leader",
-        "leaders",
-        "president",
-        "ministry",
-        "diplomats",
-        "diplomat",
-        "side",
-        "delegation",
-        "media",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "state",
-        "regime",
-        "army's",
-        "counterparts",
-        "warplanes",
-        "jets",
-        "drones",
-        "navy's",
-        "air",
-        "defense",
-        "defence",
-        "foreign",
-        "prime",
-        "intelligence",
-        "security",
-        "border",
-        "coast",
-        "police",
-        "parliament",
-        "lawmakers",
-        "court",
-        "prosecutors",
-        "negotiators",
-        "officers",
-        "units",
-        "commanders",
-    ];
     if !m.demonym {
         return false;
     }

@@ -139,6 +139,25 @@ const NO_END: &[&str] = &[
 
 /// Words that open a new phrase: a good place to stop before.
 const PHRASE_OPENERS: &[&str] = &[
+    "overnight",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "again",
+    "earlier",
+    "later",
+    "recently",
+    "last",
+    "this",
+    "next",
+    "ago",
+    "because",
+    "so",
+    "when",
+    "where",
+    "if",
+    "than",
     "in",
     "on",
     "at",
@@ -259,10 +278,9 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
             .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s") || r.starts_with("s'"))
     };
     let endable = |w: &str, e: usize| {
-        !NO_END.contains(&w)
-            && !possessive(e)
-            && !(w.ends_with("ly") && w.len() > 4)
-            && !w.chars().all(|c| c.is_ascii_digit())
+        let adverb = w.ends_with("ly") && w.len() > 4;
+        let number = w.chars().all(|c| c.is_ascii_digit());
+        !(NO_END.contains(&w) || possessive(e) || adverb || number)
     };
     let capital_at = |i: usize| {
         words
