@@ -257,6 +257,46 @@ fn names_signings_and_the_expression_of_the_nearest_event() {
 }
 
 #[test]
+fn irregular_pasts_subjects_before_verbs_and_offsets() {
+    // `sent`, `sold`: irregular pasts of listed verbs.
+    let ev = events(
+        "Belarus has sent about 2,000 troops to Russia, officials said.\n\
+         Iran sold hundreds of drones to Russia in 2022.\n",
+        Some("2024-11-01"),
+    );
+    assert_eq!(of_type(&ev, "arms_transfer").len(), 2, "{ev:#?}");
+    // The name right before the verb acts, even after `after`; `a day after` counts back
+    // from the sentence's day.
+    let ev = events(
+        "Japan and the Philippines held naval drills on Friday, a day after China fired a rocket toward the Pacific.\n",
+        Some("2024-11-05"),
+    );
+    let test = of_type(&ev, "missile_test");
+    assert_eq!(test.len(), 1, "{ev:#?}");
+    assert_eq!(test[0].actors.first().map(String::as_str), Some("China"));
+    assert_eq!(span(test[0]), Some((day("2024-10-31"), day("2024-10-31"))));
+    // `the ministry said` after a sea named after a country: the ministry's country speaks.
+    let ev = events(
+        "Poland's foreign ministry protested on Monday.\n\
+         Russian jets flew over the Baltic and the East China Sea, the ministry said.\n",
+        Some("2024-11-05"),
+    );
+    let said = ev.iter().find(|e| e.summary.contains("said"));
+    assert!(
+        said.is_none_or(|e| e.actors.first().map(String::as_str) == Some("Poland")),
+        "{ev:#?}"
+    );
+    // A missile hitting a target at sea is a test; engaging enemy forces is an attack.
+    let ev = events(
+        "The missile accurately hit a target in the open sea.\n\
+         Ukrainian units engaged Russian forces near Pokrovsk.\n",
+        Some("2024-11-05"),
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["attack"], "{ev:#?}");
+}
+
+#[test]
 fn later_counts_from_the_last_month_or_year_in_the_text() {
     let ev = events(
         "In April 2023, Iran delivered drones to Russia.\n\

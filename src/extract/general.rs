@@ -197,7 +197,7 @@ pub fn generic_subject(
             .rev()
             .filter(|m| m.kind == Kind::Country)
             .find(|m| {
-                next_words(lower, m.end, 2)
+                next_words(lower, m.end, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b) == Some(head))
             })
@@ -290,6 +290,23 @@ pub fn thing_lands(lower: &str, sent_start: usize, start: usize, end: usize) -> 
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| OBJECTS.contains(&w)));
     dest || thing
+}
+
+/// `accurately hit a target in the open sea`: a strike on a target at sea with no ship
+/// named is a weapons test, not an attack.
+pub fn target_at_sea(lower: &str, end: usize, clause_end: usize) -> bool {
+    let words = word_spans(lower, end, clause_end);
+    let has = |set: &[&str]| {
+        words
+            .iter()
+            .take(10)
+            .any(|&(a, b)| lower.get(a..b).is_some_and(|w| set.contains(&w)))
+    };
+    has(&["target", "targets"])
+        && has(&["sea", "waters", "ocean", "island", "range"])
+        && !has(&[
+            "ship", "ships", "vessel", "vessels", "tanker", "boat", "port", "coast",
+        ])
 }
 
 /// The words that join a clause to the one before with the same time (`..., and the two
@@ -629,4 +646,115 @@ pub fn inside_name(text: &str, sent_start: usize, start: usize, end: usize) -> b
         .first()
         .is_some_and(|&(a, b)| text.get(a..b).is_some_and(cap));
     prev_cap || next_cap
+}
+
+/// `a day after North Korea test-fired`: a name right before a verb (at most an auxiliary
+/// or adverb between) is its subject, even after a conjunction such as `after` or `since`.
+pub fn adjacent_subject(lower: &str, trig_start: usize, mentions: &[&Mention]) -> Option<String> {
+    const BETWEEN: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "also",
+        "reportedly",
+        "later",
+        "then",
+        "again",
+        "recently",
+        "just",
+        "successfully",
+        "allegedly",
+        "first",
+    ];
+    let m = mentions
+        .iter()
+        .filter(|m| m.end <= trig_start && !m.modifier)
+        .max_by_key(|m| m.end)?;
+    let gap = lower.get(m.end..trig_start)?;
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let ok = gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+        && words.len() <= 2
+        && words.iter().all(|w| BETWEEN.contains(w));
+    ok.then(|| m.name.clone())
+}
+
+/// `on Wednesday, a day after North Korea test-fired`: the offset before `after`/`before`
+/// in days (hours count as the same day), when the words right before it say one.
+fn offset_days(lower: &str, link: usize) -> Option<(i64, usize)> {
+    let prev = prev_words(lower, 0, link, 2);
+    let unit = prev.first().and_then(|&(a, b)| lower.get(a..b))?;
+    let qty = prev.get(1).and_then(|&(a, b)| lower.get(a..b))?;
+    let per = match unit {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        "hour" | "hours" | "minutes" => 0,
+        _ => return None,
+    };
+    let n: i64 = match qty {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "several" | "few" | "some" if per == 0 => 0,
+        q => q.parse().ok()?,
+    };
+    let start = prev.get(1).map_or(link, |&(a, _)| a);
+    Some((n * per, start))
+}
+
+/// `staged an exercise on Wednesday, a day after North Korea test-fired a missile`: an
+/// event in an `N days after/before` clause is dated from the day of the sentence's event
+/// before it.
+pub(super) fn date_offset_clauses(lower: &str, cands: &mut [super::Cand]) {
+    for i in 0..cands.len() {
+        let Some(c) = cands.get(i) else { continue };
+        if c.explicit || c.status == super::Status::Planned {
+            continue;
+        }
+        let Some(seg) = lower.get(c.sent.0..c.trig.start) else {
+            continue;
+        };
+        let Some((link, sign)) = [(" after ", -1i64), (" before ", 1)]
+            .iter()
+            .filter_map(|(w, s)| seg.rfind(w).map(|k| (c.sent.0 + k, *s)))
+            .max_by_key(|(k, _)| *k)
+        else {
+            continue;
+        };
+        let Some((days, phrase_start)) = offset_days(lower, link) else {
+            continue;
+        };
+        let anchor = cands
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .filter(|k| k.explicit && k.trig.start < phrase_start)
+            .find_map(|k| k.when.clone())
+            .filter(|w| w.precision == Precision::Day && w.start.is_some() && w.start == w.end);
+        let Some(w) = anchor else { continue };
+        let Some(day) = w.start.and_then(|d| {
+            if sign < 0 {
+                d.checked_sub_days(chrono::Days::new(days.unsigned_abs()))
+            } else {
+                d.checked_add_days(chrono::Days::new(days.unsigned_abs()))
+            }
+        }) else {
+            continue;
+        };
+        if let Some(c) = cands.get_mut(i) {
+            c.when = Some(When {
+                start: Some(day),
+                end: Some(day),
+                precision: Precision::Day,
+                expression: w.expression.clone(),
+                anchor: w.anchor,
+                value: day.format("%Y-%m-%d").to_string(),
+            });
+            c.explicit = true;
+        }
+    }
 }

@@ -602,6 +602,7 @@ impl Inner {
             date_sentence(text, &mut cands, &s_times);
             general::date_from_sentence(&lower, &mut cands, &s_times);
             general::day_of_time(text, &mut cands, &s_times);
+            general::date_offset_clauses(&lower, &mut cands);
             for c in &mut cands {
                 let past_act = !c.nominal
                     && c.trig.form == Form::Past
@@ -736,6 +737,7 @@ impl Inner {
             // `such a claim`, `the host`: a verb-only trigger after a determiner is a noun
             // that is no event of its own.
             if !t.noun_too
+                && self.is_speech(t.type_idx)
                 && t.form == Form::Base
                 && t.tail_end == t.end
                 && prev.is_some_and(|p| {
@@ -789,6 +791,9 @@ impl Inner {
             if Some(t.type_idx) == self.vocab.type_index("visit")
                 && general::thing_lands(lower, sent.0, t.start, t.end)
             {
+                continue;
+            }
+            if Some(t.type_idx) == self.attack && general::target_at_sea(lower, t.end, clause.1) {
                 continue;
             }
             let topic = nominal
@@ -913,9 +918,19 @@ impl Inner {
                     named = false;
                 }
             }
+            // `the ministry said`, `the army accused`: the noun phrase right before a verb is
+            // its subject, whatever names come earlier in the clause.
+            if !passive
+                && (agents.is_empty() || !nominal)
+                && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
+            {
+                agents = vec![a];
+                named = true;
+            }
             if agents.is_empty()
                 && !passive
-                && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
+                && !nominal
+                && let Some(a) = general::adjacent_subject(lower, t.start, ments)
             {
                 agents = vec![a];
                 named = true;
