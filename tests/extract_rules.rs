@@ -297,6 +297,34 @@ fn irregular_pasts_subjects_before_verbs_and_offsets() {
 }
 
 #[test]
+fn the_two_countries_are_the_last_two_named() {
+    let ev = events(
+        "Vietnam's president received a delegation from Laos on Monday.\n\
+         The two countries signed a border accord, state media said.\n",
+        Some("2024-11-05"),
+    );
+    let deal = of_type(&ev, "agreement");
+    assert_eq!(deal.len(), 1, "{ev:#?}");
+    assert_eq!(deal[0].actors, ["Vietnam", "Laos"]);
+}
+
+#[test]
+fn a_markdown_heading_is_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "# Chile and Peru sign fisheries pact\n\nChile and Peru signed a fisheries pact on Monday.\n",
+    )
+    .unwrap();
+    let corpus = dateline::corpus::load(&[dir.path().to_path_buf()]);
+    let a = corpus.articles.first().unwrap();
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Chile and Peru sign fisheries pact")
+    );
+}
+
+#[test]
 fn later_counts_from_the_last_month_or_year_in_the_text() {
     let ev = events(
         "In April 2023, Iran delivered drones to Russia.\n\

@@ -758,3 +758,61 @@ pub(super) fn date_offset_clauses(lower: &str, cands: &mut [super::Cand]) {
         }
     }
 }
+
+/// `the two countries signed`, `both sides agreed`, `the two leaders met`: the last two
+/// countries named before (people for `leaders`, when two are named).
+pub fn pair_subject(
+    lower: &str,
+    clause_start: usize,
+    trig_start: usize,
+    mentions: &[Mention],
+) -> Vec<String> {
+    let prev = prev_words(lower, clause_start, trig_start, 3);
+    let word = |i: usize| {
+        prev.get(i)
+            .and_then(|&(a, b)| lower.get(a..b))
+            .unwrap_or("")
+    };
+    let head = word(0);
+    let pair = matches!(word(1), "two" | "both") || word(2) == "both";
+    let countries = matches!(
+        head,
+        "countries" | "sides" | "nations" | "governments" | "neighbours" | "neighbors" | "allies"
+    );
+    let leaders = matches!(head, "leaders" | "presidents" | "ministers");
+    if !pair || !(countries || leaders) {
+        return Vec::new();
+    }
+    let head_start = prev.first().map_or(trig_start, |&(a, _)| a);
+    let last_two = |kind: Kind| {
+        let mut names: Vec<String> = Vec::new();
+        for m in mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= head_start && m.kind == kind)
+        {
+            if !names.contains(&m.name) {
+                names.push(m.name.clone());
+            }
+            if names.len() == 2 {
+                break;
+            }
+        }
+        names.reverse();
+        names
+    };
+    let people = if leaders {
+        last_two(Kind::Person)
+    } else {
+        Vec::new()
+    };
+    if people.len() == 2 {
+        return people;
+    }
+    let states = last_two(Kind::Country);
+    if states.len() == 2 {
+        states
+    } else {
+        Vec::new()
+    }
+}

@@ -927,6 +927,13 @@ impl Inner {
                 agents = vec![a];
                 named = true;
             }
+            if (agents.is_empty() || !named) && !passive && !nominal {
+                let pair = general::pair_subject(lower, clause.0, t.start, doc.ments);
+                if !pair.is_empty() {
+                    agents = pair;
+                    named = true;
+                }
+            }
             if agents.is_empty()
                 && !passive
                 && !nominal
