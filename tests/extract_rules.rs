@@ -325,6 +325,36 @@ fn a_markdown_heading_is_the_title() {
 }
 
 #[test]
+fn votes_prevented_acts_resolution_content_and_objects() {
+    // A vote is a UN meeting where a UN body votes, not in a parliament.
+    let ev = events(
+        "The Security Council voted 12-0 on Monday to extend the mission.\n\
+         The resolution, condemning the coup, passed easily.\n\
+         Parliament voted on Tuesday to extend the state of emergency.\n",
+        Some("2024-03-29"),
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["un_meeting"], "{ev:#?}");
+    // `warned against selling`: not an event; `pledged ... in military aid`: one event.
+    let ev = events(
+        "Moscow warned Seoul against supplying weapons to Kyiv.\n\
+         Norway pledged 300 million crowns in military aid on Tuesday.\n",
+        Some("2024-03-29"),
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["accusation", "aid"], "{ev:#?}");
+    // A passive `shells were shipped` names no doer; none is carried over.
+    let ev = events(
+        "Iran denied the report on Monday.\n\
+         Artillery shells were shipped from the port in August.\n",
+        Some("2024-03-29"),
+    );
+    let t = of_type(&ev, "arms_transfer");
+    assert_eq!(t.len(), 1, "{ev:#?}");
+    assert!(t[0].actors.is_empty(), "{ev:#?}");
+}
+
+#[test]
 fn later_counts_from_the_last_month_or_year_in_the_text() {
     let ev = events(
         "In April 2023, Iran delivered drones to Russia.\n\

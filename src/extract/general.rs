@@ -816,3 +816,54 @@ pub fn pair_subject(
         Vec::new()
     }
 }
+
+/// Nouns that head a passive-object pattern (`shells were shipped`): the trigger starts at
+/// the thing moved, which is the subject, so no doer is carried over from elsewhere.
+pub fn object_first(lower: &str, start: usize, end: usize, tail_end: usize) -> bool {
+    const THINGS: &[&str] = &[
+        "weapons",
+        "arms",
+        "munitions",
+        "ammunition",
+        "shells",
+        "missiles",
+        "drones",
+        "artillery",
+        "troops",
+        "mercenaries",
+        "soldiers",
+    ];
+    tail_end > end && lower.get(start..end).is_some_and(|w| THINGS.contains(&w))
+}
+
+/// A sentence about a UN body (`voted 13-0 to adopt a resolution`): votes and resolutions
+/// are UN meetings only in such a sentence.
+pub fn un_context(lower: &str, sent: (usize, usize)) -> bool {
+    lower.get(sent.0..sent.1).is_some_and(|s| {
+        UN_BODIES.iter().any(|b| s.contains(b))
+            || s.contains("u.n.")
+            || s.contains("un ")
+            || s.contains("united nations")
+            || s.contains("iaea")
+            || s.contains("board of governors")
+    })
+}
+
+/// `warned against selling arms`, `refrain from sending troops`: an -ing act after `against`
+/// or `from` is what someone wants prevented, not an event; `a resolution condemning` is the
+/// document's content, not a separate act.
+pub fn prevented_or_content(lower: &str, start: usize) -> bool {
+    matches!(
+        prev_word(lower, start),
+        Some(
+            "against"
+                | "from"
+                | "resolution"
+                | "statement"
+                | "declaration"
+                | "letter"
+                | "report"
+                | "motion"
+        )
+    )
+}

@@ -752,6 +752,34 @@ impl Inner {
             if general::inside_name(text, sent.0, t.start, t.end) {
                 continue;
             }
+            if t.form == Form::Ing && general::prevented_or_content(lower, t.start) {
+                continue;
+            }
+            // Votes and resolutions are UN meetings only where a UN body is named.
+            if Some(t.type_idx) == self.vocab.type_index("un_meeting")
+                && lower.get(t.start..t.end).is_some_and(|w| {
+                    ["vot", "pass", "approv", "adopt"]
+                        .iter()
+                        .any(|p| w.starts_with(p))
+                })
+                && !general::un_context(lower, sent)
+            {
+                continue;
+            }
+            // `pledged 500 million euros in military aid`: a noun right after another
+            // event's phrase in its clause is that event's object.
+            if t.form == Form::Noun
+                && cands.last().is_some_and(|c| {
+                    !c.nominal
+                        && !self.is_speech(c.trig.type_idx)
+                        && c.clause == context::clause_of(&bounds, sent, t.start)
+                        && c.trig.type_idx != t.type_idx
+                        && words::words_in(lower, c.trig.tail_end.max(c.trig.end), t.start).count()
+                            <= 3
+                })
+            {
+                continue;
+            }
             // `individuals accused of arranging`: a participle describing a noun.
             if self.is_speech(t.type_idx)
                 && t.form == Form::Past
@@ -850,7 +878,10 @@ impl Inner {
                 // A speech noun (`issued a warning`) has the clause subject as its speaker.
                 nominal && !speech,
             );
-            if agents.is_empty() && !passive {
+            if agents.is_empty()
+                && !passive
+                && !general::object_first(lower, t.start, t.end, t.tail_end)
+            {
                 let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
                 // An elided subject: nothing but glue since the clause start (`..., but
                 // signed`), or a coordinated verb (`vowed to ... and signed`).
