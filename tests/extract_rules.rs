@@ -564,9 +564,9 @@ fn the_doer_is_the_subject_of_the_triggers_own_phrase_or_clause() {
     );
     let attack = find(&ev, "attack");
     assert_eq!(attack.actors[0], "Russia");
-    assert_eq!(attack.target.as_deref(), Some("Ukraine"));
+    assert_eq!(attack.target.as_deref(), Some("Kharkiv"));
     assert!(
-        attack.summary.starts_with("Ukraine was attacked by"),
+        attack.summary.starts_with("Kharkiv was attacked by"),
         "{}",
         attack.summary
     );
@@ -833,4 +833,214 @@ fn a_text_files_headline_is_its_title() {
         Some("North Korea Fires Missiles as Blinken Visits Seoul")
     );
     assert_eq!(title("b.txt"), None);
+}
+
+/// Five news paragraphs written for this test (not from the samples), each with the events
+/// a careful reader would list: (type, a doer the event must name or "", words of its
+/// sentence). Optional events are neither missed nor false when found.
+#[test]
+fn generalizes_to_unseen_news_paragraphs() {
+    type Want = (&'static str, &'static str, &'static str);
+    let articles: [(&str, &str, &[Want], &[Want]); 5] = [
+        (
+            r#"SEOUL, March 14 (Reuters) - North Korea fired two short-range ballistic missiles into the sea off its east coast on Thursday, South Korea's military said, days after Seoul and Washington began their largest joint military exercises in five years.
+Japan's defence ministry said the missiles landed outside its exclusive economic zone. Tokyo lodged a protest with Pyongyang through diplomatic channels in Beijing.
+The launch came a day after North Korean leader Kim Jong Un inspected an artillery unit and called for greater readiness, state media KCNA reported.
+The United States condemned the launch and urged Pyongyang to return to talks. China, the North's main ally, called for restraint from all sides.
+Last month, South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in Tokyo, where the two leaders agreed to restore regular security talks.
+"#,
+            "2024-03-14",
+            &[
+                ("missile_test", "North Korea", "fired two short-range"),
+                (
+                    "military_drill",
+                    "South Korea",
+                    "largest joint military exercises",
+                ),
+                ("accusation", "Japan", "lodged a protest"),
+                ("accusation", "United States", "condemned the launch"),
+                ("statement", "China", "called for restraint"),
+                ("meeting", "Yoon Suk Yeol", "met Japanese Prime Minister"),
+                ("agreement", "", "agreed to restore"),
+            ],
+            &[
+                ("statement", "Japan", "missiles landed"),
+                ("statement", "Kim Jong Un", "greater readiness"),
+            ],
+        ),
+        (
+            r#"Russian missiles struck an apartment building in the Ukrainian city of Odesa overnight, killing at least eight people, regional officials said on Saturday.
+Ukraine's air force said it shot down 15 of 20 drones launched by Russia. Kyiv accused Moscow of deliberately targeting civilian infrastructure, a charge the Kremlin denied.
+Ukrainian President Volodymyr Zelensky visited the Kharkiv region on Friday and met troops near the front line.
+The European Union imposed new sanctions on Iran for supplying drones to Russia, while Tehran rejected the allegations as baseless.
+Turkey offered to host fresh peace talks between the two sides in Istanbul next month.
+"#,
+            "2024-06-15",
+            &[
+                ("attack", "", "Russian missiles struck"),
+                ("accusation", "Ukraine", "accused Moscow"),
+                ("denial", "Russia", "the Kremlin denied"),
+                ("visit", "Volodymyr Zelensky", "visited the Kharkiv region"),
+                ("sanctions", "European Union", "imposed new sanctions"),
+                ("denial", "Iran", "rejected the allegations"),
+                ("meeting", "Turkey", "host fresh peace talks"),
+            ],
+            &[
+                ("attack", "Ukraine", "shot down"),
+                ("attack", "Russia", "targeting civilian"),
+                ("arms_transfer", "Iran", "supplying drones"),
+                ("meeting", "Volodymyr Zelensky", "met troops"),
+                ("agreement", "Turkey", "host fresh peace talks"),
+            ],
+        ),
+        (
+            r#"BEIJING (AP) — Chinese President Xi Jinping hosted Brazilian President Luiz Inacio Lula da Silva in Beijing on Friday, and the two leaders signed 15 cooperation agreements on trade and technology.
+Lula, who arrived in Shanghai on Wednesday, later travelled to the United Arab Emirates.
+The visit came weeks after Brazil rejected a U.S. request to join sanctions against Russia.
+Washington has repeatedly accused Beijing of providing military support to Moscow, which China denies.
+Israeli warplanes struck targets in southern Lebanon on Thursday, the army said, a day after Hezbollah fired dozens of rockets at northern Israel.
+"#,
+            "2023-04-15",
+            &[
+                ("meeting", "Xi Jinping", "hosted Brazilian President"),
+                ("agreement", "", "signed 15 cooperation agreements"),
+                ("visit", "Brazil", "arrived in Shanghai"),
+                ("denial", "Brazil", "rejected a U.S. request"),
+                ("accusation", "United States", "accused Beijing"),
+                ("denial", "China", "which China denies"),
+                ("attack", "Israel", "warplanes struck"),
+                ("attack", "Hezbollah", "fired dozens of rockets"),
+            ],
+            &[],
+        ),
+        // Written after the rules above, then used to fix what they showed (a summit in a
+        // planned visit's clause, `spoke by telephone`).
+        (
+            r#"TOKYO, Oct 2 (Kyodo) -- Japanese Prime Minister Shigeru Ishiba spoke by telephone with U.S. President Joe Biden on Tuesday, and the two leaders agreed to strengthen the alliance, the government said.
+China's coast guard said its ships expelled Japanese fishing boats from waters near the disputed islands on Monday. Tokyo lodged a strong protest through diplomatic channels.
+The Chinese foreign ministry denied that its ships had entered Japanese territorial waters and accused Japan of provoking tensions.
+Japan and the Philippines signed a reciprocal access agreement in July, allowing their troops to hold joint exercises on each other's territory.
+Ishiba is expected to visit Manila next month for a summit with President Ferdinand Marcos Jr.
+"#,
+            "2024-10-02",
+            &[
+                ("meeting", "Shigeru Ishiba", "spoke by telephone"),
+                ("agreement", "", "agreed to strengthen"),
+                ("accusation", "Japan", "lodged a strong protest"),
+                ("denial", "China", "denied that its ships"),
+                ("accusation", "China", "accused Japan"),
+                ("agreement", "Japan", "reciprocal access agreement"),
+                ("visit", "Shigeru Ishiba", "expected to visit Manila"),
+            ],
+            &[
+                ("statement", "China", "expelled Japanese fishing boats"),
+                ("meeting", "", "for a summit"),
+            ],
+        ),
+        (
+            r#"Sudan's army said on Sunday it had recaptured the city of Wad Madani from the paramilitary Rapid Support Forces after weeks of fighting.
+The RSF denied losing the city and said its fighters had withdrawn to avoid civilian casualties.
+The United Nations Security Council will hold an emergency meeting on the crisis on Wednesday, diplomats said.
+Last week, the United States imposed sanctions on RSF commander Mohamed Hamdan Dagalo, accusing his forces of genocide.
+Egypt and Saudi Arabia have called for an immediate ceasefire and offered to host talks in Jeddah.
+"#,
+            "2025-01-12",
+            &[
+                ("attack", "Sudan", "recaptured the city"),
+                ("denial", "Rapid Support Forces", "denied losing"),
+                ("un_meeting", "UN Security Council", "emergency meeting"),
+                ("sanctions", "United States", "imposed sanctions"),
+                ("accusation", "United States", "accusing his forces"),
+                ("meeting", "", "offered to host talks"),
+            ],
+            &[("agreement", "", "offered to host talks")],
+        ),
+    ];
+    let (mut tp, mut fp, mut gold) = (0usize, 0usize, 0usize);
+    for (text, date, wanted, optional) in articles {
+        let ev = events(text, Some(date));
+        let fits = |e: &Event, w: &Want| {
+            e.event_type == w.0
+                && (w.1.is_empty() || e.actors.iter().any(|a| a == w.1))
+                && e.source.text.contains(w.2)
+        };
+        gold += wanted.len();
+        let mut used = vec![false; wanted.len()];
+        for e in &ev {
+            match wanted
+                .iter()
+                .enumerate()
+                .find(|(i, w)| !used[*i] && fits(e, w))
+            {
+                Some((i, _)) => {
+                    used[i] = true;
+                    tp += 1;
+                }
+                None if optional.iter().any(|w| fits(e, w)) => {}
+                None => {
+                    fp += 1;
+                    println!("FP {} {:?} {}", e.event_type, e.actors, e.summary);
+                }
+            }
+        }
+        for (w, u) in wanted.iter().zip(&used) {
+            if !u {
+                println!("MISSED {w:?}");
+            }
+        }
+        for e in &ev {
+            // Summaries end on a word that can end a phrase.
+            let last = e.summary.rsplit(' ').next().unwrap_or("").to_lowercase();
+            assert!(
+                ![
+                    "the", "of", "on", "in", "to", "a", "and", "for", "its", "last"
+                ]
+                .contains(&last.as_str()),
+                "summary ends badly: {}",
+                e.summary
+            );
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / gold.max(1) as f64;
+    println!("unseen paragraphs: precision {p:.3} recall {r:.3} ({tp}/{gold}, {fp} false)");
+    assert!(p >= 0.8 && r >= 0.8, "precision {p:.3} recall {r:.3}");
+}
+
+#[test]
+fn unseen_paragraphs_are_dated_from_their_own_words() {
+    let text = "Ukrainian President Volodymyr Zelensky visited the Kharkiv region on Friday and met troops near the front line.\n\
+                Last month, South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in Tokyo.\n";
+    let ev = events(text, Some("2024-06-15"));
+    assert_eq!(
+        span(find(&ev, "visit")),
+        Some((day("2024-06-14"), day("2024-06-14")))
+    );
+    let meeting = ev
+        .iter()
+        .find(|e| e.event_type == "meeting" && e.source.text.contains("Tokyo"))
+        .unwrap();
+    assert_eq!(span(meeting), Some((day("2024-05-01"), day("2024-05-31"))));
+}
+
+#[test]
+fn acts_continued_or_attempted_are_told_and_weapons_can_do_them() {
+    let ev = events(
+        "The United States continued to send arms to Pakistan last year.\n",
+        Some("2024-06-15"),
+    );
+    let sent = find(&ev, "arms_transfer");
+    assert_eq!(sent.status, Status::Reported);
+    assert_eq!(sent.actors[0], "United States");
+    let ev = events(
+        "Three soldiers were killed by an improvised explosive device near Basra on Sunday.\n",
+        Some("2024-06-15"),
+    );
+    assert!(ev.iter().any(|e| e.event_type == "attack"), "{ev:#?}");
+    // Without a doer or a weapon, a killing in a background clause is no event.
+    let ev = events(
+        "Up to 100 people demonstrated in the town, where 24 people were killed last March.\n",
+        Some("2024-06-15"),
+    );
+    assert!(ev.iter().all(|e| e.event_type != "attack"), "{ev:#?}");
 }

@@ -139,7 +139,48 @@ fn weekdays() {
         "2024-04-22TMO",
         Some(("2024-04-22", "2024-04-22")),
     );
-    assert_eq!(e.timex_type, TimexType::Date);
+    // A part of a day is a TIME in the TimeML guidelines, still dated for the timeline.
+    assert_eq!(e.timex_type, TimexType::Time);
+    check(
+        "The court gave the family until Friday to leave.",
+        "Friday",
+        "2024-04-26",
+        Some(("2024-04-26", "2024-04-26")),
+    );
+    check(
+        "Officials said he would travel to Pyongyang Thursday.",
+        "Thursday",
+        "2024-04-25",
+        Some(("2024-04-25", "2024-04-25")),
+    );
+    check(
+        "The offer had been due to expire Friday evening.",
+        "Friday evening",
+        "2024-04-19TEV",
+        Some(("2024-04-19", "2024-04-19")),
+    );
+}
+
+#[test]
+fn yearless_days_near_the_article_date() {
+    // Within two months of the article date a day keeps its year whatever the verb says.
+    check(
+        "The board declared a dividend, payable June 7 to holders of record.",
+        "June 7",
+        "2024-06-07",
+        Some(("2024-06-07", "2024-06-07")),
+    );
+    // Further ahead, a past-tense sentence is about last year.
+    check(
+        "The company reported the loss on Nov. 20.",
+        "Nov. 20",
+        "2023-11-20",
+        Some(("2023-11-20", "2023-11-20")),
+    );
+    // `April 24 and 25`: two days.
+    let t = tag_timex("The summit was held on April 12 and 13 in Seoul.", dct());
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-04-12", "2024-04-13"]);
 }
 
 #[test]
@@ -490,4 +531,32 @@ fn when_for_the_json_contract() {
     let e = one(text, DocDate::default());
     let w = e.when(text);
     assert_eq!((w.start, w.end, w.anchor), (None, None, Anchor::None));
+}
+
+#[test]
+fn story_periods() {
+    // `the same month a year ago`: the month under discussion, a year earlier, as one expression.
+    let t = tag_timex(
+        "Sales fell 35% in March from the same month a year ago.",
+        dct(),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-03", "2023-03"]);
+    // Market reports: `ended the day`, `later in the day`.
+    let t = tag_timex("On Monday the index ended the day at 8,017.", dct());
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-04-22", "2024-04-22"]);
+    // A deadline with a clock time lies ahead; `United` is a name, not a past-tense verb.
+    check(
+        "The relatives have until 9 a.m. EST Thursday to agree.",
+        "9 a.m. EST Thursday",
+        "2024-04-25T09:00",
+        Some(("2024-04-25", "2024-04-25")),
+    );
+    check(
+        "He will travel to the United States Thursday.",
+        "Thursday",
+        "2024-04-25",
+        Some(("2024-04-25", "2024-04-25")),
+    );
 }

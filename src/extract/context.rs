@@ -367,6 +367,27 @@ const BACKGROUND_CUES: &[&str] = &[
     "regularly",
 ];
 
+/// Verbs before `to` + verb that tell the act as happening or tried, not planned.
+const ASPECT_VERBS: &[&str] = &[
+    "continued",
+    "continues",
+    "continue",
+    "began",
+    "begins",
+    "begin",
+    "started",
+    "starts",
+    "start",
+    "resumed",
+    "resumes",
+    "managed",
+    "attempted",
+    "attempts",
+    "attempt",
+    "tried",
+    "tries",
+];
+
 /// What the words before a trigger (inside its clause) say about it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cues {
@@ -417,9 +438,11 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
     }
     if w.first() == Some(&"to") {
         let cue = w.get(1).is_some_and(|p| PLAN_CUES.contains(p));
+        // `continued to send`, `attempted to assassinate`: the act itself is told.
+        let aspect = w.get(1).is_some_and(|p| ASPECT_VERBS.contains(p));
         if cue {
             c.planned = true;
-        } else {
+        } else if !aspect {
             c.bare_infinitive = true;
         }
     }
@@ -434,6 +457,25 @@ pub fn future_auxiliary(lower: &str, floor: usize, pos: usize) -> bool {
             .get(a..b)
             .is_some_and(|w| matches!(w, "will" | "shall" | "'ll" | "’ll"))
     })
+}
+
+/// A plan cue just before the `to` of an infinitive that governs `pos` (`agreed to hold
+/// talks`, `plans to impose sanctions`).
+pub fn planned_before_infinitive(lower: &str, floor: usize, pos: usize) -> bool {
+    let prev = prev_words(lower, floor, pos, 6);
+    let words: Vec<&str> = prev
+        .iter()
+        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
+        .collect();
+    words
+        .iter()
+        .position(|w| *w == "to")
+        .and_then(|i| words.get(i + 1..i + 3))
+        .is_some_and(|before| {
+            before
+                .iter()
+                .any(|w| PLAN_CUES.contains(w) || MODALS.contains(w))
+        })
 }
 
 /// A plan cue in the two words before `pos` (`the potential visit`, `an upcoming summit`).

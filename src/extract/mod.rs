@@ -283,11 +283,11 @@ struct Cand {
     caption: bool,
     /// Where the summary's trigger phrase must stop (the next trigger in the clause).
     stop_at: usize,
-    /// `condemned the drills`: a definite noun a speech act is about, told before.
-    topic: bool,
     /// The trigger at `stop_at` is a noun (`agreed to restore security talks`): a summary
     /// may run through it.
     next_noun: bool,
+    /// `condemned the drills`: a definite noun a speech act is about, told before.
+    topic: bool,
     /// A passive verb (`was attacked by`): the subject is the target.
     passive: bool,
     /// The sentence's time expressions (summaries stop before them).
@@ -522,8 +522,7 @@ const NP_BREAKERS: &[&str] = &[
 const NON_AGENT_PREPS: &[&str] = &[
     "in", "at", "to", "on", "into", "against", "with", "over", "near", "than", "about", "toward",
     "towards", "for", "via", "through", "by", "between", "across", "within", "of", "from",
-    "during", "amid", "after", "before", "since", "outside", "inside", "under", "among", "around",
-    "off",
+    "during", "amid", "outside", "inside", "under", "among", "around", "off",
 ];
 
 impl Inner {
@@ -603,6 +602,7 @@ impl Inner {
             general::date_from_sentence(&lower, &mut cands, &s_times);
             general::day_of_time(text, &mut cands, &s_times);
             general::date_offset_clauses(&lower, &mut cands);
+            plans_carry_their_objects(&mut cands);
             for c in &mut cands {
                 let past_act = !c.nominal
                     && c.trig.form == Form::Past
@@ -690,6 +690,37 @@ impl Inner {
             let name_after = ments.iter().any(|m| m.start == b + ", and ".len());
             !(and && name_before && name_after)
         });
+        // `Lula, who arrived in Shanghai on Wednesday, later travelled`: a relative clause
+        // closes at the next comma and the main clause resumes there.
+        let mut resumes: Vec<(usize, usize)> = Vec::new();
+        for &b in &bounds {
+            let rest = lower.get(b..sent.1).unwrap_or("");
+            let opener = [", who ", ", which "]
+                .into_iter()
+                .find(|o| rest.starts_with(o));
+            if let Some(o) = opener
+                && let Some(i) = rest.get(o.len()..).and_then(|r| r.find(", "))
+            {
+                resumes.push((b + o.len() + i, b));
+            }
+        }
+        bounds.extend(resumes.iter().map(|&(r, _)| r));
+        bounds.sort_unstable();
+        bounds.dedup();
+        let antecedent = |rel: usize| -> Vec<String> {
+            let (cs, _) = context::clause_of(&bounds, sent, rel.saturating_sub(1));
+            let subject = ments.iter().find(|m| {
+                m.start >= cs
+                    && m.end <= rel
+                    && !m.modifier
+                    && !words::prev_word(lower, m.start)
+                        .is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+            });
+            match subject {
+                Some(m) => vec![m.name.clone()],
+                None => capitalized_subject(text, cs, rel).into_iter().collect(),
+            }
+        };
         let quotes = context::quoted_spans(text, sent.0, sent.1);
         let starts_with_quote = text
             .get(sent.0..sent.1)
@@ -781,9 +812,15 @@ impl Inner {
                 continue;
             }
             // `individuals accused of arranging`: a participle describing a noun.
+            // (`lodged a protest with Japan` has its object: it is the verb.)
+            let object_taken = t.tail_end > t.end
+                && !lower
+                    .get(t.end..t.tail_end)
+                    .is_some_and(|g| g.ends_with(" with") || g.ends_with(" of"));
             if self.is_speech(t.type_idx)
                 && t.form == Form::Past
-                && general::reduced_relative(lower, t.start, t.end)
+                && !object_taken
+                && general::reduced_relative(lower, t.start, t.tail_end.max(t.end))
             {
                 continue;
             }
@@ -794,7 +831,10 @@ impl Inner {
                 .get(1)
                 .and_then(|&(a, b)| lower.get(a..b))
                 .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
-            let nominal = t.form == Form::Noun
+            // `by telephone`, `via video link`: after a preposition a verb form is a noun.
+            let after_prep = prev.is_some_and(|p| matches!(p, "by" | "via" | "over"));
+            let nominal = after_prep
+                || t.form == Form::Noun
                 || (t.noun_too && (after_det || det_two_back))
                 || (t.noun_too && t.form == Form::Ing)
                 || (t.noun_too && t.form == Form::Present && plural_noun_use(text, lower, t))
@@ -805,6 +845,14 @@ impl Inner {
                             matches!(p, "a" | "an" | "the" | "its" | "their" | "his" | "her")
                         })));
             if !nominal && cues.bare_infinitive && !cues.planned {
+                continue;
+            }
+            // `a request to join sanctions`, `to hold talks`: the object of an infinitive is
+            // an event only as a plan (`agreed to hold talks`).
+            let infinitive_object =
+                (nominal || t.form == Form::Present) && infinitive_object(lower, clause.0, t.start);
+            let nominal = nominal || infinitive_object;
+            if infinitive_object && !context::planned_before_infinitive(lower, clause.0, t.start) {
                 continue;
             }
             if nominal
@@ -878,6 +926,22 @@ impl Inner {
                 // A speech noun (`issued a warning`) has the clause subject as its speaker.
                 nominal && !speech,
             );
+            if agents.is_empty() && !passive {
+                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                let relative = lower
+                    .get(clause.0..)
+                    .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", which "));
+                let resumed = resumes.iter().find(|&&(r, _)| r == clause.0);
+                if relative && pre.first().is_some_and(|w| matches!(*w, "who" | "which")) {
+                    // `Lula, who arrived`: the noun the clause hangs on.
+                    agents = antecedent(clause.0);
+                } else if let Some(&(_, rel)) = resumed
+                    && pre.iter().all(|w| AUX_GLUE.contains(w))
+                {
+                    // `Lula, who ..., later travelled`: the subject before the relative clause.
+                    agents = antecedent(rel);
+                }
+            }
             if agents.is_empty()
                 && !passive
                 && !general::object_first(lower, t.start, t.end, t.tail_end)
@@ -1022,7 +1086,26 @@ impl Inner {
                 let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b).is_some_and(|w| WEAPONS.contains(&w)));
-                if !(Some(t.type_idx) == self.attack && weapon_before) {
+                // `killed by an improvised explosive device`: a weapon does it.
+                let weapon_by = passive
+                    && words::next_words(lower, t.tail_end.max(t.end), 5)
+                        .iter()
+                        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
+                        .skip_while(|w| *w != "by")
+                        .any(|w| {
+                            WEAPONS.contains(&w)
+                                || matches!(
+                                    w,
+                                    "device"
+                                        | "explosion"
+                                        | "gunmen"
+                                        | "militants"
+                                        | "attack"
+                                        | "blast"
+                                        | "fire"
+                                )
+                        });
+                if !(Some(t.type_idx) == self.attack && (weapon_before || weapon_by)) {
                     continue;
                 }
             }
@@ -1041,7 +1124,7 @@ impl Inner {
             }
             // A noun is planned only by the words right before it (`the potential visit`).
             let planned = if nominal {
-                context::planned_adjacent(lower, sent.0, t.start)
+                infinitive_object || context::planned_adjacent(lower, sent.0, t.start)
             } else if t.form == Form::Past && !cues.passive {
                 // A verb in the simple past (`The next day Kim visited`) tells what happened;
                 // only `will have visited` looks ahead.
@@ -1244,7 +1327,26 @@ impl Inner {
         } else {
             c.clause.1.min(c.stop_at.max(c.trig.tail_end))
         };
-        let (who, start) = if c.nominal {
+        // `spoke by telephone with Biden`: the verb before `by` carries the noun.
+        let by_means = {
+            let prev = words::prev_words(&lower, c.clause.0, c.trig.start, 2);
+            let w = |i: usize| {
+                prev.get(i)
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .unwrap_or("")
+            };
+            (matches!(w(0), "by" | "via" | "over") && !w(1).is_empty() && !c.agents.is_empty())
+                .then(|| prev.get(1).map(|&(a, _)| a))
+                .flatten()
+                .filter(|&a| {
+                    text.get(a..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_lowercase)
+                })
+        };
+        let (who, start) = if let Some(verb) = by_means {
+            (summary::join_names(&c.agents), verb)
+        } else if c.nominal {
             let start = summary::modifiers_start(text, c.clause.0, c.trig.start);
             // `UN Security Council meeting` names its doer already.
             let trigger_text = text
@@ -1564,6 +1666,17 @@ fn pick_actors(
                 // `respond with joint exercises`, `began their largest drills`.
                 support = verb_before
                     && matches!(w, "with" | "in" | "their" | "its" | "his" | "her" | "our");
+                // `spoke by telephone`, `met via video link`: the means of an active verb.
+                if matches!(w, "by" | "via") {
+                    let before: Vec<&str> = words::prev_words(lower, clause.0, a, 2)
+                        .iter()
+                        .map(|&(x, y)| lower.get(x..y).unwrap_or(""))
+                        .collect();
+                    let passive_aux = before.get(1).is_some_and(|v| {
+                        matches!(*v, "was" | "were" | "is" | "are" | "been" | "be" | "being")
+                    });
+                    support = !before.is_empty() && !passive_aux;
+                }
                 break;
             }
             window = a;
@@ -1707,9 +1820,20 @@ fn pick_actors(
         // `departed Pyongyang for Tehran`: the place left is not the target.
         let left = words::prev_word(lower, m.start)
             .is_some_and(|w| matches!(w, "departed" | "departs" | "left" | "leaves" | "leaving"));
+        // `during Blinken’s visit`: a possessor qualifies a later noun; it is no target.
+        let possessor = text
+            .get(m.end..)
+            .is_some_and(|r| r.starts_with("'s ") || r.starts_with("’s "))
+            && words::prev_word(lower, m.start).is_some_and(|p| {
+                matches!(
+                    p,
+                    "during" | "amid" | "after" | "before" | "following" | "despite" | "since"
+                )
+            });
         !agents.contains(&m.name)
             && !source
             && !left
+            && !possessor
             && words::words_in(lower, t.end, m.start).count() <= 8
     }) {
         target = Some(m.name.clone());
@@ -1781,6 +1905,31 @@ fn without_modifiers(text: &str, ments: &[&Mention], from: usize, to: usize) -> 
     }
     out.push_str(text.get(at..to).unwrap_or(""));
     out
+}
+
+/// A noun right after `to <verb>` (with at most two words between): `to join sanctions`,
+/// `to hold fresh talks`.
+fn infinitive_object(lower: &str, floor: usize, pos: usize) -> bool {
+    let prev = words::prev_words(lower, floor, pos, 4);
+    let Some(to) = prev
+        .iter()
+        .position(|&(a, b)| lower.get(a..b) == Some("to"))
+    else {
+        return false;
+    };
+    // `to`, a verb, up to two modifiers, the noun; the word after `to` is no article,
+    // possessive or plural (`to the talks` is a preposition).
+    if !(1..=3).contains(&to) {
+        return false;
+    }
+    let after_to = prev
+        .get(to - 1)
+        .and_then(|&(a, b)| lower.get(a..b))
+        .unwrap_or("");
+    !matches!(
+        after_to,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these" | "that"
+    ) && !after_to.ends_with('s')
 }
 
 /// Where a passive verb's auxiliaries start (`was attacked`, `has been accused`).
@@ -2209,6 +2358,54 @@ fn date_sentence(text: &str, cands: &mut [Cand], exprs: &[&TimeExpr]) {
         if let (Some(t), Some(c)) = (chosen, cands.get_mut(i)) {
             c.when = Some(dating::when_of(text, t));
             c.explicit = true;
+        }
+    }
+    // `Xi hosted Lula on Friday, and the two leaders signed 15 agreements`: a past act in a
+    // clause joined by `, and` happened when the one before it did.
+    for i in 1..cands.len() {
+        let (Some(prev), Some(c)) = (cands.get(i - 1), cands.get(i)) else {
+            continue;
+        };
+        let joined = text
+            .get(c.clause.0..)
+            .is_some_and(|r| r.starts_with(", and "));
+        let past = |x: &Cand| !x.nominal && x.trig.form == Form::Past;
+        if c.when.is_none() && joined && past(c) && past(prev) && prev.explicit {
+            let when = prev.when.clone();
+            if let Some(c) = cands.get_mut(i) {
+                c.when = when;
+                c.explicit = true;
+            }
+        }
+    }
+}
+
+/// `Ishiba is expected to visit Manila next month for a summit with Marcos`: a noun event in
+/// the clause of a planned act is part of the plan, with its date.
+fn plans_carry_their_objects(cands: &mut [Cand]) {
+    for i in 1..cands.len() {
+        let plan = cands
+            .get(..i)
+            .and_then(|before| {
+                before
+                    .iter()
+                    .rev()
+                    .find(|p| !p.nominal && p.status == Status::Planned)
+            })
+            .map(|p| (p.clause, p.when.clone(), p.explicit));
+        let Some((clause, when, explicit)) = plan else {
+            continue;
+        };
+        if let Some(c) = cands.get_mut(i)
+            && c.nominal
+            && c.clause == clause
+            && c.status == Status::Reported
+        {
+            c.status = Status::Planned;
+            if c.when.is_none() {
+                c.when = when;
+                c.explicit = explicit;
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Event types and their trigger lexicon, read from `assets/event-types.txt` (and user files).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::ExtractError;
 use super::words::{is_word_byte_before, is_word_end, next_words};
@@ -387,6 +387,9 @@ impl Vocab {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA: more memory (a few MB) but the fastest scan over every article.
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&head_texts)
             .map_err(|e| ExtractError::Vocabulary {
                 file: "event types".to_string(),

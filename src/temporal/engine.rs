@@ -67,6 +67,8 @@ struct Cx<'t> {
     dct_anchor: Anchor,
     last: Option<Ref>,
     last_quarter: Option<Ref>,
+    /// The last expression that was a single day, and where it ended: `April 24 and 25`.
+    last_day: Option<(usize, NaiveDate, Anchor)>,
 }
 
 const WINDOW_LEFT: usize = 72;
@@ -92,6 +94,7 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
         },
         last: None,
         last_quarter: None,
+        last_day: None,
     };
     let bytes = text.as_bytes();
     let mut covered = 0usize;
@@ -202,6 +205,10 @@ fn window_end(text: &str, he: usize, right: usize) -> usize {
 
 impl Cx<'_> {
     fn remember(&mut self, f: &Found) {
+        self.last_day = match (&f.v, f.ty) {
+            (V::Day(d), TimexType::Date) => Some((f.end, *d, f.anchor)),
+            _ => None,
+        };
         if f.ty != TimexType::Date && f.ty != TimexType::Time {
             return;
         }
@@ -242,28 +249,6 @@ impl Cx<'_> {
         }
     }
 
-    /// The reference of `two months later`, `the following year`: for a unit of a month or
-    /// more, the last mentioned month or year counts too (`In September 2023 ... Two months
-    /// later` is November 2023); otherwise as [`Cx::ref_day`].
-    fn ref_for(&self, u: Unit) -> Option<(NaiveDate, Anchor)> {
-        let months = matches!(
-            u,
-            Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century
-        );
-        let years = matches!(u, Unit::Year | Unit::Decade | Unit::Century);
-        match &self.last {
-            Some(Ref {
-                v: V::Month(y, m),
-                anchor,
-            }) if months => ymd(*y, *m, 1).map(|d| (d, *anchor)),
-            Some(Ref {
-                v: V::Year(y),
-                anchor,
-            }) if years => ymd(*y, 1, 1).map(|d| (d, *anchor)),
-            _ => self.ref_day(),
-        }
-    }
-
     /// The day that relative expressions about the story resolve against: the last
     /// mentioned day, or the DCT.
     fn ref_day(&self) -> Option<(NaiveDate, Anchor)> {
@@ -277,29 +262,53 @@ impl Cx<'_> {
         self.dct.map(|d| (d, self.dct_anchor))
     }
 
+    /// A day inside the period the story last mentioned, for `the following month`, `that
+    /// year`: the last day for days, else the last month, quarter or year when it is at least
+    /// as long as the unit.
+    fn ref_point(&self, u: Unit) -> Option<(NaiveDate, Anchor)> {
+        let Some(Ref { v, anchor }) = &self.last else {
+            return self.ref_day();
+        };
+        let long = |n: u8| -> bool {
+            let rank = match u {
+                Unit::Minute | Unit::Hour | Unit::Day | Unit::Weekend => 0,
+                Unit::Week => 1,
+                Unit::Month => 2,
+                Unit::Quarter => 3,
+                Unit::Year => 4,
+                Unit::Decade | Unit::Century => 5,
+            };
+            n <= rank
+        };
+        let d = match v {
+            V::Month(y, m) if long(2) => ymd(*y, *m, 1),
+            V::Quarter(y, q) if long(3) => ymd(*y, (q - 1) * 3 + 1, 1),
+            V::Year(y) if long(4) => ymd(*y, 1, 1),
+            _ => None,
+        };
+        match d {
+            Some(d) => Some((d, *anchor)),
+            None => self.ref_day(),
+        }
+    }
+
     /// The tense around a byte range: the nearest cue word before it in the sentence, then
     /// after it.
     fn tense(&self, start: usize, end: usize) -> Tense {
         let bytes = self.text.as_bytes();
         let mut a = start;
         let lo = start.saturating_sub(160);
-        while a > lo {
-            match bytes.get(a - 1) {
-                Some(b'.' | b'!' | b'?' | b'\n' | b';') | None => break,
-                _ => a -= 1,
-            }
+        while a > lo && !sentence_break(bytes, a - 1) {
+            a -= 1;
         }
         let hi = (end + 120).min(bytes.len());
         let mut b = end;
-        while b < hi {
-            match bytes.get(b) {
-                Some(b'.' | b'!' | b'?' | b'\n' | b';') | None => break,
-                _ => b += 1,
-            }
+        while b < hi && !sentence_break(bytes, b) {
+            b += 1;
         }
         // Words before, nearest first.
-        // At most 13 words (the 12 looked at and the one before the last), without allocating.
-        let mut words: [&[u8]; 13] = [&[]; 13];
+        // At most 14 words (the 12 looked at and the two before the last), without allocating.
+        let mut words: [&[u8]; 14] = [&[]; 14];
         let mut count = 0;
         let mut i = start;
         while i > a && count < words.len() {
@@ -321,17 +330,48 @@ impl Cx<'_> {
                 i -= 1;
             }
         }
+        let before = words.get(..count).unwrap_or(&[]);
+        // `until Friday`, `as early as Tuesday`: a deadline or a first possible day lies ahead;
+        // the clock time of `until 9 a.m. EST Tuesday` is part of the expression.
+        let clock = before
+            .iter()
+            .take_while(|w| {
+                w.len() == 1
+                    || (w.len() <= 4 && w.iter().all(u8::is_ascii_uppercase))
+                    || w.eq_ignore_ascii_case(b"noon")
+                    || w.eq_ignore_ascii_case(b"midnight")
+            })
+            .count();
+        let before = before.get(clock..).unwrap_or(&[]);
+        let is = |n: usize, x: &[u8]| before.get(n).is_some_and(|w| w.eq_ignore_ascii_case(x));
+        // Not a sentence-initial `Until Thursday, they had not...`: a state that ended.
+        let until_lower = before
+            .first()
+            .is_some_and(|w| w.first().is_some_and(u8::is_ascii_lowercase));
+        if (until_lower && (is(0, b"until") || is(0, b"till")))
+            || (is(0, b"as") && (is(1, b"soon") || is(1, b"early")))
+        {
+            return Tense::Future;
+        }
         for n in 0..count.min(12) {
-            let Some(w) = words.get(n).copied() else {
-                break;
-            };
-            let prev = (n + 1 < count).then(|| words.get(n + 1).copied()).flatten();
-            if let Some(t) = cue(w, prev) {
+            // `next to the embassy`: a preposition, not a time.
+            if n > 0
+                && before
+                    .get(n)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"next"))
+                && before
+                    .get(n - 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
+            {
+                continue;
+            }
+            if let Some(t) = before.get(n..).and_then(cue) {
                 return t;
             }
         }
         let mut i = end;
-        let mut prev: Option<&[u8]> = None;
+        // The word and the two before it, nearest first.
+        let mut seen_words: [&[u8]; 3] = [&[]; 3];
         let mut seen = 0;
         while i < b && seen < 8 {
             let mut j = i;
@@ -344,11 +384,11 @@ impl Cx<'_> {
             }
             if j > i {
                 if let Some(w) = bytes.get(i..j) {
-                    if let Some(t) = cue(w, prev) {
+                    seen_words = [w, seen_words[0], seen_words[1]];
+                    seen += 1;
+                    if let Some(t) = seen_words.get(..seen.min(3)).and_then(cue) {
                         return t;
                     }
-                    prev = Some(w);
-                    seen += 1;
                 }
                 i = j;
             } else {
@@ -359,8 +399,45 @@ impl Cx<'_> {
     }
 }
 
-/// Whether a word (with the word before it) marks past or future.
-fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&[u8]] = &[
+    b"jan", b"feb", b"mar", b"apr", b"jun", b"jul", b"aug", b"sep", b"sept", b"oct", b"nov",
+    b"dec", b"mon", b"tue", b"tues", b"wed", b"thu", b"thur", b"thurs", b"fri", b"sat", b"sun",
+    b"mr", b"mrs", b"ms", b"dr", b"st", b"gen", b"sen", b"rep", b"gov", b"lt", b"col", b"sgt",
+    b"capt", b"corp", b"inc", b"co", b"jr", b"sr", b"no", b"vs", b"prof", b"rev", b"ft", b"mt",
+];
+
+/// Whether the byte at `i` ends a sentence: `.` `!` `?` `;` or a newline, but not the period
+/// of `a.m.`, `U.S.` or `Oct.` inside a sentence.
+fn sentence_break(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'!' | b'?' | b'\n' | b';') | None => true,
+        Some(b'.') => {
+            // `3.5`: a decimal point.
+            if bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                return false;
+            }
+            let mut j = i;
+            while j > 0 && bytes.get(j - 1).is_some_and(u8::is_ascii_alphabetic) {
+                j -= 1;
+            }
+            let w = bytes.get(j..i).unwrap_or(&[]);
+            // `a.m.`, `U.S.`: a single letter before the period.
+            if w.len() == 1 {
+                return false;
+            }
+            !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a word marks past or future; `ws` is the word and the words before it, nearest
+/// first.
+fn cue(ws: &[&[u8]]) -> Option<Tense> {
+    let w = *ws.first()?;
+    let before = ws.get(1).copied();
+    let is = |n: usize, x: &[u8]| ws.get(n).is_some_and(|b| b.eq_ignore_ascii_case(x));
     let mut buf = [0u8; 16];
     if w.len() > buf.len() {
         return None;
@@ -370,41 +447,63 @@ fn cue(w: &[u8], before: Option<&[u8]>) -> Option<Tense> {
     }
     let l = buf.get(..w.len()).unwrap_or(&[]);
     // `will be held`: a participle after `be` says nothing; the auxiliary decides.
-    if before.is_some_and(|b| b.eq_ignore_ascii_case(b"be") || b.eq_ignore_ascii_case(b"being")) {
+    if is(1, b"be") || is(1, b"being") {
         return None;
     }
+    // `had been due to expire Friday`: a plan that lies in the past.
+    let past_perfect = is(1, b"had") || (is(1, b"been") && is(2, b"had"));
     match l {
-        b"will" | b"won't" | b"shall" | b"plans" | b"plan" | b"planning" | b"scheduled"
-        | b"schedule" | b"expected" | b"expects" | b"expect" | b"due" | b"upcoming" | b"next"
-        | b"intends" | b"intend" | b"aims" | b"tomorrow" | b"forthcoming" | b"coming" | b"'ll" => {
-            return Some(Tense::Future);
+        b"will" | b"won't" | b"would" | b"shall" | b"planning" | b"scheduled" | b"expected"
+        | b"expects" | b"expect" | b"due" | b"upcoming" | b"next" | b"intends" | b"intend"
+        | b"aims" | b"tomorrow" | b"forthcoming" | b"coming" | b"'ll" => {
+            return Some(if past_perfect {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
         }
         b"is" | b"are" | b"am" | b"remains" | b"says" | b"say" => return Some(Tense::Present),
         b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" | b"soon" => {
             return Some(Tense::Future);
         }
         b"to" => {
-            let b = before.map(|b| b.to_ascii_lowercase());
-            return match b.as_deref() {
+            let mut lb = [0u8; 16];
+            let b = before.filter(|b| b.len() <= lb.len()).map(|b| {
+                for (d, c) in lb.iter_mut().zip(b) {
+                    *d = c.to_ascii_lowercase();
+                }
+                lb.get(..b.len()).unwrap_or(&[])
+            });
+            let perfect = is(2, b"had") || (is(2, b"been") && is(3, b"had"));
+            return match b {
                 Some(
                     b"is" | b"are" | b"set" | b"agreed" | b"ready" | b"likely" | b"planned"
                     | b"plans" | b"plan" | b"expected" | b"scheduled" | b"due" | b"going"
                     | b"hopes" | b"hope" | b"hoped" | b"wants" | b"wanted" | b"intends"
                     | b"intended" | b"promised" | b"vowed" | b"decided" | b"threatened" | b"able"
                     | b"prepared",
-                ) => Some(Tense::Future),
+                ) => Some(if perfect { Tense::Past } else { Tense::Future }),
                 _ => None,
             };
         }
         b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"ago" | b"yesterday"
         | b"last" | b"earlier" | b"met" | b"held" | b"began" | b"took" | b"came" | b"went"
         | b"made" | b"left" | b"saw" | b"gave" | b"fell" | b"rose" | b"won" | b"lost" | b"sent"
-        | b"led" | b"spoke" | b"wrote" | b"ran" | b"struck" | b"hit" | b"since" => {
+        | b"led" | b"spoke" | b"wrote" | b"ran" | b"struck" | b"hit" | b"since" | b"brought"
+        | b"bought" | b"sold" | b"paid" | b"found" | b"thought" | b"became" | b"grew" | b"knew"
+        | b"kept" | b"built" | b"spent" | b"stood" | b"fought" | b"drew" | b"chose" | b"broke"
+        | b"caught" | b"felt" | b"shot" | b"sought" | b"threw" | b"flew" | b"got" | b"ate"
+        | b"drove" | b"swept" | b"wasn't" | b"weren't" | b"didn't" | b"hadn't" => {
             return Some(Tense::Past);
         }
         _ => {}
     }
-    if l.len() >= 5 && l.ends_with(b"ed") && !l.ends_with(b"eed") {
+    // `reported`, but not `United States` or `Mohammed`: names are capitalized.
+    if l.len() >= 5
+        && l.ends_with(b"ed")
+        && !l.ends_with(b"eed")
+        && w.first().is_some_and(u8::is_ascii_lowercase)
+    {
         return Some(Tense::Past);
     }
     if l.ends_with(b"'ll") {
@@ -902,6 +1001,9 @@ fn explicit_year_after(cx: &Cx, t: &[Tok], i: usize) -> Option<(i32, usize, Anch
     None
 }
 
+/// How far from the DCT a yearless day stays in the DCT's year whatever the tense.
+const NEAR_DAYS: i64 = 60;
+
 /// Picks the year for a yearless month/day (or other in-year period) at `candidate(y)`:
 /// future tense → on or after the DCT, past → on or before, unknown → the nearest.
 fn pick_year(
@@ -915,7 +1017,19 @@ fn pick_year(
     // Compare by month: `by Jan. 14` in an article of Jan. 5 is this January whatever the
     // tense says.
     let ym = |d: NaiveDate| d.year() * 12 + i32::try_from(d.month()).unwrap_or(0);
+    // A single day without a year within two months of the DCT is this year's whatever the
+    // tense says: news writes the year of a date further away, and a past-tense verb near
+    // `payable Dec. 7` or `effective Nov. 16` is about something else.
+    let day = a == b;
+    let month = !day && a.year() == b.year() && a.month() == b.month();
+    let near = |d: NaiveDate| (d - dct).num_days().abs() <= NEAR_DAYS;
     match tense {
+        Tense::Past if day && near(a) => Some(y),
+        Tense::Future if day && near(b) => Some(y),
+        // A month right after or before the DCT's keeps its year too: `published in early
+        // November` in late October, `in September` in early October.
+        Tense::Past if month && ym(a) == ym(dct) + 1 => Some(y),
+        Tense::Future if month && ym(b) == ym(dct) - 1 => Some(y),
         Tense::Past if ym(a) > ym(dct) => Some(y - 1),
         Tense::Future if ym(b) < ym(dct) => Some(y + 1),
         Tense::Unknown | Tense::Present => {
@@ -934,6 +1048,34 @@ fn pick_year(
         }
         _ => Some(y),
     }
+}
+
+/// A day number joined to the day just tagged: `April 24 and 25`, `March 3 or 4`.
+fn coordinated_day(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
+    let (end, d, anchor) = cx.last_day?;
+    let x = t.get(k)?;
+    if x.digits() > 2 || k == 0 || !t.get(k - 1)?.is_any(&["and", "or"]) {
+        return None;
+    }
+    let gap = cx.text.get(end..x.start)?.trim();
+    if !(gap == "and" || gap == "or") {
+        return None;
+    }
+    let (n, j) = day_at(t, k)?;
+    // `April 24 and 25 percent`, `24 and 25 May` belong to other parsers.
+    if n <= d.day()
+        || t.get(j).is_some_and(|z| {
+            z.kind == Kind::Word
+                && (month_of(z.low()).is_some()
+                    || unit_of(z.low()).is_some()
+                    || z.is_any(&["percent", "per", "million", "billion", "of"]))
+        })
+        || t.get(j).is_some_and(|z| z.is_char(b'%'))
+    {
+        return None;
+    }
+    let day = ymd(d.year(), d.month(), n)?;
+    Some(hit(k, j, TimexType::Date, V::Day(day), anchor))
 }
 
 /// Parses `<month> <day>[,] [<year>]`, `<month> <year>`, `<day> <month> [<year>]`, with an
@@ -1259,7 +1401,15 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         _ => {
             let st = t.get(s)?.start;
             let en = t.get(j.checked_sub(1)?)?.end;
-            match cx.tense(st, en) {
+            // `Wednesday's ruling`: a day named for what happened on it; the verb of the
+            // sentence is about something else, so the nearest such day.
+            let possessive = x.low().ends_with(b"'s");
+            let tense = if possessive {
+                Tense::Present
+            } else {
+                cx.tense(st, en)
+            };
+            match tense {
                 Tense::Future => fwd,
                 Tense::Past => -back,
                 Tense::Present => {
@@ -1290,13 +1440,9 @@ fn weekday_time(t: &[Tok], mut h: Hit) -> Hit {
             V::Day(d) => V::Time(Some(d), p.to_string()),
             _ => V::Time(None, p.to_string()),
         };
-        // TimeML corpora type `Friday night` as a DATE (a day, narrowed); a clock time such
-        // as `noon` stays a TIME.
-        h.ty = if p.starts_with("T1") || p.starts_with("T2") {
-            TimexType::Time
-        } else {
-            TimexType::Date
-        };
+        // The TimeML guidelines (and TimeBank, MEANTIME) type a part of a day, `Friday
+        // night`, as a TIME like a clock time.
+        h.ty = TimexType::Time;
         h.e += 1;
     }
     h
@@ -1384,6 +1530,10 @@ fn number_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if prev.is_some_and(|p| p.is_any(&["$", "€", "£", "#"]) && p.end == x.start) {
         return None;
     }
+    // `April 24 and 25`: the second day of the month just named.
+    if let Some(h) = coordinated_day(cx, t, k) {
+        return Some(h);
+    }
     // ISO date `2024-01-16` or `2024/01/16`.
     if x.digits() == 4
         && let (Some(a), Some(mo), Some(b), Some(da)) =
@@ -1416,6 +1566,20 @@ fn number_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             }
         }
         return Some(h);
+    }
+    // `0800 GMT`: a wire service's clock time.
+    if x.digits() == 4
+        && n % 100 < 60
+        && n / 100 < 24
+        && t.get(k + 1)
+            .is_some_and(|z| z.cap && z.is_any(&["gmt", "utc"]))
+    {
+        let (date, anchor) = match cx.ref_day() {
+            Some((d, a)) => (Some(d), a),
+            None => (None, Anchor::None),
+        };
+        let tod = format!("T{:02}:{:02}Z", n / 100, n % 100);
+        return Some(hit(k, k + 2, TimexType::Time, V::Time(date, tod), anchor));
     }
     // Time of day.
     if let Some(h) = clock_time(cx, t, k) {
@@ -1853,6 +2017,79 @@ fn unit_after_quantity(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
 /// Unit nouns: durations, `N units ago`, `last week`, `the past three years`, `the third
 /// quarter`, `the weekend`, `every day`...
 #[allow(clippy::too_many_lines)]
+/// `last year`, `a year ago`, `of the previous year` after `the same month`: the index
+/// after the phrase.
+fn year_back_suffix(t: &[Tok], j: usize) -> Option<usize> {
+    let at = |i: usize, w: &str| is_at(t, i, w);
+    let mut i = j;
+    if at(i, "of") || at(i, "in") {
+        i += 1;
+    }
+    if at(i, "last") && at(i + 1, "year") {
+        return Some(i + 2);
+    }
+    if at(i, "the") && at(i + 1, "previous") && at(i + 2, "year") {
+        return Some(i + 3);
+    }
+    if at(i, "the") && at(i + 1, "last") && at(i + 2, "year") {
+        return Some(i + 3);
+    }
+    if i == j
+        && at(i, "a")
+        && at(i + 1, "year")
+        && t.get(i + 2)
+            .is_some_and(|z| z.is_any(&["ago", "earlier", "before", "previously"]))
+    {
+        return Some(i + 3);
+    }
+    if i == j && at(i, "the") && at(i + 1, "year") && at(i + 2, "before") {
+        return Some(i + 3);
+    }
+    None
+}
+
+/// The same period one year earlier.
+fn year_earlier(v: &V) -> Option<V> {
+    Some(match v {
+        V::Day(d) => V::Day(add_months(*d, -12)?),
+        V::Week(y, w) => V::Week(y - 1, *w),
+        V::Month(y, m) => V::Month(y - 1, *m),
+        V::Quarter(y, q) => V::Quarter(y - 1, *q),
+        V::Half(y, h) => V::Half(y - 1, *h),
+        V::Season(y, s) => V::Season(y - 1, *s),
+        V::Year(y) => V::Year(y - 1),
+        _ => return None,
+    })
+}
+
+/// `the same month last year`, `the same period a year ago`: the period the story is about
+/// (of unit `u`, or any for `period`), a year earlier; `ss..j` is `the same <unit>`.
+fn same_period_year_back(cx: &Cx, t: &[Tok], ss: usize, j: usize, u: Option<Unit>) -> Option<Hit> {
+    let e = year_back_suffix(t, j)?;
+    let dct = cx.dct?;
+    let (last, anchor) = match &cx.last {
+        Some(Ref { v, anchor }) => (Some(v), *anchor),
+        None => (None, cx.dct_anchor),
+    };
+    let v = match (u, last) {
+        (None, Some(v)) => v.clone(),
+        (Some(Unit::Month), Some(V::Month(y, m))) => V::Month(*y, *m),
+        (Some(Unit::Month), Some(V::Day(d))) => V::Month(d.year(), d.month()),
+        (Some(Unit::Quarter), _) => match &cx.last_quarter {
+            Some(Ref {
+                v: v @ V::Quarter(..),
+                ..
+            }) => v.clone(),
+            _ => offset(dct, Unit::Quarter, -1)?,
+        },
+        (Some(Unit::Day), Some(V::Day(d))) => V::Day(*d),
+        (Some(Unit::Week), Some(V::Day(d))) => V::week_of(*d),
+        (Some(u), _) => period_of(dct, u),
+        (None, None) => return None,
+    };
+    Some(hit(ss, e, TimexType::Date, year_earlier(&v)?, anchor))
+}
+
 fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     let x = tok(t, k)?;
     if x.is("half") {
@@ -2022,7 +2259,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 return Some(hit(s, end, TimexType::Date, V::Lit(v.into()), da));
             };
             let (base, anchor) = if sign.abs() == 2 {
-                cx.ref_for(u).unwrap_or((dct, da))
+                cx.ref_point(u).unwrap_or((dct, da))
             } else {
                 (dct, da)
             };
@@ -2357,7 +2594,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"previous" | b"preceding" | b"following" | b"same" | b"that"
             ) || (the && rel == b"next");
             let (base, anchor) = if base_story {
-                cx.ref_for(u).unwrap_or((dct, da))
+                cx.ref_point(u).unwrap_or((dct, da))
             } else {
                 (dct, da)
             };
@@ -2366,6 +2603,12 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"next" | b"coming" | b"following" => 1,
                 _ => 0,
             };
+            if rel == b"same"
+                && the
+                && let Some(h) = same_period_year_back(cx, t, ss, j, Some(u))
+            {
+                return Some(h);
+            }
             // `the latest quarter`, `the same quarter`: the one last mentioned, else the last
             // complete one.
             if u == Unit::Quarter && matches!(rel, b"latest" | b"same" | b"that") {
@@ -2461,6 +2704,43 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                             _ => (offset(dct, Unit::Quarter, -1)?, da),
                         };
                         return Some(hit(ri, j, TimexType::Date, v.0, v.1));
+                    }
+                    // `ended the day at 8,017`, `for the day`, `later in the day`: the day
+                    // the story is about.
+                    Unit::Day => {
+                        let after_ok = t.get(j).is_none_or(|z| {
+                            z.kind == Kind::Punct
+                                || z.is_any(&[
+                                    "at", "with", "down", "up", "on", "and", "higher", "lower",
+                                ])
+                        });
+                        let p1 = ri.checked_sub(1).and_then(|i| t.get(i));
+                        let p2 = ri.checked_sub(2).and_then(|i| t.get(i));
+                        let before_ok = p1.is_some_and(|z| {
+                            z.is_any(&[
+                                "end",
+                                "ended",
+                                "ending",
+                                "ends",
+                                "finish",
+                                "finished",
+                                "finishing",
+                                "start",
+                                "started",
+                                "close",
+                                "closed",
+                                "closing",
+                                "for",
+                            ])
+                        }) || (p1.is_some_and(|z| z.is("in"))
+                            && p2
+                                .is_some_and(|z| z.is_any(&["later", "earlier", "late", "early"])));
+                        if after_ok
+                            && before_ok
+                            && let Some((d, a)) = cx.ref_day()
+                        {
+                            return Some(hit(ri, j, TimexType::Date, V::Day(d), a));
+                        }
                     }
                     Unit::Year => {
                         if let Some((y, e)) = year_at(t, j) {
@@ -2924,9 +3204,48 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             if x.cap && next.is_some_and(|p| p.cap && p.kind == Kind::Word) {
                 return None;
             }
+            // `its quarterly dividend`, `quarterly results`: a kind of report, not a
+            // recurrence (TimeBank leaves ten of eleven untagged); `paid quarterly` stays.
+            if base == b"quarterly"
+                && next.is_some_and(|n| {
+                    n.kind == Kind::Word
+                        && !n.is_any(&[
+                            "and",
+                            "or",
+                            "in",
+                            "at",
+                            "on",
+                            "to",
+                            "for",
+                            "from",
+                            "by",
+                            "since",
+                            "until",
+                            "through",
+                            "the",
+                            "a",
+                            "an",
+                            "but",
+                            "as",
+                            "with",
+                            "after",
+                            "before",
+                            "thereafter",
+                        ])
+                })
+            {
+                return None;
+            }
             Some(hit(k, k + 1, TimexType::Set, lit(v), Anchor::None))
         }
         b"period" => {
+            if k >= 2
+                && prev.is_some_and(|p| p.is("same"))
+                && t.get(k - 2).is_some_and(|z| z.is("the"))
+                && let Some(h) = same_period_year_back(cx, t, k - 2, k + 1, None)
+            {
+                return Some(h);
+            }
             // `the latest period`, `the comparable period`: the quarter under discussion.
             let q = cx.last_quarter.as_ref()?;
             if !(k >= 2

@@ -193,6 +193,27 @@ pub fn parse(raw: &str, path: &str) -> Result<TimemlDoc, TimemlError> {
     })
 }
 
+/// How far into a document without a creation time its dateline may be.
+const DATELINE_BYTES: usize = 200;
+
+/// The document's creation time, or when it has none, the first full date at its head (a
+/// headline's or dateline's `February 03, 2009`) as an estimate.
+fn doc_date(text: &str, dct: Option<NaiveDate>) -> DocDate {
+    if let Some(d) = dct {
+        return DocDate::known(d);
+    }
+    let head_end = text.floor_char_boundary(DATELINE_BYTES.min(text.len()));
+    let head = text.get(..head_end).unwrap_or("");
+    let date = tag_timex(head, DocDate::default())
+        .into_iter()
+        .filter(|e| e.timex_type == TimexType::Date)
+        .find_map(|e| NaiveDate::parse_from_str(&e.value, "%Y-%m-%d").ok());
+    DocDate {
+        date,
+        estimated: date.is_some(),
+    }
+}
+
 fn max_tid(raw: &str) -> u64 {
     let mut best = 0;
     let mut from = 0;
@@ -227,13 +248,7 @@ fn type_name(t: TimexType) -> &'static str {
 /// Fails when the document has no `<TEXT>` element.
 pub fn tag_document(raw: &str, path: &str) -> Result<String, TimemlError> {
     let doc = parse(raw, path)?;
-    let exprs = tag_timex(
-        &doc.plain.text,
-        DocDate {
-            date: doc.dct,
-            estimated: false,
-        },
-    );
+    let exprs = tag_timex(&doc.plain.text, doc_date(&doc.plain.text, doc.dct));
     let mut out = String::with_capacity(raw.len() + exprs.len() * 64);
     let mut pos = 0;
     let mut tid = doc.max_tid;
@@ -694,13 +709,7 @@ pub fn score_dirs(
         } else {
             parse_meantime(&raw, &name)?
         };
-        let sys = tag_timex(
-            &text,
-            DocDate {
-                date: dct,
-                estimated: false,
-            },
-        );
+        let sys = tag_timex(&text, doc_date(&text, dct));
         let mut doc_log = String::new();
         let s = score_doc(&text, &gold, &sys, log.is_some().then_some(&mut doc_log));
         if let Some(l) = log.as_deref_mut()
