@@ -355,6 +355,39 @@ fn votes_prevented_acts_resolution_content_and_objects() {
 }
 
 #[test]
+fn national_councils_participle_dates_and_standing_remarks() {
+    // A national security council's secretary meets: a meeting, not a UN meeting; the UN
+    // body in a `which` clause meets: a UN meeting.
+    let ev = events(
+        "Iran's Supreme National Security Council secretary met Saudi officials in Riyadh on Monday.\n\
+         Britain will raise the issue at the U.N. Security Council, which is due to meet on Friday.\n",
+        Some("2024-09-10"),
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["meeting", "un_meeting"], "{ev:#?}");
+    // `the accord signed in March` dates the signing, not the talks.
+    let ev = events(
+        "Officials from both sides discussed the accord signed in March 2021.\n",
+        Some("2024-09-10"),
+    );
+    let talks = of_type(&ev, "meeting");
+    assert!(
+        talks
+            .iter()
+            .all(|e| span(e) != Some((day("2021-03-01"), day("2021-03-31")))),
+        "{ev:#?}"
+    );
+    // A standing denial takes no date from the clause after it.
+    let ev = events(
+        "Cuba has repeatedly denied the reports, although it signed a pact with Moscow last year.\n",
+        Some("2024-09-10"),
+    );
+    let denial = of_type(&ev, "denial");
+    assert_eq!(denial.len(), 1, "{ev:#?}");
+    assert_eq!(denial[0].when, None);
+}
+
+#[test]
 fn later_counts_from_the_last_month_or_year_in_the_text() {
     let ev = events(
         "In April 2023, Iran delivered drones to Russia.\n\

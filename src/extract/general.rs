@@ -229,9 +229,26 @@ const UN_BODIES: &[&str] = &[
 /// A meeting whose subject is a UN body (`The U.N. Security Council met`, `the General
 /// Assembly is expected to meet`) is a UN meeting.
 pub fn un_body_subject(lower: &str, clause_start: usize, trig_start: usize) -> bool {
+    // `the Security Council, which is due to meet`: the body is just before the clause.
+    let from = if lower
+        .get(clause_start..)
+        .is_some_and(|r| r.starts_with(", which ") || r.starts_with(" which "))
+    {
+        floor_char(lower, clause_start.saturating_sub(40))
+    } else {
+        clause_start
+    };
     lower
-        .get(clause_start..trig_start)
+        .get(from..trig_start)
         .is_some_and(|s| UN_BODIES.iter().any(|b| s.contains(b)))
+}
+
+/// The nearest char boundary at or after `i`.
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// `a rehearsal for invasion`, `threats of attack`, `came for talks with`: an event noun
@@ -399,7 +416,13 @@ pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: 
         let between = triggers
             .iter()
             .any(|&(s, e)| s != cs && ((x.end <= s && e <= cs) || (ce <= s && e <= x.start)));
-        if c.nominal && between {
+        // `discussed the treaty signed in June`: a date after a participle that modifies
+        // another noun dates that noun's act; a standing remark (`have repeatedly denied`)
+        // takes no date from another clause.
+        let participle = x.start > ce && participle_before(lower, ce, x.start);
+        let standing = (x.start < c.clause.0 || x.end > c.clause.1)
+            && super::context::background(lower, c.clause.0, c.clause.1);
+        if (c.nominal && between) || participle || standing {
             c.when = None;
             c.explicit = false;
         }
@@ -866,4 +889,35 @@ pub fn prevented_or_content(lower: &str, start: usize) -> bool {
                 | "motion"
         )
     )
+}
+
+/// `the treaty signed in June`: the words right before an expression at `x` are a past
+/// participle and a preposition, the participle following a noun that is not the trigger
+/// (ending at `trig_end`) and with no comma between.
+fn participle_before(lower: &str, trig_end: usize, x: usize) -> bool {
+    let prev = prev_words(lower, trig_end, x, 3);
+    let word = |i: usize| {
+        prev.get(i)
+            .and_then(|&(a, b)| lower.get(a..b))
+            .unwrap_or("")
+    };
+    let prep = matches!(word(0), "in" | "on" | "at" | "last" | "earlier");
+    let part = word(1);
+    let participle = part.ends_with("ed")
+        || matches!(
+            part,
+            "signed" | "held" | "made" | "sent" | "sold" | "given" | "taken" | "begun" | "built"
+        );
+    let noun_before = prev.get(2).is_some_and(|&(a, _)| a >= trig_end) && !word(2).is_empty();
+    let no_comma = prev
+        .get(1)
+        .and_then(|&(a, _)| lower.get(trig_end..a))
+        .is_some_and(|g| !g.contains(','));
+    prep && participle
+        && noun_before
+        && no_comma
+        && !matches!(
+            word(2),
+            "was" | "were" | "is" | "are" | "been" | "be" | "has" | "have" | "had"
+        )
 }

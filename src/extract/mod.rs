@@ -1144,7 +1144,13 @@ impl Inner {
                 Status::Reported
             };
             let mut trig = t.clone();
+            // The doer is a UN body (`The U.N. Security Council met`), not a national one
+            // (`Russia's Security Council Secretary Sergei Shoigu met`).
+            let un_doer = agents
+                .iter()
+                .any(|a| a.starts_with("UN ") || a == "United Nations");
             if Some(t.type_idx) == self.vocab.type_index("meeting")
+                && (un_doer || agents.is_empty())
                 && general::un_body_subject(lower, clause.0, t.start)
                 && let Some(un) = self.vocab.type_index("un_meeting")
             {
