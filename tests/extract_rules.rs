@@ -1077,3 +1077,71 @@ fn acts_continued_or_attempted_are_told_and_weapons_can_do_them() {
     );
     assert!(ev.iter().all(|e| e.event_type != "attack"), "{ev:#?}");
 }
+
+#[test]
+fn two_doers_in_one_clause_are_two_events() {
+    let ev = events(
+        "Iran launched missiles at Israel late on Saturday in retaliation for a suspected Israeli strike on its embassy in Damascus on April 1.\n",
+        Some("2024-04-14"),
+    );
+    let attacks: Vec<&Event> = ev.iter().filter(|e| e.event_type == "attack").collect();
+    assert_eq!(attacks.len(), 2, "{ev:#?}");
+    assert_eq!(attacks[0].actors[0], "Iran");
+    assert_eq!(
+        span(attacks[0]),
+        Some((day("2024-04-13"), day("2024-04-13")))
+    );
+    assert_eq!(attacks[1].actors[0], "Israel");
+    assert_eq!(attacks[1].status, Status::Alleged);
+    assert_eq!(
+        span(attacks[1]),
+        Some((day("2024-04-01"), day("2024-04-01")))
+    );
+}
+
+#[test]
+fn doers_from_pairs_speakers_blame_and_sources() {
+    // `both countries`: the last two actors named together.
+    let ev = events(
+        "Caracas and Havana signed an oil deal in May.\nBoth countries have supplied Russia with drones, officials said.\n",
+        Some("2024-06-15"),
+    );
+    let supply = find(&ev, "arms_transfer");
+    assert_eq!(supply.actors[..2], ["Venezuela", "Cuba"], "{supply:#?}");
+    // `said at a news conference`: the speaker holds it.
+    let ev = events(
+        "Japanese Prime Minister Fumio Kishida said at a news conference on Monday that talks would continue.\n",
+        Some("2024-06-18"),
+    );
+    assert_eq!(find(&ev, "meeting").actors[0], "Fumio Kishida");
+    // `condemns X for a meeting`: X held it.
+    let ev = events(
+        "Iran condemned the IAEA for an emergency meeting on its nuclear programme.\n",
+        Some("2024-06-18"),
+    );
+    assert_eq!(find(&ev, "un_meeting").actors[0], "IAEA");
+    // `aid that X is receiving from Y`: Y gives it.
+    let ev = events(
+        "Officials raised concerns over the military aid that Russia is receiving from Iran and North Korea.\n",
+        Some("2024-06-18"),
+    );
+    assert_eq!(
+        find(&ev, "arms_transfer").actors[..2],
+        ["Iran", "North Korea"]
+    );
+}
+
+#[test]
+fn a_long_nameless_subject_still_speaks() {
+    let ev = events(
+        "The head of the research group that tracks weapons used in the war, stated in June at the United Nations that the missile came from abroad.\n",
+        Some("2024-09-14"),
+    );
+    let st = find(&ev, "statement");
+    assert!(
+        st.summary
+            .starts_with("The head of the research group stated"),
+        "{st:#?}"
+    );
+    assert_eq!(span(st), Some((day("2024-06-01"), day("2024-06-30"))));
+}

@@ -251,6 +251,7 @@ const NEGATIONS: &[&str] = &[
     "hasn't", "haven't", "without", "nor", "neither", "cannot", "can't", "refused", "failed",
 ];
 pub const MODALS: &[&str] = &[
+    "must",
     "may",
     "might",
     "could",
@@ -617,6 +618,16 @@ pub fn circumstantial(lower: &str, floor: usize, pos: usize) -> bool {
         "opposes",
         "opposing",
         "opposition",
+        "demanded",
+        "demand",
+        "demands",
+        "demanding",
+        "urged",
+        "urging",
+        "seek",
+        "seeks",
+        "seeking",
+        "sought",
     ];
     prev_words(lower, floor, pos, 4)
         .iter()

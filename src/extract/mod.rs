@@ -594,9 +594,12 @@ impl Inner {
                 &s_times,
                 &last_agents,
             );
-            let own_off_news = s_times
-                .iter()
-                .any(|t| dating::off_news(t, article.published));
+            // A sentence about other days ends the lead; one that also names the news day
+            // (`late on Saturday in retaliation for a strike on April 1`) does not.
+            let own_off_news = !s_times.is_empty()
+                && s_times
+                    .iter()
+                    .all(|t| dating::off_news(t, article.published));
             let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
             date_sentence(text, &mut cands, &s_times);
             general::date_from_sentence(&lower, &mut cands, &s_times);
@@ -833,7 +836,14 @@ impl Inner {
                 .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
             // `by telephone`, `via video link`: after a preposition a verb form is a noun.
             let after_prep = prev.is_some_and(|p| matches!(p, "by" | "via" | "over"));
+            // `a suspected Israeli strike on`: after a demonym a verb form is a noun.
+            let after_demonym = t.noun_too
+                && matches!(t.form, Form::Base | Form::Present)
+                && ments
+                    .iter()
+                    .any(|m| m.demonym && text.get(m.end..t.start) == Some(" "));
             let nominal = after_prep
+                || after_demonym
                 || t.form == Form::Noun
                 || (t.noun_too && (after_det || det_two_back))
                 || (t.noun_too && t.form == Form::Ing)
@@ -915,6 +925,9 @@ impl Inner {
                 .iter()
                 .rev()
                 .find(|c| c.clause == clause && self.is_speech(c.trig.type_idx) && !infinitive)
+                // (`added at a news conference`: a noun after the speech verb is no clause of
+                // its own; the speaker may hold it.)
+                .filter(|_| !at_speech_noun(lower, nominal, clause.0, t.start))
                 .map_or(clause.0, |c| c.trig.tail_end.max(c.trig.end));
             let (mut agents, mut named, target) = pick_actors(
                 doc,
@@ -926,6 +939,33 @@ impl Inner {
                 // A speech noun (`issued a warning`) has the clause subject as its speaker.
                 nominal && !speech,
             );
+            if agents.is_empty() && !passive {
+                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                // `both countries`, `the two leaders`: the last two actors named together.
+                let pair_noun = pre.windows(2).any(|w| {
+                    matches!(w.first(), Some(&("both" | "two")))
+                        && matches!(
+                            w.get(1),
+                            Some(
+                                &("countries"
+                                    | "nations"
+                                    | "sides"
+                                    | "governments"
+                                    | "states"
+                                    | "leaders"
+                                    | "presidents"
+                                    | "ministers"
+                                    | "allies"
+                                    | "neighbours"
+                                    | "neighbors")
+                            )
+                        )
+                });
+                if pair_noun && let Some(pair) = last_pair(doc, t.start) {
+                    agents = pair;
+                    named = false;
+                }
+            }
             if agents.is_empty() && !passive {
                 let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
                 let relative = lower
@@ -993,6 +1033,34 @@ impl Inner {
             {
                 agents = vec![blamed];
                 named = false;
+            }
+            // `condemns the Security Council for an emergency meeting`: blamed for an act.
+            let blame_for = nominal
+                && agents.is_empty()
+                && words::prev_words(lower, clause.0, t.start, 3)
+                    .iter()
+                    .any(|&(a, b)| lower.get(a..b) == Some("for"));
+            if blame_for
+                && let Some(blamed) = cands
+                    .iter()
+                    .rev()
+                    .filter(|c| {
+                        Some(c.trig.type_idx) == self.accusation
+                            || Some(c.trig.type_idx) == self.vocab.type_index("sanctions")
+                    })
+                    .find_map(|c| c.target.clone())
+            {
+                agents = vec![blamed];
+                named = false;
+            }
+            // `the military aid that Russia's defense sector is receiving from North Korea,
+            // Iran, and China`: where it comes from gives it.
+            if nominal
+                && agents.is_empty()
+                && let Some(givers) = received_from(doc, ments, t.tail_end.max(t.end), sent.1)
+            {
+                agents = givers;
+                named = true;
             }
             let complement = t.form == Form::Ing
                 || words::prev_words(lower, clause.0, t.start, 3)
@@ -1070,6 +1138,19 @@ impl Inner {
                 let role = words::words_in(lower, agent_floor, t.start).any(|w| {
                     SPEAKER_ROLES.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
                 });
+                // `The head of the organization that ..., stated`: a long subject ends at
+                // the comma before the verb; its head noun is the speaker, nameless.
+                let long_subject = !role
+                    && text
+                        .get(..t.start)
+                        .is_some_and(|b| b.trim_end().ends_with(','))
+                    && words::words_in(lower, sent.0, t.start).take(3).any(|w| {
+                        SPEAKER_ROLES.contains(&w) || matches!(w, "head" | "chief" | "director")
+                    });
+                if long_subject {
+                    unnamed_speaker = true;
+                    named = true;
+                }
                 if role {
                     unnamed_speaker = true;
                     let org = ments
@@ -1202,12 +1283,11 @@ impl Inner {
         // One event per type and clause, and per type and agents in the sentence.
         let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
         for c in cands {
+            // (Two doers named apart are two events even in one clause: `Iran launched
+            // missiles in retaliation for an Israeli strike`.)
             let dup = kept.iter_mut().find(|k| {
                 k.trig.type_idx == c.trig.type_idx
-                    && (k.clause == c.clause
-                        || k.agents == c.agents
-                        || k.agents.is_empty()
-                        || c.agents.is_empty())
+                    && (k.agents == c.agents || k.agents.is_empty() || c.agents.is_empty())
             });
             match dup {
                 // `In a press conference ..., Blinken and Cameron discussed`: the event
@@ -1672,6 +1752,14 @@ fn pick_actors(
                 // `respond with joint exercises`, `began their largest drills`.
                 support = verb_before
                     && matches!(w, "with" | "in" | "their" | "its" | "his" | "her" | "our");
+                // `said at a news conference`: the one speaking holds or attends it.
+                if w == "at"
+                    && words::prev_word(lower, a).is_some_and(|v| {
+                        v.ends_with("ed") || matches!(v, "said" | "says" | "told" | "spoke")
+                    })
+                {
+                    support = true;
+                }
                 // `spoke by telephone`, `met via video link`: the means of an active verb.
                 if matches!(w, "by" | "via") {
                     let before: Vec<&str> = words::prev_words(lower, clause.0, a, 2)
@@ -1687,7 +1775,17 @@ fn pick_actors(
             }
             window = a;
         }
-        if support && !before.is_empty() {
+        if support && before.is_empty() {
+            // `The State Department spokesman, Ned Price, added at a news conference`: the
+            // speaker's body when the speaker is not a known name.
+            if let Some(m) = ments
+                .iter()
+                .find(|m| m.modifier && m.start >= clause.0 && m.end <= t.start)
+            {
+                return (vec![m.name.clone()], false, None);
+            }
+            None
+        } else if support {
             Some(0)
         } else {
             before.iter().position(|m| m.start >= window)
@@ -1938,6 +2036,76 @@ fn infinitive_object(lower: &str, floor: usize, pos: usize) -> bool {
     ) && !after_to.ends_with('s')
 }
 
+/// The actors after `receiving from` / `received from` / `obtained from` within a dozen words
+/// after `from` (a list joined by commas and `and`).
+fn received_from(doc: Doc<'_>, ments: &[&Mention], from: usize, to: usize) -> Option<Vec<String>> {
+    let Doc { text, lower, .. } = doc;
+    let span: Vec<(usize, usize)> = words::next_words(lower, from, 12)
+        .into_iter()
+        .filter(|&(_, e)| e <= to)
+        .collect();
+    let verb = span.iter().position(|&(a, b)| {
+        lower.get(a..b).is_some_and(|w| {
+            w.starts_with("receiv")
+                || w.starts_with("obtain")
+                || w.starts_with("acquir")
+                || w == "bought"
+                || w == "buying"
+                || w == "gets"
+                || w == "got"
+                || w == "getting"
+        })
+    })?;
+    let &(_, after_from) = span
+        .iter()
+        .skip(verb + 1)
+        .take(2)
+        .find(|&&(a, b)| lower.get(a..b) == Some("from"))?;
+    let mut names: Vec<String> = Vec::new();
+    let mut last = after_from;
+    for m in ments
+        .iter()
+        .filter(|m| m.start >= after_from && m.end <= to)
+    {
+        let between = text.get(last..m.start).unwrap_or("");
+        let joined = between
+            .split(|c: char| !c.is_alphanumeric())
+            .all(|w| w.is_empty() || w == "and");
+        if !joined {
+            break;
+        }
+        if !names.contains(&m.name) {
+            names.push(m.name.clone());
+        }
+        last = m.end;
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// A noun event right after `at` (`said at a news conference`).
+fn at_speech_noun(lower: &str, nominal: bool, floor: usize, pos: usize) -> bool {
+    nominal
+        && words::prev_words(lower, floor, pos, 3)
+            .iter()
+            .any(|&(a, b)| lower.get(a..b) == Some("at"))
+}
+
+/// The last two actors the article names joined by `and` before `pos` (`Pyongyang and
+/// Tehran`), for `both countries` and `the two leaders`.
+fn last_pair(doc: Doc<'_>, pos: usize) -> Option<Vec<String>> {
+    let before: Vec<&Mention> = doc
+        .ments
+        .iter()
+        .filter(|m| m.end <= pos && !m.demonym)
+        .collect();
+    before.windows(2).rev().find_map(|w| {
+        let (a, b) = (w.first()?, w.get(1)?);
+        let between = doc.text.get(a.end..b.start)?;
+        let joined = matches!(between, " and " | ", and " | " and the ");
+        (joined && a.name != b.name).then(|| vec![a.name.clone(), b.name.clone()])
+    })
+}
+
 /// Where a passive verb's auxiliaries start (`was attacked`, `has been accused`).
 fn aux_start(lower: &str, floor: usize, pos: usize) -> usize {
     let mut start = pos;
@@ -2055,6 +2223,20 @@ fn subject_as_written(
     ];
     const LEAD_GLUE: &[&str] = &["that", "which", "who", "and", "but", "as", "while", "when"];
     let raw = text.get(clause_start..pos)?;
+    if raw.trim().is_empty() || raw.trim_end().ends_with(',') {
+        // `The head of the research organization that ..., stated`: the long subject's
+        // head, up to its first relative word or comma.
+        let sent = text.get(sent_start..pos)?;
+        let head: Vec<&str> = sent
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, "that" | "which" | "who" | "whose") && !w.ends_with(','))
+            .take(7)
+            .collect();
+        let first = head.first()?;
+        if head.len() >= 2 && matches!(*first, "The" | "A" | "An") && !sent.contains(['“', '"']) {
+            return Some(head.join(" "));
+        }
+    }
     // `Two days later, the two sides held`: the subject follows the last comma.
     let raw = raw.rsplit_once(',').map_or(raw, |(_, r)| r);
     let mut ws: Vec<&str> = raw
@@ -2150,7 +2332,12 @@ fn resolve_pronoun(
         }
         return last_agents.to_vec();
     }
-    if let Some(c) = cands.iter().rev().find(|c| !c.agents.is_empty()) {
+    // A doer the text names (not one inferred for a noun, `condemns X for a meeting`).
+    if let Some(c) = cands
+        .iter()
+        .rev()
+        .find(|c| !c.agents.is_empty() && c.named_agent)
+    {
         return c.agents.clone();
     }
     let subject = earlier
