@@ -723,7 +723,8 @@ fn duration(n: Option<f64>, u: Unit) -> String {
             Unit::Month => "PXM".into(),
             Unit::Quarter => "PXQ".into(),
             Unit::Year => "PXY".into(),
-            Unit::Decade => "PXDE".into(),
+            // Decades count in years (`two decades` is P20Y), so some decades are PXY.
+            Unit::Decade => "PXY".into(),
             Unit::Century => "PXCE".into(),
         };
     };
@@ -812,10 +813,12 @@ fn hit(s: usize, e: usize, ty: TimexType, v: V, anchor: Anchor) -> Hit {
 }
 
 /// `recent weeks`, `coming years`: TimeML corpora make vague spans of days, weeks and months
-/// durations (`PXW`) and vague spans of years references (`PAST_REF`). Past ones carry a
-/// range back from the DCT for the timeline.
+/// durations (`PXW`), vague past spans of years and quarters references (`PAST_REF`), and
+/// `the coming years` a duration again (`PXY`). Past ones carry a range back from the DCT
+/// for the timeline.
 fn vague_period(s: usize, e: usize, u: Unit, future: bool, dct: NaiveDate, da: Anchor) -> Hit {
-    let mut h = if matches!(u, Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century) {
+    let years = matches!(u, Unit::Year | Unit::Decade | Unit::Century);
+    let mut h = if matches!(u, Unit::Quarter) || (years && !future) {
         let v = if future { "FUTURE_REF" } else { "PAST_REF" };
         hit(s, e, TimexType::Date, V::Lit(v.into()), da)
     } else {
