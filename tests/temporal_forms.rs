@@ -554,6 +554,19 @@ fn story_periods() {
         Some(("2024-04-25", "2024-04-25")),
     );
     check(
+        "The case may be heard the week of May 6, his lawyer said.",
+        "the week of May 6",
+        "2024-W19",
+        Some(("2024-05-06", "2024-05-12")),
+    );
+    // A possessive weekday is about what happened that day: the most recent one.
+    check(
+        "Officials will appeal Monday's ruling.",
+        "Monday",
+        "2024-04-22",
+        Some(("2024-04-22", "2024-04-22")),
+    );
+    check(
         "He will travel to the United States Thursday.",
         "Thursday",
         "2024-04-25",

@@ -1404,11 +1404,12 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         _ => {
             let st = t.get(s)?.start;
             let en = t.get(j.checked_sub(1)?)?.end;
-            // `Wednesday's ruling`: a day named for what happened on it; the verb of the
-            // sentence is about something else, so the nearest such day.
-            let possessive = x.low().ends_with(b"'s");
+            // `Wednesday's ruling`, `Thursday's closing price`: a day named for what happened
+            // on it; the verb of the sentence is about something else, so the most recent
+            // such day.
+            let possessive = x.low().ends_with(b"'s") || t.get(k + 1).is_some_and(|z| z.is("'s"));
             let tense = if possessive {
-                Tense::Present
+                Tense::Unknown
             } else {
                 cx.tense(st, en)
             };
@@ -2691,9 +2692,14 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 && is_at(t, j, "of")
                 && month_at(t, j + 1).is_some()
                 && let Some(h) = month_head(cx, t, j + 1)
-                && let V::Day(d) = h.v
             {
-                return Some(hit(ri, h.e, TimexType::Date, V::week_of(d), h.anchor));
+                // `month_head` may have seen `the week of` itself.
+                let v = match h.v {
+                    V::Day(d) => V::week_of(d),
+                    v @ V::Week(..) => v,
+                    _ => return None,
+                };
+                return Some(hit(ri, h.e, TimexType::Date, v, h.anchor));
             }
             // `the quarter`, `the year` in reports: the quarter last mentioned, the DCT's year.
             if rel == b"the" && !plural && !x.cap {
