@@ -2157,10 +2157,24 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         qty = Some(q);
         q_start = qs;
     }
-    // `two more weeks`
+    // `two more weeks`, `six straight days`, `eight trading days`, `an additional year`
     if qty.is_none()
         && qend >= 2
-        && t.get(qend - 1).is_some_and(|z| z.is("more"))
+        && t.get(qend - 1).is_some_and(|z| {
+            z.is_any(&[
+                "more",
+                "straight",
+                "consecutive",
+                "successive",
+                "trading",
+                "business",
+                "working",
+                "additional",
+                "further",
+                "full",
+                "extra",
+            ])
+        })
         && let Some((q, qs)) = quantity_before(t, qend - 1)
     {
         qty = Some(q);
