@@ -3022,6 +3022,18 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     };
     let lit = |s: &str| V::Lit(s.to_string());
     match base {
+        // `in the near term`, `for the long term`: the future, vaguely.
+        b"term" => {
+            if !(k >= 2
+                && prev.is_some_and(|p| {
+                    p.is_any(&["near", "short", "long", "longer", "shorter", "medium"])
+                })
+                && t.get(k - 2).is_some_and(|z| z.is("the")))
+            {
+                return None;
+            }
+            Some(hit(k - 2, k + 1, TimexType::Date, lit("FUTURE_REF"), da))
+        }
         b"today" | b"yesterday" | b"tomorrow" | b"tonight" => {
             let n = match base {
                 b"yesterday" => -1,

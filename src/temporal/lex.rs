@@ -489,4 +489,5 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "thirties",
     "twenties",
     "half",
+    "term",
 ];
