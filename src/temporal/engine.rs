@@ -1981,6 +1981,18 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 anchor = wh.anchor;
             }
             j = wh.e;
+        } else {
+            // `5 p.m. EST Nov. 9`, `5 p.m. EST, Nov. 6`: the day follows.
+            let m = if z.is_char(b',') { j + 1 } else { j };
+            if month_at(t, m).is_some()
+                && let Some(mh) = month_head(cx, t, m)
+                && mh.s == m
+                && let V::Day(d) = mh.v
+            {
+                date = Some(d);
+                anchor = mh.anchor;
+                j = mh.e;
+            }
         }
     }
     let _ = &mut s;
