@@ -2106,6 +2106,21 @@ fn same_period_year_back(cx: &Cx, t: &[Tok], ss: usize, j: usize, u: Option<Unit
     Some(hit(ss, e, TimexType::Date, year_earlier(&v)?, anchor))
 }
 
+/// Words between a quantity and its unit: `two more weeks`, `six straight days`.
+const UNIT_ADJECTIVES: &[&str] = &[
+    "more",
+    "straight",
+    "consecutive",
+    "successive",
+    "trading",
+    "business",
+    "working",
+    "additional",
+    "further",
+    "full",
+    "extra",
+];
+
 fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     let x = tok(t, k)?;
     if x.is("half") {
@@ -2172,21 +2187,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     // `two more weeks`, `six straight days`, `eight trading days`, `an additional year`
     if qty.is_none()
         && qend >= 2
-        && t.get(qend - 1).is_some_and(|z| {
-            z.is_any(&[
-                "more",
-                "straight",
-                "consecutive",
-                "successive",
-                "trading",
-                "business",
-                "working",
-                "additional",
-                "further",
-                "full",
-                "extra",
-            ])
-        })
+        && t.get(qend - 1).is_some_and(|z| z.is_any(UNIT_ADJECTIVES))
         && let Some((q, qs)) = quantity_before(t, qend - 1)
     {
         qty = Some(q);
@@ -3122,7 +3123,8 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 }
                 if !(z.kind == Kind::Num
                     || number_word(z.low()).is_some()
-                    || z.is_any(&["few", "several", "-", "couple", "of", "many"]))
+                    || z.is_any(&["few", "several", "-", "couple", "of", "many"])
+                    || z.is_any(UNIT_ADJECTIVES))
                 {
                     break;
                 }
