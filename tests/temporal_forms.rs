@@ -573,3 +573,20 @@ fn story_periods() {
         Some(("2024-04-25", "2024-04-25")),
     );
 }
+
+#[test]
+fn numeric_dates() {
+    check(
+        "The memo was dated 03/15/2013.",
+        "03/15/2013",
+        "2013-03-15",
+        Some(("2013-03-15", "2013-03-15")),
+    );
+    check(
+        "It was signed on 25/12/2012 in Moscow.",
+        "25/12/2012",
+        "2012-12-25",
+        Some(("2012-12-25", "2012-12-25")),
+    );
+    assert!(tag_timex("a ratio of 1/2/3", dct()).is_empty());
+}

@@ -1571,6 +1571,40 @@ fn number_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         return Some(h);
     }
+    // `03/15/2013`, `7/8/07`: month first (as US news writes it) unless the first number
+    // cannot be a month.
+    if x.digits() <= 2
+        && !(k >= 1
+            && t.get(k - 1)
+                .is_some_and(|p| p.is_char(b'/') && adjacent(t, k - 1)))
+        && let (Some(s1), Some(b), Some(s2), Some(c)) =
+            (t.get(k + 1), t.get(k + 2), t.get(k + 3), t.get(k + 4))
+        && s1.is_char(b'/')
+        && s2.is_char(b'/')
+        && (1..=2).contains(&b.digits())
+        && (c.digits() == 4 || c.digits() == 2)
+        && (k..k + 4).all(|i| adjacent(t, i))
+        && !t
+            .get(k + 5)
+            .is_some_and(|z| (z.is_char(b'/') || z.kind == Kind::Num) && adjacent(t, k + 4))
+    {
+        let (a, bn, cn) = (n, b.num()?, c.num()?);
+        let y = if c.digits() == 2 {
+            let v = i32::try_from(cn).ok()?;
+            if v >= 50 { 1900 + v } else { 2000 + v }
+        } else {
+            i32::try_from(cn).ok()?
+        };
+        let (m, d) = if a > 12 { (bn, a) } else { (a, bn) };
+        let date = ymd(y, m, d)?;
+        return Some(hit(
+            k,
+            k + 5,
+            TimexType::Date,
+            V::Day(date),
+            Anchor::Absolute,
+        ));
+    }
     // `0800 GMT`: a wire service's clock time.
     if x.digits() == 4
         && n % 100 < 60
