@@ -590,3 +590,21 @@ fn numeric_dates() {
     );
     assert!(tag_timex("a ratio of 1/2/3", dct()).is_empty());
 }
+
+#[test]
+fn spoken_years() {
+    // Broadcast transcripts spell years out.
+    check(
+        "In nineteen ninety-one he was convicted.",
+        "nineteen ninety-one",
+        "1991",
+        Some(("1991-01-01", "1991-12-31")),
+    );
+    check(
+        "January nineteen ninety-seven. Atlanta again.",
+        "January nineteen ninety-seven",
+        "1997-01",
+        Some(("1997-01-01", "1997-01-31")),
+    );
+    assert!(tag_timex("Nineteen people died.", dct()).is_empty());
+}

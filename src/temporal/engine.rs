@@ -540,8 +540,51 @@ fn skip_dot(t: &[Tok], i: usize) -> usize {
     }
 }
 
-/// A four-digit year (or `'98`) at `i`: (year, next index).
+/// A year of the 1900s spoken as words (`nineteen ninety-eight`, `nineteen oh five`), as
+/// broadcast transcripts write them: (year, next index).
+fn spelled_year_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
+    if !t.get(i)?.is("nineteen") {
+        return None;
+    }
+    let a = t.get(i + 1)?;
+    if a.is("oh") {
+        let o = number_word(t.get(i + 2)?.low()).filter(|o| (1..=9).contains(o))?;
+        return Some((1900 + i32::try_from(o).ok()?, i + 3));
+    }
+    let v = number_word(a.low()).filter(|v| (10..=99).contains(v))?;
+    if v >= 20
+        && v % 10 == 0
+        && t.get(i + 2).is_some_and(|h| h.is_char(b'-'))
+        && adjacent(t, i + 1)
+        && adjacent(t, i + 2)
+        && let Some(o) = t
+            .get(i + 3)
+            .and_then(|z| number_word(z.low()))
+            .filter(|o| (1..=9).contains(o))
+    {
+        return Some((1900 + i32::try_from(v + o).ok()?, i + 4));
+    }
+    // `nineteen ninety six`
+    if v >= 20
+        && v % 10 == 0
+        && let Some(o) = t
+            .get(i + 2)
+            .and_then(|z| number_word(z.low()))
+            .filter(|o| (1..=9).contains(o))
+        && !t
+            .get(i + 2)
+            .is_some_and(|z| z.is("a") || z.is("an") || z.is("one"))
+    {
+        return Some((1900 + i32::try_from(v + o).ok()?, i + 3));
+    }
+    Some((1900 + i32::try_from(v).ok()?, i + 2))
+}
+
+/// A four-digit year (or `'98`, or `nineteen ninety-eight`) at `i`: (year, next index).
 fn year_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
+    if let Some(y) = spelled_year_at(t, i) {
+        return Some(y);
+    }
     let x = t.get(i)?;
     if x.digits() == 4 {
         let y = i32::try_from(x.num()?).ok()?;
@@ -3069,6 +3112,46 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     };
     let lit = |s: &str| V::Lit(s.to_string());
     match base {
+        b"nineteen" => {
+            let (y, e) = spelled_year_at(t, k)?;
+            // `nineteen ninety-six` is a year; `nineteen ninety-six people` is not.
+            let year_context = prev.is_some_and(|p| {
+                p.is_any(&[
+                    "in",
+                    "of",
+                    "since",
+                    "by",
+                    "until",
+                    "from",
+                    "before",
+                    "after",
+                    "during",
+                    "year",
+                    "throughout",
+                    "early",
+                    "late",
+                    "mid",
+                    "-",
+                    "spring",
+                    "summer",
+                    "autumn",
+                    "fall",
+                    "winter",
+                ])
+            });
+            if !year_context
+                && t.get(e).is_some_and(|z| {
+                    z.kind == Kind::Word
+                        && !z.cap
+                        && !z.is_any(&[
+                            "and", "or", "to", "when", "after", "before", "in", "on", "the", "a",
+                        ])
+                })
+            {
+                return None;
+            }
+            Some(hit(k, e, TimexType::Date, V::Year(y), Anchor::Absolute))
+        }
         // `in the near term`, `for the long term`: the future, vaguely.
         b"term" => {
             if !(k >= 2

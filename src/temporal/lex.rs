@@ -490,4 +490,5 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "twenties",
     "half",
     "term",
+    "nineteen",
 ];
