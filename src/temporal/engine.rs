@@ -1240,6 +1240,16 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     } else if !x.cap && x.is_any(&["may", "march"]) {
         return None;
     }
+    // `each July`, `every March`: a set.
+    if bare && s >= 1 && t.get(s - 1).is_some_and(|p| p.is_any(&["each", "every"])) {
+        return Some(hit(
+            s - 1,
+            j,
+            TimexType::Set,
+            V::Lit(format!("XXXX-{m:02}")),
+            Anchor::None,
+        ));
+    }
     // `last July`, `next March`, `this September`.
     let mut rel = 0i64;
     let mut relword = false;
