@@ -365,6 +365,17 @@ impl Cx<'_> {
             {
                 continue;
             }
+            // `ahead of the weekend`, `ahead of Tuesday's vote`: still to come.
+            if (n == 1 || (n == 2 && is(0, b"the")))
+                && before
+                    .get(n)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"ahead"))
+                && before
+                    .get(n - 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
+            {
+                return Tense::Future;
+            }
             if let Some(t) = before.get(n..).and_then(cue) {
                 return t;
             }
