@@ -164,13 +164,26 @@ fn parse_status(name: &str) -> Option<Status> {
     }
 }
 
+/// Actor names as users type them, each replaced by its canonical name when the actor lists
+/// know it (`DPRK`, `Pyongyang` → `North Korea`); unknown names are kept as typed.
+fn canonical_actors<C: FromIterator<String>>(names: Vec<String>) -> C {
+    if names.is_empty() {
+        return std::iter::empty().collect();
+    }
+    let extractor = Extractor::builtin();
+    names
+        .into_iter()
+        .map(|a| extractor.canonical_actor(&a).unwrap_or(a))
+        .collect()
+}
+
 /// The [`Filter`] the extract arguments ask for. With `--from` or `--to`, events without a
 /// resolved date are dropped unless `--keep-undated` is given.
 ///
 /// # Errors
 /// Fails on an invalid date, status or confidence, with a sentence naming the option.
 pub fn filter_from_args(args: &ExtractArgs) -> anyhow::Result<Filter> {
-    let clean = |list: &[String]| {
+    let clean = |list: &[String]| -> Vec<String> {
         list.iter()
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
@@ -183,7 +196,8 @@ pub fn filter_from_args(args: &ExtractArgs) -> anyhow::Result<Filter> {
             .map(|t| t.trim().to_ascii_lowercase().replace(['-', ' '], "_"))
             .filter(|t| !t.is_empty())
             .collect(),
-        actors: clean(&args.actors),
+        // `DPRK`, `Pyongyang` find the events of `North Korea`: aliases become canonical names.
+        actors: canonical_actors(clean(&args.actors)),
         query: args.query.as_deref().unwrap_or("").trim().to_owned(),
         ..Filter::default()
     };

@@ -18,6 +18,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sidecar;
+pub mod title;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -168,11 +169,12 @@ fn read_inner(entry: &FileEntry, sidecar: &Sidecar) -> Result<FileRead, ReadErro
     let parsed: Vec<(String, Result<Parsed, ReadError>)> = match format {
         Format::Text => {
             let text = decode::decode(&bytes, None)?;
+            let title = title::headline(&text);
             vec![(
                 entry.rel.clone(),
                 Ok(Parsed {
                     text,
-                    title: None,
+                    title,
                     url: None,
                     published: None,
                 }),

@@ -250,7 +250,7 @@ const NEGATIONS: &[&str] = &[
     "not", "never", "no", "n't", "didn't", "don't", "doesn't", "won't", "wasn't", "weren't",
     "hasn't", "haven't", "without", "nor", "neither", "cannot", "can't", "refused", "failed",
 ];
-const MODALS: &[&str] = &[
+pub const MODALS: &[&str] = &[
     "may",
     "might",
     "could",
@@ -309,6 +309,10 @@ const PLAN_CUES: &[&str] = &[
     "offered",
     "seeks",
     "seeking",
+    "threatened",
+    "threatens",
+    "threaten",
+    "threatening",
 ];
 const ALLEGED_CUES: &[&str] = &[
     "accused",
@@ -393,7 +397,9 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
         if MODALS.contains(word) {
             c.modal = true;
         }
-        if PLAN_CUES.contains(word) {
+        // `the next day`, `the following week`: a day after another one, not a plan.
+        let after_the = w.get(i + 1) == Some(&"the");
+        if PLAN_CUES.contains(word) && !(*word == "next" && after_the) {
             c.planned = true;
         }
         if i == 0 && matches!(*word, "has" | "have" | "had") {
@@ -421,6 +427,15 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
     c
 }
 
+/// `will`, `shall` or `'ll` among the four words before `pos` (`will have visited`).
+pub fn future_auxiliary(lower: &str, floor: usize, pos: usize) -> bool {
+    prev_words(lower, floor, pos, 4).iter().any(|&(a, b)| {
+        lower
+            .get(a..b)
+            .is_some_and(|w| matches!(w, "will" | "shall" | "'ll" | "’ll"))
+    })
+}
+
 /// A plan cue in the two words before `pos` (`the potential visit`, `an upcoming summit`).
 pub fn planned_adjacent(lower: &str, floor: usize, pos: usize) -> bool {
     prev_words(lower, floor, pos, 2)
@@ -433,14 +448,86 @@ fn any_word(lower: &str, from: usize, to: usize, cues: &[&str]) -> bool {
     words_in(lower, from, to).any(|w| cues.contains(&w))
 }
 
-/// The event is presented as alleged by the words before it in the sentence.
-pub fn alleged_before(lower: &str, sent_start: usize, pos: usize) -> bool {
-    any_word(lower, sent_start, pos, ALLEGED_CUES)
+/// Marks that end the reach of a status cue (`deny`, `allege`, `reportedly`): a cue governs
+/// its own clause and the complements it takes (`denied that ...`, `denied allegations of
+/// selling ...`), not a coordinated or contrasting clause after these.
+const SCOPE_BREAKS: &[&str] = &[
+    ", but ",
+    " but ",
+    "; ",
+    ": ",
+    ", while ",
+    " while ",
+    ", although ",
+    " although ",
+    ", though ",
+    ", even though ",
+    ", whereas ",
+    ", and ",
+    ", as ",
+    ", despite ",
+    " despite ",
+    ", after ",
+    ", before ",
+    " – ",
+    " — ",
+    ", which ",
+    ", who ",
+    ", when ",
+    " when ",
+];
+
+/// Where the status cues of a trigger at `pos` may start: after the last scope break in the
+/// sentence before it. For a finite verb (`finite`), a plain ` and ` just before it (with
+/// only auxiliaries or adverbs between) starts a coordinated clause too: `denied the claims
+/// and signed a pact` does not deny the signing.
+pub fn status_scope(lower: &str, sent_start: usize, pos: usize, finite: bool) -> usize {
+    let Some(seg) = lower.get(sent_start..pos) else {
+        return sent_start;
+    };
+    let mut from = SCOPE_BREAKS
+        .iter()
+        .filter_map(|b| seg.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    if finite
+        && let Some(i) = seg.rfind(" and ")
+        && i + 5 >= from
+    {
+        let between = seg.get(i + 5..).unwrap_or("");
+        let glue = between.split_whitespace().all(|w| {
+            matches!(
+                w,
+                "has"
+                    | "have"
+                    | "had"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "subsequently"
+                    | "quickly"
+                    | "eventually"
+                    | "finally"
+                    | "even"
+                    | "reportedly"
+            )
+        });
+        if glue {
+            from = i + 5;
+        }
+    }
+    sent_start + from
 }
 
-/// The event is the object of a denial earlier in the sentence.
-pub fn denied_before(lower: &str, sent_start: usize, pos: usize) -> bool {
-    any_word(lower, sent_start, pos, DENIAL_CUES)
+/// The event is presented as alleged by the words before it in its scope (see
+/// [`status_scope`]).
+pub fn alleged_before(lower: &str, scope_start: usize, pos: usize) -> bool {
+    any_word(lower, scope_start, pos, ALLEGED_CUES)
+}
+
+/// The event is the object of a denial earlier in its scope (see [`status_scope`]).
+pub fn denied_before(lower: &str, scope_start: usize, pos: usize) -> bool {
+    any_word(lower, scope_start, pos, DENIAL_CUES)
 }
 
 /// The sentence presents a standing state of affairs rather than news.
@@ -483,6 +570,11 @@ pub fn circumstantial(lower: &str, floor: usize, pos: usize) -> bool {
         "prop",
         "fuel",
         "of",
+        "oppose",
+        "opposed",
+        "opposes",
+        "opposing",
+        "opposition",
     ];
     prev_words(lower, floor, pos, 4)
         .iter()

@@ -1,7 +1,7 @@
 //! Which date an event takes: a time expression of its own clause, or one the text ties it
 //! to, or the article date for the news of the day, or none.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::{Article, DateSource};
 use crate::temporal::{Anchor, Precision, TimeExpr, TimexType, When};
@@ -82,4 +82,73 @@ pub fn nearest<'a>(
 /// True when the `When` comes from the article date rather than from the text.
 pub fn is_fallback(w: &When) -> bool {
     w.expression.is_empty()
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `last <Month>` names that month in the year before the article's year, as `last year`
+/// names the year before: in a September 2024 article `last July` is July 2023 (July 2024
+/// would be written `in July`, `this July` or `this past July`). Before the article's month
+/// both readings agree (`last December` in January 2024 is December 2023). Other
+/// expressions are left as the tagger resolved them.
+pub fn last_month_of_previous_year(text: &str, t: &mut TimeExpr, published: Option<NaiveDate>) {
+    let (Some(p), Some((s, _))) = (published, t.interval) else {
+        return;
+    };
+    if t.anchor == Anchor::Absolute || t.precision != Precision::Month {
+        return;
+    }
+    let expr = text.get(t.start..t.end).unwrap_or("").to_lowercase();
+    let mut words = expr.split_whitespace();
+    let (Some("last"), Some(month), None) = (words.next(), words.next(), words.next()) else {
+        return;
+    };
+    let month = month.trim_end_matches('.');
+    let Some(m) = MONTHS
+        .iter()
+        .position(|&name| name == month || (month.len() >= 3 && name.starts_with(month)))
+    else {
+        return;
+    };
+    let year = p.year() - 1;
+    let Ok(m) = u32::try_from(m + 1) else { return };
+    if s.year() == year {
+        return;
+    }
+    let Some(first) = NaiveDate::from_ymd_opt(year, m, 1) else {
+        return;
+    };
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, m + 1, 1)
+    };
+    let Some(last) = next.and_then(|n| n.pred_opt()) else {
+        return;
+    };
+    t.interval = Some((first, last));
+    t.value = first.format("%Y-%m").to_string();
+}
+
+/// A reported act told in the past tense cannot happen after the article was published: a
+/// date the text gives only relative to the article (`the next day` with no earlier date to
+/// count from) that lies wholly after it is dropped rather than shown.
+pub fn impossible_for_past(w: &When, published: Option<NaiveDate>) -> bool {
+    let (Some(p), Some(s)) = (published, w.start) else {
+        return false;
+    };
+    w.anchor != Anchor::Absolute && s > p
 }

@@ -8,10 +8,12 @@
 mod actors;
 mod context;
 mod dating;
+mod general;
 mod summary;
 mod vocab;
 mod words;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -21,7 +23,7 @@ use crate::corpus::{Article, DateSource};
 use crate::temporal::{self, DocDate, Precision, TimeExpr, When};
 use crate::text::{self, BlockKind};
 
-use actors::{Actors, Mention};
+use actors::{Actors, Kind, Mention};
 use context::Cues;
 use vocab::{Form, Trigger, Vocab};
 
@@ -111,6 +113,8 @@ impl Default for Extractor {
 struct Inner {
     vocab: Vocab,
     actors: Actors,
+    /// Every canonical name and alias, lowercased, to its canonical name.
+    aliases: HashMap<String, String>,
     statement: Option<usize>,
     accusation: Option<usize>,
     denial: Option<usize>,
@@ -181,6 +185,17 @@ impl Extractor {
         }
         let vocab = Vocab::build(&sections)?;
         let actors = Actors::build(&lines)?;
+        let mut aliases = HashMap::new();
+        for (_, canonical, _, names) in &lines {
+            let all =
+                std::iter::once(canonical.as_str()).chain(names.iter().map(|(a, _)| a.as_str()));
+            for a in all {
+                let key = alias_key(a);
+                if !key.is_empty() {
+                    aliases.entry(key).or_insert_with(|| canonical.clone());
+                }
+            }
+        }
         Ok(Self {
             inner: Some(Arc::new(Inner {
                 statement: vocab.type_index("statement"),
@@ -189,6 +204,7 @@ impl Extractor {
                 attack: vocab.type_index("attack"),
                 vocab,
                 actors,
+                aliases,
             })),
         })
     }
@@ -202,6 +218,19 @@ impl Extractor {
             .unwrap_or_default()
     }
 
+    /// The canonical name of an actor given by any of its names or aliases, ignoring case
+    /// and a leading `the` (`DPRK`, `Pyongyang`, `the North` → `North Korea`), or `None` for
+    /// a name the actor lists do not know. Filters use it to match what users type.
+    #[must_use]
+    pub fn canonical_actor(&self, name: &str) -> Option<String> {
+        let inner = self.inner.as_ref()?;
+        let key = alias_key(name);
+        inner.aliases.get(&key).cloned().or_else(|| {
+            key.strip_prefix("the ")
+                .and_then(|k| inner.aliases.get(k).cloned())
+        })
+    }
+
     /// Extracts the events of one article, in text order.
     #[must_use]
     pub fn extract(&self, article: &Article) -> Vec<Event> {
@@ -212,11 +241,23 @@ impl Extractor {
     }
 }
 
+/// How an alias is looked up: lowercased, inner whitespace collapsed, curly apostrophes
+/// straightened.
+fn alias_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'")
+        .to_lowercase()
+}
+
 /// An article's text with its ASCII-lowercased copy (same byte offsets).
 #[derive(Clone, Copy)]
 struct Doc<'a> {
     text: &'a str,
     lower: &'a str,
+    /// Every actor mention of the article (for `the army` standing for `Sudan's army`).
+    ments: &'a [Mention],
 }
 
 /// An event being built.
@@ -242,6 +283,12 @@ struct Cand {
     caption: bool,
     /// Where the summary's trigger phrase must stop (the next trigger in the clause).
     stop_at: usize,
+    /// `condemned the drills`: a definite noun a speech act is about, told before.
+    topic: bool,
+    /// A passive verb (`was attacked by`): the subject is the target.
+    passive: bool,
+    /// The sentence's time expressions (summaries stop before them).
+    times: Vec<(usize, usize)>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -274,7 +321,9 @@ const DETERMINERS: &[&str] = &[
     "rare",
     "further",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "his", "her", "their"];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "his", "her", "their", "its",
+];
 const WEAPONS: &[&str] = &[
     "missile",
     "missiles",
@@ -305,6 +354,79 @@ const ANALYST_CUES: &[&str] = &[
     "according",
     "commentator",
 ];
+/// Verbs whose object noun is the event their subject does (`held talks`, `staged drills`,
+/// `respond with exercises`, `took part in`).
+const SUPPORT_VERBS: &[&str] = &[
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "conducted",
+    "conduct",
+    "conducts",
+    "conducting",
+    "staged",
+    "stage",
+    "stages",
+    "staging",
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "carried",
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "made",
+    "make",
+    "makes",
+    "paid",
+    "pay",
+    "pays",
+    "respond",
+    "responds",
+    "responded",
+    "responding",
+    "part",
+    "joined",
+    "join",
+    "joins",
+    "completed",
+    "concluded",
+    "wrapped",
+    "kicked",
+    "mounted",
+    "resumed",
+    "resume",
+    "resumes",
+    "continued",
+];
+/// Auxiliaries and adverbs between a subject and its verb (`have also signed`).
+const AUX_GLUE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "then",
+    "later",
+    "subsequently",
+    "quickly",
+    "eventually",
+    "finally",
+    "reportedly",
+    "allegedly",
+    "even",
+    "already",
+    "again",
+];
+/// Words that cannot stand inside a noun phrase between a demonym and its head noun.
+const NP_BREAKERS: &[&str] = &[
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "against", "the", "a", "an", "that",
+    "which", "who", "is", "are", "was", "were", "has", "have", "had", "be", "been",
+];
 /// Words before a mention that make it a place or circumstance, not the one acting.
 const NON_AGENT_PREPS: &[&str] = &[
     "in", "at", "to", "on", "into", "against", "with", "over", "near", "than", "about", "toward",
@@ -325,6 +447,10 @@ impl Inner {
             .filter(|t| {
                 // `recently` with a known article date resolves to nothing: it dates nothing.
                 dating::usable(t) && (t.interval.is_some() || article.published.is_none())
+            })
+            .map(|mut t| {
+                dating::last_month_of_previous_year(text, &mut t, article.published);
+                t
             })
             .collect();
         let triggers = self.vocab.find(text, &lower);
@@ -368,6 +494,7 @@ impl Inner {
                 Doc {
                     text,
                     lower: &lower,
+                    ments: &mentions,
                 },
                 sent,
                 s_trigs,
@@ -380,6 +507,22 @@ impl Inner {
                 .any(|t| dating::off_news(t, article.published));
             let is_lead = lead && !caption && body_sentences < 6 && !own_off_news;
             date_sentence(text, &mut cands, &s_times);
+            general::date_from_sentence(&lower, &mut cands, &s_times);
+            general::day_of_time(text, &mut cands, &s_times);
+            for c in &mut cands {
+                let past_act = !c.nominal
+                    && c.trig.form == Form::Past
+                    && c.status == Status::Reported
+                    && !c.cues.perfect;
+                if past_act
+                    && c.when
+                        .as_ref()
+                        .is_some_and(|w| dating::impossible_for_past(w, article.published))
+                {
+                    c.when = None;
+                    c.explicit = false;
+                }
+            }
             for c in &mut cands {
                 c.sentence = si;
                 c.caption = caption;
@@ -426,6 +569,7 @@ impl Inner {
             .iter()
             .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
             .collect();
+        general::drop_told_topics(&mut out);
         merge_repeats(&mut out, self.statement, &affiliations);
         out.into_iter()
             .map(|c| self.finish(article, &affiliations, c))
@@ -442,7 +586,7 @@ impl Inner {
         times: &[&TimeExpr],
         last_agents: &[String],
     ) -> Vec<Cand> {
-        let Doc { text, lower } = doc;
+        let Doc { text, lower, .. } = doc;
         let bounds = context::clause_bounds(lower, sent.0, sent.1);
         let quotes = context::quoted_spans(text, sent.0, sent.1);
         let starts_with_quote = text
@@ -459,18 +603,56 @@ impl Inner {
                 continue;
             }
             let clause = context::clause_of(&bounds, sent, t.start);
-            let cues = context::cues_before(lower, clause.0, t.start);
+            let mut cues = context::cues_before(lower, clause.0, t.start);
+            if cues.modal {
+                match general::modality(text, lower, clause.0, t.start) {
+                    general::Modality::Modal => {}
+                    general::Modality::ReportedFuture => {
+                        cues.modal = false;
+                        cues.planned = true;
+                    }
+                    general::Modality::None => cues.modal = false,
+                }
+            }
+            if cues.bare_infinitive && general::expected_infinitive(lower, clause.0, t.start) {
+                cues.bare_infinitive = false;
+                cues.planned = true;
+            }
             if cues.negated || cues.modal {
                 continue;
             }
             let prev = words::prev_word(lower, t.start);
-            let possessive = prev.is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"));
+            let possessive = possessive_before(text, t.start);
             let after_det = possessive || prev.is_some_and(|p| DETERMINERS.contains(&p));
             // `a test site`: a verb pattern read after an article is a noun, not the verb.
             if t.tail_end > t.end
                 && t.form == Form::Base
                 && (possessive
                     || prev.is_some_and(|p| matches!(p, "a" | "an" | "the" | "its" | "their")))
+            {
+                continue;
+            }
+            // `such a claim`, `the host`: a verb-only trigger after a determiner is a noun
+            // that is no event of its own.
+            if !t.noun_too
+                && t.form == Form::Base
+                && t.tail_end == t.end
+                && prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "a" | "an" | "the" | "such" | "this" | "its" | "their" | "any"
+                    )
+                })
+            {
+                continue;
+            }
+            if general::inside_name(text, sent.0, t.start, t.end) {
+                continue;
+            }
+            // `individuals accused of arranging`: a participle describing a noun.
+            if self.is_speech(t.type_idx)
+                && t.form == Form::Past
+                && general::reduced_relative(lower, t.start, t.tail_end.max(t.end))
             {
                 continue;
             }
@@ -483,13 +665,36 @@ impl Inner {
                 .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
             let nominal = t.form == Form::Noun
                 || (t.noun_too && (after_det || det_two_back))
-                || (t.noun_too && t.form == Form::Ing);
+                || (t.noun_too && t.form == Form::Ing)
+                || (t.noun_too && t.form == Form::Present && plural_noun_use(text, lower, t))
+                // No verb follows an article or a possessive: `the sanctions`, `its visits`.
+                || (t.tail_end == t.end
+                    && (possessive
+                        || prev.is_some_and(|p| {
+                            matches!(p, "a" | "an" | "the" | "its" | "their" | "his" | "her")
+                        })));
             if !nominal && cues.bare_infinitive && !cues.planned {
                 continue;
             }
-            if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
+            if nominal
+                && (context::generic_plural(lower, sent.0, t.start, t.end)
+                    || general::blocked_object(lower, clause.0, t.start))
+            {
                 continue;
             }
+            if (nominal || t.noun_too) && general::bare_generic_noun(lower, sent.0, t.start) {
+                continue;
+            }
+            if Some(t.type_idx) == self.vocab.type_index("visit")
+                && general::thing_lands(lower, sent.0, t.start, t.end)
+            {
+                continue;
+            }
+            let topic = nominal
+                && prev == Some("the")
+                && cands
+                    .iter()
+                    .any(|c| c.clause == clause && self.is_speech(c.trig.type_idx));
             let speech = self.is_speech(t.type_idx);
             // `denied the allegations of arms transfers`: a speech noun after another event
             // is that event's object, not an event.
@@ -513,8 +718,11 @@ impl Inner {
                 }
                 circ = true;
             }
+            // The next trigger that is not part of this one's own phrase.
             let next_trig = trigs
-                .get(i + 1)
+                .iter()
+                .skip(i + 1)
+                .find(|n| n.start >= t.tail_end)
                 .map_or(clause.1, |n| n.start.min(clause.1))
                 .max(t.tail_end);
             let passive = cues.passive && !nominal;
@@ -536,23 +744,83 @@ impl Inner {
                 // A speech noun (`issued a warning`) has the clause subject as its speaker.
                 nominal && !speech,
             );
-            if agents.is_empty() && !passive && agent_floor == clause.0 {
+            if agents.is_empty() && !passive {
                 let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
-                let elided = pre.iter().all(|w| {
-                    matches!(
-                        *w,
-                        "but" | "and" | "yet" | "also" | "then" | "has" | "have" | "had" | "later"
-                    )
-                });
-                if pre.iter().any(|w| PRONOUNS.contains(w)) || elided {
-                    // A pronoun or an elided subject (`..., but signed`): the last named one.
+                // An elided subject: nothing but glue since the clause start (`..., but
+                // signed`), or a coordinated verb (`vowed to ... and signed`).
+                let mut near = pre.iter().rev().skip_while(|w| AUX_GLUE.contains(w));
+                let coordinated = !nominal
+                    && matches!(t.form, Form::Past | Form::Present)
+                    && near
+                        .next()
+                        .is_some_and(|w| matches!(*w, "and" | "but" | "yet" | "or"));
+                let elided = agent_floor == clause.0
+                    && pre
+                        .iter()
+                        .all(|w| AUX_GLUE.contains(w) || matches!(*w, "but" | "and" | "yet"));
+                // A pronoun standing for the doer: a possessive in the noun's own phrase
+                // (`its recent ballistic test`), or a subject just before the verb (`he
+                // later visited`), after any speech verb.
+                let pronoun = words::prev_words(lower, agent_floor, t.start, 4)
+                    .into_iter()
+                    .map(|(a, b)| lower.get(a..b).unwrap_or(""))
+                    .take_while(|w| !NON_AGENT_PREPS.contains(w))
+                    .find(|w| {
+                        if nominal {
+                            matches!(*w, "his" | "her" | "its" | "their")
+                        } else {
+                            matches!(*w, "he" | "she" | "it" | "they" | "we")
+                        }
+                    });
+                if elided || coordinated {
                     let from_sentence = cands.iter().rev().find(|c| !c.agents.is_empty());
                     agents = match from_sentence {
                         Some(c) => c.agents.clone(),
                         None => last_agents.to_vec(),
                     };
                     named = false;
+                } else if let Some(p) = pronoun {
+                    agents = resolve_pronoun(p, doc, sent, t.start, ments, &cands, last_agents);
+                    named = false;
                 }
+            }
+            let complement = t.form == Form::Ing
+                || words::prev_words(lower, clause.0, t.start, 3)
+                    .iter()
+                    .any(|&(a, b)| lower.get(a..b) == Some("of"));
+            if agents.is_empty() && !passive && complement {
+                // `Iran denied allegations of selling drones`: one denies one's own acts;
+                // `North Korea has been accused of shipping`: the accused is the doer.
+                let frame = cands.iter().rev().find(|c| {
+                    Some(c.trig.type_idx) == self.denial || Some(c.trig.type_idx) == self.accusation
+                });
+                if let Some(f) = frame {
+                    if Some(f.trig.type_idx) == self.denial {
+                        agents.clone_from(&f.agents);
+                    } else if let Some(accused) = &f.target {
+                        agents = vec![accused.clone()];
+                    }
+                    named = false;
+                }
+            }
+            if agents.is_empty()
+                && !passive
+                && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
+            {
+                agents = vec![a];
+                named = true;
+            }
+            // `..., accusing France of meddling`: a participle clause has the sentence's
+            // subject.
+            if agents.is_empty()
+                && !passive
+                && t.form == Form::Ing
+                && clause.0 > sent.0
+                && words::words_in(lower, clause.0, t.start).count() == 0
+                && let Some(a) = general::sentence_subject(lower, sent.0, clause.0, ments)
+            {
+                agents = vec![a];
+                named = true;
             }
             if agents.is_empty() && !passive {
                 // An actor missing from the lists: a capitalized name before the trigger
@@ -591,20 +859,52 @@ impl Inner {
             // A noun is planned only by the words right before it (`the potential visit`).
             let planned = if nominal {
                 context::planned_adjacent(lower, sent.0, t.start)
+            } else if t.form == Form::Past && !cues.passive {
+                // A verb in the simple past (`The next day Kim visited`) tells what happened;
+                // only `will have visited` looks ahead.
+                cues.planned && context::future_auxiliary(lower, clause.0, t.start)
             } else {
                 cues.planned
             };
+            let finite = !nominal && matches!(t.form, Form::Past | Form::Present);
+            let scope = context::status_scope(lower, sent.0, t.start, finite);
             let status = if planned {
                 Status::Planned
-            } else if !speech && context::denied_before(lower, sent.0, t.start) {
+            } else if !speech && context::denied_before(lower, scope, t.start) {
                 Status::Denied
-            } else if !speech && context::alleged_before(lower, sent.0, t.start) {
+            } else if !speech && context::alleged_before(lower, scope, t.start) {
                 Status::Alleged
             } else {
                 Status::Reported
             };
+            let mut trig = t.clone();
+            if Some(t.type_idx) == self.vocab.type_index("meeting")
+                && general::un_body_subject(lower, clause.0, t.start)
+                && let Some(un) = self.vocab.type_index("un_meeting")
+            {
+                trig.type_idx = un;
+            }
+            if Some(t.type_idx) == self.vocab.type_index("missile_test")
+                && general::fired_at_target(lower, t.tail_end.max(t.end), clause.1, ments)
+                && let Some(attack) = self.attack
+            {
+                trig.type_idx = attack;
+            }
+            if Some(t.type_idx) == self.accusation
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.starts_with("claim"))
+                && general::claim_about_self(lower, t.end)
+                && let Some(st) = self.statement
+            {
+                trig.type_idx = st;
+            }
+            // `denied the talks`, `dismissed the summit`: a definite noun under a denial is
+            // the event told before, not a new one.
+            let topic = topic
+                || (nominal && (prev == Some("the") || det_two_back) && status == Status::Denied);
             cands.push(Cand {
-                trig: t.clone(),
+                trig,
                 sentence: 0,
                 sent,
                 clause,
@@ -620,6 +920,9 @@ impl Inner {
                 explicit: false,
                 caption: false,
                 stop_at: next_trig,
+                topic,
+                passive,
+                times: times.iter().map(|x| (x.start, x.end)).collect(),
             });
         }
         self.drop_covered_statements(lower, &mut cands);
@@ -727,27 +1030,73 @@ impl Inner {
         });
     }
 
+    /// The event's summary. A noun event reads `Russia: drone and cruise missile attacks`; a
+    /// verb one `Russia and North Korea signed a comprehensive strategic partnership`; a
+    /// passive one `Ukraine was attacked by Russian drones`; a plan `Putin is expected to
+    /// visit Pyongyang`. Without a known doer the subject as written stands first (`The two
+    /// leaders held talks`).
+    fn summary_of(&self, text: &str, c: &Cand, type_summary: &str) -> String {
+        let lower = text.to_ascii_lowercase();
+        let trig_end = c.trig.end;
+        // A denial, accusation or statement goes on into what it is about (`denied the
+        // claims`, `accused of shipping ammunition`, `stated that ...`), over other triggers.
+        let speech = self.is_speech(c.trig.type_idx) && !c.nominal;
+        let limit = if speech {
+            c.sent.1
+        } else {
+            c.clause.1.min(c.stop_at.max(c.trig.tail_end))
+        };
+        let (who, start) = if c.nominal {
+            let start = summary::modifiers_start(text, c.clause.0, c.trig.start);
+            let who = if c.agents.is_empty() {
+                String::new()
+            } else {
+                format!("{}:", summary::join_names(&c.agents))
+            };
+            (who, start)
+        } else if c.passive {
+            let start = aux_start(&lower, c.clause.0, c.trig.start);
+            let who = c
+                .target
+                .clone()
+                .or_else(|| subject_as_written(text, c.sent.0, c.clause.0, start))
+                .unwrap_or_default();
+            (who, start)
+        } else {
+            let start = if c.status == Status::Planned {
+                plan_start(&lower, c.clause.0, c.trig.start)
+            } else {
+                c.trig.start
+            };
+            let who = if c.agents.is_empty() {
+                subject_as_written(text, c.sent.0, c.clause.0, start).unwrap_or_default()
+            } else {
+                summary::join_names(&c.agents)
+            };
+            (who, start)
+        };
+        summary::summarize(
+            text,
+            &summary::Parts {
+                who: &who,
+                start,
+                trigger_end: trig_end,
+                limit,
+                clause_end: if speech { c.sent.1 } else { c.clause.1 },
+                times: &c.times,
+                type_summary,
+                target: c.target.as_deref(),
+                nominal: c.nominal,
+            },
+        )
+    }
+
     fn finish(&self, article: &Article, affiliations: &[(String, String)], c: Cand) -> Event {
         let text = article.text.as_str();
         let def = self.vocab.types.get(c.trig.type_idx);
         let type_name = def.map_or_else(|| "event".to_string(), |d| d.name.clone());
         let type_summary = def.map_or("", |d| d.summary.as_str());
-        // A noun event reads `North Korea: ballistic test`, a verb one `Russia rejected ...`.
-        let (who, lead_in) = if c.nominal && !c.agents.is_empty() {
-            (Vec::new(), format!("{}: ", summary::join_names(&c.agents)))
-        } else {
-            (c.agents.clone(), String::new())
-        };
-        let body = summary::summarize(
-            text,
-            &who,
-            c.target.as_deref(),
-            (c.trig.start, c.trig.end),
-            c.clause.1,
-            c.stop_at.max(c.trig.tail_end),
-            type_summary,
-        );
-        let summary = summary::truncate(&format!("{lead_in}{body}"));
+        let summary = self.summary_of(text, &c, type_summary);
         let mut actors = c.agents.clone();
         // A person's country or organization joins them (`Vladimir Putin` → `Russia`), so
         // filtering by a country finds its leaders' acts.
@@ -797,7 +1146,8 @@ impl Inner {
             actors,
             target: c.target,
             status: c.status,
-            confidence: conf.clamp(0.05, 0.99),
+            // Two decimals: `0.95`, not the `0.95000005` of f32 sums.
+            confidence: (conf.clamp(0.05, 0.99) * 100.0).round() / 100.0,
             when: c.when,
             source: Source {
                 article: article.path.clone(),
@@ -848,7 +1198,13 @@ fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[
             let near = c.sentence.saturating_sub(k.sentence) <= 3;
             let one_empty = k.agents.is_empty() || c.agents.is_empty();
             let targets_ok = k.target.is_none() || c.target.is_none() || k.target == c.target;
-            (shared || (one_empty && near)) && targets_ok && dates_compatible(k, &c)
+            // Two undated mentions far apart are one event only when the later one points
+            // back (`the test`), handled above.
+            // Repeated claims and denials (not reported acts, which recur) are one matter.
+            let undated = k.when.is_none() && c.when.is_none() && c.status == Status::Reported;
+            ((shared && (near || !undated)) || (one_empty && near))
+                && targets_ok
+                && dates_compatible(k, &c)
         });
         match same {
             Some(k) => {
@@ -910,7 +1266,7 @@ fn pick_actors(
     passive: bool,
     nominal: bool,
 ) -> (Vec<String>, bool, Option<String>) {
-    let Doc { text, lower } = doc;
+    let Doc { text, lower, .. } = doc;
     let before: Vec<&Mention> = ments
         .iter()
         .copied()
@@ -945,10 +1301,46 @@ fn pick_actors(
     // A noun event's agent stands right before it (`North Korea's missile test`, `The U.S.,
     // South Korea, and Japan respond with joint exercises`), not anywhere in the clause.
     let mut first = if nominal {
-        let window = words::prev_words(lower, clause.0, t.start, 4)
-            .last()
-            .map_or(t.start, |&(a, _)| a);
-        before.iter().position(|m| m.start >= window)
+        // The noun's own phrase reaches back over modifiers and names, not over a
+        // preposition or a possessive pronoun (`during his visit`: his, not the clause's
+        // subject). After a support verb (`held talks`, `respond with joint exercises`) the
+        // clause subject is the doer.
+        let mut window = t.start;
+        let mut support = false;
+        for (a, b) in words::prev_words(lower, clause.0, t.start, 5) {
+            let w = lower.get(a..b).unwrap_or("");
+            if SUPPORT_VERBS.contains(&w) {
+                support = true;
+                break;
+            }
+            if NON_AGENT_PREPS.contains(&w)
+                || matches!(
+                    w,
+                    "during"
+                        | "amid"
+                        | "after"
+                        | "before"
+                        | "following"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "of"
+                )
+            {
+                let verb_before =
+                    words::prev_word(lower, a).is_some_and(|v| SUPPORT_VERBS.contains(&v));
+                support = verb_before && matches!(w, "with" | "in");
+                break;
+            }
+            window = a;
+        }
+        if support && !before.is_empty() {
+            Some(0)
+        } else {
+            before.iter().position(|m| m.start >= window)
+        }
     } else if before.is_empty() {
         None
     } else {
@@ -979,6 +1371,23 @@ fn pick_actors(
             last_end = m.end;
         } else {
             break;
+        }
+    }
+    if group.is_empty() && nominal {
+        // `Russian drone and cruise missile attacks`, `the Russian invasion`: a demonym in
+        // the event noun's own phrase names its doer.
+        if let Some(m) = ments.iter().rev().find(|m| {
+            m.demonym && !m.modifier && m.start >= clause.0 && m.end <= t.start && {
+                let between: Vec<&str> = words::words_in(lower, m.end, t.start).collect();
+                between.len() <= 4
+                    && !text
+                        .get(m.end..t.start)
+                        .unwrap_or("")
+                        .contains([',', ';', '(', ')'])
+                    && between.iter().all(|w| !NP_BREAKERS.contains(w))
+            }
+        }) {
+            group.push(m.name.clone());
         }
     }
     group.truncate(4);
@@ -1022,6 +1431,279 @@ fn pick_actors(
     }
     let named = !agents.is_empty();
     (agents, named, target)
+}
+
+/// `missile attacks`, `drone strikes on Kyiv`, `recent visits`: a third-person form that is
+/// also a noun reads as the plural noun when a lowercase modifier (not a pronoun or an
+/// adverb) stands before it and no object follows (no article, pronoun or name).
+fn plural_noun_use(text: &str, lower: &str, t: &Trigger) -> bool {
+    const NOT_MODIFIERS: &[&str] = &[
+        "he",
+        "she",
+        "it",
+        "who",
+        "which",
+        "that",
+        "also",
+        "then",
+        "now",
+        "regularly",
+        "often",
+        "still",
+        "again",
+        "repeatedly",
+        "frequently",
+        "reportedly",
+        "allegedly",
+        "and",
+        "or",
+        "but",
+    ];
+    let Some(prev) = words::prev_word(text, t.start) else {
+        return false;
+    };
+    let lowercase = prev.chars().next().is_some_and(char::is_lowercase);
+    if !lowercase || NOT_MODIFIERS.contains(&prev) {
+        return false;
+    }
+    let next = words::next_words(lower, t.end, 1);
+    let next_word = next.first().and_then(|&(a, b)| lower.get(a..b));
+    let next_cap = next
+        .first()
+        .and_then(|&(a, _)| text.get(a..))
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase);
+    !next_cap
+        && !next_word.is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
+            )
+        })
+}
+
+/// Where a passive verb's auxiliaries start (`was attacked`, `has been accused`).
+fn aux_start(lower: &str, floor: usize, pos: usize) -> usize {
+    let mut start = pos;
+    for (a, b) in words::prev_words(lower, floor, pos, 3) {
+        let w = lower.get(a..b).unwrap_or("");
+        if matches!(
+            w,
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "being" | "be"
+        ) {
+            start = a;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+/// Where a planned event's phrase starts: at `will`, or at the verb that takes the plan
+/// (`offered to mediate`, `is expected to visit`).
+fn plan_start(lower: &str, floor: usize, pos: usize) -> usize {
+    let prev = words::prev_words(lower, floor, pos, 3);
+    let word = |i: usize| {
+        prev.get(i)
+            .and_then(|&(a, b)| lower.get(a..b))
+            .unwrap_or("")
+    };
+    let at = |i: usize| prev.get(i).map_or(pos, |&(a, _)| a);
+    if matches!(word(0), "will" | "shall" | "'ll") {
+        return at(0);
+    }
+    if word(0) == "to" {
+        let w1 = word(1);
+        let verb_like = w1.ends_with("ed")
+            || matches!(
+                w1,
+                "plans"
+                    | "plan"
+                    | "wants"
+                    | "want"
+                    | "hopes"
+                    | "hope"
+                    | "aims"
+                    | "aim"
+                    | "intends"
+                    | "intend"
+                    | "seeks"
+                    | "seek"
+                    | "set"
+                    | "due"
+                    | "ready"
+                    | "willing"
+                    | "open"
+                    | "going"
+                    | "about"
+                    | "able"
+                    | "likely"
+                    | "agree"
+                    | "agrees"
+                    | "vows"
+                    | "vow"
+                    | "pledges"
+                    | "pledge"
+                    | "promises"
+                    | "promise"
+                    | "offers"
+                    | "offer"
+                    | "decides"
+                    | "expects"
+                    | "expect"
+            );
+        if !verb_like {
+            // `his willingness to visit`: the headline form `to visit`.
+            return at(0);
+        }
+        if matches!(word(2), "is" | "are" | "was" | "were" | "has" | "have") {
+            return at(2);
+        }
+        return at(1);
+    }
+    pos
+}
+
+/// The subject as the text writes it when no known actor is the doer (`The two leaders`,
+/// `both countries`, or the noun a relative clause hangs on: `the missile that hit`): up to
+/// five words with no comma, opened by an article, a number, a quantifier or a name.
+fn subject_as_written(
+    text: &str,
+    sent_start: usize,
+    clause_start: usize,
+    pos: usize,
+) -> Option<String> {
+    const OPENERS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "two",
+        "three",
+        "four",
+        "five",
+        "both",
+        "several",
+        "many",
+        "some",
+        "officials",
+        "authorities",
+        "troops",
+        "forces",
+        "rebels",
+        "militants",
+        "police",
+        "protesters",
+        "lawmakers",
+        "leaders",
+        "experts",
+    ];
+    const LEAD_GLUE: &[&str] = &["that", "which", "who", "and", "but", "as", "while", "when"];
+    let raw = text.get(clause_start..pos)?;
+    // `Two days later, the two sides held`: the subject follows the last comma.
+    let raw = raw.rsplit_once(',').map_or(raw, |(_, r)| r);
+    let mut ws: Vec<&str> = raw
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    while ws
+        .first()
+        .is_some_and(|w| LEAD_GLUE.contains(&w.to_lowercase().as_str()))
+    {
+        ws.remove(0);
+    }
+    while ws.last().is_some_and(|w| {
+        AUX_GLUE.contains(&w.to_lowercase().as_str())
+            || matches!(
+                w.to_lowercase().as_str(),
+                "was" | "were" | "is" | "are" | "been" | "will" | "would"
+            )
+    }) {
+        ws.pop();
+    }
+    let relative = raw
+        .trim_start_matches([',', ' '])
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "that" | "which" | "who"));
+    if ws.is_empty() && relative {
+        // `the missile that hit`: the noun phrase before the relative clause.
+        let before = words::prev_words(text, sent_start, clause_start, 6);
+        let det = before.iter().position(|&(a, b)| {
+            text.get(a..b)
+                .is_some_and(|w| OPENERS.contains(&w.to_lowercase().as_str()))
+        })?;
+        let &(a, _) = before.get(det)?;
+        let np = text.get(a..clause_start)?.trim();
+        if np.contains([',', ';', '(']) {
+            return None;
+        }
+        return Some(capitalized(np));
+    }
+    if ws.is_empty() || ws.len() > 5 || raw.contains([';', '(', ')', '“', '"']) {
+        return None;
+    }
+    let first = ws.first()?;
+    let opener = OPENERS.contains(&first.to_lowercase().as_str())
+        || first.chars().next().is_some_and(char::is_uppercase);
+    // A subject has no verb-looking word (`-ed`) in it.
+    let verbish = ws
+        .iter()
+        .skip(1)
+        .any(|w| w.ends_with("ed") || w.ends_with("ing"));
+    (opener && !verbish).then(|| capitalized(&ws.join(" ")))
+}
+
+fn capitalized(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+    }
+    out.push_str(chars.as_str());
+    out
+}
+
+/// The word before `pos` is a possessive (`Blinken’s visit`, `the allies' drills`).
+fn possessive_before(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("").trim_end();
+    before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'")
+}
+
+/// Whom a pronoun before a trigger stands for. `he`, `his`, `she`, `her`: the nearest person
+/// named before it in the sentence (`Kim Jong Un ..., as his recent tests`), else the last
+/// named doer. `they`, `their`, `it`, `its`: the doer of an earlier event of the sentence,
+/// else the nearest actor in subject position before it (not after a preposition), else the
+/// last named doer.
+fn resolve_pronoun(
+    pronoun: &str,
+    doc: Doc<'_>,
+    sent: (usize, usize),
+    pos: usize,
+    ments: &[&Mention],
+    cands: &[Cand],
+    last_agents: &[String],
+) -> Vec<String> {
+    let Doc { text, lower, .. } = doc;
+    let earlier = ments
+        .iter()
+        .filter(|m| m.start >= sent.0 && m.end <= pos && !m.modifier)
+        .filter(|m| !demonym_adjective(text, m));
+    if matches!(pronoun, "he" | "his" | "she" | "her" | "him") {
+        if let Some(m) = earlier.filter(|m| m.kind == Kind::Person).last() {
+            return vec![m.name.clone()];
+        }
+        return last_agents.to_vec();
+    }
+    if let Some(c) = cands.iter().rev().find(|c| !c.agents.is_empty()) {
+        return c.agents.clone();
+    }
+    let subject = earlier
+        .filter(|m| !words::prev_word(lower, m.start).is_some_and(|p| NON_AGENT_PREPS.contains(&p)))
+        .last();
+    match subject {
+        Some(m) => vec![m.name.clone()],
+        None => last_agents.to_vec(),
+    }
 }
 
 /// The first run of capitalized words in `text[from..to]` that looks like a name (not a

@@ -1,54 +1,504 @@
-//! Short readable summaries: who, the trigger and what follows it in the clause.
+//! Short readable summaries: who, then the event's phrase from the text, ended where a
+//! phrase ends (never on `the`, `of`, `on` or half a date).
 
-use super::words::next_words;
+use super::words::{next_words, prev_words};
 
 /// Longest summary, in bytes (cut at a word boundary).
 pub const MAX_LEN: usize = 80;
 
-/// Builds `"<agents> <trigger and a few following words>"`, or the type's wording when the
-/// trigger is a bare noun with no agent.
-pub fn summarize(
-    text: &str,
-    agents: &[String],
-    target: Option<&str>,
-    trigger: (usize, usize),
-    clause_end: usize,
-    stop_at: usize,
-    type_summary: &str,
-) -> String {
-    let limit = clause_end.min(stop_at);
-    let words = next_words(text, trigger.1, 7);
-    let tail_end = words
-        .iter()
-        .take_while(|&&(_, e)| e <= limit)
-        .last()
-        .map_or(trigger.1, |&(_, e)| e);
+/// Words a summary never ends on: articles, prepositions, conjunctions, auxiliaries,
+/// possessive pronouns and the first halves of time expressions.
+const NO_END: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "onto",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "as",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "than",
+    "about",
+    "over",
+    "under",
+    "during",
+    "amid",
+    "against",
+    "between",
+    "among",
+    "after",
+    "before",
+    "since",
+    "until",
+    "while",
+    "including",
+    "toward",
+    "towards",
+    "via",
+    "per",
+    "last",
+    "next",
+    "early",
+    "late",
+    "some",
+    "any",
+    "each",
+    "every",
+    "such",
+    "more",
+    "most",
+    "very",
+    "so",
+    "not",
+    "no",
+    "also",
+    "just",
+    "up",
+    "out",
+    "if",
+    "when",
+    "where",
+    "whether",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "two",
+    "three",
+    "several",
+    "many",
+    "both",
+    "all",
+    "other",
+    "another",
+    "new",
+    "own",
+    "said",
+    "saying",
+    "says",
+    "least",
+    "earlier",
+    "later",
+    "ago",
+    "soon",
+    "already",
+    "yet",
+    "still",
+    "recent",
+    "latest",
+    "potential",
+    "possible",
+    "first",
+    "second",
+    "such",
+];
+
+/// Words that open a new phrase: a good place to stop before.
+const PHRASE_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "onto",
+    "to",
+    "and",
+    "or",
+    "but",
+    "as",
+    "during",
+    "amid",
+    "against",
+    "between",
+    "among",
+    "after",
+    "before",
+    "since",
+    "until",
+    "while",
+    "including",
+    "which",
+    "who",
+    "that",
+    "over",
+    "under",
+    "despite",
+    "following",
+    "near",
+    "off",
+    "toward",
+    "towards",
+    "via",
+    "about",
+    "of",
+];
+
+/// What a summary is made of, as byte positions in the article text.
+pub struct Parts<'a> {
+    /// Who, as it should be written first (`Russia and North Korea`), may be empty.
+    pub who: &'a str,
+    /// Where the event's phrase starts (the trigger, or a plan verb before it).
+    pub start: usize,
+    /// End of the trigger words (the phrase never ends before this).
+    pub trigger_end: usize,
+    /// The phrase must not run past this (the clause end or the next event's trigger).
+    pub limit: usize,
+    /// The end of the trigger's clause: a phrase may end there.
+    pub clause_end: usize,
+    /// Time expressions of the sentence: the phrase stops before one.
+    pub times: &'a [(usize, usize)],
+    /// The type's own wording when there is no phrase to show (`denies allegations`).
+    pub type_summary: &'a str,
+    pub target: Option<&'a str>,
+    /// A noun event: its phrase is the noun with its prepositional phrases only.
+    pub nominal: bool,
+}
+
+/// Words that end a noun event's phrase: the verb that follows it.
+const NOUN_PHRASE_ENDS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might",
+    "drew", "draws", "led", "leads", "follows", "followed", "comes", "came", "came", "faces",
+    "faced", "took", "takes", "marked", "marks", "sparked", "sparks", "raised", "raises",
+    "prompted", "prompts", "showed", "shows", "that", "which",
+];
+
+/// Builds `"<who> <phrase>"`: the phrase is the text from `start` through the trigger and on
+/// to the longest stretch that fits and ends at a phrase boundary.
+pub fn summarize(text: &str, p: &Parts<'_>) -> String {
+    let budget = MAX_LEN.saturating_sub(p.who.len() + 1).max(24);
+    let phrase_end = phrase_end(text, p, budget);
     let phrase = text
-        .get(trigger.0..tail_end.max(trigger.1))
+        .get(p.start..phrase_end.max(p.trigger_end))
         .unwrap_or("")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let phrase = phrase
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '"' && c != '”')
-        .to_string();
-    let who = join_names(agents);
+    let phrase = balance_quotes(
+        phrase.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '"' && c != '”' && c != ')'),
+        text.get(phrase_end..).unwrap_or(""),
+    );
+    let who = capitalize(p.who);
     let s = if who.is_empty() {
-        let mut p = phrase;
-        if let Some(first) = p.get(..1) {
-            let up = first.to_uppercase();
-            p.replace_range(..1, &up);
-        }
-        p
+        capitalize(&phrase)
     } else if phrase.is_empty() {
-        match target {
-            Some(t) => format!("{who} {type_summary} {t}"),
-            None => format!("{who} {type_summary}"),
+        match p.target {
+            Some(t) => format!("{who} {} {t}", p.type_summary),
+            None => format!("{who} {}", p.type_summary),
         }
     } else {
         format!("{who} {phrase}")
     };
     truncate(&s)
+}
+
+/// The end of the phrase: the last word (of up to twelve after the trigger) that stays in
+/// budget, before the limit and before any time expression, after which a phrase can end.
+fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
+    let first_time = p
+        .times
+        .iter()
+        .filter(|&&(s, _)| s >= p.trigger_end)
+        .map(|&(s, _)| s)
+        .min()
+        .unwrap_or(usize::MAX);
+    let stop = p.limit.min(first_time);
+    let words: Vec<(usize, usize)> = next_words(text, p.trigger_end, 12)
+        .into_iter()
+        .take_while(|&(s, e)| e <= stop && e.saturating_sub(p.start) <= budget && s < stop)
+        .collect();
+    let lower_of = |(s, e): (usize, usize)| text.get(s..e).unwrap_or("").to_lowercase();
+    let possessive = |e: usize| {
+        text.get(e..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s") || r.starts_with("s'"))
+    };
+    let endable = |w: &str, e: usize| {
+        !NO_END.contains(&w)
+            && !possessive(e)
+            && !(w.ends_with("ly") && w.len() > 4)
+            && !w.chars().all(|c| c.is_ascii_digit())
+    };
+    let capital_at = |i: usize| {
+        words
+            .get(i)
+            .and_then(|&(s, _)| text.get(s..))
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    // A noun event's phrase goes on only through prepositional phrases (`meeting of
+    // experts in Moscow`), never into the verb that follows (`tests have led`).
+    let mut usable = words.len();
+    if p.nominal {
+        // `launch of`: a trigger ending in a preposition has opened the phrase itself.
+        let trigger_opens = text
+            .get(p.start..p.trigger_end)
+            .and_then(|t| t.split_whitespace().next_back())
+            .is_some_and(|w| PHRASE_OPENERS.contains(&w.to_lowercase().as_str()));
+        let opens = trigger_opens
+            || words
+                .first()
+                .is_some_and(|&w| PHRASE_OPENERS.contains(&lower_of(w).as_str()));
+        if !opens {
+            usable = 0;
+        }
+        if let Some(i) = words
+            .iter()
+            .position(|&w| NOUN_PHRASE_ENDS.contains(&lower_of(w).as_str()))
+        {
+            usable = usable.min(i);
+        }
+    }
+    // Best: an endable word followed by a phrase opener or by the end of the phrase.
+    let mut fallback = None;
+    for i in (0..usable).rev() {
+        let Some(&w) = words.get(i) else { continue };
+        let lw = lower_of(w);
+        if !endable(&lw, w.1) {
+            continue;
+        }
+        let boundary = if i + 1 < usable {
+            words
+                .get(i + 1)
+                .is_some_and(|&n| PHRASE_OPENERS.contains(&lower_of(n).as_str()))
+        } else {
+            usable < words.len() || ends_phrase(text, w.1, p.clause_end.min(first_time))
+        };
+        if boundary {
+            return w.1;
+        }
+        // Never cut a name in two (`between North | Korean Foreign Minister`).
+        if fallback.is_none() && !capital_at(i + 1) {
+            fallback = Some(w.1);
+        }
+    }
+    // The trigger itself ends a phrase when what follows opens a new one.
+    let after_trigger = if usable == 0 && p.nominal {
+        true
+    } else {
+        words
+            .first()
+            .is_some_and(|&n| PHRASE_OPENERS.contains(&lower_of(n).as_str()))
+    };
+    if after_trigger {
+        return p.trigger_end;
+    }
+    fallback.unwrap_or(p.trigger_end)
+}
+
+/// Whether the text after `end` leaves the phrase (punctuation, the clause limit, or a
+/// phrase opener).
+fn ends_phrase(text: &str, end: usize, stop: usize) -> bool {
+    if end >= stop || text.get(end..stop).is_some_and(|r| r.trim().is_empty()) {
+        return true;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    let rest_trim = rest.trim_start();
+    if rest_trim
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+    {
+        return true;
+    }
+    let next: String = rest_trim
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    PHRASE_OPENERS.contains(&next.as_str())
+}
+
+/// Modifier words ending in `-s` or `-ed` that are not verbs.
+const NOUNISH: &[&str] = &[
+    "weapons",
+    "arms",
+    "missiles",
+    "drones",
+    "rockets",
+    "forces",
+    "nations",
+    "affairs",
+    "armed",
+    "combined",
+    "unprecedented",
+    "advanced",
+    "renewed",
+    "expanded",
+    "planned",
+    "scheduled",
+    "unannounced",
+    "alleged",
+    "reported",
+    "increased",
+    "nuclear-armed",
+    "unscheduled",
+    "coordinated",
+    "so-called",
+    "talks",
+    "peace",
+];
+
+/// The start of a noun event's own modifiers (`drone and cruise missile attacks`, `recent
+/// weapons tests`): lowercase words right before the trigger, back to a determiner,
+/// preposition, pronoun, verb-like word or name.
+pub fn modifiers_start(text: &str, floor: usize, trigger_start: usize) -> usize {
+    const STOP: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "against",
+        "during",
+        "amid",
+        "after",
+        "before",
+        "over",
+        "about",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "said",
+        "says",
+        "that",
+        "which",
+        "who",
+        "it",
+        "they",
+        "he",
+        "she",
+        "counter",
+        "led",
+        "respond",
+        "conducts",
+        "conducted",
+        "held",
+        "holds",
+    ];
+    let mut start = trigger_start;
+    for (a, b) in prev_words(text, floor, trigger_start, 4) {
+        let w = text.get(a..b).unwrap_or("");
+        let between = text.get(b..start).unwrap_or("");
+        if !between.trim().is_empty() && !between.trim().chars().all(|c| c == '-') {
+            break;
+        }
+        let lw = w.to_lowercase();
+        let lowercase = w.chars().next().is_some_and(char::is_lowercase);
+        let verbish = (lw.ends_with("ed") && !NOUNISH.contains(&lw.as_str()))
+            || (lw.ends_with('s') && !NOUNISH.contains(&lw.as_str()));
+        if !lowercase || STOP.contains(&lw.as_str()) || verbish {
+            break;
+        }
+        start = a;
+    }
+    start
+}
+
+/// Closes a quotation the phrase opened (`as "groundless"`) when the text closes it right
+/// after, or else drops the unmatched opening mark.
+fn balance_quotes(phrase: &str, after: &str) -> String {
+    let straight = phrase.matches('"').count();
+    let (open, close) = (phrase.matches('“').count(), phrase.matches('”').count());
+    if straight % 2 == 1 {
+        if after.starts_with('"') {
+            return format!("{phrase}\"");
+        }
+        if let Some(i) = phrase.rfind('"') {
+            let mut p = phrase.to_string();
+            p.remove(i);
+            return p.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
+    if open > close {
+        if after.starts_with('”') {
+            return format!("{phrase}”");
+        }
+        if let Some(i) = phrase.rfind('“') {
+            let mut p = phrase.to_string();
+            p.replace_range(i..i + '“'.len_utf8(), "");
+            return p.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
+    phrase.to_string()
+}
+
+fn capitalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+    }
+    out.push_str(chars.as_str());
+    out
 }
 
 /// `A`, `A and B`, `A, B, and C`.
@@ -79,19 +529,57 @@ pub fn truncate(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn sum(text: &str, who: &str, trigger: &str, times: &[(usize, usize)]) -> String {
+        let start = text.find(trigger).unwrap();
+        summarize(
+            text,
+            &Parts {
+                who,
+                start,
+                trigger_end: start + trigger.len(),
+                limit: text.len(),
+                clause_end: text.len(),
+                times,
+                type_summary: "acts",
+                target: None,
+                nominal: false,
+            },
+        )
+    }
+
     #[test]
     fn summary_reads_agent_then_trigger_phrase() {
         let text = "Russia rejected those claims as groundless, and more.";
-        let s = summarize(
-            text,
-            &["Russia".to_string()],
-            None,
-            (7, 15),
-            text.len(),
-            text.len(),
-            "denies",
+        assert_eq!(
+            sum(text, "Russia", "rejected", &[]),
+            "Russia rejected those claims as groundless"
         );
-        assert_eq!(s, "Russia rejected those claims as groundless");
+    }
+
+    #[test]
+    fn summaries_end_at_a_phrase_boundary_not_on_a_preposition_or_a_date() {
+        let text = "Pyongyang fired two short-range ballistic missiles into the sea off its east coast on Tuesday morning, the military said.";
+        let on = text.find("on Tuesday").unwrap() + 3;
+        let s = sum(text, "North Korea", "fired", &[(on, on + 15)]);
+        assert_eq!(
+            s,
+            "North Korea fired two short-range ballistic missiles into the sea"
+        );
+        let text =
+            "The agency said the missile hit the Ukrainian city of Kharkiv on January 2 at night.";
+        let at = text.find("January 2").unwrap();
+        assert_eq!(
+            sum(text, "", "hit", &[(at, at + 9)]),
+            "Hit the Ukrainian city of Kharkiv"
+        );
+    }
+
+    #[test]
+    fn noun_modifiers_start_the_phrase() {
+        let text = "to counter Russian drone and cruise missile attacks.";
+        let t = text.find("attacks").unwrap();
+        let s = modifiers_start(text, 0, t);
+        assert_eq!(&text[s..t], "drone and cruise missile ");
     }
 
     #[test]

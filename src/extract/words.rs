@@ -82,12 +82,13 @@ fn digit_separator(s: &str, i: usize) -> bool {
     before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
 }
 
-/// A dot inside `U.S.` / `U.N.` is not a clause stop.
+/// A dot inside `U.S.` / `U.N.` (or `u.s.` in lowercased text) is not a clause stop.
 fn is_abbrev_dot(s: &str, i: usize) -> bool {
     let before = s.get(..i).and_then(|b| b.chars().next_back());
     let after = s.get(i + 1..).and_then(|a| a.chars().next());
-    before.is_some_and(|c| c.is_ascii_uppercase())
-        && after.is_some_and(|c| c.is_ascii_uppercase() || c == ' ' || c == ',')
+    // Letters of either case: gapped triggers read the lowercased text (`u.s.-drafted`).
+    before.is_some_and(|c| c.is_ascii_alphabetic())
+        && after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | ',' | '-'))
         && s.get(..i)
             .and_then(|b| b.chars().rev().nth(1))
             .is_some_and(|c| c == '.' || c == ' ' || c == '(')

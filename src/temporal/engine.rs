@@ -2388,7 +2388,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 return Some(hit(s, end, TimexType::Date, V::Lit(v.into()), da));
             };
             let (base, anchor) = if sign.abs() == 2 {
-                cx.ref_day().unwrap_or((dct, da))
+                cx.ref_point(u).unwrap_or((dct, da))
             } else {
                 (dct, da)
             };

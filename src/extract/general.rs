@@ -1,0 +1,632 @@
+//! Rules that keep extraction sound on news written in styles other than the samples: the
+//! month `May` is not a modal, `said it would` reports a plan, `the army` or `the group` as a
+//! subject stands for the actor named with it earlier, a reduced relative (`individuals
+//! accused of`) is not an event, a generic noun (`a rehearsal for invasion`) is not one
+//! either, a UN body meeting is a UN meeting, and an event in a coordinated clause or in a
+//! `since X, when ...` clause takes the date the sentence gives it.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::temporal::{Precision, TimeExpr, When};
+
+use super::actors::{Kind, Mention};
+use super::context::MODALS;
+use super::words::{is_word_char, next_words, prev_word, prev_words};
+
+/// How the words before a trigger qualify it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modality {
+    /// `may`, `could`, `if`: not an event.
+    Modal,
+    /// `said it would send`: a plan reported in the past.
+    ReportedFuture,
+    /// No modal at all (`in May`, `since May 2022` are months).
+    None,
+}
+
+/// Verbs that report speech or intent before `would` (`said it would send`).
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "told",
+    "stated",
+    "added",
+    "promised",
+    "pledged",
+    "vowed",
+    "declared",
+    "confirmed",
+    "indicated",
+    "signalled",
+    "signaled",
+];
+
+/// The words of `text[from..to]` as byte ranges.
+fn word_spans(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let Some(seg) = text.get(from..to) else {
+        return out;
+    };
+    let mut start: Option<usize> = None;
+    for (i, c) in seg.char_indices() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((from + s, from + i));
+        }
+    }
+    if let Some(s) = start {
+        out.push((from + s, to));
+    }
+    out
+}
+
+/// Reads the modal words of the clause `[floor, pos)` before a trigger. A capitalized `May`
+/// inside a clause, or followed by a number, is the month; `would` after a reporting verb
+/// (`said it would send`) is a plan in reported speech, not a hypothesis.
+pub fn modality(text: &str, lower: &str, floor: usize, pos: usize) -> Modality {
+    let words = word_spans(lower, floor, pos);
+    let n = words.len();
+    let mut would_at: Option<usize> = None;
+    let mut modal = false;
+    for (i, &(a, b)) in words.iter().enumerate() {
+        let w = lower.get(a..b).unwrap_or("");
+        if !MODALS.contains(&w) || (w == "potentially" && i + 4 < n) {
+            continue;
+        }
+        if w == "may" && text.get(a..b) == Some("May") {
+            let first = i == 0;
+            let number_next = text
+                .get(b..)
+                .and_then(|r| r.trim_start().chars().next())
+                .is_some_and(|c| c.is_ascii_digit());
+            if !first || number_next {
+                continue;
+            }
+        }
+        if w == "would" && would_at.is_none() {
+            would_at = Some(i);
+            continue;
+        }
+        modal = true;
+    }
+    if modal {
+        return Modality::Modal;
+    }
+    let Some(wi) = would_at else {
+        return Modality::None;
+    };
+    let reported = words
+        .iter()
+        .take(wi)
+        .rev()
+        .take(4)
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| REPORTING.contains(&w)));
+    if reported {
+        Modality::ReportedFuture
+    } else {
+        Modality::Modal
+    }
+}
+
+/// `individuals accused of`, `a man charged with`: a speech participle right before `of` or
+/// `with` with no auxiliary before it describes the noun before it; it is not an event (a
+/// passive `was accused of` is told apart by the auxiliary, an active `accused X of` by the
+/// object between).
+pub fn reduced_relative(lower: &str, start: usize, end: usize) -> bool {
+    let next = next_words(lower, end, 1);
+    let link = next.first().and_then(|&(a, b)| lower.get(a..b));
+    if !matches!(link, Some("of" | "with")) {
+        return false;
+    }
+    let prev = prev_word(lower, start);
+    !prev.is_some_and(|p| {
+        matches!(
+            p,
+            "was" | "were" | "is" | "are" | "been" | "being" | "be" | "has" | "have" | "had"
+        )
+    })
+}
+
+/// Nouns that stand for a state's institution when they are the subject (`the army accused`).
+const STATE_BODIES: &[&str] = &[
+    "army",
+    "military",
+    "government",
+    "navy",
+    "regime",
+    "junta",
+    "ministry",
+    "police",
+    "presidency",
+    "cabinet",
+    "authorities",
+];
+/// Nouns that stand for an armed or political group (`the paramilitary group denied`).
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "militia",
+    "rebels",
+    "movement",
+    "faction",
+    "paramilitaries",
+    "insurgents",
+    "organisation",
+    "organization",
+    "fighters",
+];
+
+/// `The army accused`, `a charge the paramilitary group denied`: a definite common noun as
+/// the subject right before a trigger stands for an actor named earlier in the article: a
+/// state body for the country last named with that noun (`Sudan's army`, `the Sudanese
+/// army`), a group noun for the organization last named before the trigger.
+pub fn generic_subject(
+    lower: &str,
+    clause_start: usize,
+    trig_start: usize,
+    mentions: &[Mention],
+) -> Option<String> {
+    // Adverbs between the subject and its verb (`the group later denied`) are skipped.
+    let mut prev = prev_words(lower, clause_start, trig_start, 4);
+    while prev.first().is_some_and(|&(a, b)| {
+        lower.get(a..b).is_some_and(|w| {
+            (w.ends_with("ly") && w.len() > 4)
+                || matches!(
+                    w,
+                    "later" | "also" | "again" | "then" | "still" | "swiftly" | "quickly"
+                )
+        })
+    }) {
+        prev.remove(0);
+    }
+    let head = prev.first().and_then(|&(a, b)| lower.get(a..b))?;
+    let det = prev
+        .iter()
+        .skip(1)
+        .any(|&(a, b)| matches!(lower.get(a..b), Some("the" | "its" | "their")));
+    if !det {
+        return None;
+    }
+    let head_start = prev.first().map_or(trig_start, |&(a, _)| a);
+    let before: Vec<&Mention> = mentions.iter().filter(|m| m.end <= head_start).collect();
+    if STATE_BODIES.contains(&head) {
+        // The country named with this noun (`Sudan's army`, `the Sudanese army`), latest first.
+        return before
+            .iter()
+            .rev()
+            .filter(|m| m.kind == Kind::Country)
+            .find(|m| {
+                next_words(lower, m.end, 2)
+                    .iter()
+                    .any(|&(a, b)| lower.get(a..b) == Some(head))
+            })
+            .map(|m| m.name.clone());
+    }
+    if GROUP_NOUNS.contains(&head) {
+        return before
+            .iter()
+            .rev()
+            .find(|m| matches!(m.kind, Kind::Org | Kind::Group) && !is_un_body(&m.name))
+            .map(|m| m.name.clone());
+    }
+    None
+}
+
+fn is_un_body(name: &str) -> bool {
+    name.starts_with("UN ") || name == "United Nations"
+}
+
+/// Words that make a meeting a UN body's own (`The U.N. Security Council met`).
+const UN_BODIES: &[&str] = &[
+    "security council",
+    "general assembly",
+    "human rights council",
+    "un assembly",
+    "u.n. assembly",
+];
+
+/// A meeting whose subject is a UN body (`The U.N. Security Council met`, `the General
+/// Assembly is expected to meet`) is a UN meeting.
+pub fn un_body_subject(lower: &str, clause_start: usize, trig_start: usize) -> bool {
+    lower
+        .get(clause_start..trig_start)
+        .is_some_and(|s| UN_BODIES.iter().any(|b| s.contains(b)))
+}
+
+/// `a rehearsal for invasion`, `threats of attack`, `came for talks with`: an event noun
+/// with no determiner right after a preposition names a kind or purpose, not an event.
+pub fn bare_generic_noun(lower: &str, floor: usize, start: usize) -> bool {
+    let prev = prev_words(lower, floor, start, 1);
+    let Some(p) = prev.first().and_then(|&(a, b)| lower.get(a..b)) else {
+        return false;
+    };
+    // Nothing but a space between the preposition and the noun (no `for a new`).
+    let adjacent = prev.first().is_some_and(|&(_, b)| {
+        lower
+            .get(b..start)
+            .is_some_and(|s| s.chars().all(char::is_whitespace))
+    });
+    adjacent
+        && matches!(
+            p,
+            "for" | "of" | "against" | "into" | "from" | "toward" | "towards"
+        )
+}
+
+/// Words after `land in`/`arrive in` that are no destination of a visit.
+const NOT_DESTINATIONS: &[&str] = &["sea", "water", "waters", "ocean", "field", "fields"];
+/// Things that land or arrive without visiting.
+const OBJECTS: &[&str] = &[
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "projectile",
+    "projectiles",
+    "debris",
+    "shell",
+    "shells",
+    "drone",
+    "drones",
+    "warhead",
+    "balloon",
+    "balloons",
+    "satellite",
+];
+
+/// `The missile ... flew 600 km before landing in the sea`: a thing landing is no visit.
+pub fn thing_lands(lower: &str, sent_start: usize, start: usize, end: usize) -> bool {
+    let word = lower.get(start..end).unwrap_or("");
+    if !(word.starts_with("land") || word.starts_with("arriv")) {
+        return false;
+    }
+    let dest = next_words(lower, end, 2).iter().any(|&(a, b)| {
+        lower
+            .get(a..b)
+            .is_some_and(|w| NOT_DESTINATIONS.contains(&w))
+    });
+    let thing = word_spans(lower, sent_start, start)
+        .iter()
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| OBJECTS.contains(&w)));
+    dest || thing
+}
+
+/// The words that join a clause to the one before with the same time (`..., and the two
+/// leaders signed`).
+pub fn coordinated(lower: &str, clause_start: usize) -> bool {
+    lower
+        .get(clause_start..)
+        .is_some_and(|s| s.starts_with(", and ") || s.starts_with(" and "))
+}
+
+/// `since May 2022, when they vetoed`: an event in a `when` clause right after a `since`
+/// expression happened at the start of the range, not over it. Returns the narrowed date.
+pub fn since_when(lower: &str, when: &When, expr_end: usize, trig_start: usize) -> Option<When> {
+    if when.precision != Precision::Range
+        || !when.expression.to_ascii_lowercase().starts_with("since ")
+    {
+        return None;
+    }
+    let between = lower.get(expr_end..trig_start)?;
+    if !between.trim_start().starts_with(", when ") && !between.starts_with(", when ") {
+        return None;
+    }
+    if between.split_whitespace().count() > 6 {
+        return None;
+    }
+    let start = when.start?;
+    let (end, precision) = point_of(&when.expression, start)?;
+    Some(When {
+        start: Some(start),
+        end: Some(end),
+        precision,
+        expression: when.expression.clone(),
+        anchor: when.anchor,
+        value: start
+            .format(match precision {
+                Precision::Year => "%Y",
+                Precision::Month => "%Y-%m",
+                _ => "%Y-%m-%d",
+            })
+            .to_string(),
+    })
+}
+
+/// The end and precision of the point `since X` starts from: a day when X names one
+/// (`since May 3`), a month when it names a month, else a year.
+fn point_of(expression: &str, start: NaiveDate) -> Option<(NaiveDate, Precision)> {
+    let rest = expression.get(6..).unwrap_or("").trim();
+    let has_day = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| !n.is_empty() && n.len() <= 2);
+    let has_month = rest.chars().next().is_some_and(char::is_alphabetic);
+    if has_day {
+        Some((start, Precision::Day))
+    } else if has_month {
+        let (y, m) = (start.year(), start.month());
+        let next = if m == 12 {
+            NaiveDate::from_ymd_opt(y + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(y, m + 1, 1)
+        }?;
+        Some((next.pred_opt()?, Precision::Month))
+    } else {
+        let end = NaiveDate::from_ymd_opt(start.year(), 12, 31)?;
+        Some((end, Precision::Year))
+    }
+}
+
+/// Dates that the sentence gives an event outside its own clause: an undated past event in
+/// a coordinated clause (`paid a visit on June 19, and the two leaders signed a treaty`)
+/// shares the date of the event before it; an event in a `since X, when` clause happened at
+/// X, not over the whole range.
+pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: &[&TimeExpr]) {
+    // An expression belongs to the nearest event word: `denounced on Tuesday a joint
+    // exercise` and `his trip to Ukraine since the invasion in February 2022` do not date the
+    // exercise or the trip.
+    let triggers: Vec<(usize, usize)> = cands
+        .iter()
+        .map(|c| (c.trig.start, c.trig.tail_end.max(c.trig.end)))
+        .collect();
+    for c in cands.iter_mut() {
+        let Some(w) = &c.when else { continue };
+        let Some(x) = exprs.iter().find(|x| {
+            lower
+                .get(x.start..x.end)
+                .is_some_and(|e| e.eq_ignore_ascii_case(&w.expression))
+        }) else {
+            continue;
+        };
+        let (cs, ce) = (c.trig.start, c.trig.tail_end.max(c.trig.end));
+        let between = triggers
+            .iter()
+            .any(|&(s, e)| s != cs && ((x.end <= s && e <= cs) || (ce <= s && e <= x.start)));
+        if c.nominal && between {
+            c.when = None;
+            c.explicit = false;
+        }
+    }
+    for i in 0..cands.len() {
+        let Some(c) = cands.get(i) else { continue };
+        let narrow = c.when.as_ref().and_then(|w| {
+            let x = exprs.iter().filter(|x| x.end <= c.trig.start).find(|x| {
+                lower
+                    .get(x.start..x.end)
+                    .is_some_and(|e| e.eq_ignore_ascii_case(&w.expression))
+            })?;
+            since_when(lower, w, x.end, c.trig.start)
+        });
+        if let Some(n) = narrow {
+            if let Some(c) = cands.get_mut(i) {
+                c.when = Some(n);
+            }
+            continue;
+        }
+        let shares = c.when.is_none()
+            && !c.nominal
+            && c.trig.form == super::vocab::Form::Past
+            && !c.cues.perfect
+            && coordinated(lower, c.clause.0);
+        if !shares {
+            continue;
+        }
+        let before = cands
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|k| k.explicit && k.clause.1 <= c.clause.0)
+            .and_then(|k| k.when.clone())
+            .filter(|w| w.precision != Precision::Range);
+        if let (Some(w), Some(c)) = (before, cands.get_mut(i)) {
+            c.when = Some(w);
+            c.explicit = true;
+        }
+    }
+}
+
+/// `condemned the drills`: a definite noun that is the topic of a speech act points back at
+/// an event already told; it is dropped when an earlier event of its type exists.
+pub(super) fn drop_told_topics(out: &mut Vec<super::Cand>) {
+    let mut seen: Vec<usize> = Vec::new();
+    out.retain(|c| {
+        let told = seen.contains(&c.trig.type_idx);
+        seen.push(c.trig.type_idx);
+        !(c.topic && told)
+    });
+}
+
+/// `have blocked new sanctions`, `opposed a ceasefire`: an event noun that is the object of
+/// a verb of blocking did not happen.
+pub fn blocked_object(lower: &str, floor: usize, start: usize) -> bool {
+    const BLOCKING: &[&str] = &[
+        "block", "blocks", "blocked", "blocking", "oppose", "opposes", "opposed", "opposing",
+        "veto", "vetoes", "vetoed", "vetoing", "resist", "resisted", "thwart", "thwarted", "avert",
+        "averted", "averting",
+    ];
+    prev_words(lower, floor, start, 3)
+        .iter()
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| BLOCKING.contains(&w)))
+}
+
+/// `Analysts expect Kim to visit`, `invited Putin to visit`: an infinitive whose subject is
+/// named after a verb of expecting or inviting is a planned event.
+pub fn expected_infinitive(lower: &str, floor: usize, start: usize) -> bool {
+    const EXPECTING: &[&str] = &[
+        "expect",
+        "expects",
+        "expected",
+        "expecting",
+        "invite",
+        "invites",
+        "invited",
+        "inviting",
+        "want",
+        "wants",
+        "wanted",
+    ];
+    let prev = prev_words(lower, floor, start, 5);
+    if prev.first().and_then(|&(a, b)| lower.get(a..b)) != Some("to") {
+        return false;
+    }
+    prev.iter()
+        .skip(2)
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| EXPECTING.contains(&w)))
+}
+
+/// Words after `at`/`on` that make a firing an attack on something (`at targets in Kharkiv`).
+const TARGET_NOUNS: &[&str] = &[
+    "targets",
+    "target",
+    "positions",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "villages",
+    "village",
+    "troops",
+    "forces",
+    "base",
+    "bases",
+    "infrastructure",
+    "territory",
+];
+
+/// `fired rockets at northern Israel`, `launched drones at Ukraine`: weapons fired at a
+/// country, a city or targets are an attack, not a test (`into the sea`, `over Japan` and
+/// `toward the East Sea` stay tests).
+pub fn fired_at_target(lower: &str, from: usize, to: usize, mentions: &[&Mention]) -> bool {
+    let words = word_spans(lower, from, to);
+    let Some(i) = words
+        .iter()
+        .take(10)
+        .position(|&(a, b)| matches!(lower.get(a..b), Some("at" | "on" | "against" | "upon")))
+    else {
+        return false;
+    };
+    // The object of the preposition, up to the next comma: `on Monday, South Korea said`
+    // names no target.
+    let prep_end = words.get(i).map_or(to, |&(_, b)| b);
+    let stop = lower
+        .get(prep_end..to)
+        .and_then(|r| r.find([',', ';', '(', ')']))
+        .map_or(to, |k| prep_end + k);
+    let after: Vec<(usize, usize)> = words
+        .iter()
+        .skip(i + 1)
+        .take(3)
+        .filter(|&&(_, b)| b <= stop)
+        .copied()
+        .collect();
+    let Some(&(first, _)) = after.first() else {
+        return false;
+    };
+    let last_end = after.last().map_or(first, |&(_, b)| b);
+    let actor = mentions
+        .iter()
+        .any(|m| m.start >= first && m.start < last_end && !m.demonym);
+    let noun = after
+        .iter()
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| TARGET_NOUNS.contains(&w)));
+    actor || noun
+}
+
+/// `claimed its troops had captured`: a claim about one's own side is a statement, not an
+/// accusation.
+pub fn claim_about_self(lower: &str, end: usize) -> bool {
+    next_words(lower, end, 2).iter().any(|&(a, b)| {
+        matches!(
+            lower.get(a..b),
+            Some("its" | "their" | "our" | "his" | "her" | "it" | "they" | "we")
+        )
+    })
+}
+
+/// The subject of a sentence whose clause starts with a participle (`..., accusing France
+/// of meddling`): the first actor before the clause that is not after a preposition.
+pub fn sentence_subject(
+    lower: &str,
+    sent_start: usize,
+    clause_start: usize,
+    mentions: &[&Mention],
+) -> Option<String> {
+    const PREPS: &[&str] = &[
+        "in", "at", "to", "on", "into", "against", "with", "over", "near", "for", "by", "from",
+        "of", "about",
+    ];
+    mentions
+        .iter()
+        .filter(|m| m.start >= sent_start && m.end <= clause_start && !m.modifier && !m.demonym)
+        .find(|m| {
+            // `Officials in Seoul`: a place after a role noun is the speaker's side.
+            let pp = prev_words(lower, sent_start, m.start, 2);
+            let word = |i: usize| pp.get(i).and_then(|&(a, b)| lower.get(a..b));
+            let role = word(1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "officials" | "authorities" | "sources" | "diplomats" | "leaders"
+                )
+            });
+            role || !word(0).is_some_and(|p| PREPS.contains(&p))
+        })
+        .map(|m| m.name.clone())
+}
+
+/// `at noon on Saturday`, `4 a.m. on Wednesday`: a time of day next to a day expression
+/// takes its day from that expression, not from the article date.
+pub(super) fn day_of_time(text: &str, cands: &mut [super::Cand], exprs: &[&TimeExpr]) {
+    for c in cands.iter_mut() {
+        let Some(w) = &c.when else { continue };
+        if !w.value.contains('T') {
+            continue;
+        }
+        let Some(x) = exprs
+            .iter()
+            .find(|x| text.get(x.start..x.end) == Some(w.expression.as_str()))
+        else {
+            continue;
+        };
+        let gap = |a: usize, b: usize| {
+            text.get(a..b)
+                .is_some_and(|g| g.len() <= 5 && g.trim().chars().all(|ch| ch.is_alphabetic()))
+        };
+        let day = exprs.iter().find(|y| {
+            !y.value.contains('T')
+                && y.interval.is_some()
+                && ((y.start >= x.end && gap(x.end, y.start))
+                    || (y.end <= x.start && gap(y.end, x.start)))
+        });
+        if let Some(y) = day {
+            c.when = Some(super::dating::when_of(text, y));
+        }
+    }
+}
+
+/// `the Vigilant Storm air exercise`, `Operation Desert Storm`: a capitalized trigger word
+/// inside a run of capitalized words is part of a name, not an event (the first word of a
+/// sentence is capitalized anyway).
+pub fn inside_name(text: &str, sent_start: usize, start: usize, end: usize) -> bool {
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let Some(word) = text.get(start..end) else {
+        return false;
+    };
+    if !cap(word)
+        || text
+            .get(sent_start..start)
+            .is_none_or(|s| s.trim().is_empty())
+    {
+        return false;
+    }
+    let prev = prev_words(text, sent_start, start, 1);
+    let prev_cap = prev.first().is_some_and(|&(a, b)| {
+        text.get(a..b).is_some_and(|w| cap(w) && a > sent_start)
+            && text.get(b..start).is_some_and(|g| g.trim().is_empty())
+    });
+    let next = next_words(text, end, 1);
+    let next_cap = next
+        .first()
+        .is_some_and(|&(a, b)| text.get(a..b).is_some_and(cap));
+    prev_cap || next_cap
+}
