@@ -586,11 +586,21 @@ impl EventStore {
     /// [`Filter::matches`] is true, in store order.
     #[must_use]
     pub fn apply(&self, filter: &Filter) -> FilteredView {
+        let mut view = FilteredView::default();
+        self.apply_into(filter, &mut view);
+        view
+    }
+
+    /// [`EventStore::apply`] into `view`, reusing its memory (filtering again and again
+    /// then allocates nothing new).
+    pub fn apply_into(&self, filter: &Filter, view: &mut FilteredView) {
         let compiled = Compiled::new(self, filter);
         let n = self.ev.len();
         let n_words = n.div_ceil(64);
         let query_hits = compiled.query_mask(self);
-        let mut mask = vec![0u64; n_words];
+        let mut mask = std::mem::take(&mut view.mask);
+        mask.clear();
+        mask.resize(n_words, 0);
         let counts: Vec<usize> = mask
             .par_chunks_mut(CHUNK_WORDS)
             .enumerate()
@@ -617,14 +627,17 @@ impl EventStore {
                 count
             })
             .collect();
-        self.view_of_mask(mask, &counts)
+        self.view_of_mask(mask, &counts, view);
     }
 
-    /// The view of a keep mask; `counts` are the set bits of each `CHUNK_WORDS` words.
-    fn view_of_mask(&self, mask: Vec<u64>, counts: &[usize]) -> FilteredView {
+    /// Makes `view` the view of a keep mask (`counts` are the set bits of each `CHUNK_WORDS`
+    /// words), reusing the memory of its vectors.
+    fn view_of_mask(&self, mask: Vec<u64>, counts: &[usize], view: &mut FilteredView) {
         // Positions of the set bits, written in parallel into one vector.
         let total: usize = counts.iter().sum();
-        let mut indices = vec![0u32; total];
+        let mut indices = std::mem::take(&mut view.indices);
+        indices.clear();
+        indices.resize(total, 0);
         {
             let mut rest = indices.as_mut_slice();
             let mut outs = Vec::with_capacity(counts.len());
@@ -652,20 +665,22 @@ impl EventStore {
                 });
         }
         let n_dated = indices.partition_point(|&i| (i as usize) < self.n_dated);
-        let starts: Vec<f64> = indices
-            .get(..n_dated)
-            .unwrap_or(&[])
-            .par_chunks(CHUNK)
-            .flat_map_iter(|ids| {
-                ids.iter()
-                    .map(|&i| self.start.get(i as usize).copied().unwrap_or(f64::NAN))
-            })
-            .collect();
-        FilteredView {
+        let mut starts = std::mem::take(&mut view.starts);
+        starts.clear();
+        starts.resize(n_dated, 0.0);
+        starts
+            .par_chunks_mut(CHUNK)
+            .zip(indices.par_chunks(CHUNK))
+            .for_each(|(out, ids)| {
+                for (slot, &i) in out.iter_mut().zip(ids) {
+                    *slot = self.start.get(i as usize).copied().unwrap_or(f64::NAN);
+                }
+            });
+        *view = FilteredView {
             indices,
             starts,
             mask,
-        }
+        };
     }
 
     /// When `old` and `new` differ in their event types only: the type ids `new` adds and
@@ -735,7 +750,7 @@ impl EventStore {
             .par_chunks(CHUNK_WORDS)
             .map(|words| words.iter().map(|w| w.count_ones() as usize).sum())
             .collect();
-        *view = self.view_of_mask(mask, &counts);
+        self.view_of_mask(mask, &counts, view);
     }
 
     /// The filtered events in the order of `column` (ascending; ties in store order). The
