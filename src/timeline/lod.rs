@@ -234,13 +234,9 @@ impl Lane {
     /// Fills a type lane (`key` is the type id) with that type's dated events in `view`.
     fn fill_type(&mut self, store: &EventStore, view: &FilteredView) {
         let t = u16::try_from(self.key).unwrap_or(u16::MAX);
-        let all = store.positions_of_type(t);
-        let n_dated = store.n_dated();
-        let dated = all.get(..all.partition_point(|&i| (i as usize) < n_dated));
-        for &i in dated.unwrap_or(&[]) {
-            if view.contains(i)
-                && let Some((start, end)) = store.span(i)
-            {
+        let (positions, starts, ends) = store.dated_of_type(t);
+        for ((&i, &start), &end) in positions.iter().zip(starts).zip(ends) {
+            if view.contains(i) {
                 self.push(i, start, end);
             }
         }

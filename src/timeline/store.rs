@@ -130,6 +130,9 @@ pub struct EventStore {
     type_counts: Vec<u32>,
     /// Store positions of each type, ascending.
     type_pos: Vec<Vec<u32>>,
+    /// Start and end days of each type's dated events, in the order of `type_pos` (whose
+    /// dated events come first), so that a lane reads one type's days in sequence.
+    type_days: Vec<(Vec<f64>, Vec<f64>)>,
     actor_off: Vec<u32>,
     actor_ids: Vec<u32>,
     actors: Vec<String>,
@@ -398,6 +401,21 @@ impl EventStore {
                 list.push(to_u32(p));
             }
         }
+        self.type_days
+            .resize_with(self.types.len(), Default::default);
+        for (list, (starts, ends)) in self.type_pos.iter().zip(self.type_days.iter_mut()) {
+            starts.clear();
+            ends.clear();
+            for &p in list {
+                match (self.start.get(p as usize), self.end.get(p as usize)) {
+                    (Some(&a), Some(&b)) => {
+                        starts.push(a);
+                        ends.push(b);
+                    }
+                    _ => break,
+                }
+            }
+        }
         self.pos.resize(self.ev.len(), 0);
         for (p, &k) in self.ev.iter().enumerate() {
             if let Some(slot) = self.pos.get_mut(k as usize) {
@@ -524,6 +542,20 @@ impl EventStore {
     #[must_use]
     pub fn text_len(&self) -> usize {
         self.text.len()
+    }
+
+    /// The dated events of type id `t`: store positions (ascending), start days and end
+    /// days, side by side.
+    #[must_use]
+    pub fn dated_of_type(&self, t: u16) -> (&[u32], &[f64], &[f64]) {
+        match self.type_days.get(usize::from(t)) {
+            Some((starts, ends)) => (
+                self.positions_of_type(t).get(..starts.len()).unwrap_or(&[]),
+                starts,
+                ends,
+            ),
+            None => (&[], &[], &[]),
+        }
     }
 
     /// Store positions of the events of type id `t`, ascending.
