@@ -42,7 +42,7 @@ pub enum SortColumn {
 #[derive(Debug, Default)]
 pub struct PreparedEvents {
     events: Vec<Event>,
-    /// Sort key of each event; the third field is its index in `events`.
+    /// Sort key of each event (the third field is its index in `events`), in sorted runs.
     keyed: Vec<Key>,
     text: String,
     /// End of each event's text in `text`, in the order of `events`.
@@ -89,9 +89,10 @@ impl PreparedEvents {
         let base = to_u32(self.events.len());
         let at = self.text.len();
         self.events.extend(other.events);
+        // Two sorted runs; they are merged when the batch is added to a store, once for
+        // however many batches were appended.
         self.keyed
             .extend(other.keyed.into_iter().map(|(s, t, k)| (s, t, base + k)));
-        self.keyed.sort_unstable_by(key_cmp);
         self.text.push_str(&other.text);
         self.ends.extend(other.ends.into_iter().map(|e| at + e));
     }
@@ -277,10 +278,12 @@ impl EventStore {
     pub fn extend_prepared(&mut self, batch: PreparedEvents) {
         let PreparedEvents {
             events: new,
-            keyed,
+            mut keyed,
             text,
             ends,
         } = batch;
+        // Appended batches leave sorted runs, which this stable sort merges in linear time.
+        keyed.sort_by(key_cmp);
         if new.is_empty() {
             return;
         }
