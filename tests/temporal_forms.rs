@@ -218,6 +218,33 @@ fn deictic_days() {
         Some(("2024-04-24", "2024-04-24")),
     );
     check("The ship recently docked.", "recently", "PAST_REF", None);
+    // The adjectives alone, as TimeML tags them; with a unit the unit parser decides.
+    check(
+        "Given current market conditions, the plant waits.",
+        "current",
+        "PRESENT_REF",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+    check(
+        "Analysts blame recent losses on fears.",
+        "recent",
+        "PAST_REF",
+        None,
+    );
+    let e = one("Sales rose in recent years, it said.", dct());
+    assert_eq!(
+        &"Sales rose in recent years, it said."[e.start..e.end],
+        "recent years"
+    );
+    let e = one("Sales in the current fiscal year will rise.", dct());
+    assert_eq!(e.value, "2024");
+    for text in [
+        "The most recent model sold well.",
+        "The current account deficit widened.",
+        "A strong current swept the boat away.",
+    ] {
+        assert!(tag(text, dct()).is_empty(), "{text:?}");
+    }
 }
 
 #[test]

@@ -163,6 +163,9 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
                 cx.remember(&f);
                 out.push(f);
             }
+            // A rejected word (`recent` before `years`) may still open the expression of a
+            // later trigger; a rejected number's digits may not.
+            _ if first.is_ascii_alphabetic() => {}
             _ => covered = toks.get(k).map_or(he, |t| t.end.max(he)),
         }
     }
@@ -3248,6 +3251,41 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             None
         }
         b"recently" | b"lately" => Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da)),
+        // `current market conditions`, `the recent decline`: TimeML tags the adjective alone as
+        // a reference to the present or the past. `the current quarter` and `recent years`
+        // belong to the unit parser; `most recent`, `then current` and the noun are left out.
+        b"current" | b"recent" if w == base => {
+            let z = next?;
+            if z.kind != Kind::Word
+                || z.is_any(&[
+                    "and", "or", "of", "is", "was", "are", "were", "account", "accounts", "flows",
+                    "flow", "to", "in", "-",
+                ])
+                || prev.is_some_and(|p| p.is_any(&["most", "more", "then", "less", "least"]))
+                // `a strong current`, `an electric current`: the noun.
+                || (base == b"current"
+                    && prev.is_some_and(|p| {
+                        p.is_any(&["a", "an", "strong", "electric", "electrical", "ocean", "powerful"])
+                    }))
+            {
+                return None;
+            }
+            for i in k + 1..(k + 4).min(t.len()) {
+                let y = t.get(i)?;
+                if unit_of(y.low()).is_some() || y.is_any(&["period", "term", "season"]) {
+                    return None;
+                }
+                if y.kind != Kind::Word {
+                    break;
+                }
+            }
+            let v = if base == b"current" {
+                "PRESENT_REF"
+            } else {
+                "PAST_REF"
+            };
+            Some(hit(k, k + 1, TimexType::Date, lit(v), da))
+        }
         b"future" | b"past" => {
             // `this past spring` belongs to the season parser.
             if t.get(k + 1).is_some_and(|z| season_of(z.low()).is_some()) {
