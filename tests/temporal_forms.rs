@@ -238,6 +238,13 @@ fn deictic_days() {
     );
     let e = one("Sales in the current fiscal year will rise.", dct());
     assert_eq!(e.value, "2024");
+    let e = one("Sales grew for the first time in years.", dct());
+    assert_eq!(
+        (e.value.as_str(), e.timex_type),
+        ("PXY", TimexType::Duration)
+    );
+    let e = one("Troops will deploy within weeks, he said.", dct());
+    assert_eq!(e.value, "PXW");
     for text in [
         "The most recent model sold well.",
         "The current account deficit widened.",

@@ -2956,9 +2956,13 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             {
                 return Some(hit(ri, j, TimexType::Date, offset(dct, u, 0)?, da));
             }
-            // `for years`, `in recent years` handled above; `for years`, `for decades`.
+            // `for years`, `in recent years` handled above; `for years`, `for decades`; `within
+            // weeks`; `the first time in years`, `in just minutes` at the end of a clause.
+            let in_bare = (rel == b"in"
+                || (rel == b"just" && rel_i.and_then(|i| before(i)).is_some_and(|z| z.is("in"))))
+                && t.get(j).is_none_or(|z| z.kind == Kind::Punct);
             if plural
-                && rel == b"for"
+                && (rel == b"for" || rel == b"within" || in_bare)
                 && matches!(
                     u,
                     Unit::Year
