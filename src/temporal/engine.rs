@@ -2959,7 +2959,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             // `for years`, `in recent years` handled above; `for years`, `for decades`; `within
             // weeks`; `the first time in years`, `in just minutes` at the end of a clause.
             let in_bare = (rel == b"in"
-                || (rel == b"just" && rel_i.and_then(|i| before(i)).is_some_and(|z| z.is("in"))))
+                || (rel == b"just" && rel_i.and_then(before).is_some_and(|z| z.is("in"))))
                 && t.get(j).is_none_or(|z| z.kind == Kind::Punct);
             if plural
                 && (rel == b"for" || rel == b"within" || in_bare)
