@@ -246,6 +246,7 @@ fn deictic_days() {
     let e = one("Troops will deploy within weeks, he said.", dct());
     assert_eq!(e.value, "PXW");
     for text in [
+        "Chips of choice in many of today's personal computers.",
         "The most recent model sold well.",
         "The current account deficit widened.",
         "A strong current swept the boat away.",

@@ -3193,6 +3193,35 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Some(hit(k - 2, k + 1, TimexType::Date, lit("FUTURE_REF"), da))
         }
         b"today" | b"yesterday" | b"tomorrow" | b"tonight" => {
+            // `today's world`, `today's personal computers`: the present age, not a day.
+            if base == b"today"
+                && next.is_some_and(|z| z.is("'s"))
+                && t.get(k + 2..(k + 4).min(t.len())).is_some_and(|z| {
+                    z.iter().any(|y| {
+                        y.is_any(&[
+                            "world",
+                            "youth",
+                            "society",
+                            "generation",
+                            "generations",
+                            "children",
+                            "kids",
+                            "computers",
+                            "economy",
+                            "standards",
+                            "technology",
+                            "culture",
+                            "consumers",
+                            "teenagers",
+                            "families",
+                            "age",
+                            "era",
+                        ])
+                    })
+                })
+            {
+                return None;
+            }
             let n = match base {
                 b"yesterday" => -1,
                 b"tomorrow" => 1,
