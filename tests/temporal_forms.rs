@@ -245,7 +245,11 @@ fn deictic_days() {
     );
     let e = one("Troops will deploy within weeks, he said.", dct());
     assert_eq!(e.value, "PXW");
+    let all = tag("The boxy cars of the 70s and 80s are gone.", dct());
+    let v: Vec<&str> = all.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["197", "198"]);
     for text in [
+        "Both men are in their 60s and 70s.",
         "Chips of choice in many of today's personal computers.",
         "The most recent model sold well.",
         "The current account deficit widened.",

@@ -1748,14 +1748,42 @@ fn number_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Anchor::Absolute,
         ));
     }
+    // `the 70s and 80s`: without the apostrophe only after `the` (`in their 70s` is an age)
+    // or joined to such a decade.
+    let short_decade = |i: usize| {
+        t.get(i).is_some_and(|z| z.digits() == 2)
+            && t.get(i + 1).is_some_and(|z| z.is("s") && adjacent(t, i))
+            && i >= 1
+            && t.get(i - 1).is_some_and(|p| p.is("the"))
+    };
+    // The first decade may lie before the window (already tagged): read the text.
+    let joined = prev.is_some_and(|p| {
+        p.is_any(&["and", "or", "to"])
+            && cx.text.get(..p.start).is_some_and(|b| {
+                let b = b.trim_end().as_bytes();
+                let n = b.len();
+                n >= 7
+                    && b.get(n - 3..n - 1)
+                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && b.get(n - 1) == Some(&b's')
+                    && b.get(..n - 3).is_some_and(|h| {
+                        let h = h.strip_suffix(b"'").unwrap_or(h).to_ascii_lowercase();
+                        h.ends_with(b" the ") || h == b"the "
+                    })
+            })
+    });
     if x.digits() == 2
         && n % 10 == 0
         && t.get(k + 1).is_some_and(|z| z.is("s") && adjacent(t, k))
-        && prev.is_some_and(|p| p.is_char(b'\'') && p.end == x.start)
+        && (prev.is_some_and(|p| p.is_char(b'\'') && p.end == x.start) || short_decade(k) || joined)
     {
-        let mut s = k - 1;
-        if k >= 2 && t.get(k - 2).is_some_and(|p| p.is("the")) {
-            s = k - 2;
+        let mut s = if prev.is_some_and(|p| p.is_char(b'\'')) {
+            k - 1
+        } else {
+            k
+        };
+        if s >= 1 && t.get(s - 1).is_some_and(|p| p.is("the")) {
+            s -= 1;
         }
         let c = if n >= 30 { 190 } else { 200 };
         let d = c + i32::try_from(n / 10).ok()?;
