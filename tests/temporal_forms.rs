@@ -245,6 +245,8 @@ fn deictic_days() {
     );
     let e = one("Troops will deploy within weeks, he said.", dct());
     assert_eq!(e.value, "PXW");
+    let e = one("It was the worst single-day decline on record.", dct());
+    assert_eq!(e.value, "P1D");
     let all = tag("The boxy cars of the 70s and 80s are gone.", dct());
     let v: Vec<&str> = all.iter().map(|e| e.value.as_str()).collect();
     assert_eq!(v, ["197", "198"]);

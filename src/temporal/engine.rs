@@ -721,6 +721,10 @@ fn quantity_before(t: &[Tok], end: usize) -> Option<(Option<f64>, usize)> {
         return None;
     }
     let w = x.low();
+    // `the worst single-day decline`
+    if w == b"single" && t.get(i + 1).is_some_and(|z| z.is_char(b'-')) {
+        return Some((Some(1.0), i));
+    }
     if matches!(w, b"several" | b"many" | b"few" | b"couple" | b"numerous") {
         let mut s = i;
         if i > 0 && t.get(i - 1).is_some_and(|p| p.is("a")) {
