@@ -245,6 +245,8 @@ fn deictic_days() {
     );
     let e = one("Troops will deploy within weeks, he said.", dct());
     assert_eq!(e.value, "PXW");
+    let e = one("In March, the company received an offer.", dct());
+    assert_eq!(e.value, "2024-03");
     let e = one("It was the worst single-day decline on record.", dct());
     assert_eq!(e.value, "P1D");
     let all = tag("The boxy cars of the 70s and 80s are gone.", dct());

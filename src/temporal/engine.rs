@@ -1251,8 +1251,36 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         if !x.cap || (ambiguous && !ctx) {
             return None;
         }
-        // `May` as a name: `Theresa May`.
-        if ambiguous && s >= 1 && t.get(s - 1).is_some_and(|p| p.cap && p.kind == Kind::Word) {
+        // `May` as a name: `Theresa May`; but `In March,` opens a sentence.
+        if ambiguous
+            && s >= 1
+            && t.get(s - 1).is_some_and(|p| {
+                p.cap
+                    && p.kind == Kind::Word
+                    && !p.is_any(&[
+                        "in",
+                        "since",
+                        "until",
+                        "by",
+                        "during",
+                        "before",
+                        "after",
+                        "from",
+                        "through",
+                        "last",
+                        "next",
+                        "this",
+                        "early",
+                        "late",
+                        "on",
+                        "for",
+                        "each",
+                        "every",
+                        "throughout",
+                        "around",
+                    ])
+            })
+        {
             return None;
         }
     } else if !x.cap && x.is_any(&["may", "march"]) {
