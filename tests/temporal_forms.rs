@@ -245,6 +245,11 @@ fn deictic_days() {
     );
     let e = one("Troops will deploy within weeks, he said.", dct());
     assert_eq!(e.value, "PXW");
+    let e = one("The deal should close by year's end, it said.", dct());
+    assert_eq!(
+        (e.value.as_str(), e.modifier.as_deref()),
+        ("2024", Some("END"))
+    );
     let e = one("In March, the company received an offer.", dct());
     assert_eq!(e.value, "2024-03");
     let e = one("It was the worst single-day decline on record.", dct());

@@ -2647,6 +2647,23 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             ));
         }
     }
+    // `by year end`, `before year's end`: as `year-end`.
+    if u == Unit::Year && qty.is_none() && !plural && s == k {
+        let e = if t.get(j).is_some_and(|z| z.is("'s")) {
+            j + 1
+        } else {
+            j
+        };
+        if t.get(e).is_some_and(|z| z.is("end"))
+            && before(k).is_some_and(|z| {
+                z.is_any(&[
+                    "by", "at", "around", "before", "until", "till", "after", "since",
+                ])
+            })
+        {
+            return Some(hit(k, e + 1, TimexType::Date, V::Year(dct.year()), da).with_mod("END"));
+        }
+    }
     // Relative words before the unit.
     let mut rel_i = s.checked_sub(1);
     // `the current fiscal year`, `the full year`: look past the qualifier.
