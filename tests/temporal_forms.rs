@@ -245,6 +245,13 @@ fn deictic_days() {
     );
     let e = one("Troops will deploy within weeks, he said.", dct());
     assert_eq!(e.value, "PXW");
+    let e = one("Brokers suffer more these days, dealers say.", dct());
+    assert_eq!(e.value, "PRESENT_REF");
+    let e = one("Funds may sell in the weeks ahead, he said.", dct());
+    assert_eq!(
+        &"Funds may sell in the weeks ahead, he said."[e.start..e.end],
+        "the weeks ahead"
+    );
     let e = one("The deal should close by year's end, it said.", dct());
     assert_eq!(
         (e.value.as_str(), e.modifier.as_deref()),

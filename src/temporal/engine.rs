@@ -2745,6 +2745,25 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }
     // No quantity.
     let ri = rel_i.unwrap_or(0);
+    // `these days`: the present.
+    if plural && rel == b"these" && u == Unit::Day && rel_i.is_some() {
+        return Some(hit(
+            ri,
+            j,
+            TimexType::Date,
+            V::Lit("PRESENT_REF".into()),
+            da,
+        ));
+    }
+    // `the weeks ahead`, `in the months ahead`: an open stretch of the future.
+    if plural
+        && rel == b"the"
+        && rel_i.is_some()
+        && t.get(j).is_some_and(|z| z.is("ahead"))
+        && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+    {
+        return Some(vague_period(ri, j + 1, u, true, dct, da));
+    }
     let with_the = |i: usize| if the_before(i) { i - 1 } else { i };
     match rel {
         b"last" | b"past" | b"previous" | b"preceding" | b"this" | b"next" | b"coming"
