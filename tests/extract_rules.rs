@@ -388,6 +388,21 @@ fn national_councils_participle_dates_and_standing_remarks() {
 }
 
 #[test]
+fn timeline_lists_artillery_clashes_and_standing_measures() {
+    let ev = events(
+        "- May 3, 2023: Xi Jinping visits Hanoi; the two sign a rail agreement.\n\
+         - March 2024: The North fired about 90 artillery rounds near the border.\n\
+         - April 2024: Russia blocked a panel monitoring sanctions on Iran.\n",
+        Some("2024-12-01"),
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["visit", "agreement", "missile_test"], "{ev:#?}");
+    let deal = of_type(&ev, "agreement");
+    assert_eq!(deal[0].actors, ["China", "Vietnam"]);
+    assert_eq!(span(deal[0]), Some((day("2023-05-03"), day("2023-05-03"))));
+}
+
+#[test]
 fn later_counts_from_the_last_month_or_year_in_the_text() {
     let ev = events(
         "In April 2023, Iran delivered drones to Russia.\n\

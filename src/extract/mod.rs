@@ -871,6 +871,9 @@ impl Inner {
             {
                 continue;
             }
+            if general::object_of_measure_verb(lower, clause.0, t.start) {
+                continue;
+            }
             if (nominal || t.noun_too) && general::bare_generic_noun(lower, sent.0, t.start) {
                 continue;
             }
