@@ -403,6 +403,18 @@ fn timeline_lists_artillery_clashes_and_standing_measures() {
 }
 
 #[test]
+fn words_after_a_noun_event_make_it_hypothetical_or_planned() {
+    let ev = events(
+        "Residents fear an airstrike could hit the market.\n\
+         The summit is scheduled to open in Vientiane.\n",
+        Some("2024-03-29"),
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["meeting"], "{ev:#?}");
+    assert_eq!(ev[0].status, Status::Planned);
+}
+
+#[test]
 fn later_counts_from_the_last_month_or_year_in_the_text() {
     let ev = events(
         "In April 2023, Iran delivered drones to Russia.\n\

@@ -971,3 +971,44 @@ pub fn object_of_measure_verb(lower: &str, floor: usize, start: usize) -> bool {
         });
     ws.next().is_some_and(|w| VERBS.contains(&w))
 }
+
+/// What the words right after a noun event say about it: `an attack could come` is
+/// hypothetical, `the summit is expected to`, `a meeting will` are planned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum After {
+    Hypothetical,
+    Planned,
+    Plain,
+}
+
+/// Reads the two or three words after a noun trigger ending at `end`.
+pub fn after_noun(lower: &str, end: usize) -> After {
+    let next = next_words(lower, end, 3);
+    let word = |i: usize| {
+        next.get(i)
+            .and_then(|&(a, b)| lower.get(a..b))
+            .unwrap_or("")
+    };
+    match word(0) {
+        "could" | "would" | "might" | "may" | "should" => After::Hypothetical,
+        "will" => After::Planned,
+        "is" | "are" | "was" | "were"
+            if matches!(
+                word(1),
+                "expected" | "scheduled" | "set" | "due" | "planned" | "likely" | "unlikely"
+            ) =>
+        {
+            if word(1) == "unlikely" {
+                After::Hypothetical
+            } else {
+                After::Planned
+            }
+        }
+        "remains" | "remain" | "seems" | "looks"
+            if matches!(word(1), "unlikely" | "possible" | "likely") =>
+        {
+            After::Hypothetical
+        }
+        _ => After::Plain,
+    }
+}

@@ -1207,8 +1207,19 @@ impl Inner {
                 continue;
             }
             // A noun is planned only by the words right before it (`the potential visit`).
+            // `an attack could come`: hypothetical; `the summit is expected to`: planned.
+            let after = if nominal {
+                general::after_noun(lower, t.tail_end.max(t.end))
+            } else {
+                general::After::Plain
+            };
+            if after == general::After::Hypothetical {
+                continue;
+            }
             let planned = if nominal {
-                infinitive_object || context::planned_adjacent(lower, sent.0, t.start)
+                infinitive_object
+                    || context::planned_adjacent(lower, sent.0, t.start)
+                    || after == general::After::Planned
             } else if t.form == Form::Past && !cues.passive {
                 // A verb in the simple past (`The next day Kim visited`) tells what happened;
                 // only `will have visited` looks ahead.
@@ -2450,6 +2461,19 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
         "Today",
         "Yesterday",
         "Tomorrow",
+        "Such",
+        "Nothing",
+        "Nobody",
+        "Everyone",
+        "Everything",
+        "Someone",
+        "Any",
+        "Each",
+        "Every",
+        "Another",
+        "No",
+        "All",
+        "Most",
     ];
     let seg = text.get(from..to)?;
     let mut run: Vec<&str> = Vec::new();
