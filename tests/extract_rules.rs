@@ -1020,7 +1020,12 @@ fn a_long_nameless_subject_still_speaks() {
 /// defence `systems`, `oversaw`, two doers in one clause, a lead naming an older date).
 #[test]
 fn blind_paragraphs_after_their_fixes() {
-    let cases: [(&str, &str, &[(&str, &str)]); 4] = [
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    );
+    let cases: [Case; 4] = [
         (
             r#"WASHINGTON (Reuters) - U.S. Secretary of State Antony Blinken arrived in Beijing on Thursday for two days of talks with Chinese officials, the State Department said.
 Blinken is expected to meet Foreign Minister Wang Yi on Friday and raise concerns about Chinese support for Russia's defence industry.
