@@ -185,8 +185,9 @@ fn read_inner(entry: &FileEntry, sidecar: &Sidecar) -> Result<FileRead, ReadErro
             vec![(
                 entry.rel.clone(),
                 Ok(Parsed {
+                    // Without front matter, a `# Heading` first line is the title.
+                    title: md.title.or_else(|| title::headline(&md.text)),
                     text: md.text,
-                    title: md.title,
                     url: md.url,
                     published: md.published,
                 }),

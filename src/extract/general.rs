@@ -197,7 +197,7 @@ pub fn generic_subject(
             .rev()
             .filter(|m| m.kind == Kind::Country)
             .find(|m| {
-                next_words(lower, m.end, 2)
+                next_words(lower, m.end, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b) == Some(head))
             })
@@ -229,9 +229,26 @@ const UN_BODIES: &[&str] = &[
 /// A meeting whose subject is a UN body (`The U.N. Security Council met`, `the General
 /// Assembly is expected to meet`) is a UN meeting.
 pub fn un_body_subject(lower: &str, clause_start: usize, trig_start: usize) -> bool {
+    // `the Security Council, which is due to meet`: the body is just before the clause.
+    let from = if lower
+        .get(clause_start..)
+        .is_some_and(|r| r.starts_with(", which ") || r.starts_with(" which "))
+    {
+        floor_char(lower, clause_start.saturating_sub(40))
+    } else {
+        clause_start
+    };
     lower
-        .get(clause_start..trig_start)
+        .get(from..trig_start)
         .is_some_and(|s| UN_BODIES.iter().any(|b| s.contains(b)))
+}
+
+/// The nearest char boundary at or after `i`.
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// `a rehearsal for invasion`, `threats of attack`, `came for talks with`: an event noun
@@ -290,6 +307,23 @@ pub fn thing_lands(lower: &str, sent_start: usize, start: usize, end: usize) -> 
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| OBJECTS.contains(&w)));
     dest || thing
+}
+
+/// `accurately hit a target in the open sea`: a strike on a target at sea with no ship
+/// named is a weapons test, not an attack.
+pub fn target_at_sea(lower: &str, end: usize, clause_end: usize) -> bool {
+    let words = word_spans(lower, end, clause_end);
+    let has = |set: &[&str]| {
+        words
+            .iter()
+            .take(10)
+            .any(|&(a, b)| lower.get(a..b).is_some_and(|w| set.contains(&w)))
+    };
+    has(&["target", "targets"])
+        && has(&["sea", "waters", "ocean", "island", "range"])
+        && !has(&[
+            "ship", "ships", "vessel", "vessels", "tanker", "boat", "port", "coast",
+        ])
 }
 
 /// The words that join a clause to the one before with the same time (`..., and the two
@@ -382,7 +416,13 @@ pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: 
         let between = triggers
             .iter()
             .any(|&(s, e)| s != cs && ((x.end <= s && e <= cs) || (ce <= s && e <= x.start)));
-        if c.nominal && between {
+        // `discussed the treaty signed in June`: a date after a participle that modifies
+        // another noun dates that noun's act; a standing remark (`have repeatedly denied`)
+        // takes no date from another clause.
+        let participle = x.start > ce && participle_before(lower, ce, x.start);
+        let standing = (x.start < c.clause.0 || x.end > c.clause.1)
+            && super::context::background(lower, c.clause.0, c.clause.1);
+        if (c.nominal && between) || participle || standing {
             c.when = None;
             c.explicit = false;
         }
@@ -629,4 +669,255 @@ pub fn inside_name(text: &str, sent_start: usize, start: usize, end: usize) -> b
         .first()
         .is_some_and(|&(a, b)| text.get(a..b).is_some_and(cap));
     prev_cap || next_cap
+}
+
+/// `a day after North Korea test-fired`: a name right before a verb (at most an auxiliary
+/// or adverb between) is its subject, even after a conjunction such as `after` or `since`.
+pub fn adjacent_subject(lower: &str, trig_start: usize, mentions: &[&Mention]) -> Option<String> {
+    const BETWEEN: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "also",
+        "reportedly",
+        "later",
+        "then",
+        "again",
+        "recently",
+        "just",
+        "successfully",
+        "allegedly",
+        "first",
+    ];
+    let m = mentions
+        .iter()
+        .filter(|m| m.end <= trig_start && !m.modifier)
+        .max_by_key(|m| m.end)?;
+    let gap = lower.get(m.end..trig_start)?;
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let ok = gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+        && words.len() <= 2
+        && words.iter().all(|w| BETWEEN.contains(w));
+    ok.then(|| m.name.clone())
+}
+
+/// `on Wednesday, a day after North Korea test-fired`: the offset before `after`/`before`
+/// in days (hours count as the same day), when the words right before it say one.
+fn offset_days(lower: &str, link: usize) -> Option<(i64, usize)> {
+    let prev = prev_words(lower, 0, link, 2);
+    let unit = prev.first().and_then(|&(a, b)| lower.get(a..b))?;
+    let qty = prev.get(1).and_then(|&(a, b)| lower.get(a..b))?;
+    let per = match unit {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        "hour" | "hours" | "minutes" => 0,
+        _ => return None,
+    };
+    let n: i64 = match qty {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "several" | "few" | "some" if per == 0 => 0,
+        q => q.parse().ok()?,
+    };
+    let start = prev.get(1).map_or(link, |&(a, _)| a);
+    Some((n * per, start))
+}
+
+/// `staged an exercise on Wednesday, a day after North Korea test-fired a missile`: an
+/// event in an `N days after/before` clause is dated from the day of the sentence's event
+/// before it.
+pub(super) fn date_offset_clauses(lower: &str, cands: &mut [super::Cand]) {
+    for i in 0..cands.len() {
+        let Some(c) = cands.get(i) else { continue };
+        if c.explicit || c.status == super::Status::Planned {
+            continue;
+        }
+        let Some(seg) = lower.get(c.sent.0..c.trig.start) else {
+            continue;
+        };
+        let Some((link, sign)) = [(" after ", -1i64), (" before ", 1)]
+            .iter()
+            .filter_map(|(w, s)| seg.rfind(w).map(|k| (c.sent.0 + k, *s)))
+            .max_by_key(|(k, _)| *k)
+        else {
+            continue;
+        };
+        let Some((days, phrase_start)) = offset_days(lower, link) else {
+            continue;
+        };
+        let anchor = cands
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .filter(|k| k.explicit && k.trig.start < phrase_start)
+            .find_map(|k| k.when.clone())
+            .filter(|w| w.precision == Precision::Day && w.start.is_some() && w.start == w.end);
+        let Some(w) = anchor else { continue };
+        let Some(day) = w.start.and_then(|d| {
+            if sign < 0 {
+                d.checked_sub_days(chrono::Days::new(days.unsigned_abs()))
+            } else {
+                d.checked_add_days(chrono::Days::new(days.unsigned_abs()))
+            }
+        }) else {
+            continue;
+        };
+        if let Some(c) = cands.get_mut(i) {
+            c.when = Some(When {
+                start: Some(day),
+                end: Some(day),
+                precision: Precision::Day,
+                expression: w.expression.clone(),
+                anchor: w.anchor,
+                value: day.format("%Y-%m-%d").to_string(),
+            });
+            c.explicit = true;
+        }
+    }
+}
+
+/// `the two countries signed`, `both sides agreed`, `the two leaders met`: the last two
+/// countries named before (people for `leaders`, when two are named).
+pub fn pair_subject(
+    lower: &str,
+    clause_start: usize,
+    trig_start: usize,
+    mentions: &[Mention],
+) -> Vec<String> {
+    let prev = prev_words(lower, clause_start, trig_start, 3);
+    let word = |i: usize| {
+        prev.get(i)
+            .and_then(|&(a, b)| lower.get(a..b))
+            .unwrap_or("")
+    };
+    let head = word(0);
+    let pair = matches!(word(1), "two" | "both") || word(2) == "both";
+    let countries = matches!(
+        head,
+        "countries" | "sides" | "nations" | "governments" | "neighbours" | "neighbors" | "allies"
+    );
+    let leaders = matches!(head, "leaders" | "presidents" | "ministers");
+    if !pair || !(countries || leaders) {
+        return Vec::new();
+    }
+    let head_start = prev.first().map_or(trig_start, |&(a, _)| a);
+    let last_two = |kind: Kind| {
+        let mut names: Vec<String> = Vec::new();
+        for m in mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= head_start && m.kind == kind)
+        {
+            if !names.contains(&m.name) {
+                names.push(m.name.clone());
+            }
+            if names.len() == 2 {
+                break;
+            }
+        }
+        names.reverse();
+        names
+    };
+    let people = if leaders {
+        last_two(Kind::Person)
+    } else {
+        Vec::new()
+    };
+    if people.len() == 2 {
+        return people;
+    }
+    let states = last_two(Kind::Country);
+    if states.len() == 2 {
+        states
+    } else {
+        Vec::new()
+    }
+}
+
+/// Nouns that head a passive-object pattern (`shells were shipped`): the trigger starts at
+/// the thing moved, which is the subject, so no doer is carried over from elsewhere.
+pub fn object_first(lower: &str, start: usize, end: usize, tail_end: usize) -> bool {
+    const THINGS: &[&str] = &[
+        "weapons",
+        "arms",
+        "munitions",
+        "ammunition",
+        "shells",
+        "missiles",
+        "drones",
+        "artillery",
+        "troops",
+        "mercenaries",
+        "soldiers",
+    ];
+    tail_end > end && lower.get(start..end).is_some_and(|w| THINGS.contains(&w))
+}
+
+/// A sentence about a UN body (`voted 13-0 to adopt a resolution`): votes and resolutions
+/// are UN meetings only in such a sentence.
+pub fn un_context(lower: &str, sent: (usize, usize)) -> bool {
+    lower.get(sent.0..sent.1).is_some_and(|s| {
+        UN_BODIES.iter().any(|b| s.contains(b))
+            || s.contains("u.n.")
+            || s.contains("un ")
+            || s.contains("united nations")
+            || s.contains("iaea")
+            || s.contains("board of governors")
+    })
+}
+
+/// `warned against selling arms`, `refrain from sending troops`: an -ing act after `against`
+/// or `from` is what someone wants prevented, not an event; `a resolution condemning` is the
+/// document's content, not a separate act.
+pub fn prevented_or_content(lower: &str, start: usize) -> bool {
+    matches!(
+        prev_word(lower, start),
+        Some(
+            "against"
+                | "from"
+                | "resolution"
+                | "statement"
+                | "declaration"
+                | "letter"
+                | "report"
+                | "motion"
+        )
+    )
+}
+
+/// `the treaty signed in June`: the words right before an expression at `x` are a past
+/// participle and a preposition, the participle following a noun that is not the trigger
+/// (ending at `trig_end`) and with no comma between.
+fn participle_before(lower: &str, trig_end: usize, x: usize) -> bool {
+    let prev = prev_words(lower, trig_end, x, 3);
+    let word = |i: usize| {
+        prev.get(i)
+            .and_then(|&(a, b)| lower.get(a..b))
+            .unwrap_or("")
+    };
+    let prep = matches!(word(0), "in" | "on" | "at" | "last" | "earlier");
+    let part = word(1);
+    let participle = part.ends_with("ed")
+        || matches!(
+            part,
+            "signed" | "held" | "made" | "sent" | "sold" | "given" | "taken" | "begun" | "built"
+        );
+    let noun_before = prev.get(2).is_some_and(|&(a, _)| a >= trig_end) && !word(2).is_empty();
+    let no_comma = prev
+        .get(1)
+        .and_then(|&(a, _)| lower.get(trig_end..a))
+        .is_some_and(|g| !g.contains(','));
+    prep && participle
+        && noun_before
+        && no_comma
+        && !matches!(
+            word(2),
+            "was" | "were" | "is" | "are" | "been" | "be" | "has" | "have" | "had"
+        )
 }

@@ -618,6 +618,7 @@ impl Inner {
             date_sentence(text, &mut cands, &s_times);
             general::date_from_sentence(&lower, &mut cands, &s_times);
             general::day_of_time(text, &mut cands, &s_times);
+            general::date_offset_clauses(&lower, &mut cands);
             plans_carry_their_objects(&mut cands);
             for c in &mut cands {
                 let past_act = !c.nominal
@@ -784,6 +785,7 @@ impl Inner {
             // `such a claim`, `the host`: a verb-only trigger after a determiner is a noun
             // that is no event of its own.
             if !t.noun_too
+                && self.is_speech(t.type_idx)
                 && t.form == Form::Base
                 && t.tail_end == t.end
                 && prev.is_some_and(|p| {
@@ -796,6 +798,34 @@ impl Inner {
                 continue;
             }
             if general::inside_name(text, sent.0, t.start, t.end) {
+                continue;
+            }
+            if t.form == Form::Ing && general::prevented_or_content(lower, t.start) {
+                continue;
+            }
+            // Votes and resolutions are UN meetings only where a UN body is named.
+            if Some(t.type_idx) == self.vocab.type_index("un_meeting")
+                && lower.get(t.start..t.end).is_some_and(|w| {
+                    ["vot", "pass", "approv", "adopt"]
+                        .iter()
+                        .any(|p| w.starts_with(p))
+                })
+                && !general::un_context(lower, sent)
+            {
+                continue;
+            }
+            // `pledged 500 million euros in military aid`: a noun right after another
+            // event's phrase in its clause is that event's object.
+            if t.form == Form::Noun
+                && cands.last().is_some_and(|c| {
+                    !c.nominal
+                        && !self.is_speech(c.trig.type_idx)
+                        && c.clause == context::clause_of(&bounds, sent, t.start)
+                        && c.trig.type_idx != t.type_idx
+                        && words::words_in(lower, c.trig.tail_end.max(c.trig.end), t.start).count()
+                            <= 3
+                })
+            {
                 continue;
             }
             // `individuals accused of arranging`: a participle describing a noun.
@@ -861,6 +891,9 @@ impl Inner {
             if Some(t.type_idx) == self.vocab.type_index("visit")
                 && general::thing_lands(lower, sent.0, t.start, t.end)
             {
+                continue;
+            }
+            if Some(t.type_idx) == self.attack && general::target_at_sea(lower, t.end, clause.1) {
                 continue;
             }
             let topic = nominal
@@ -963,7 +996,10 @@ impl Inner {
                     agents = antecedent(rel);
                 }
             }
-            if agents.is_empty() && !passive {
+            if agents.is_empty()
+                && !passive
+                && !general::object_first(lower, t.start, t.end, t.tail_end)
+            {
                 let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
                 // An elided subject: nothing but glue since the clause start (`..., but
                 // signed`), or a coordinated verb (`vowed to ... and signed`).
@@ -1059,9 +1095,26 @@ impl Inner {
                     named = false;
                 }
             }
+            // `the ministry said`, `the army accused`: the noun phrase right before a verb is
+            // its subject, whatever names come earlier in the clause.
+            if !passive
+                && (agents.is_empty() || !nominal)
+                && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
+            {
+                agents = vec![a];
+                named = true;
+            }
+            if (agents.is_empty() || !named) && !passive && !nominal {
+                let pair = general::pair_subject(lower, clause.0, t.start, doc.ments);
+                if !pair.is_empty() {
+                    agents = pair;
+                    named = true;
+                }
+            }
             if agents.is_empty()
                 && !passive
-                && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
+                && !nominal
+                && let Some(a) = general::adjacent_subject(lower, t.start, ments)
             {
                 agents = vec![a];
                 named = true;
@@ -1186,7 +1239,13 @@ impl Inner {
                 Status::Reported
             };
             let mut trig = t.clone();
+            // The doer is a UN body (`The U.N. Security Council met`), not a national one
+            // (`Russia's Security Council Secretary Sergei Shoigu met`).
+            let un_doer = agents
+                .iter()
+                .any(|a| a.starts_with("UN ") || a == "United Nations");
             if Some(t.type_idx) == self.vocab.type_index("meeting")
+                && (un_doer || agents.is_empty())
                 && general::un_body_subject(lower, clause.0, t.start)
                 && let Some(un) = self.vocab.type_index("un_meeting")
             {

@@ -174,6 +174,45 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<Section>, ExtractError> {
     Ok(sections)
 }
 
+/// Common irregular verbs of news: base, then past and past participle forms.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("send", &["sent"]),
+    ("sell", &["sold"]),
+    ("give", &["gave", "given"]),
+    ("freeze", &["froze", "frozen"]),
+    ("make", &["made"]),
+    ("pay", &["paid"]),
+    ("lead", &["led"]),
+    ("fight", &["fought"]),
+    ("take", &["took", "taken"]),
+    ("bring", &["brought"]),
+    ("hold", &["held"]),
+    ("meet", &["met"]),
+    ("begin", &["began", "begun"]),
+    ("fly", &["flew", "flown"]),
+    ("strike", &["struck"]),
+    ("shoot", &["shot"]),
+    ("win", &["won"]),
+    ("build", &["built"]),
+    ("buy", &["bought"]),
+    ("withdraw", &["withdrew", "withdrawn"]),
+    ("overrun", &["overran"]),
+    ("lend", &["lent"]),
+    ("spend", &["spent"]),
+    ("go", &["went", "gone"]),
+    ("come", &["came"]),
+    ("speak", &["spoke", "spoken"]),
+    ("tell", &["told"]),
+    ("say", &["said"]),
+    ("sit", &["sat"]),
+    ("drive", &["drove", "driven"]),
+    ("forbid", &["forbade", "forbidden"]),
+    ("undertake", &["undertook", "undertaken"]),
+    ("shake", &["shook"]),
+    ("seek", &["sought"]),
+    ("deal", &["dealt"]),
+];
+
 /// Third person, past and -ing forms of a verb (generous: a form that is not a word never
 /// matches anything).
 fn inflect(base: &str) -> Vec<(String, Form)> {
@@ -196,6 +235,12 @@ fn inflect(base: &str) -> Vec<(String, Form)> {
         out.push((format!("{stem}ies"), Form::Present));
     } else {
         out.push((format!("{base}s"), Form::Present));
+    }
+    // Irregular pasts and participles (`send ... troops` also reads `sent ... troops`).
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
+        for f in *forms {
+            out.push(((*f).to_string(), Form::Past));
+        }
     }
     // past and -ing
     if last == b'e' {
