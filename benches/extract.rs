@@ -5,7 +5,9 @@
 //!   for each article in turn, on one thread;
 //! - `extract/parallel`: the same over all cores (rayon);
 //! - `extract/folder`: `dateline extract` as run on a folder: reading and decoding the files,
-//!   the sidecar, then extraction on all cores.
+//!   the sidecar, then extraction on all cores;
+//! - `stages/segment` and `stages/time_expressions`: two stages of `single_core` alone
+//!   (paragraphs and sentences; time expressions), to see where its time goes.
 //!
 //! Run: `cargo bench --bench extract` (add `-- --quick` for a faster, rougher run).
 
@@ -82,6 +84,36 @@ fn extract(c: &mut Criterion) {
         Err(e) => eprintln!("extract/folder skipped: no temporary folder ({e})"),
     }
     group.finish();
+
+    let mut stages = c.benchmark_group("stages");
+    stages
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .throughput(Throughput::Bytes(bytes));
+    stages.bench_function("segment", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| dateline::text::segment(black_box(&a.text)).sentences.len())
+                .sum::<usize>()
+        });
+    });
+    stages.bench_function("time_expressions", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| {
+                    let doc = dateline::temporal::DocDate {
+                        date: a.published,
+                        estimated: false,
+                    };
+                    dateline::temporal::tag(black_box(&a.text), doc).len()
+                })
+                .sum::<usize>()
+        });
+    });
+    stages.finish();
 }
 
 criterion_group!(benches, extract);

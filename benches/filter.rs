@@ -1,17 +1,48 @@
-//! Changing the filter over 1,000,000 events: the filtered view and the lanes are rebuilt.
+//! Changing the filter over 1,000,000 events: what the app does on a filter change
+//! (`state::Data::refilter`): the filtered view, the lanes and the extent (the list in date
+//! order is the view itself).
 //!
 //! `cargo bench --bench filter`
+//!
+//! - `filter/type_toggle`: a click on a type checkbox, as the app handles it: only the
+//!   events of that type are looked at (every iteration unticks or ticks it again).
+//! - `filter/type_toggle_full`: the same filter computed from scratch.
+//! - `filter/query`: a free-text filter, from scratch.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dateline::timeline::synthetic::synthetic_events;
-use dateline::timeline::{EventStore, Filter, LaneMode, Lanes};
+use dateline::timeline::{EventStore, Filter, FilteredView, LaneMode, Lanes};
 
+/// Filters from scratch, as after a change other than the types.
 fn refilter(store: &EventStore, filter: &Filter) -> usize {
     let view = store.apply(filter);
     let lanes = Lanes::build(store, &view, LaneMode::Type, 16);
-    view.len() + lanes.lanes.len()
+    let extent = lanes.extent(&view.starts);
+    view.len() + lanes.lanes.len() + usize::from(extent.is_some())
+}
+
+/// The shown view, updated from filter `old` to `new` as the app does.
+fn toggle(
+    store: &EventStore,
+    view: &mut FilteredView,
+    lanes: &mut Lanes,
+    old: &Filter,
+    new: &Filter,
+) -> usize {
+    match store.types_delta(old, new) {
+        Some((added, removed)) => {
+            store.reapply_types(view, new, &added, &removed);
+            lanes.update_types(store, view, (&added, &removed), 16);
+        }
+        None => {
+            *view = store.apply(new);
+            *lanes = Lanes::build(store, view, LaneMode::Type, 16);
+        }
+    }
+    let extent = lanes.extent(&view.starts);
+    view.len() + lanes.lanes.len() + usize::from(extent.is_some())
 }
 
 fn bench(c: &mut Criterion) {
@@ -20,12 +51,27 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("filter");
     group.sample_size(20);
     // Untick one type (the others stay): what a click on a type checkbox costs.
+    let all = Filter::default();
     let toggled = Filter {
         types: types.iter().skip(1).cloned().collect(),
         ..Filter::default()
     };
+    let mut view = store.apply(&all);
+    let mut lanes = Lanes::build(&store, &view, LaneMode::Type, 16);
+    let mut on = true;
     group.bench_function("type_toggle", |b| {
-        b.iter(|| black_box(refilter(&store, &toggled)))
+        b.iter(|| {
+            let (old, new) = if on {
+                (&all, &toggled)
+            } else {
+                (&toggled, &all)
+            };
+            on = !on;
+            black_box(toggle(&store, &mut view, &mut lanes, old, new))
+        });
+    });
+    group.bench_function("type_toggle_full", |b| {
+        b.iter(|| black_box(refilter(&store, &toggled)));
     });
     let query = Filter {
         query: "putin".to_owned(),

@@ -360,23 +360,20 @@ fn extract_in_chunks(
     let crate::corpus::Corpus { articles, problems } = corpus;
     let mut sink = crate::export::Sink::start(format, out)?;
     let mut done: Vec<Article> = Vec::with_capacity(articles.len());
-    let mut rest = articles.into_iter();
-    loop {
-        let chunk: Vec<Article> = rest.by_ref().take(chunk_articles.max(1)).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let mut x = crate::pipeline::extract_corpus(
-            crate::corpus::Corpus {
-                articles: chunk,
-                problems: Vec::new(),
-            },
-            extractor,
-        );
-        x.events.retain(|e| filter.matches(e));
-        sink.events(&x.events, &x.articles)?;
-        done.extend(x.articles.into_iter().map(without_text));
-    }
+    crate::pipeline::extract_in_chunks(
+        crate::corpus::Corpus {
+            articles,
+            problems: Vec::new(),
+        },
+        extractor,
+        chunk_articles,
+        |mut x| {
+            x.events.retain(|e| filter.matches(e));
+            sink.events(&x.events, &x.articles)?;
+            done.extend(x.articles.into_iter().map(without_text));
+            Ok::<(), crate::export::ExportError>(())
+        },
+    )?;
     sink.finish(&done, &problems)
 }
 

@@ -38,6 +38,45 @@ pub fn extract_corpus(corpus: Corpus, extractor: &Extractor) -> Extraction {
     }
 }
 
+/// Extracts `corpus` a chunk of `chunk_articles` articles at a time (each chunk on all cores)
+/// and hands each chunk's [`Extraction`] to `consume`, in order. While `consume` writes one
+/// chunk on the calling thread, the next chunk is already being extracted, so writing does not
+/// leave the cores idle. The corpus problems are left to the caller.
+///
+/// # Errors
+/// Stops at the first error `consume` returns (after the chunk in flight is done).
+pub fn extract_in_chunks<E>(
+    corpus: Corpus,
+    extractor: &Extractor,
+    chunk_articles: usize,
+    mut consume: impl FnMut(Extraction) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut rest = corpus.articles.into_iter();
+    let mut pending: Option<Extraction> = None;
+    loop {
+        let chunk: Vec<Article> = rest.by_ref().take(chunk_articles.max(1)).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let mut extracted: Option<Extraction> = None;
+        let written = rayon::in_place_scope(|scope| {
+            scope.spawn(|_| {
+                extracted = Some(extract_corpus(
+                    Corpus {
+                        articles: chunk,
+                        problems: Vec::new(),
+                    },
+                    extractor,
+                ));
+            });
+            pending.take().map_or(Ok(()), &mut consume)
+        });
+        written?;
+        pending = extracted;
+    }
+    pending.map_or(Ok(()), consume)
+}
+
 /// Gives an undated article the latest explicit, day-precise date in its text, marked as an
 /// estimate. Relative expressions are resolved against it with anchor `estimate`.
 pub fn estimate_date(article: &mut Article) {
@@ -63,6 +102,38 @@ pub fn latest_explicit_date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_come_in_order_and_match_one_pass() {
+        let extractor = Extractor::builtin();
+        let articles = crate::generate::corpus_of_size(3, 60_000);
+        let whole = extract_corpus(
+            Corpus {
+                articles: articles.clone(),
+                problems: Vec::new(),
+            },
+            &extractor,
+        );
+        let mut events = Vec::new();
+        let mut paths = Vec::new();
+        let done: Result<(), ()> = extract_in_chunks(
+            Corpus {
+                articles,
+                problems: Vec::new(),
+            },
+            &extractor,
+            3,
+            |x| {
+                events.extend(x.events);
+                paths.extend(x.articles.into_iter().map(|a| a.path));
+                Ok(())
+            },
+        );
+        assert!(done.is_ok());
+        assert_eq!(events, whole.events);
+        let whole_paths: Vec<String> = whole.articles.into_iter().map(|a| a.path).collect();
+        assert_eq!(paths, whole_paths);
+    }
 
     #[test]
     fn known_dates_are_kept() {

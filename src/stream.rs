@@ -324,53 +324,117 @@ fn chunks_with_limit(
 ) -> std::io::Result<Summary> {
     let sidecars = Sidecars::default();
     let mut summary = Summary::default();
-    let mut line_no = 0;
-    let mut buf = Vec::new();
+    let mut reader = LineReader {
+        line_no: 0,
+        buf: Vec::new(),
+        max_line_bytes,
+    };
+    // The chunk extracted last, handed over while the next one is extracted, so writing its
+    // events does not leave the cores idle: its outcomes and its number of lines.
+    let mut pending: Option<(Vec<LineOutcome>, usize)> = None;
     loop {
-        let mut chunk: Vec<(usize, Option<Vec<u8>>)> = Vec::with_capacity(CHUNK_LINES);
-        let mut eof = false;
-        while chunk.len() < CHUNK_LINES {
-            buf.clear();
-            let read = (&mut input)
-                .take(max_line_bytes + 1)
-                .read_until(b'\n', &mut buf)?;
-            if read == 0 {
-                eof = true;
-                break;
+        let (chunk, eof) = match reader.chunk(&mut input) {
+            Ok(read) => read,
+            Err(e) => {
+                // What was read before the failure is still written.
+                if let Some(p) = pending.take()
+                    && !hand_over(&mut summary, p, &mut handle)?
+                {
+                    return Ok(summary);
+                }
+                return Err(e);
             }
-            line_no += 1;
-            if buf.len() as u64 > max_line_bytes && buf.last() != Some(&b'\n') {
-                skip_line(&mut input)?;
-                chunk.push((line_no, None));
-                continue;
-            }
-            let line = buf.trim_ascii();
-            if !line.is_empty() {
-                chunk.push((line_no, Some(line.to_vec())));
-            }
-        }
-        summary.lines += chunk.len();
-        let outcomes: Vec<LineOutcome> = chunk
-            .par_iter()
-            .map(|(n, line)| match line {
-                Some(line) => read_line(*n, line, &sidecars, opts),
-                None => LineOutcome {
-                    problems: vec![Problem {
-                        path: format!("stdin line {n}"),
-                        message: format!(
-                            "could not read `stdin line {n}`: it is over the {max_line_bytes}-byte limit for one article; it was skipped"
-                        ),
-                    }],
-                    ..LineOutcome::default()
-                },
-            })
-            .collect();
-        summary.articles += outcomes.iter().map(|o| o.articles.len()).sum::<usize>();
-        summary.events += outcomes.iter().map(|o| o.events.len()).sum::<usize>();
-        if !handle(outcomes)? || eof {
+        };
+        let mut extracted: Vec<LineOutcome> = Vec::new();
+        let go_on = rayon::in_place_scope(|scope| {
+            scope.spawn(|_| extracted = extract_chunk(&chunk, &sidecars, opts, max_line_bytes));
+            pending
+                .take()
+                .map_or(Ok(true), |p| hand_over(&mut summary, p, &mut handle))
+        })?;
+        if !go_on {
             return Ok(summary);
         }
+        if eof {
+            hand_over(&mut summary, (extracted, chunk.len()), &mut handle)?;
+            return Ok(summary);
+        }
+        pending = Some((extracted, chunk.len()));
     }
+}
+
+/// Counts a chunk of `lines` lines into `summary` and hands its outcomes to `handle`.
+fn hand_over(
+    summary: &mut Summary,
+    (outcomes, lines): (Vec<LineOutcome>, usize),
+    handle: &mut impl FnMut(Vec<LineOutcome>) -> std::io::Result<bool>,
+) -> std::io::Result<bool> {
+    summary.lines += lines;
+    summary.articles += outcomes.iter().map(|o| o.articles.len()).sum::<usize>();
+    summary.events += outcomes.iter().map(|o| o.events.len()).sum::<usize>();
+    handle(outcomes)
+}
+
+/// One input line: its number, and its bytes (`None` when it was over the size limit).
+type Line = (usize, Option<Vec<u8>>);
+
+/// Reads input lines a chunk at a time, numbering them and skipping over-long ones.
+struct LineReader {
+    line_no: usize,
+    buf: Vec<u8>,
+    max_line_bytes: u64,
+}
+
+impl LineReader {
+    /// Up to [`CHUNK_LINES`] non-blank lines (`None` for one over the limit), and whether the
+    /// input ended.
+    fn chunk(&mut self, input: &mut impl BufRead) -> std::io::Result<(Vec<Line>, bool)> {
+        let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
+        while chunk.len() < CHUNK_LINES {
+            self.buf.clear();
+            let read = input
+                .take(self.max_line_bytes + 1)
+                .read_until(b'\n', &mut self.buf)?;
+            if read == 0 {
+                return Ok((chunk, true));
+            }
+            self.line_no += 1;
+            if self.buf.len() as u64 > self.max_line_bytes && self.buf.last() != Some(&b'\n') {
+                skip_line(input)?;
+                chunk.push((self.line_no, None));
+                continue;
+            }
+            let line = self.buf.trim_ascii();
+            if !line.is_empty() {
+                chunk.push((self.line_no, Some(line.to_vec())));
+            }
+        }
+        Ok((chunk, false))
+    }
+}
+
+/// Reads and extracts the lines of one chunk on all cores, in input order.
+fn extract_chunk(
+    chunk: &[Line],
+    sidecars: &Sidecars,
+    opts: &Options,
+    max_line_bytes: u64,
+) -> Vec<LineOutcome> {
+    chunk
+        .par_iter()
+        .map(|(n, line)| match line {
+            Some(line) => read_line(*n, line, sidecars, opts),
+            None => LineOutcome {
+                problems: vec![Problem {
+                    path: format!("stdin line {n}"),
+                    message: format!(
+                        "could not read `stdin line {n}`: it is over the {max_line_bytes}-byte limit for one article; it was skipped"
+                    ),
+                }],
+                ..LineOutcome::default()
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -240,7 +240,6 @@ fn starts_of(app: &DatelineApp, article: &str) -> Vec<(Option<chrono::NaiveDate>
     let mut v: Vec<_> = app
         .data
         .store
-        .events()
         .iter()
         .filter(|e| e.source.article == article)
         .map(|e| {

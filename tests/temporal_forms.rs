@@ -554,9 +554,57 @@ fn story_periods() {
         Some(("2024-04-25", "2024-04-25")),
     );
     check(
+        "The case may be heard the week of May 6, his lawyer said.",
+        "the week of May 6",
+        "2024-W19",
+        Some(("2024-05-06", "2024-05-12")),
+    );
+    // A possessive weekday is about what happened that day: the most recent one.
+    check(
+        "Officials will appeal Monday's ruling.",
+        "Monday",
+        "2024-04-22",
+        Some(("2024-04-22", "2024-04-22")),
+    );
+    check(
         "He will travel to the United States Thursday.",
         "Thursday",
         "2024-04-25",
         Some(("2024-04-25", "2024-04-25")),
     );
+}
+
+#[test]
+fn numeric_dates() {
+    check(
+        "The memo was dated 03/15/2013.",
+        "03/15/2013",
+        "2013-03-15",
+        Some(("2013-03-15", "2013-03-15")),
+    );
+    check(
+        "It was signed on 25/12/2012 in Moscow.",
+        "25/12/2012",
+        "2012-12-25",
+        Some(("2012-12-25", "2012-12-25")),
+    );
+    assert!(tag_timex("a ratio of 1/2/3", dct()).is_empty());
+}
+
+#[test]
+fn spoken_years() {
+    // Broadcast transcripts spell years out.
+    check(
+        "In nineteen ninety-one he was convicted.",
+        "nineteen ninety-one",
+        "1991",
+        Some(("1991-01-01", "1991-12-31")),
+    );
+    check(
+        "January nineteen ninety-seven. Atlanta again.",
+        "January nineteen ninety-seven",
+        "1997-01",
+        Some(("1997-01-01", "1997-01-31")),
+    );
+    assert!(tag_timex("Nineteen people died.", dct()).is_empty());
 }

@@ -14,6 +14,7 @@ use crate::corpus::{self, Article, Problem};
 use crate::export::{self, Format};
 use crate::extract::{Event, Extractor};
 use crate::pipeline::Extraction;
+use crate::timeline::store::PreparedEvents;
 
 /// What a loading job reports.
 #[derive(Debug)]
@@ -26,7 +27,8 @@ pub enum LoadMsg {
     },
     /// Articles read, each with the folder it was found under (where its sidecar lives).
     Articles(Vec<(Article, PathBuf)>),
-    Events(Vec<Event>),
+    /// Events, sorted and indexed for the store off the UI thread.
+    Events(PreparedEvents),
     Problems(Vec<Problem>),
     /// The job ended (finished, cancelled or failed); nothing more follows.
     Finished {
@@ -187,14 +189,41 @@ pub fn start_load(paths: Vec<PathBuf>, waker: Waker) -> std::io::Result<Job<Load
     )
 }
 
-/// Files read and extracted per batch sent to the UI.
-const BATCH: usize = 64;
+/// Events collected before a batch is sent to the UI early.
+const BATCH_EVENTS: usize = 20_000;
+/// Longest wait between two batches sent to the UI while files are being extracted.
+const BATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// What one file gave.
+struct FileOut {
+    articles: Vec<Article>,
+    root: PathBuf,
+    events: Vec<Event>,
+    problems: Vec<Problem>,
+}
+
+/// A thread pool for loading, apart from the global one, so that the UI thread's own
+/// parallel work (filtering) never waits behind extraction tasks.
+fn load_pool() -> Option<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("dateline-extract-{i}"))
+        .build()
+        .ok()
+}
+
+fn in_pool<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(p) => p.install(work),
+        None => work(),
+    }
+}
 
 fn load_work(paths: &[PathBuf], tx: &Sender<LoadMsg>, cancel: &AtomicBool) {
     let (jsonl, others): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.iter().cloned().partition(|p| is_events_jsonl(p));
+    let pool = load_pool();
     for p in &jsonl {
-        if cancel.load(Ordering::Relaxed) || !read_jsonl(p, tx, cancel) {
+        if cancel.load(Ordering::Relaxed) || !in_pool(pool.as_ref(), || read_jsonl(p, tx, cancel)) {
             return;
         }
     }
@@ -206,58 +235,110 @@ fn load_work(paths: &[PathBuf], tx: &Sender<LoadMsg>, cancel: &AtomicBool) {
         done: 0,
         total: 0,
     });
-    let (entries, mut problems) = corpus::discover(&others);
-    let (sidecars, sidecar_problems) = corpus::load_sidecars(&entries);
-    problems.extend(sidecar_problems);
+    // The extractor's vocabularies compile while the folders are walked.
+    let (extractor, (entries, problems, sidecars)) = in_pool(pool.as_ref(), || {
+        rayon::join(Extractor::builtin, || {
+            let (entries, mut problems) = corpus::discover(&others);
+            let (sidecars, sidecar_problems) = corpus::load_sidecars(&entries);
+            problems.extend(sidecar_problems);
+            (entries, problems, sidecars)
+        })
+    });
     if cancel.load(Ordering::Relaxed) || !tx.send(LoadMsg::Problems(problems)) {
         return;
     }
     let empty = corpus::Sidecar::empty();
-    let extractor = Extractor::builtin();
     let total = entries.len();
-    let mut done = 0;
-    for chunk in entries.chunks(BATCH) {
-        if cancel.load(Ordering::Relaxed) {
-            return;
+    // Workers read and extract one file per task, in parallel, and hand the results to
+    // this thread, which sends them on in batches: the first file's events at once, then
+    // every `BATCH_EVERY` or `BATCH_EVENTS`.
+    let (out_tx, out_rx) = sync_channel::<FileOut>(256);
+    std::thread::scope(|scope| {
+        let (entries, sidecars, extractor, empty, pool) =
+            (&entries, &sidecars, &extractor, &empty, pool.as_ref());
+        scope.spawn(move || {
+            in_pool(pool, || {
+                entries.par_iter().for_each_with(out_tx, |out_tx, e| {
+                    if cancel.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let read = corpus::read_file(e, sidecars.get(&e.root).unwrap_or(empty));
+                    let events = read
+                        .articles
+                        .iter()
+                        .flat_map(|a| extractor.extract(a))
+                        .collect();
+                    // The receiver is gone only when loading stopped.
+                    let _ = out_tx.send(FileOut {
+                        articles: read.articles,
+                        root: e.root.clone(),
+                        events,
+                        problems: read.problems,
+                    });
+                });
+            });
+        });
+        let mut batch = Batch::default();
+        let mut last_sent: Option<std::time::Instant> = None;
+        for out in &out_rx {
+            batch.add(out);
+            let due = last_sent.is_none_or(|t| t.elapsed() >= BATCH_EVERY)
+                || batch.events.len() >= BATCH_EVENTS;
+            if due {
+                if !batch.send(tx, total) {
+                    cancel.store(true, Ordering::Relaxed);
+                    return;
+                }
+                last_sent = Some(std::time::Instant::now());
+            }
         }
-        let reads: Vec<(corpus::FileRead, &PathBuf)> = chunk
-            .par_iter()
-            .map(|e| {
-                (
-                    corpus::read_file(e, sidecars.get(&e.root).unwrap_or(&empty)),
-                    &e.root,
-                )
-            })
-            .collect();
-        let mut articles = Vec::new();
-        let mut problems = Vec::new();
-        for (read, root) in reads {
-            problems.extend(read.problems);
-            articles.extend(read.articles.into_iter().map(|a| (a, root.clone())));
-        }
-        let events: Vec<Event> = articles
-            .par_iter()
-            .flat_map_iter(|(a, _)| extractor.extract(a))
-            .collect();
-        done += chunk.len();
-        if !tx.send(LoadMsg::Articles(articles))
-            || !tx.send(LoadMsg::Events(events))
-            || (!problems.is_empty() && !tx.send(LoadMsg::Problems(problems)))
-            || !tx.send(LoadMsg::Progress {
+        batch.send(tx, total);
+    });
+}
+
+/// Results gathered since the last batch was sent.
+#[derive(Default)]
+struct Batch {
+    articles: Vec<(Article, PathBuf)>,
+    events: Vec<Event>,
+    problems: Vec<Problem>,
+    files_done: usize,
+}
+
+impl Batch {
+    fn add(&mut self, out: FileOut) {
+        self.files_done += 1;
+        self.articles
+            .extend(out.articles.into_iter().map(|a| (a, out.root.clone())));
+        self.events.extend(out.events);
+        self.problems.extend(out.problems);
+    }
+
+    /// Sends what was gathered; false when the job should stop.
+    fn send(&mut self, tx: &Sender<LoadMsg>, total: usize) -> bool {
+        let articles = std::mem::take(&mut self.articles);
+        let events = std::mem::take(&mut self.events);
+        let problems = std::mem::take(&mut self.problems);
+        (articles.is_empty() || tx.send(LoadMsg::Articles(articles)))
+            && (events.is_empty() || tx.send(LoadMsg::Events(PreparedEvents::new(events))))
+            && (problems.is_empty() || tx.send(LoadMsg::Problems(problems)))
+            && tx.send(LoadMsg::Progress {
                 stage: "Reading files",
-                done,
+                done: self.files_done,
                 total,
             })
-        {
-            return;
-        }
     }
 }
 
-/// Reads one JSON Lines file of events (as written by `dateline extract --format jsonl`).
-/// Returns false when the job should stop.
+/// Bytes of a JSON Lines file parsed per step (cut at a line end).
+const JSONL_BLOCK: usize = 8 << 20;
+
+/// Reads one JSON Lines file of events (as written by `dateline extract --format jsonl`):
+/// blocks of whole lines are read in turn and their lines parsed in parallel, each block's
+/// events sent on as one batch. Returns false when the job should stop.
 fn read_jsonl(path: &Path, tx: &Sender<LoadMsg>, cancel: &AtomicBool) -> bool {
-    let file = match std::fs::File::open(path) {
+    use std::io::Read as _;
+    let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
             return tx.send(LoadMsg::Problems(vec![Problem {
@@ -267,50 +348,83 @@ fn read_jsonl(path: &Path, tx: &Sender<LoadMsg>, cancel: &AtomicBool) -> bool {
         }
     };
     let total = usize::try_from(file.metadata().map_or(0, |m| m.len())).unwrap_or(usize::MAX);
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-    let mut batch = Vec::with_capacity(10_000);
-    let mut bad = 0usize;
+    let mut buf: Vec<u8> = Vec::with_capacity(JSONL_BLOCK + (1 << 16));
+    let (mut done, mut lines_before, mut bad) = (0usize, 0usize, 0usize);
     let mut first_bad: Option<String> = None;
-    let (mut line, mut done, mut line_no) = (String::new(), 0usize, 0usize);
-    loop {
-        line.clear();
-        match reader.read_line(&mut line) {
-            Ok(0) => break,
-            Ok(n) => {
-                done += n;
-                line_no += 1;
-                let trimmed = line.trim();
-                if trimmed.is_empty() {
-                    continue;
+    let mut at_end = false;
+    while !at_end {
+        // Fill the buffer up to a block, keeping the unfinished line from last time.
+        let kept = buf.len();
+        buf.resize(kept + JSONL_BLOCK, 0);
+        let mut filled = kept;
+        while filled < buf.len() {
+            match file.read(buf.get_mut(filled..).unwrap_or_default()) {
+                Ok(0) => {
+                    at_end = true;
+                    break;
                 }
-                match serde_json::from_str::<Event>(trimmed) {
-                    Ok(ev) => batch.push(ev),
-                    Err(e) => {
-                        bad += 1;
-                        first_bad.get_or_insert_with(|| format!("line {line_no}: {e}"));
-                    }
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    bad += 1;
+                    first_bad.get_or_insert_with(|| format!("after line {lines_before}: {e}"));
+                    at_end = true;
+                    break;
                 }
-            }
-            Err(e) => {
-                bad += 1;
-                first_bad.get_or_insert_with(|| format!("after line {line_no}: {e}"));
-                break;
             }
         }
-        if batch.len() >= 10_000
-            && (cancel.load(Ordering::Relaxed)
-                || !tx.send(LoadMsg::Events(std::mem::take(&mut batch)))
-                || !tx.send(LoadMsg::Progress {
-                    stage: "Reading events",
-                    done,
-                    total,
-                }))
+        buf.truncate(filled);
+        // Whole lines only, unless the file ended (a line longer than a block is read on).
+        let cut = if at_end {
+            buf.len()
+        } else {
+            match memchr::memrchr(b'\n', &buf) {
+                Some(p) => p + 1,
+                None => continue,
+            }
+        };
+        let block = buf.get(..cut).unwrap_or_default();
+        let mut starts = vec![0usize];
+        starts.extend(memchr::memchr_iter(b'\n', block).map(|p| p + 1));
+        if starts.last() != Some(&block.len()) {
+            starts.push(block.len());
+        }
+        let parsed: Vec<(usize, Result<Event, String>)> = starts
+            .par_windows(2)
+            .enumerate()
+            .filter_map(|(n, w)| {
+                let line = block.get(*w.first()?..*w.last()?)?.trim_ascii();
+                (!line.is_empty()).then(|| {
+                    (
+                        n,
+                        serde_json::from_slice::<Event>(line).map_err(|e| e.to_string()),
+                    )
+                })
+            })
+            .collect();
+        let mut events = Vec::with_capacity(parsed.len());
+        for (n, r) in parsed {
+            match r {
+                Ok(ev) => events.push(ev),
+                Err(e) => {
+                    bad += 1;
+                    first_bad.get_or_insert_with(|| format!("line {}: {e}", lines_before + n + 1));
+                }
+            }
+        }
+        lines_before += starts.len().saturating_sub(1);
+        done += cut;
+        buf.drain(..cut);
+        if cancel.load(Ordering::Relaxed)
+            || (!events.is_empty() && !tx.send(LoadMsg::Events(PreparedEvents::new(events))))
+            || !tx.send(LoadMsg::Progress {
+                stage: "Reading events",
+                done,
+                total,
+            })
         {
             return false;
         }
-    }
-    if !batch.is_empty() && !tx.send(LoadMsg::Events(batch)) {
-        return false;
     }
     if let Some(first) = first_bad {
         return tx.send(LoadMsg::Problems(vec![Problem {

@@ -205,7 +205,7 @@ impl DatelineApp {
                         self.ui.progress = Some((stage, done, total))
                     }
                     Ok(LoadMsg::Articles(a)) => self.data.add_articles(a),
-                    Ok(LoadMsg::Events(mut e)) => self.data.pending.append(&mut e),
+                    Ok(LoadMsg::Events(e)) => self.data.pending.append(e),
                     Ok(LoadMsg::Problems(p)) => self.data.problems.extend(p),
                     Ok(LoadMsg::Finished { cancelled }) => {
                         finished = true;
@@ -232,16 +232,18 @@ impl DatelineApp {
             self.load = None;
             self.ui.progress = None;
         }
-        // Merge what arrived at most a few times a second (rebuilding the store sorts it).
+        // Merge what arrived at most a few times a second; the first events at once.
         if !self.data.pending.is_empty()
-            && (finished || self.ui.last_merge.elapsed() > self.ui.merge_every)
+            && (finished
+                || self.data.store.is_empty()
+                || self.ui.last_merge.elapsed() > self.ui.merge_every)
         {
             let t = Instant::now();
             self.data.merge_pending();
             self.after_store_change();
-            // Rebuilding costs more as the store grows: merge less often then, so that the
-            // window stays responsive while a big folder loads.
-            self.ui.merge_every = (t.elapsed() * 4).max(Duration::from_millis(250));
+            // Merging and refiltering cost more as the store grows: merge less often then,
+            // so that the window stays responsive while a big folder loads.
+            self.ui.merge_every = (t.elapsed() * 4).max(Duration::from_millis(200));
             self.ui.last_merge = Instant::now();
         } else if finished {
             self.after_store_change();
@@ -344,7 +346,7 @@ impl DatelineApp {
             }
             Command::Select(i) => self.select(i),
             Command::SelectNext(step) => {
-                let order = &self.data.list_order;
+                let order = self.data.list_order();
                 let pos = self
                     .ui
                     .selected

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, Problem};
 use crate::extract::Event;
+use crate::timeline::store::PreparedEvents;
 use crate::timeline::{EventStore, Filter, FilteredView, LaneMode, Lanes};
 
 /// Key of the settings in eframe storage.
@@ -56,16 +57,7 @@ impl Settings {
     }
 }
 
-/// Column the event list is sorted by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortColumn {
-    #[default]
-    Date,
-    Type,
-    Actors,
-    Article,
-    Summary,
-}
+pub use crate::timeline::store::SortColumn;
 
 /// Everything loaded from the open paths, with caches derived from it.
 #[derive(Default)]
@@ -82,11 +74,15 @@ pub struct Data {
     pub lanes: Lanes,
     /// First start and last end day of the filtered, dated events.
     pub extent: Option<(f64, f64)>,
-    /// The filtered events in list order.
-    pub list_order: Vec<u32>,
+    /// The filtered events in list order, when it is not the store order (see
+    /// [`Data::list_order`]).
+    pub sorted_list: Option<Vec<u32>>,
     pub sort: (SortColumn, bool),
     /// Events received but not yet merged into the store.
-    pub pending: Vec<Event>,
+    pub pending: PreparedEvents,
+    /// The filter and lane mode `filtered` and `lanes` were computed for, while the store
+    /// has not changed since.
+    pub applied: Option<(Filter, LaneMode)>,
 }
 
 impl Data {
@@ -105,14 +101,15 @@ impl Data {
         self.articles.get(*self.article_index.get(path)?)
     }
 
-    /// Merges pending events into the store. Returns true when something changed.
+    /// Merges pending events into the store (a linear merge: the store is not rebuilt).
+    /// Returns true when something changed.
     pub fn merge_pending(&mut self) -> bool {
         if self.pending.is_empty() {
             return false;
         }
-        let mut events = std::mem::take(&mut self.store).into_events();
-        events.append(&mut self.pending);
-        self.store = EventStore::new(events);
+        self.store
+            .extend_prepared(std::mem::take(&mut self.pending));
+        self.applied = None;
         true
     }
 
@@ -122,40 +119,56 @@ impl Data {
         all.retain(|e| e.source.article != article);
         all.extend(events);
         self.store = EventStore::new(all);
+        self.applied = None;
     }
 
-    /// Recomputes the filtered view, lanes and list order.
+    /// Recomputes the filtered view, lanes and list order. When only the event types changed
+    /// (a click on a type), only the events of the types added or removed are looked at.
     pub fn refilter(&mut self, filter: &Filter, lane_mode: LaneMode) {
-        self.filtered = self.store.apply(filter);
-        self.extent = self.store.extent(&self.filtered);
-        self.lanes = Lanes::build(&self.store, &self.filtered, lane_mode, MAX_ACTOR_LANES);
+        let delta = match &self.applied {
+            Some((old, mode)) if *mode == lane_mode => self.store.types_delta(old, filter),
+            _ => None,
+        };
+        if let Some((added, removed)) = delta {
+            self.store
+                .reapply_types(&mut self.filtered, filter, &added, &removed);
+            self.lanes.update_types(
+                &self.store,
+                &self.filtered,
+                (&added, &removed),
+                MAX_ACTOR_LANES,
+            );
+        } else {
+            self.filtered = self.store.apply(filter);
+            self.lanes = Lanes::build(&self.store, &self.filtered, lane_mode, MAX_ACTOR_LANES);
+        }
+        self.extent = match lane_mode {
+            LaneMode::Type => self.lanes.extent(&self.filtered.starts),
+            LaneMode::Actor => self.store.extent(&self.filtered),
+        };
+        self.applied = Some((filter.clone(), lane_mode));
         self.resort();
     }
 
-    /// Recomputes the list order for the current sort.
+    /// Recomputes the list order for the current sort (each column's order over the whole
+    /// store is computed once and then only filtered).
     pub fn resort(&mut self) {
-        let mut order = self.filtered.indices.clone();
-        let store = &self.store;
-        let key_str = |i: u32, col: SortColumn| -> String {
-            store.get(i).map_or_else(String::new, |e| match col {
-                SortColumn::Type => e.event_type.clone(),
-                SortColumn::Actors => e.actors.join(", ").to_lowercase(),
-                SortColumn::Article => e.source.article.clone(),
-                SortColumn::Summary => e.summary.to_lowercase(),
-                SortColumn::Date => String::new(),
-            })
-        };
         let (col, descending) = self.sort;
-        if col != SortColumn::Date {
-            let mut keyed: Vec<(String, u32)> =
-                order.iter().map(|&i| (key_str(i, col), i)).collect();
-            keyed.sort();
-            order = keyed.into_iter().map(|k| k.1).collect();
-        }
-        if descending {
-            order.reverse();
-        }
-        self.list_order = order;
+        self.sorted_list = (col != SortColumn::Date || descending).then(|| {
+            let mut order = self.store.order_by(col, &self.filtered);
+            if descending {
+                order.reverse();
+            }
+            order
+        });
+    }
+
+    /// The filtered events in list order.
+    #[must_use]
+    pub fn list_order(&self) -> &[u32] {
+        self.sorted_list
+            .as_deref()
+            .unwrap_or(&self.filtered.indices)
     }
 
     /// Number of events of each article (by path).

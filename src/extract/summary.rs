@@ -135,6 +135,12 @@ const NO_END: &[&str] = &[
     "first",
     "second",
     "such",
+    "involving",
+    "regarding",
+    "concerning",
+    "following",
+    "according",
+    "amid",
 ];
 
 /// Words that open a new phrase: a good place to stop before.
@@ -279,8 +285,10 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
     };
     let endable = |w: &str, e: usize| {
         let adverb = w.ends_with("ly") && w.len() > 4;
+        // `a U.S. bomber`: a piece of an abbreviation is no end.
+        let abbreviation = w.len() <= 2 && text.get(e..).is_some_and(|r| r.starts_with('.'));
         let number = w.chars().all(|c| c.is_ascii_digit());
-        !(NO_END.contains(&w) || possessive(e) || adverb || number)
+        !(NO_END.contains(&w) || possessive(e) || adverb || number || abbreviation)
     };
     let capital_at = |i: usize| {
         words

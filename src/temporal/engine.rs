@@ -365,6 +365,17 @@ impl Cx<'_> {
             {
                 continue;
             }
+            // `ahead of the weekend`, `ahead of Tuesday's vote`: still to come.
+            if (n == 1 || (n == 2 && is(0, b"the")))
+                && before
+                    .get(n)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"ahead"))
+                && before
+                    .get(n - 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
+            {
+                return Tense::Future;
+            }
             if let Some(t) = before.get(n..).and_then(cue) {
                 return t;
             }
@@ -540,8 +551,51 @@ fn skip_dot(t: &[Tok], i: usize) -> usize {
     }
 }
 
-/// A four-digit year (or `'98`) at `i`: (year, next index).
+/// A year of the 1900s spoken as words (`nineteen ninety-eight`, `nineteen oh five`), as
+/// broadcast transcripts write them: (year, next index).
+fn spelled_year_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
+    if !t.get(i)?.is("nineteen") {
+        return None;
+    }
+    let a = t.get(i + 1)?;
+    if a.is("oh") {
+        let o = number_word(t.get(i + 2)?.low()).filter(|o| (1..=9).contains(o))?;
+        return Some((1900 + i32::try_from(o).ok()?, i + 3));
+    }
+    let v = number_word(a.low()).filter(|v| (10..=99).contains(v))?;
+    if v >= 20
+        && v % 10 == 0
+        && t.get(i + 2).is_some_and(|h| h.is_char(b'-'))
+        && adjacent(t, i + 1)
+        && adjacent(t, i + 2)
+        && let Some(o) = t
+            .get(i + 3)
+            .and_then(|z| number_word(z.low()))
+            .filter(|o| (1..=9).contains(o))
+    {
+        return Some((1900 + i32::try_from(v + o).ok()?, i + 4));
+    }
+    // `nineteen ninety six`
+    if v >= 20
+        && v % 10 == 0
+        && let Some(o) = t
+            .get(i + 2)
+            .and_then(|z| number_word(z.low()))
+            .filter(|o| (1..=9).contains(o))
+        && !t
+            .get(i + 2)
+            .is_some_and(|z| z.is("a") || z.is("an") || z.is("one"))
+    {
+        return Some((1900 + i32::try_from(v + o).ok()?, i + 3));
+    }
+    Some((1900 + i32::try_from(v).ok()?, i + 2))
+}
+
+/// A four-digit year (or `'98`, or `nineteen ninety-eight`) at `i`: (year, next index).
 fn year_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
+    if let Some(y) = spelled_year_at(t, i) {
+        return Some(y);
+    }
     let x = t.get(i)?;
     if x.digits() == 4 {
         let y = i32::try_from(x.num()?).ok()?;
@@ -723,7 +777,8 @@ fn duration(n: Option<f64>, u: Unit) -> String {
             Unit::Month => "PXM".into(),
             Unit::Quarter => "PXQ".into(),
             Unit::Year => "PXY".into(),
-            Unit::Decade => "PXDE".into(),
+            // Decades count in years (`two decades` is P20Y), so some decades are PXY.
+            Unit::Decade => "PXY".into(),
             Unit::Century => "PXCE".into(),
         };
     };
@@ -812,10 +867,12 @@ fn hit(s: usize, e: usize, ty: TimexType, v: V, anchor: Anchor) -> Hit {
 }
 
 /// `recent weeks`, `coming years`: TimeML corpora make vague spans of days, weeks and months
-/// durations (`PXW`) and vague spans of years references (`PAST_REF`). Past ones carry a
-/// range back from the DCT for the timeline.
+/// durations (`PXW`), vague past spans of years and quarters references (`PAST_REF`), and
+/// `the coming years` a duration again (`PXY`). Past ones carry a range back from the DCT
+/// for the timeline.
 fn vague_period(s: usize, e: usize, u: Unit, future: bool, dct: NaiveDate, da: Anchor) -> Hit {
-    let mut h = if matches!(u, Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century) {
+    let years = matches!(u, Unit::Year | Unit::Decade | Unit::Century);
+    let mut h = if matches!(u, Unit::Quarter) || (years && !future) {
         let v = if future { "FUTURE_REF" } else { "PAST_REF" };
         hit(s, e, TimexType::Date, V::Lit(v.into()), da)
     } else {
@@ -1194,6 +1251,16 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     } else if !x.cap && x.is_any(&["may", "march"]) {
         return None;
     }
+    // `each July`, `every March`: a set.
+    if bare && s >= 1 && t.get(s - 1).is_some_and(|p| p.is_any(&["each", "every"])) {
+        return Some(hit(
+            s - 1,
+            j,
+            TimexType::Set,
+            V::Lit(format!("XXXX-{m:02}")),
+            Anchor::None,
+        ));
+    }
     // `last July`, `next March`, `this September`.
     let mut rel = 0i64;
     let mut relword = false;
@@ -1401,11 +1468,12 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         _ => {
             let st = t.get(s)?.start;
             let en = t.get(j.checked_sub(1)?)?.end;
-            // `Wednesday's ruling`: a day named for what happened on it; the verb of the
-            // sentence is about something else, so the nearest such day.
-            let possessive = x.low().ends_with(b"'s");
+            // `Wednesday's ruling`, `Thursday's closing price`: a day named for what happened
+            // on it; the verb of the sentence is about something else, so the most recent
+            // such day.
+            let possessive = x.low().ends_with(b"'s") || t.get(k + 1).is_some_and(|z| z.is("'s"));
             let tense = if possessive {
-                Tense::Present
+                Tense::Unknown
             } else {
                 cx.tense(st, en)
             };
@@ -1566,6 +1634,40 @@ fn number_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             }
         }
         return Some(h);
+    }
+    // `03/15/2013`, `7/8/07`: month first (as US news writes it) unless the first number
+    // cannot be a month.
+    if x.digits() <= 2
+        && !(k >= 1
+            && t.get(k - 1)
+                .is_some_and(|p| p.is_char(b'/') && adjacent(t, k - 1)))
+        && let (Some(s1), Some(b), Some(s2), Some(c)) =
+            (t.get(k + 1), t.get(k + 2), t.get(k + 3), t.get(k + 4))
+        && s1.is_char(b'/')
+        && s2.is_char(b'/')
+        && (1..=2).contains(&b.digits())
+        && (c.digits() == 4 || c.digits() == 2)
+        && (k..k + 4).all(|i| adjacent(t, i))
+        && !t
+            .get(k + 5)
+            .is_some_and(|z| (z.is_char(b'/') || z.kind == Kind::Num) && adjacent(t, k + 4))
+    {
+        let (a, bn, cn) = (n, b.num()?, c.num()?);
+        let y = if c.digits() == 2 {
+            let v = i32::try_from(cn).ok()?;
+            if v >= 50 { 1900 + v } else { 2000 + v }
+        } else {
+            i32::try_from(cn).ok()?
+        };
+        let (m, d) = if a > 12 { (bn, a) } else { (a, bn) };
+        let date = ymd(y, m, d)?;
+        return Some(hit(
+            k,
+            k + 5,
+            TimexType::Date,
+            V::Day(date),
+            Anchor::Absolute,
+        ));
     }
     // `0800 GMT`: a wire service's clock time.
     if x.digits() == 4
@@ -1977,6 +2079,18 @@ fn clock_time(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 anchor = wh.anchor;
             }
             j = wh.e;
+        } else {
+            // `5 p.m. EST Nov. 9`, `5 p.m. EST, Nov. 6`: the day follows.
+            let m = if z.is_char(b',') { j + 1 } else { j };
+            if month_at(t, m).is_some()
+                && let Some(mh) = month_head(cx, t, m)
+                && mh.s == m
+                && let V::Day(d) = mh.v
+            {
+                date = Some(d);
+                anchor = mh.anchor;
+                j = mh.e;
+            }
         }
     }
     let _ = &mut s;
@@ -2090,6 +2204,21 @@ fn same_period_year_back(cx: &Cx, t: &[Tok], ss: usize, j: usize, u: Option<Unit
     Some(hit(ss, e, TimexType::Date, year_earlier(&v)?, anchor))
 }
 
+/// Words between a quantity and its unit: `two more weeks`, `six straight days`.
+const UNIT_ADJECTIVES: &[&str] = &[
+    "more",
+    "straight",
+    "consecutive",
+    "successive",
+    "trading",
+    "business",
+    "working",
+    "additional",
+    "further",
+    "full",
+    "extra",
+];
+
 fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     let x = tok(t, k)?;
     if x.is("half") {
@@ -2153,10 +2282,10 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         qty = Some(q);
         q_start = qs;
     }
-    // `two more weeks`
+    // `two more weeks`, `six straight days`, `eight trading days`, `an additional year`
     if qty.is_none()
         && qend >= 2
-        && t.get(qend - 1).is_some_and(|z| z.is("more"))
+        && t.get(qend - 1).is_some_and(|z| z.is_any(UNIT_ADJECTIVES))
         && let Some((q, qs)) = quantity_before(t, qend - 1)
     {
         qty = Some(q);
@@ -2688,9 +2817,14 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 && is_at(t, j, "of")
                 && month_at(t, j + 1).is_some()
                 && let Some(h) = month_head(cx, t, j + 1)
-                && let V::Day(d) = h.v
             {
-                return Some(hit(ri, h.e, TimexType::Date, V::week_of(d), h.anchor));
+                // `month_head` may have seen `the week of` itself.
+                let v = match h.v {
+                    V::Day(d) => V::week_of(d),
+                    v @ V::Week(..) => v,
+                    _ => return None,
+                };
+                return Some(hit(ri, h.e, TimexType::Date, v, h.anchor));
             }
             // `the quarter`, `the year` in reports: the quarter last mentioned, the DCT's year.
             if rel == b"the" && !plural && !x.cap {
@@ -2999,6 +3133,58 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     };
     let lit = |s: &str| V::Lit(s.to_string());
     match base {
+        b"nineteen" => {
+            let (y, e) = spelled_year_at(t, k)?;
+            // `nineteen ninety-six` is a year; `nineteen ninety-six people` is not.
+            let year_context = prev.is_some_and(|p| {
+                p.is_any(&[
+                    "in",
+                    "of",
+                    "since",
+                    "by",
+                    "until",
+                    "from",
+                    "before",
+                    "after",
+                    "during",
+                    "year",
+                    "throughout",
+                    "early",
+                    "late",
+                    "mid",
+                    "-",
+                    "spring",
+                    "summer",
+                    "autumn",
+                    "fall",
+                    "winter",
+                ])
+            });
+            if !year_context
+                && t.get(e).is_some_and(|z| {
+                    z.kind == Kind::Word
+                        && !z.cap
+                        && !z.is_any(&[
+                            "and", "or", "to", "when", "after", "before", "in", "on", "the", "a",
+                        ])
+                })
+            {
+                return None;
+            }
+            Some(hit(k, e, TimexType::Date, V::Year(y), Anchor::Absolute))
+        }
+        // `in the near term`, `for the long term`: the future, vaguely.
+        b"term" => {
+            if !(k >= 2
+                && prev.is_some_and(|p| {
+                    p.is_any(&["near", "short", "long", "longer", "shorter", "medium"])
+                })
+                && t.get(k - 2).is_some_and(|z| z.is("the")))
+            {
+                return None;
+            }
+            Some(hit(k - 2, k + 1, TimexType::Date, lit("FUTURE_REF"), da))
+        }
         b"today" | b"yesterday" | b"tomorrow" | b"tonight" => {
             let n = match base {
                 b"yesterday" => -1,
@@ -3075,7 +3261,8 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 }
                 if !(z.kind == Kind::Num
                     || number_word(z.low()).is_some()
-                    || z.is_any(&["few", "several", "-", "couple", "of", "many"]))
+                    || z.is_any(&["few", "several", "-", "couple", "of", "many"])
+                    || z.is_any(UNIT_ADJECTIVES))
                 {
                     break;
                 }

@@ -489,4 +489,6 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "thirties",
     "twenties",
     "half",
+    "term",
+    "nineteen",
 ];

@@ -76,7 +76,8 @@ impl Filter {
         }
         if self.from.is_some() || self.to.is_some() {
             match event.when.as_ref().and_then(|w| w.start.zip(w.end)) {
-                Some((start, end)) => {
+                Some((a, b)) => {
+                    let (start, end) = (a.min(b), a.max(b));
                     if self.from.is_some_and(|f| end < f) || self.to.is_some_and(|t| start > t) {
                         return false;
                     }
@@ -88,15 +89,18 @@ impl Filter {
                 }
             }
         }
-        if !self.query.is_empty() {
-            let q = self.query.to_lowercase();
-            let hit = event.summary.to_lowercase().contains(&q)
-                || event.source.text.to_lowercase().contains(&q)
-                || event.actors.iter().any(|a| a.to_lowercase().contains(&q));
-            if !hit {
-                return false;
-            }
+        if !self.query.is_empty() && !Self::text_matches(event, &self.query.to_lowercase()) {
+            return false;
         }
         true
+    }
+
+    /// Whether the lowercased query `q` occurs in the summary, the source text or an actor
+    /// of `event` (each lowercased).
+    #[must_use]
+    pub fn text_matches(event: &Event, q: &str) -> bool {
+        event.summary.to_lowercase().contains(q)
+            || event.source.text.to_lowercase().contains(q)
+            || event.actors.iter().any(|a| a.to_lowercase().contains(q))
     }
 }

@@ -35,6 +35,8 @@ pub struct Lane {
     idx: Vec<u32>,
     max_len: f64,
     long: Vec<u32>,
+    /// Latest end of the lane's events.
+    max_end: f64,
 }
 
 impl Lane {
@@ -125,22 +127,123 @@ impl Lanes {
                 ..Lane::default()
             })
             .collect();
-        // Chunks of events are sorted into lanes in parallel; concatenating the chunks in
-        // order keeps every lane sorted by start.
-        let parts: Vec<Vec<Lane>> = dated
-            .par_chunks(1 << 16)
-            .map(|ids| fill(store, ids, mode, &slot, keys.len()))
-            .collect();
-        for part in parts {
-            for (l, p) in lanes.iter_mut().zip(part) {
-                l.starts.extend(p.starts);
-                l.idx.extend(p.idx);
-                l.long.extend(p.long);
-                l.max_len = l.max_len.max(p.max_len);
+        // Type lanes of a view holding most events are read off the store's lists of each
+        // type's events; a sparse view is sorted into lanes from its own list.
+        if mode == LaneMode::Type && dated.len() >= store.n_dated() / 8 {
+            lanes
+                .par_iter_mut()
+                .for_each(|lane| lane.fill_type(store, view));
+        } else {
+            // Chunks of events are sorted into lanes in parallel; concatenating the chunks
+            // in order keeps every lane sorted by start.
+            let parts: Vec<Vec<Lane>> = dated
+                .par_chunks(1 << 16)
+                .map(|ids| fill(store, ids, mode, &slot, keys.len()))
+                .collect();
+            for part in parts {
+                for (l, p) in lanes.iter_mut().zip(part) {
+                    if !p.is_empty() {
+                        l.max_end = if l.is_empty() {
+                            p.max_end
+                        } else {
+                            l.max_end.max(p.max_end)
+                        };
+                    }
+                    l.starts.extend(p.starts);
+                    l.idx.extend(p.idx);
+                    l.long.extend(p.long);
+                    l.max_len = l.max_len.max(p.max_len);
+                }
             }
         }
         lanes.retain(|l| !l.is_empty());
         Self { mode, lanes }
+    }
+
+    /// Updates type lanes built for a view to a view that differs in the types `added` and
+    /// `removed` only (see `EventStore::types_delta`): the lanes of the other types stay as
+    /// they are. Lanes by actor are rebuilt.
+    pub fn update_types(
+        &mut self,
+        store: &EventStore,
+        view: &FilteredView,
+        (added, removed): (&[u16], &[u16]),
+        max_actor_lanes: usize,
+    ) {
+        if self.mode != LaneMode::Type {
+            *self = Self::build(store, view, self.mode, max_actor_lanes);
+            return;
+        }
+        self.lanes
+            .retain(|l| !removed.iter().any(|&t| u32::from(t) == l.key));
+        let types = store.types();
+        let new: Vec<Lane> = added
+            .par_iter()
+            .map(|&t| {
+                let mut lane = Lane {
+                    label: types
+                        .get(usize::from(t))
+                        .map_or_else(String::new, |x| x.0.to_owned()),
+                    key: u32::from(t),
+                    ..Lane::default()
+                };
+                lane.fill_type(store, view);
+                lane
+            })
+            .collect();
+        for lane in new {
+            if !lane.is_empty() {
+                let at = self.lanes.partition_point(|l| l.label < lane.label);
+                self.lanes.insert(at, lane);
+            }
+        }
+    }
+
+    /// Earliest start and latest end of the events in the lanes, which in type lanes are
+    /// all the dated events of the view (`view.starts` is the view's starts).
+    #[must_use]
+    pub fn extent(&self, starts: &[f64]) -> Option<(f64, f64)> {
+        let first = *starts.first()?;
+        let last = self
+            .lanes
+            .iter()
+            .filter(|l| !l.is_empty())
+            .map(|l| l.max_end)
+            .fold(f64::NEG_INFINITY, f64::max);
+        Some((first, last))
+    }
+}
+
+impl Lane {
+    /// Fills a type lane (`key` is the type id) with that type's dated events in `view`.
+    fn fill_type(&mut self, store: &EventStore, view: &FilteredView) {
+        let t = u16::try_from(self.key).unwrap_or(u16::MAX);
+        let all = store.positions_of_type(t);
+        let n_dated = store.n_dated();
+        let dated = all.get(..all.partition_point(|&i| (i as usize) < n_dated));
+        for &i in dated.unwrap_or(&[]) {
+            if view.contains(i)
+                && let Some((start, end)) = store.span(i)
+            {
+                self.push(i, start, end);
+            }
+        }
+    }
+
+    fn push(&mut self, i: u32, start: f64, end: f64) {
+        self.max_end = if self.is_empty() {
+            end
+        } else {
+            self.max_end.max(end)
+        };
+        let len = end - start;
+        if len > LONG_DAYS {
+            self.long.push(i);
+        } else {
+            self.starts.push(start);
+            self.idx.push(i);
+            self.max_len = self.max_len.max(len);
+        }
     }
 }
 
@@ -154,37 +257,19 @@ fn fill(
     n_lanes: usize,
 ) -> Vec<Lane> {
     let mut lanes = vec![Lane::default(); n_lanes];
-    let mut put = |lane: usize, i: u32, start: f64, end: f64| {
-        if let Some(l) = lanes.get_mut(lane) {
-            let len = end - start;
-            if len > LONG_DAYS {
-                l.long.push(i);
-            } else {
-                l.starts.push(start);
-                l.idx.push(i);
-                l.max_len = l.max_len.max(len);
-            }
-        }
-    };
     for &i in ids {
         let Some((start, end)) = store.span(i) else {
             continue;
         };
+        let mut put = |key: usize| {
+            let lane = slot.get(key).copied().unwrap_or(usize::MAX);
+            if let Some(l) = lanes.get_mut(lane) {
+                l.push(i, start, end);
+            }
+        };
         match mode {
-            LaneMode::Type => {
-                let t = store.type_of(i).map_or(usize::MAX, usize::from);
-                put(slot.get(t).copied().unwrap_or(usize::MAX), i, start, end);
-            }
-            LaneMode::Actor => {
-                for &a in store.actors_of(i) {
-                    put(
-                        slot.get(a as usize).copied().unwrap_or(usize::MAX),
-                        i,
-                        start,
-                        end,
-                    );
-                }
-            }
+            LaneMode::Type => put(store.type_of(i).map_or(usize::MAX, usize::from)),
+            LaneMode::Actor => store.actors_of(i).iter().for_each(|&a| put(a as usize)),
         }
     }
     lanes

@@ -1,7 +1,15 @@
 //! The event store: events sorted by start day with columns for fast filtering,
 //! the filtered view, and lanes for drawing.
+//!
+//! Events are kept in the order they arrived (so that a batch arriving while a folder loads
+//! is appended, never moved) and reached through `ev`, the arrival index of each store
+//! position. The columns used for filtering and drawing (start, end, type, actors, article,
+//! status, confidence) are in store order; merging a new batch in is one linear pass over
+//! them. The text searched by the free-text filter is one lowercased buffer in arrival
+//! order, searched with a SIMD substring finder.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -10,13 +18,107 @@ use super::view::day_number;
 use crate::extract::{Event, Status};
 use crate::temporal::Anchor;
 
+/// Events per unit of parallel work.
+const CHUNK: usize = 1 << 15;
+/// Words of the keep mask per unit of parallel work (`CHUNK` events).
+const CHUNK_WORDS: usize = CHUNK / 64;
+/// Separates the fields of one event in the search buffer. A query containing it is
+/// checked field by field instead.
+const FIELD_SEP: char = '\u{1}';
+
+/// Columns the event list can be sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SortColumn {
+    #[default]
+    Date,
+    Type,
+    Actors,
+    Article,
+    Summary,
+}
+
+/// A batch of events made ready to be added to a store: sorted among themselves, their
+/// search text lowercased. Built where it costs nothing to the UI (a loading thread).
+#[derive(Debug, Default)]
+pub struct PreparedEvents {
+    events: Vec<Event>,
+    /// Sort key of each event; the third field is its index in `events`.
+    keyed: Vec<Key>,
+    text: String,
+    /// End of each event's text in `text`, in the order of `events`.
+    ends: Vec<usize>,
+}
+
+impl PreparedEvents {
+    /// Prepares `events` (any order).
+    #[must_use]
+    pub fn new(events: Vec<Event>) -> Self {
+        let mut keyed: Vec<Key> = events
+            .iter()
+            .enumerate()
+            .map(|(k, e)| {
+                let (s, t) = interval(e).unwrap_or((f64::INFINITY, f64::INFINITY));
+                (s, t, to_u32(k))
+            })
+            .collect();
+        // Big batches (a whole store at once) are worth spreading over the cores.
+        let pieces: Vec<(String, Vec<usize>)> = if events.len() > 4 * PREPARE_CHUNK {
+            keyed.par_sort_unstable_by(key_cmp);
+            events.par_chunks(PREPARE_CHUNK).map(search_texts).collect()
+        } else {
+            keyed.sort_unstable_by(key_cmp);
+            vec![search_texts(&events)]
+        };
+        let mut text = String::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
+        let mut ends = Vec::with_capacity(events.len());
+        for (piece, piece_ends) in pieces {
+            let at = text.len();
+            text.push_str(&piece);
+            ends.extend(piece_ends.iter().map(|e| at + e));
+        }
+        Self {
+            events,
+            keyed,
+            text,
+            ends,
+        }
+    }
+
+    /// Adds `other`'s events after this batch's.
+    pub fn append(&mut self, other: Self) {
+        let base = to_u32(self.events.len());
+        let at = self.text.len();
+        self.events.extend(other.events);
+        self.keyed
+            .extend(other.keyed.into_iter().map(|(s, t, k)| (s, t, base + k)));
+        self.keyed.sort_unstable_by(key_cmp);
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.into_iter().map(|e| at + e));
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+}
+
 /// Events sorted by start day (dated first, then undated), with per-event columns.
 ///
-/// Indices (`u32`) refer to positions in [`EventStore::events`]; they change whenever the
-/// store is rebuilt, so long-lived references use the event id.
+/// Indices (`u32`) refer to store positions; they change whenever events are added, so
+/// long-lived references use the event id.
 #[derive(Debug, Default)]
 pub struct EventStore {
+    /// Events in arrival order.
     events: Vec<Event>,
+    /// Arrival index of each store position.
+    ev: Vec<u32>,
+    /// Store position of each arrival index (the inverse of `ev`).
+    pos: Vec<u32>,
     n_dated: usize,
     /// Start day of each dated event (inclusive), see [`day_number`].
     start: Vec<f64>,
@@ -24,20 +126,32 @@ pub struct EventStore {
     end: Vec<f64>,
     type_id: Vec<u16>,
     types: Vec<String>,
+    type_lookup: HashMap<String, u16>,
     type_counts: Vec<u32>,
+    /// Store positions of each type, ascending.
+    type_pos: Vec<Vec<u32>>,
     actor_off: Vec<u32>,
     actor_ids: Vec<u32>,
     actors: Vec<String>,
+    /// ASCII-lowercased actor name → actor id (actors match ignoring ASCII case).
+    actor_lookup: HashMap<String, u32>,
+    /// Every spelling seen → actor id (spares lowercasing a name seen before).
+    actor_spelling: HashMap<String, u32>,
     actor_counts: Vec<u32>,
     article_id: Vec<u32>,
     articles: Vec<String>,
     article_lookup: HashMap<String, u32>,
-    /// Events of each article (by article id), in store order.
-    by_article: Vec<Vec<u32>>,
+    /// Store positions of each article as CSR offsets and positions, computed when first
+    /// asked for.
+    by_article: OnceLock<(Vec<u32>, Vec<u32>)>,
     status: Vec<Status>,
     confidence: Vec<f32>,
-    /// Summary, source text and actors of each event, lowercased once for text search.
-    text_lower: Vec<Box<str>>,
+    /// Lowercased summary, source text and actors of each event in arrival order, fields
+    /// separated by [`FIELD_SEP`]; event `k` is `text[text_off[k]..text_off[k + 1]]`.
+    text: String,
+    text_off: Vec<usize>,
+    /// The store order sorted by each list column, computed when first asked for.
+    sorted: [OnceLock<Vec<u32>>; 4],
 }
 
 fn interval(e: &Event) -> Option<(f64, f64)> {
@@ -47,123 +161,309 @@ fn interval(e: &Event) -> Option<(f64, f64)> {
     Some((s.min(t), s.max(t) + 1.0))
 }
 
-fn intern(map: &mut HashMap<String, u32>, names: &mut Vec<String>, name: &str) -> u32 {
-    if let Some(&id) = map.get(name) {
-        return id;
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Sort key of an event: start, end (undated last), arrival index.
+type Key = (f64, f64, u32);
+
+fn key_cmp(a: &Key, b: &Key) -> std::cmp::Ordering {
+    a.0.total_cmp(&b.0)
+        .then(a.1.total_cmp(&b.1))
+        .then(a.2.cmp(&b.2))
+}
+
+/// Merges `new` into `col` (both in store order) following `from_new`, in place: the
+/// column grows by `new.len()` and is filled from the back, so nothing is allocated once
+/// the capacity is there.
+fn merge_into<T: Copy>(col: &mut Vec<T>, new: &[T], from_new: &[bool]) {
+    let old_len = col.len();
+    col.extend_from_slice(new);
+    let (mut o, mut n) = (old_len, new.len());
+    for (w, &take_new) in from_new.iter().enumerate().rev() {
+        if n == 0 {
+            break; // the rest of the old values are in place already
+        }
+        let v = if take_new {
+            n -= 1;
+            new.get(n).copied()
+        } else {
+            o -= 1;
+            col.get(o).copied()
+        };
+        if let (Some(v), Some(slot)) = (v, col.get_mut(w)) {
+            *slot = v;
+        }
     }
-    let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
-    map.insert(name.to_owned(), id);
-    names.push(name.to_owned());
-    id
+}
+
+/// Groups store positions by a per-position key below `n_keys` (a counting sort, so each
+/// group stays ascending): CSR offsets and positions.
+fn group_positions(keys: &[u32], n_keys: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut off = vec![0u32; n_keys + 1];
+    for &k in keys {
+        if let Some(c) = off.get_mut(k as usize + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..off.len() {
+        let prev = off.get(i - 1).copied().unwrap_or(0);
+        if let Some(c) = off.get_mut(i) {
+            *c += prev;
+        }
+    }
+    let mut fill = off.clone();
+    let mut pos = vec![0u32; keys.len()];
+    for (p, &k) in keys.iter().enumerate() {
+        if let Some(at) = fill.get_mut(k as usize)
+            && let Some(slot) = pos.get_mut(*at as usize)
+        {
+            *slot = to_u32(p);
+            *at += 1;
+        }
+    }
+    (off, pos)
+}
+
+/// Events per unit of parallel work when preparing a big batch.
+const PREPARE_CHUNK: usize = 4096;
+
+/// The search text of `events`, each followed by [`FIELD_SEP`], and where each one ends.
+fn search_texts(events: &[Event]) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut ends = Vec::with_capacity(events.len());
+    for e in events {
+        search_text(e, &mut text);
+        // Between events too, so that no hit runs from one into the next.
+        text.push(FIELD_SEP);
+        ends.push(text.len());
+    }
+    (text, ends)
+}
+
+/// The lowercased fields of `e` as they are searched, joined by [`FIELD_SEP`].
+fn search_text(e: &Event, out: &mut String) {
+    out.push_str(&e.summary.to_lowercase());
+    out.push(FIELD_SEP);
+    out.push_str(&e.source.text.to_lowercase());
+    for a in &e.actors {
+        out.push(FIELD_SEP);
+        out.push_str(&a.to_lowercase());
+    }
 }
 
 impl EventStore {
     /// Builds the store from events in any order.
     #[must_use]
-    pub fn new(mut events: Vec<Event>) -> Self {
-        let mut keyed: Vec<(f64, f64, usize)> = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let (s, t) = interval(e).unwrap_or((f64::INFINITY, f64::INFINITY));
-                (s, t, i)
-            })
-            .collect();
-        keyed.par_sort_unstable_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then(a.1.total_cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-        });
-        let mut slots: Vec<Option<Event>> = events.drain(..).map(Some).collect();
-        let sorted: Vec<Event> = keyed
-            .iter()
-            .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
-            .collect();
-        let n_dated = keyed.iter().take_while(|k| k.0.is_finite()).count();
-        let start = keyed.iter().take(n_dated).map(|k| k.0).collect();
-        let end = keyed.iter().take(n_dated).map(|k| k.1).collect();
-
-        let mut store = Self {
-            n_dated,
-            start,
-            end,
-            ..Self::default()
-        };
-        let (mut type_map, mut actor_map, mut article_map) =
-            (HashMap::new(), HashMap::new(), HashMap::new());
-        let mut lower_actor: HashMap<String, u32> = HashMap::new();
-        store.actor_off.push(0);
-        for e in &sorted {
-            let t = intern(&mut type_map, &mut store.types, &e.event_type);
-            store.type_id.push(u16::try_from(t).unwrap_or(u16::MAX));
-            for a in &e.actors {
-                // Actors are matched case-insensitively, like `Filter::matches`.
-                let key = a.to_lowercase();
-                let id = match lower_actor.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = intern(&mut actor_map, &mut store.actors, a);
-                        lower_actor.insert(key, id);
-                        id
-                    }
-                };
-                store.actor_ids.push(id);
-            }
-            store
-                .actor_off
-                .push(u32::try_from(store.actor_ids.len()).unwrap_or(u32::MAX));
-            store.article_id.push(intern(
-                &mut article_map,
-                &mut store.articles,
-                &e.source.article,
-            ));
-            store.status.push(e.status);
-            store.confidence.push(e.confidence);
-        }
-        store.text_lower = sorted
-            .par_iter()
-            .map(|e| {
-                let mut s = String::with_capacity(e.summary.len() + e.source.text.len() + 32);
-                s.push_str(&e.summary);
-                s.push('\u{1}');
-                s.push_str(&e.source.text);
-                for a in &e.actors {
-                    s.push('\u{1}');
-                    s.push_str(a);
-                }
-                s.to_lowercase().into_boxed_str()
-            })
-            .collect();
-        store.type_counts = vec![0; store.types.len()];
-        for &t in &store.type_id {
-            if let Some(c) = store.type_counts.get_mut(usize::from(t)) {
-                *c += 1;
-            }
-        }
-        store.actor_counts = vec![0; store.actors.len()];
-        for &a in &store.actor_ids {
-            if let Some(c) = store.actor_counts.get_mut(a as usize) {
-                *c += 1;
-            }
-        }
-        store.by_article = vec![Vec::new(); store.articles.len()];
-        for (i, &a) in store.article_id.iter().enumerate() {
-            if let (Some(list), Ok(i)) = (store.by_article.get_mut(a as usize), u32::try_from(i)) {
-                list.push(i);
-            }
-        }
-        store.article_lookup = article_map;
-        store.events = sorted;
+    pub fn new(events: Vec<Event>) -> Self {
+        let mut store = Self::default();
+        store.extend(events);
         store
     }
 
-    /// All events, dated ones first in order of start day.
-    #[must_use]
-    pub fn events(&self) -> &[Event] {
-        &self.events
+    /// Adds events (in any order), keeping the store sorted. See [`EventStore::extend_prepared`].
+    pub fn extend(&mut self, new: Vec<Event>) {
+        self.extend_prepared(PreparedEvents::new(new));
     }
 
-    /// Takes the events out, leaving the store empty.
+    /// Adds a prepared batch, keeping the store sorted: the batch's events are merged into
+    /// the columns in one linear pass, in place; events already in the store are not moved.
+    /// The costly part of adding events (sorting them, lowercasing their text) was done by
+    /// [`PreparedEvents::new`], which a loading thread runs.
+    pub fn extend_prepared(&mut self, batch: PreparedEvents) {
+        let PreparedEvents {
+            events: new,
+            keyed,
+            text,
+            ends,
+        } = batch;
+        if new.is_empty() {
+            return;
+        }
+        let base = to_u32(self.events.len());
+
+        // Interned columns of the new events, in arrival order.
+        let mut n_type = Vec::with_capacity(new.len());
+        let mut n_article = Vec::with_capacity(new.len());
+        let mut n_actor_off = Vec::with_capacity(new.len() + 1);
+        let mut n_actor_ids = Vec::new();
+        n_actor_off.push(0u32);
+        for e in &new {
+            let t = self.intern_type(&e.event_type);
+            n_type.push(t);
+            if let Some(c) = self.type_counts.get_mut(usize::from(t)) {
+                *c += 1;
+            }
+            n_article.push(self.intern_article(&e.source.article));
+            for a in &e.actors {
+                let id = self.intern_actor(a);
+                if let Some(c) = self.actor_counts.get_mut(id as usize) {
+                    *c += 1;
+                }
+                n_actor_ids.push(id);
+            }
+            n_actor_off.push(to_u32(n_actor_ids.len()));
+        }
+        if self.text_off.is_empty() {
+            self.text_off.push(0);
+        }
+        let at = self.text.len();
+        self.text.push_str(&text);
+        self.text_off.extend(ends.iter().map(|e| at + e));
+
+        // The new events' columns in their sorted order.
+        let sorted_new: Vec<usize> = keyed.iter().map(|k| k.2 as usize).collect();
+        let new_type: Vec<u16> = sorted_new
+            .iter()
+            .map(|&k| n_type.get(k).copied().unwrap_or(u16::MAX))
+            .collect();
+        let new_article: Vec<u32> = sorted_new
+            .iter()
+            .map(|&k| n_article.get(k).copied().unwrap_or(u32::MAX))
+            .collect();
+        let new_status: Vec<Status> = sorted_new
+            .iter()
+            .map(|&k| new.get(k).map_or_else(Status::default, |e| e.status))
+            .collect();
+        let new_conf: Vec<f32> = sorted_new
+            .iter()
+            .map(|&k| new.get(k).map_or(0.0, |e| e.confidence))
+            .collect();
+        let new_ev: Vec<u32> = keyed.iter().map(|k| base + k.2).collect();
+        let new_dated = keyed.iter().take_while(|k| k.0.is_finite()).count();
+        let new_start: Vec<f64> = keyed.iter().take(new_dated).map(|k| k.0).collect();
+        let new_end: Vec<f64> = keyed.iter().take(new_dated).map(|k| k.1).collect();
+
+        // Where each merged position comes from.
+        let old_n = self.ev.len();
+        let mut from_new = Vec::with_capacity(old_n + keyed.len());
+        {
+            let (mut o, mut n) = (0usize, 0usize);
+            while n < keyed.len() {
+                let take_new = match (self.key_at(o), keyed.get(n)) {
+                    (Some(a), Some(b)) => key_cmp(&(b.0, b.1, base + b.2), &a).is_lt(),
+                    (None, Some(_)) => true,
+                    _ => false,
+                };
+                from_new.push(take_new);
+                if take_new {
+                    n += 1;
+                } else {
+                    o += 1;
+                }
+            }
+            // The rest of the old positions stay where they are.
+            from_new.resize(old_n + keyed.len(), false);
+        }
+        let n_dated = self.n_dated + new_dated;
+        let dated_plan = from_new.get(..n_dated).unwrap_or(&from_new);
+        merge_into(&mut self.start, &new_start, dated_plan);
+        merge_into(&mut self.end, &new_end, dated_plan);
+        self.n_dated = n_dated;
+        merge_into(&mut self.ev, &new_ev, &from_new);
+        merge_into(&mut self.type_id, &new_type, &from_new);
+        merge_into(&mut self.article_id, &new_article, &from_new);
+        merge_into(&mut self.status, &new_status, &from_new);
+        merge_into(&mut self.confidence, &new_conf, &from_new);
+        // Actor lists: variable length, merged in the same pass.
+        let mut actor_off = Vec::with_capacity(self.ev.len() + 1);
+        let mut actor_ids = Vec::with_capacity(self.actor_ids.len() + n_actor_ids.len());
+        actor_off.push(0u32);
+        let (mut o, mut n) = (0usize, 0usize);
+        for &take_new in &from_new {
+            let ids = if take_new {
+                let k = sorted_new.get(n).copied().unwrap_or(usize::MAX);
+                n += 1;
+                slice_csr(&n_actor_off, &n_actor_ids, k)
+            } else {
+                o += 1;
+                slice_csr(&self.actor_off, &self.actor_ids, o - 1)
+            };
+            actor_ids.extend_from_slice(ids);
+            actor_off.push(to_u32(actor_ids.len()));
+        }
+        self.actor_off = actor_off;
+        self.actor_ids = actor_ids;
+        self.events.extend(new);
+
+        // Positions of each type, refilled in place.
+        self.type_pos.resize_with(self.types.len(), Vec::new);
+        for (t, list) in self.type_pos.iter_mut().enumerate() {
+            list.clear();
+            list.reserve(self.type_counts.get(t).copied().unwrap_or(0) as usize);
+        }
+        for (p, &t) in self.type_id.iter().enumerate() {
+            if let Some(list) = self.type_pos.get_mut(usize::from(t)) {
+                list.push(to_u32(p));
+            }
+        }
+        self.pos.resize(self.ev.len(), 0);
+        for (p, &k) in self.ev.iter().enumerate() {
+            if let Some(slot) = self.pos.get_mut(k as usize) {
+                *slot = to_u32(p);
+            }
+        }
+        self.by_article = OnceLock::new();
+        self.sorted = Default::default();
+    }
+
+    fn key_at(&self, p: usize) -> Option<Key> {
+        let arrival = *self.ev.get(p)?;
+        Some(match (self.start.get(p), self.end.get(p)) {
+            (Some(&s), Some(&e)) => (s, e, arrival),
+            _ => (f64::INFINITY, f64::INFINITY, arrival),
+        })
+    }
+
+    fn intern_type(&mut self, name: &str) -> u16 {
+        if let Some(&id) = self.type_lookup.get(name) {
+            return id;
+        }
+        let id = u16::try_from(self.types.len()).unwrap_or(u16::MAX);
+        self.type_lookup.insert(name.to_owned(), id);
+        self.types.push(name.to_owned());
+        self.type_counts.push(0);
+        id
+    }
+
+    fn intern_article(&mut self, path: &str) -> u32 {
+        if let Some(&id) = self.article_lookup.get(path) {
+            return id;
+        }
+        let id = to_u32(self.articles.len());
+        self.article_lookup.insert(path.to_owned(), id);
+        self.articles.push(path.to_owned());
+        id
+    }
+
+    fn intern_actor(&mut self, name: &str) -> u32 {
+        // Actors are matched ignoring ASCII case, like `Filter::matches`; the first
+        // spelling seen names the actor.
+        if let Some(&id) = self.actor_spelling.get(name) {
+            return id;
+        }
+        let key = name.to_ascii_lowercase();
+        let id = match self.actor_lookup.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = to_u32(self.actors.len());
+                self.actor_lookup.insert(key, id);
+                self.actors.push(name.to_owned());
+                self.actor_counts.push(0);
+                id
+            }
+        };
+        self.actor_spelling.insert(name.to_owned(), id);
+        id
+    }
+
+    /// All events in store order: dated ones first in order of start day.
+    pub fn iter(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.ev.iter().filter_map(|&k| self.events.get(k as usize))
+    }
+
+    /// Takes the events out (in the order they were added), leaving the store empty.
     #[must_use]
     pub fn into_events(self) -> Vec<Event> {
         self.events
@@ -187,7 +487,7 @@ impl EventStore {
 
     #[must_use]
     pub fn get(&self, i: u32) -> Option<&Event> {
-        self.events.get(i as usize)
+        self.events.get(*self.ev.get(i as usize)? as usize)
     }
 
     /// Start (inclusive) and end (exclusive) day of event `i`, when dated.
@@ -220,6 +520,18 @@ impl EventStore {
         self.type_id.get(i as usize).copied()
     }
 
+    /// Bytes of lowercased text searched by the free-text filter.
+    #[must_use]
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Store positions of the events of type id `t`, ascending.
+    #[must_use]
+    pub fn positions_of_type(&self, t: u16) -> &[u32] {
+        self.type_pos.get(usize::from(t)).map_or(&[], Vec::as_slice)
+    }
+
     /// Actors (first spelling seen) with their event counts.
     #[must_use]
     pub fn actors(&self) -> Vec<(&str, u32)> {
@@ -233,42 +545,41 @@ impl EventStore {
     /// Actor ids of event `i`.
     #[must_use]
     pub fn actors_of(&self, i: u32) -> &[u32] {
-        let i = i as usize;
-        match (self.actor_off.get(i), self.actor_off.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.actor_ids.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
+        slice_csr(&self.actor_off, &self.actor_ids, i as usize)
     }
 
-    /// Earliest start and latest end over the dated events of `indices` (sorted).
+    /// Earliest start and latest end over the dated events of `view`.
     #[must_use]
     pub fn extent(&self, view: &FilteredView) -> Option<(f64, f64)> {
         let first = *view.starts.first()?;
         let last_end = view
-            .indices
-            .iter()
-            .take(view.starts.len())
-            .filter_map(|&i| self.end.get(i as usize))
-            .fold(f64::NEG_INFINITY, |a, &b| a.max(b));
+            .dated()
+            .par_chunks(CHUNK)
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|&i| self.end.get(i as usize))
+                    .fold(f64::NEG_INFINITY, |a, &b| a.max(b))
+            })
+            .reduce(|| f64::NEG_INFINITY, f64::max);
         Some((first, last_end))
     }
 
     /// The events of the article with this path, in store order.
     #[must_use]
     pub fn events_of_article(&self, path: &str) -> &[u32] {
-        self.article_lookup
-            .get(path)
-            .and_then(|&a| self.by_article.get(a as usize))
-            .map_or(&[], Vec::as_slice)
+        self.article_lookup.get(path).map_or(&[], |&a| {
+            let (off, pos) = self
+                .by_article
+                .get_or_init(|| group_positions(&self.article_id, self.articles.len()));
+            slice_csr(off, pos, a as usize)
+        })
     }
 
     /// The position of the event with this id.
     #[must_use]
     pub fn find_id(&self, id: &str) -> Option<u32> {
-        self.events
-            .iter()
-            .position(|e| e.id == id)
-            .and_then(|p| u32::try_from(p).ok())
+        let arrival = to_u32(self.events.iter().position(|e| e.id == id)?);
+        self.ev.iter().position(|&k| k == arrival).map(to_u32)
     }
 
     /// Applies `filter` over the columns; the result equals keeping the events for which
@@ -276,30 +587,259 @@ impl EventStore {
     #[must_use]
     pub fn apply(&self, filter: &Filter) -> FilteredView {
         let compiled = Compiled::new(self, filter);
-        let n = u32::try_from(self.events.len()).unwrap_or(u32::MAX);
-        let chunk = 1 << 16;
-        // Each chunk keeps its passing indices and, for dated ones, their start days.
-        let parts: Vec<(Vec<u32>, Vec<f64>)> = (0..n.div_ceil(chunk))
-            .into_par_iter()
-            .map(|c| {
-                let lo = c * chunk;
-                let hi = (lo + chunk).min(n);
-                let kept: Vec<u32> = (lo..hi).filter(|&i| compiled.keep(self, i)).collect();
-                let starts = kept
-                    .iter()
-                    .map_while(|&i| self.start.get(i as usize).copied())
-                    .collect();
-                (kept, starts)
+        let n = self.ev.len();
+        let n_words = n.div_ceil(64);
+        let query_hits = compiled.query_mask(self);
+        let mut mask = vec![0u64; n_words];
+        let counts: Vec<usize> = mask
+            .par_chunks_mut(CHUNK_WORDS)
+            .enumerate()
+            .map(|(c, words)| {
+                let mut count = 0;
+                for (w, word) in words.iter_mut().enumerate() {
+                    let first = (c * CHUNK_WORDS + w) * 64;
+                    let mut bits = match &query_hits {
+                        Some(q) => q.get(c * CHUNK_WORDS + w).copied().unwrap_or(0),
+                        None => u64::MAX,
+                    };
+                    let mut todo = bits;
+                    while todo != 0 {
+                        let j = todo.trailing_zeros();
+                        todo &= todo - 1;
+                        let i = first + j as usize;
+                        if i >= n || !compiled.keep(self, i) {
+                            bits &= !(1u64 << j);
+                        }
+                    }
+                    *word = bits;
+                    count += bits.count_ones() as usize;
+                }
+                count
             })
             .collect();
-        let total: usize = parts.iter().map(|p| p.0.len()).sum();
-        let mut indices = Vec::with_capacity(total);
-        let mut starts = Vec::with_capacity(total);
-        for (kept, s) in parts {
-            indices.extend(kept);
-            starts.extend(s);
+        self.view_of_mask(mask, &counts)
+    }
+
+    /// The view of a keep mask; `counts` are the set bits of each `CHUNK_WORDS` words.
+    fn view_of_mask(&self, mask: Vec<u64>, counts: &[usize]) -> FilteredView {
+        // Positions of the set bits, written in parallel into one vector.
+        let total: usize = counts.iter().sum();
+        let mut indices = vec![0u32; total];
+        {
+            let mut rest = indices.as_mut_slice();
+            let mut outs = Vec::with_capacity(counts.len());
+            for &c in counts {
+                let (head, tail) = rest.split_at_mut(c.min(rest.len()));
+                outs.push(head);
+                rest = tail;
+            }
+            mask.par_chunks(CHUNK_WORDS)
+                .zip(outs)
+                .enumerate()
+                .for_each(|(c, (words, out))| {
+                    let mut slots = out.iter_mut();
+                    for (w, &word) in words.iter().enumerate() {
+                        let first = (c * CHUNK_WORDS + w) * 64;
+                        let mut todo = word;
+                        while todo != 0 {
+                            let j = todo.trailing_zeros() as usize;
+                            todo &= todo - 1;
+                            if let Some(slot) = slots.next() {
+                                *slot = to_u32(first + j);
+                            }
+                        }
+                    }
+                });
         }
-        FilteredView { indices, starts }
+        let n_dated = indices.partition_point(|&i| (i as usize) < self.n_dated);
+        let starts: Vec<f64> = indices
+            .get(..n_dated)
+            .unwrap_or(&[])
+            .par_chunks(CHUNK)
+            .flat_map_iter(|ids| {
+                ids.iter()
+                    .map(|&i| self.start.get(i as usize).copied().unwrap_or(f64::NAN))
+            })
+            .collect();
+        FilteredView {
+            indices,
+            starts,
+            mask,
+        }
+    }
+
+    /// When `old` and `new` differ in their event types only: the type ids `new` adds and
+    /// the ones it removes. `None` when anything else differs.
+    #[must_use]
+    pub fn types_delta(&self, old: &Filter, new: &Filter) -> Option<(Vec<u16>, Vec<u16>)> {
+        let same_rest = Filter {
+            types: new.types.clone(),
+            ..old.clone()
+        } == *new;
+        if !same_rest {
+            return None;
+        }
+        let kept = |f: &Filter, t: &String| f.types.is_empty() || f.types.contains(t);
+        let (mut added, mut removed) = (Vec::new(), Vec::new());
+        for (id, t) in self.types.iter().enumerate() {
+            let id = u16::try_from(id).unwrap_or(u16::MAX);
+            match (kept(old, t), kept(new, t)) {
+                (false, true) => added.push(id),
+                (true, false) => removed.push(id),
+                _ => {}
+            }
+        }
+        Some((added, removed))
+    }
+
+    /// Turns `view`, the result of [`EventStore::apply`] with a filter that differs from
+    /// `new` in its types only (see [`EventStore::types_delta`]), into the result of
+    /// `apply(new)`: only the events of the types added or removed are looked at.
+    pub fn reapply_types(
+        &self,
+        view: &mut FilteredView,
+        new: &Filter,
+        added: &[u16],
+        removed: &[u16],
+    ) {
+        let mut mask = std::mem::take(&mut view.mask);
+        mask.resize(self.ev.len().div_ceil(64), 0);
+        for &t in removed {
+            for &i in self.positions_of_type(t) {
+                if let Some(w) = mask.get_mut(i as usize / 64) {
+                    *w &= !(1u64 << (i % 64));
+                }
+            }
+        }
+        if !added.is_empty() {
+            let compiled = Compiled::new(self, new);
+            let finder = memchr::memmem::Finder::new(compiled.query.as_bytes());
+            for &t in added {
+                let kept: Vec<u32> = self
+                    .positions_of_type(t)
+                    .par_iter()
+                    .with_min_len(4096)
+                    .copied()
+                    .filter(|&i| {
+                        compiled.keep(self, i as usize) && compiled.text_keep(self, i, &finder)
+                    })
+                    .collect();
+                for i in kept {
+                    if let Some(w) = mask.get_mut(i as usize / 64) {
+                        *w |= 1u64 << (i % 64);
+                    }
+                }
+            }
+        }
+        let counts: Vec<usize> = mask
+            .par_chunks(CHUNK_WORDS)
+            .map(|words| words.iter().map(|w| w.count_ones() as usize).sum())
+            .collect();
+        *view = self.view_of_mask(mask, &counts);
+    }
+
+    /// The filtered events in the order of `column` (ascending; ties in store order). The
+    /// store order sorted by each column is computed once per store and reused.
+    #[must_use]
+    pub fn order_by(&self, column: SortColumn, view: &FilteredView) -> Vec<u32> {
+        let slot = match column {
+            SortColumn::Date => return view.indices.clone(),
+            SortColumn::Type => 0,
+            SortColumn::Actors => 1,
+            SortColumn::Article => 2,
+            SortColumn::Summary => 3,
+        };
+        let Some(cell) = self.sorted.get(slot) else {
+            return view.indices.clone();
+        };
+        let order = cell.get_or_init(|| self.sorted_by(column));
+        order
+            .par_chunks(CHUNK)
+            .flat_map_iter(|ids| ids.iter().copied().filter(|&i| view.contains(i)))
+            .collect()
+    }
+
+    fn sorted_by(&self, column: SortColumn) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..to_u32(self.ev.len())).collect();
+        match column {
+            SortColumn::Date => {}
+            SortColumn::Type => {
+                // Rank of each type id by name.
+                let mut by_name: Vec<usize> = (0..self.types.len()).collect();
+                by_name.sort_by(|&a, &b| self.types.get(a).cmp(&self.types.get(b)));
+                let mut rank = vec![0usize; self.types.len()];
+                for (r, &t) in by_name.iter().enumerate() {
+                    if let Some(x) = rank.get_mut(t) {
+                        *x = r;
+                    }
+                }
+                order.par_sort_by_key(|&i| {
+                    let t = self.type_of(i).map_or(usize::MAX, usize::from);
+                    (rank.get(t).copied().unwrap_or(usize::MAX), i)
+                });
+            }
+            SortColumn::Article => {
+                let mut by_name: Vec<usize> = (0..self.articles.len()).collect();
+                by_name.sort_by(|&a, &b| self.articles.get(a).cmp(&self.articles.get(b)));
+                let mut rank = vec![0usize; self.articles.len()];
+                for (r, &a) in by_name.iter().enumerate() {
+                    if let Some(x) = rank.get_mut(a) {
+                        *x = r;
+                    }
+                }
+                order.par_sort_by_key(|&i| {
+                    let a = self
+                        .article_id
+                        .get(i as usize)
+                        .map_or(usize::MAX, |&a| a as usize);
+                    (rank.get(a).copied().unwrap_or(usize::MAX), i)
+                });
+            }
+            SortColumn::Summary => {
+                order.par_sort_by(|&a, &b| {
+                    self.summary_lower(a)
+                        .cmp(self.summary_lower(b))
+                        .then(a.cmp(&b))
+                });
+            }
+            SortColumn::Actors => {
+                let keys: Vec<String> = order
+                    .par_iter()
+                    .map(|&i| {
+                        self.get(i)
+                            .map_or_else(String::new, |e| e.actors.join(", ").to_lowercase())
+                    })
+                    .collect();
+                order.par_sort_by(|&a, &b| {
+                    keys.get(a as usize)
+                        .cmp(&keys.get(b as usize))
+                        .then(a.cmp(&b))
+                });
+            }
+        }
+        order
+    }
+
+    /// The searched text of the event at arrival index `k`.
+    fn text_of_arrival(&self, k: usize) -> &str {
+        match (self.text_off.get(k), self.text_off.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// The lowercased summary of event `i`.
+    fn summary_lower(&self, i: u32) -> &str {
+        let k = self.ev.get(i as usize).map_or(usize::MAX, |&k| k as usize);
+        let text = self.text_of_arrival(k);
+        text.split(FIELD_SEP).next().unwrap_or("")
+    }
+}
+
+fn slice_csr<'a>(off: &[u32], ids: &'a [u32], i: usize) -> &'a [u32] {
+    match (off.get(i), off.get(i + 1)) {
+        (Some(&a), Some(&b)) => ids.get(a as usize..b as usize).unwrap_or(&[]),
+        _ => &[],
     }
 }
 
@@ -370,58 +910,134 @@ impl<'a> Compiled<'a> {
         }
     }
 
-    fn keep(&self, store: &EventStore, i: u32) -> bool {
-        let u = i as usize;
+    /// The store positions whose text contains the query, as a bit mask (`None` without a
+    /// query). The buffer is searched in parallel chunks; after a hit the search goes on
+    /// from the next event.
+    fn query_mask(&self, store: &EventStore) -> Option<Vec<u64>> {
+        if self.filter.query.is_empty() {
+            return None;
+        }
+        let n = store.events.len();
+        let mut mask = vec![0u64; n.div_ceil(64)];
+        let hits: Vec<u32> = if self.query.contains(FIELD_SEP) {
+            // The separator itself is searched for: check the fields one by one.
+            (0..n)
+                .into_par_iter()
+                .with_min_len(CHUNK)
+                .filter(|&k| {
+                    store
+                        .events
+                        .get(k)
+                        .is_some_and(|e| Filter::text_matches(e, &self.query))
+                })
+                .map(to_u32)
+                .collect()
+        } else {
+            let finder = memchr::memmem::Finder::new(self.query.as_bytes());
+            let bytes = store.text.as_bytes();
+            let parts: Vec<Vec<u32>> = (0..n.div_ceil(CHUNK))
+                .into_par_iter()
+                .map(|c| {
+                    let (lo, hi) = (c * CHUNK, ((c + 1) * CHUNK).min(n));
+                    let offs = store.text_off.get(lo..=hi).unwrap_or(&[]);
+                    let (Some(&a), Some(&b)) = (offs.first(), offs.last()) else {
+                        return Vec::new();
+                    };
+                    let hay = bytes.get(a..b).unwrap_or(&[]);
+                    let mut out = Vec::new();
+                    let mut at = 0;
+                    while let Some(p) = hay.get(at..).and_then(|h| finder.find(h)) {
+                        let abs = a + at + p;
+                        // The event holding the hit: the last one starting at or before it.
+                        let k = offs.partition_point(|&o| o <= abs).saturating_sub(1);
+                        out.push(to_u32(lo + k));
+                        match offs.get(k + 1) {
+                            Some(&next) => at = next - a,
+                            None => break,
+                        }
+                    }
+                    out
+                })
+                .collect();
+            parts.concat()
+        };
+        for k in hits {
+            if let Some(&p) = store.pos.get(k as usize)
+                && let Some(w) = mask.get_mut(p as usize / 64)
+            {
+                *w |= 1u64 << (p % 64);
+            }
+        }
+        Some(mask)
+    }
+
+    /// Whether event `i` passes the query, `finder` being a finder for it (one event at a
+    /// time, for the few events `reapply_types` looks at).
+    fn text_keep(&self, store: &EventStore, i: u32, finder: &memchr::memmem::Finder<'_>) -> bool {
+        if self.filter.query.is_empty() {
+            return true;
+        }
+        let Some(&k) = store.ev.get(i as usize) else {
+            return false;
+        };
+        if self.query.contains(FIELD_SEP) {
+            store
+                .events
+                .get(k as usize)
+                .is_some_and(|e| Filter::text_matches(e, &self.query))
+        } else {
+            finder
+                .find(store.text_of_arrival(k as usize).as_bytes())
+                .is_some()
+        }
+    }
+
+    /// Whether event `i` passes everything but the query (checked by `query_mask`).
+    fn keep(&self, store: &EventStore, i: usize) -> bool {
         if let Some(types) = &self.types {
-            let t = store.type_id.get(u).copied().unwrap_or(u16::MAX);
+            let t = store.type_id.get(i).copied().unwrap_or(u16::MAX);
             if !types.get(usize::from(t)).copied().unwrap_or(false) {
                 return false;
             }
         }
         if let Some(articles) = &self.articles {
-            let a = store.article_id.get(u).copied().unwrap_or(u32::MAX);
+            let a = store.article_id.get(i).copied().unwrap_or(u32::MAX);
             if !articles.get(a as usize).copied().unwrap_or(false) {
                 return false;
             }
         }
-        let status = store.status.get(u).copied().unwrap_or_default();
+        let status = store.status.get(i).copied().unwrap_or_default();
         if self
             .hidden
             .get(status_slot(status))
             .copied()
             .unwrap_or(false)
-            || store.confidence.get(u).copied().unwrap_or(0.0) < self.filter.min_confidence
+            || store.confidence.get(i).copied().unwrap_or(0.0) < self.filter.min_confidence
         {
             return false;
         }
         if let Some(actors) = &self.actors
             && !store
-                .actors_of(i)
+                .actors_of(to_u32(i))
                 .iter()
                 .any(|&a| actors.get(a as usize).copied().unwrap_or(false))
         {
             return false;
         }
         if self.from.is_some() || self.to.is_some() {
-            match store.span(i) {
-                Some((s, e)) => {
+            match (store.start.get(i), store.end.get(i)) {
+                (Some(&s), Some(&e)) => {
                     // `end` is exclusive; the filter compares inclusive last days.
                     let last = e - 1.0;
                     if self.from.is_some_and(|f| last < f) || self.to.is_some_and(|t| s > t) {
                         return false;
                     }
                 }
-                None => {
+                _ => {
                     if !self.filter.keep_undated {
                         return false;
                     }
                 }
-            }
-        }
-        if !self.query.is_empty() {
-            let text = store.text_lower.get(u).map_or("", |s| s);
-            if !text.contains(self.query.as_str()) {
-                return false;
             }
         }
         true
@@ -435,6 +1051,8 @@ pub struct FilteredView {
     pub indices: Vec<u32>,
     /// Start days of the dated events among `indices` (a prefix of it), ascending.
     pub starts: Vec<f64>,
+    /// One bit per store position: kept?
+    mask: Vec<u64>,
 }
 
 impl FilteredView {
@@ -447,6 +1065,14 @@ impl FilteredView {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.indices.is_empty()
+    }
+
+    /// Whether the event at store position `i` passes.
+    #[must_use]
+    pub fn contains(&self, i: u32) -> bool {
+        self.mask
+            .get(i as usize / 64)
+            .is_some_and(|w| w & (1u64 << (i % 64)) != 0)
     }
 
     /// The dated events that pass.
@@ -489,8 +1115,22 @@ impl FilteredView {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+
     use super::*;
     use crate::timeline::synthetic::synthetic_events;
+    use crate::timeline::{LaneMode, Lanes};
+
+    fn positions_matching(store: &EventStore, f: &Filter) -> Vec<u32> {
+        store
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| f.matches(e))
+            .map(|(i, _)| to_u32(i))
+            .collect()
+    }
 
     #[test]
     fn sorted_by_start_with_undated_last() {
@@ -533,15 +1173,12 @@ mod tests {
         f.min_confidence = 0.5;
         filters.push(f);
         let mut f = Filter::default();
-        f.articles.insert(store.events()[5].source.article.clone());
+        f.articles
+            .insert(store.get(5).unwrap().source.article.clone());
         filters.push(f);
         for f in &filters {
-            let expected: Vec<u32> = (0..store.len())
-                .filter(|&i| f.matches(&store.events()[i]))
-                .map(|i| u32::try_from(i).unwrap())
-                .collect();
             let got = store.apply(f);
-            assert_eq!(got.indices, expected, "{f:?}");
+            assert_eq!(got.indices, positions_matching(&store, f), "{f:?}");
             assert!(got.starts.windows(2).all(|w| w[0] <= w[1]));
         }
     }
@@ -549,18 +1186,14 @@ mod tests {
     #[test]
     fn events_of_article_lists_exactly_its_events() {
         let store = EventStore::new(synthetic_events(1000, 8));
-        let path = store.events()[10].source.article.clone();
+        let path = store.get(10).unwrap().source.article.clone();
         let got = store.events_of_article(&path);
         assert!(!got.is_empty());
         assert!(
             got.iter()
                 .all(|&i| store.get(i).unwrap().source.article == path)
         );
-        let n = store
-            .events()
-            .iter()
-            .filter(|e| e.source.article == path)
-            .count();
+        let n = store.iter().filter(|e| e.source.article == path).count();
         assert_eq!(got.len(), n);
         assert!(store.events_of_article("nope").is_empty());
     }
@@ -577,5 +1210,192 @@ mod tests {
             view.starts.len()
         );
         assert!(view.density(5.0, 1.0, 10).is_empty());
+    }
+
+    #[test]
+    fn find_id_and_list_orders() {
+        let store = EventStore::new(synthetic_events(500, 21));
+        let i = store.find_id("e42").unwrap();
+        assert_eq!(store.get(i).unwrap().id, "e42");
+        assert!(store.find_id("nope").is_none());
+        let mut f = Filter::default();
+        f.hidden_statuses.insert(Status::Reported);
+        let view = store.apply(&f);
+        let by_summary = store.order_by(SortColumn::Summary, &view);
+        let mut expected = view.indices.clone();
+        expected.sort_by_key(|&i| (store.get(i).unwrap().summary.to_lowercase(), i));
+        assert_eq!(by_summary, expected);
+        let by_type = store.order_by(SortColumn::Type, &view);
+        expected.sort_by_key(|&i| (store.get(i).unwrap().event_type.clone(), i));
+        assert_eq!(by_type, expected);
+        assert_eq!(store.order_by(SortColumn::Date, &view), view.indices);
+    }
+
+    /// Synthetic events with the awkward cases mixed in: reversed intervals, no `when`,
+    /// actors in other cases, non-ASCII text, no actors.
+    fn awkward_events(n: usize, seed: u64) -> Vec<Event> {
+        let mut events = synthetic_events(n, seed);
+        for (k, e) in events.iter_mut().enumerate() {
+            match k % 7 {
+                0 => {
+                    if let Some(w) = e.when.as_mut() {
+                        std::mem::swap(&mut w.start, &mut w.end);
+                    }
+                }
+                1 => e.when = None,
+                2 => {
+                    for a in &mut e.actors {
+                        *a = a.to_uppercase();
+                    }
+                }
+                3 => {
+                    e.summary = format!("ΣΟΦΊΑ Éric {}", e.summary);
+                    e.actors.push("Éric Zemmour".to_owned());
+                }
+                4 => e.actors.clear(),
+                _ => {}
+            }
+        }
+        events
+    }
+
+    fn arb_filter() -> impl Strategy<Value = Filter> {
+        let words = prop::sample::select(vec![
+            "",
+            "missile",
+            "PUTIN",
+            "russia and",
+            "éric",
+            "σοφία",
+            "\u{1}",
+            "day 1",
+            "zzz",
+        ]);
+        (
+            prop::collection::btree_set(
+                prop::sample::select(crate::timeline::synthetic::TYPES.to_vec()),
+                0..4,
+            ),
+            prop::collection::btree_set(
+                prop::sample::select(vec![
+                    "russia",
+                    "NORTH KOREA",
+                    "Actor 17",
+                    "éric zemmour",
+                    "Éric Zemmour",
+                ]),
+                0..3,
+            ),
+            prop::option::of(0i64..11_000),
+            prop::option::of(0i64..11_000),
+            words,
+            prop::collection::btree_set(
+                prop::sample::select(vec![Status::Alleged, Status::Denied, Status::Planned]),
+                0..3,
+            ),
+            0u8..4,
+            any::<bool>(),
+            prop::collection::btree_set(
+                prop::sample::select(vec!["article_00001.txt", "article_00003.txt"]),
+                0..2,
+            ),
+        )
+            .prop_map(
+                |(types, actors, from, to, query, hidden, conf, keep_undated, articles)| {
+                    let base = chrono::NaiveDate::from_ymd_opt(1995, 1, 1).unwrap_or_default();
+                    let day = |d: i64| base.checked_add_signed(chrono::Duration::days(d));
+                    Filter {
+                        types: types.into_iter().map(str::to_owned).collect(),
+                        actors: actors.into_iter().map(str::to_owned).collect(),
+                        articles: articles.into_iter().map(str::to_owned).collect(),
+                        from: from.and_then(day),
+                        to: to.and_then(day),
+                        query: query.to_owned(),
+                        hidden_statuses: hidden,
+                        min_confidence: f32::from(conf) * 0.3,
+                        keep_undated,
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// A type toggle updated incrementally gives what filtering from scratch gives:
+        /// the same view, the same lanes, the same extent.
+        #[test]
+        fn incremental_type_changes_equal_full_filtering(
+            n in 1usize..400,
+            seed in 0u64..1000,
+            filter in arb_filter(),
+            new_types in prop::collection::btree_set(
+                prop::sample::select(crate::timeline::synthetic::TYPES.to_vec()), 0..5),
+        ) {
+            let store = EventStore::new(awkward_events(n, seed));
+            let new = Filter {
+                types: new_types.into_iter().map(str::to_owned).collect(),
+                ..filter.clone()
+            };
+            let (added, removed) = store.types_delta(&filter, &new).unwrap_or_default();
+            let mut view = store.apply(&filter);
+            let mut lanes = Lanes::build(&store, &view, LaneMode::Type, 16);
+            store.reapply_types(&mut view, &new, &added, &removed);
+            lanes.update_types(&store, &view, (&added, &removed), 16);
+            let full = store.apply(&new);
+            prop_assert_eq!(&view.indices, &full.indices);
+            prop_assert_eq!(&view.starts, &full.starts);
+            let full_lanes = Lanes::build(&store, &full, LaneMode::Type, 16);
+            let shape = |l: &Lanes| l.lanes.iter().map(|x| (x.key, x.label.clone(), x.len())).collect::<Vec<_>>();
+            prop_assert_eq!(shape(&lanes), shape(&full_lanes));
+            prop_assert_eq!(lanes.extent(&view.starts), store.extent(&full));
+            let other = Filter { min_confidence: filter.min_confidence + 0.1, ..new.clone() };
+            prop_assert!(store.types_delta(&filter, &other).is_none());
+        }
+
+        /// Adding events in batches gives the same store as adding them at once, and the
+        /// column filter keeps exactly what `Filter::matches` keeps.
+        #[test]
+        fn batches_and_filters_agree(
+            n in 1usize..400,
+            seed in 0u64..1000,
+            cuts in prop::collection::vec(0usize..400, 0..5),
+            filter in arb_filter(),
+        ) {
+            let events = awkward_events(n, seed);
+            let whole = EventStore::new(events.clone());
+            let mut cuts: BTreeSet<usize> = cuts.into_iter().map(|c| c % n).collect();
+            cuts.insert(n);
+            let mut batched = EventStore::default();
+            let mut rest = events;
+            let mut taken = 0;
+            for c in cuts {
+                let tail = rest.split_off(c - taken);
+                batched.extend(std::mem::replace(&mut rest, tail));
+                taken = c;
+            }
+            let ids = |s: &EventStore| s.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+            prop_assert_eq!(ids(&whole), ids(&batched));
+            prop_assert_eq!(whole.types(), batched.types());
+            prop_assert_eq!(whole.actors(), batched.actors());
+            for store in [&whole, &batched] {
+                let view = store.apply(&filter);
+                prop_assert_eq!(&view.indices, &positions_matching(store, &filter));
+                prop_assert!(view.starts.windows(2).all(|w| w[0] <= w[1]));
+                prop_assert_eq!(view.starts.len(), view.indices.iter().filter(|&&i| store.span(i).is_some()).count());
+                for &i in &view.indices {
+                    prop_assert!(view.contains(i));
+                }
+                let lanes = Lanes::build(store, &view, LaneMode::Type, 16);
+                prop_assert_eq!(lanes.lanes.iter().map(|l| l.len()).sum::<usize>(), view.dated().len());
+                let e = store.get(0).map(|e| e.source.article.clone()).unwrap_or_default();
+                let of_article = store.events_of_article(&e);
+                prop_assert!(of_article.windows(2).all(|w| w[0] < w[1]));
+                prop_assert!(of_article.iter().all(|&i| store.get(i).is_some_and(|x| x.source.article == e)));
+                let mut sorted = store.order_by(SortColumn::Article, &view);
+                sorted.sort_unstable();
+                prop_assert_eq!(&sorted, &view.indices);
+            }
+        }
     }
 }

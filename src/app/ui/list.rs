@@ -3,8 +3,8 @@
 use egui_extras::{Column, TableBuilder};
 
 use super::{sorted_types, type_color};
-use crate::app::state::SortColumn;
 use crate::app::{Command, DatelineApp};
+use crate::timeline::store::SortColumn;
 
 fn when_text(e: &crate::extract::Event) -> String {
     match e.when.as_ref().and_then(|w| w.start.zip(w.end)) {
@@ -20,7 +20,7 @@ pub fn list_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
     let dark = app.settings.dark;
     let selected = app.ui.selected;
     let scroll_row = if app.ui.scroll_to_selected {
-        selected.and_then(|s| app.data.list_order.iter().position(|&i| i == s))
+        selected.and_then(|s| app.data.list_order().iter().position(|&i| i == s))
     } else {
         None
     };
@@ -67,7 +67,7 @@ pub fn list_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
             }
         })
         .body(|body| {
-            let order = &app.data.list_order;
+            let order = app.data.list_order();
             let store = &app.data.store;
             body.rows(20.0, order.len(), |mut row| {
                 let Some(&i) = order.get(row.index()) else {

@@ -1,0 +1,128 @@
+//! Opens a folder (or JSON Lines file of events) in the real app, headless, and reports how
+//! long until the first events are on screen and until everything is loaded, with the frame
+//! times meanwhile (the window must stay responsive).
+//!
+//! ```sh
+//! cargo run --release --example open_timing -- /tmp/corpus-10k --generate 10000
+//! ```
+//!
+//! `--generate N` first writes N generated articles (seed 1) into the folder when it does not
+//! exist yet, like `dateline generate FOLDER --articles N --seed 1`.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use dateline::app::{DatelineApp, Dialogs};
+
+struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_file(&mut self, _file_name: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn raw_input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..egui::RawInput::default()
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let generate = args.iter().position(|a| a == "--generate").map(|at| {
+        let n = args
+            .get(at + 1)
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(10_000);
+        args.drain(at..(at + 2).min(args.len()));
+        n
+    });
+    let paths: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
+    let Some(first) = paths.first() else {
+        eprintln!("usage: open_timing FOLDER_OR_JSONL... [--generate N]");
+        std::process::exit(2);
+    };
+    if let Some(n) = generate
+        && !first.exists()
+    {
+        let t = Instant::now();
+        if let Err(e) = dateline::generate::write_corpus(first, n, 1) {
+            eprintln!("could not generate the corpus: {e}");
+            std::process::exit(1);
+        }
+        println!(
+            "generated {n} articles in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let ctx = egui::Context::default();
+    let started = Instant::now();
+    let mut app = DatelineApp::new(None, Box::new(NoDialogs), paths);
+    let mut first_events: Option<(Duration, usize)> = None;
+    let mut frames: Vec<Duration> = Vec::new();
+    let frame_budget = Duration::from_millis(16);
+    loop {
+        let t = Instant::now();
+        let out = ctx.run_ui(raw_input(), |ui| app.frame_ui(ui));
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+        let took = t.elapsed();
+        frames.push(took);
+        let shown = app.data.filtered.len();
+        if first_events.is_none() && shown > 0 {
+            first_events = Some((started.elapsed(), shown));
+        }
+        if !app.is_busy() {
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(600) {
+            eprintln!("gave up after 10 minutes");
+            break;
+        }
+        std::thread::sleep(frame_budget.saturating_sub(took));
+    }
+    let all = started.elapsed();
+    let mut sorted = frames.clone();
+    sorted.sort();
+    let pick = |q: f64| {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let i = ((sorted.len() as f64 - 1.0) * q).round() as usize;
+        sorted.get(i).copied().unwrap_or_default()
+    };
+    match first_events {
+        Some((d, n)) => println!("first events on screen: {:.0} ms ({n} events)", ms(d)),
+        None => println!("no events were shown"),
+    }
+    println!(
+        "everything loaded:      {:.0} ms ({} events, {} articles)",
+        ms(all),
+        app.data.store.len(),
+        app.data.articles.len()
+    );
+    println!(
+        "frames: {} (median {:.1} ms, p95 {:.1} ms, max {:.1} ms, over 50 ms: {})",
+        frames.len(),
+        ms(pick(0.5)),
+        ms(pick(0.95)),
+        ms(pick(1.0)),
+        frames
+            .iter()
+            .filter(|f| **f > Duration::from_millis(50))
+            .count()
+    );
+}
