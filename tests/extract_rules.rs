@@ -415,6 +415,15 @@ fn words_after_a_noun_event_make_it_hypothetical_or_planned() {
 }
 
 #[test]
+fn a_threatened_act_has_not_happened() {
+    let ev = events(
+        "Venezuela threatened to seize Guyanese oil fields if talks failed.\n",
+        Some("2024-03-29"),
+    );
+    assert!(of_type(&ev, "attack").is_empty(), "{ev:#?}");
+}
+
+#[test]
 fn later_counts_from_the_last_month_or_year_in_the_text() {
     let ev = events(
         "In April 2023, Iran delivered drones to Russia.\n\

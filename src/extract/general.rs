@@ -1012,3 +1012,16 @@ pub fn after_noun(lower: &str, end: usize) -> After {
         _ => After::Plain,
     }
 }
+
+/// `threatened to shell Iraqi towns`: a threatened act has not happened.
+pub fn threatened_infinitive(lower: &str, floor: usize, start: usize) -> bool {
+    let prev = prev_words(lower, floor, start, 3);
+    let word = |i: usize| {
+        prev.get(i)
+            .and_then(|&(a, b)| lower.get(a..b))
+            .unwrap_or("")
+    };
+    word(0) == "to"
+        && (word(1).starts_with("threaten")
+            || (word(2).starts_with("threaten") && word(1) == "again"))
+}

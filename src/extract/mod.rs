@@ -764,6 +764,9 @@ impl Inner {
                     general::Modality::None => cues.modal = false,
                 }
             }
+            if general::threatened_infinitive(lower, clause.0, t.start) {
+                continue;
+            }
             if cues.bare_infinitive && general::expected_infinitive(lower, clause.0, t.start) {
                 cues.bare_infinitive = false;
                 cues.planned = true;
