@@ -1250,7 +1250,11 @@ impl Inner {
                 Status::Planned
             } else if !speech && context::denied_before(lower, scope, t.start) {
                 Status::Denied
-            } else if !speech && context::alleged_before(lower, scope, t.start) {
+            } else if !speech
+                && (context::alleged_before(lower, scope, t.start)
+                    || context::alleged_before(lower, t.end, t.tail_end))
+            {
+                // (`conducts a purported ... drone test`: the cue inside the phrase.)
                 Status::Alleged
             } else {
                 Status::Reported

@@ -325,7 +325,14 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
     for i in (0..usable).rev() {
         let Some(&w) = words.get(i) else { continue };
         let lw = lower_of(w);
-        if !endable(&lw, w.1) {
+        // `a deal to maintain`: a verb right after `to` wants its object.
+        let lowercase = text
+            .get(w.0..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_lowercase);
+        let bare_infinitive =
+            lowercase && i > 0 && words.get(i - 1).is_some_and(|&v| lower_of(v) == "to");
+        if !endable(&lw, w.1) || bare_infinitive {
             continue;
         }
         let boundary = if i + 1 < usable {
