@@ -1239,3 +1239,18 @@ Kim is expected to travel to Russia later this year, according to South Korean i
         );
     }
 }
+
+#[test]
+fn an_unnamed_speaker_going_on_about_an_act_is_that_act() {
+    let ev = events(
+        "Last week, Japan's defence ministry issued a warning about Chinese naval drills near Okinawa.\nThe ministry expressed concern that the drills could escalate tensions.\n",
+        Some("2024-06-18"),
+    );
+    assert_eq!(
+        ev.iter()
+            .filter(|e| matches!(e.event_type.as_str(), "accusation" | "statement"))
+            .count(),
+        1,
+        "{ev:#?}"
+    );
+}

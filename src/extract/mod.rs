@@ -288,6 +288,8 @@ struct Cand {
     next_noun: bool,
     /// `condemned the drills`: a definite noun a speech act is about, told before.
     topic: bool,
+    /// The speaker is unnamed (`the agency`, `a spokesman`) and taken from context.
+    inferred_speaker: bool,
     /// A passive verb (`was attacked by`): the subject is the target.
     passive: bool,
     /// The sentence's time expressions (summaries stop before them).
@@ -681,7 +683,7 @@ impl Inner {
             .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
             .collect();
         general::drop_told_topics(&mut out);
-        merge_repeats(&mut out, self.statement, &affiliations);
+        merge_repeats(&mut out, self.statement, &affiliations, &lower);
         out.into_iter()
             .map(|c| self.finish(article, &affiliations, c))
             .collect()
@@ -1148,6 +1150,7 @@ impl Inner {
             // still speaks: for the country or body named with them (`a spokesman for the
             // Chinese foreign ministry`), else the one the article was just talking about.
             let mut unnamed_speaker = false;
+            let mut named_from_clause = false;
             if speech && agents.is_empty() && !passive {
                 let role = words::words_in(lower, agent_floor, t.start).any(|w| {
                     SPEAKER_ROLES.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
@@ -1170,6 +1173,7 @@ impl Inner {
                     let org = ments
                         .iter()
                         .find(|m| m.start >= agent_floor && m.end <= t.start && !m.modifier);
+                    named_from_clause = org.is_some();
                     agents = match org {
                         Some(m) => vec![m.name.clone()],
                         None => last_agents.to_vec(),
@@ -1293,6 +1297,7 @@ impl Inner {
                 stop_at: phrase_stop,
                 next_noun,
                 topic,
+                inferred_speaker: unnamed_speaker && !named_from_clause,
                 passive,
                 times: times.iter().map(|x| (x.start, x.end)).collect(),
             });
@@ -1580,7 +1585,12 @@ impl Inner {
 /// the actors agree (shared agents, or one side without agents within three sentences), the
 /// targets do not conflict, and the dates are compatible (both undated; or an article-date
 /// fallback within a week of an explicit date; or overlapping explicit dates).
-fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[(String, String)]) {
+fn merge_repeats(
+    out: &mut Vec<Cand>,
+    statement: Option<usize>,
+    affiliations: &[(String, String)],
+    lower: &str,
+) {
     // Agents with their countries: `John Kirby` speaks for the United States.
     let widen = |agents: &[String]| -> Vec<String> {
         let mut all = agents.to_vec();
@@ -1593,6 +1603,25 @@ fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[
     };
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for c in out.drain(..) {
+        // `South Korea's spy agency issued a warning. The agency expressed concerns that ...`:
+        // an unnamed speaker's remark right after the same speaker's act goes on about it.
+        // (`The agency`, `It`: a speaker pointing back; `A spokesman` is someone new.)
+        let points_back = lower.get(c.sent.0..c.sent.1).is_some_and(|t| {
+            let t = t.trim_start();
+            ["the ", "it ", "he ", "she ", "they "]
+                .iter()
+                .any(|p| t.starts_with(p))
+        });
+        let elaborates = statement == Some(c.trig.type_idx)
+            && c.inferred_speaker
+            && points_back
+            && c.when.as_ref().is_none_or(dating::is_fallback)
+            && kept.last().is_some_and(|k| {
+                k.sentence + 1 == c.sentence && !k.agents.is_empty() && k.agents == c.agents
+            });
+        if elaborates {
+            continue;
+        }
         let same = kept.iter_mut().rev().find(|k| {
             if k.trig.type_idx != c.trig.type_idx || k.sentence == c.sentence {
                 return false;
