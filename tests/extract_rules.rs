@@ -1254,3 +1254,19 @@ fn an_unnamed_speaker_going_on_about_an_act_is_that_act() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_refusal_is_a_denial_and_a_plain_negation_is_nothing() {
+    let ev = events(
+        "The U.S. said it would not meet the hostage-takers' demands.\n",
+        Some("2024-06-18"),
+    );
+    let d = find(&ev, "denial");
+    assert_eq!(d.actors[0], "United States");
+    assert!(d.summary.contains("would not meet"), "{}", d.summary);
+    let ev = events(
+        "North Korea did not launch any missiles.\n",
+        Some("2024-06-18"),
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+}

@@ -290,6 +290,8 @@ struct Cand {
     topic: bool,
     /// The speaker is unnamed (`the agency`, `a spokesman`) and taken from context.
     inferred_speaker: bool,
+    /// `would not meet`: a refusal, summarized from its `would not`.
+    refusal: bool,
     /// A passive verb (`was attacked by`): the subject is the target.
     passive: bool,
     /// The sentence's time expressions (summaries stop before them).
@@ -770,7 +772,27 @@ impl Inner {
                 cues.bare_infinitive = false;
                 cues.planned = true;
             }
-            if cues.negated || cues.modal {
+            // `Syria will not accept more refugees`, `said it would not meet their demands`:
+            // a refusal, told as a denial of what is asked.
+            let refusal = cues.negated
+                && [
+                    self.vocab.type_index("agreement"),
+                    self.vocab.type_index("meeting"),
+                    self.vocab.type_index("visit"),
+                ]
+                .contains(&Some(t.type_idx))
+                && words::prev_words(lower, clause.0, t.start, 3)
+                    .iter()
+                    .any(|&(a, b)| {
+                        lower.get(a..b).is_some_and(|w| {
+                            matches!(
+                                w,
+                                "will" | "would" | "won't" | "wouldn't" | "won’t" | "wouldn’t"
+                            )
+                        })
+                    })
+                && self.denial.is_some();
+            if (cues.negated || cues.modal) && !refusal {
                 continue;
             }
             let prev = words::prev_word(lower, t.start);
@@ -1278,6 +1300,11 @@ impl Inner {
             // the event told before, not a new one.
             let topic = topic
                 || (nominal && (prev == Some("the") || det_two_back) && status == Status::Denied);
+            let mut status = status;
+            if refusal && let Some(denial) = self.denial {
+                trig.type_idx = denial;
+                status = Status::Reported;
+            }
             cands.push(Cand {
                 trig,
                 sentence: 0,
@@ -1298,6 +1325,7 @@ impl Inner {
                 next_noun,
                 topic,
                 inferred_speaker: unnamed_speaker && !named_from_clause,
+                refusal,
                 passive,
                 times: times.iter().map(|x| (x.start, x.end)).collect(),
             });
@@ -1482,7 +1510,16 @@ impl Inner {
                 .unwrap_or_default();
             (who, start)
         } else {
-            let start = if c.status == Status::Planned {
+            let start = if c.refusal {
+                words::prev_words(&lower, c.clause.0, c.trig.start, 3)
+                    .iter()
+                    .find(|&&(a, b)| {
+                        lower.get(a..b).is_some_and(|w| {
+                            w.starts_with("will") || w.starts_with("would") || w.starts_with("won")
+                        })
+                    })
+                    .map_or(c.trig.start, |&(a, _)| a)
+            } else if c.status == Status::Planned {
                 plan_start(&lower, c.clause.0, c.trig.start)
             } else {
                 c.trig.start
