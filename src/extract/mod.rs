@@ -2261,6 +2261,33 @@ fn plan_start(lower: &str, floor: usize, pos: usize) -> usize {
                     | "expect"
             );
         if !verb_like {
+            // `pledged last week to deliver`: the plan verb before a time expression.
+            let wide = words::prev_words(lower, floor, pos, 5);
+            if let Some(&(a, _)) = wide.iter().skip(2).find(|&&(a, b)| {
+                lower.get(a..b).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "pledged"
+                            | "promised"
+                            | "vowed"
+                            | "agreed"
+                            | "offered"
+                            | "decided"
+                            | "planned"
+                            | "plans"
+                            | "pledges"
+                            | "promises"
+                            | "vows"
+                            | "agrees"
+                            | "offers"
+                    )
+                })
+            }) {
+                let between = lower.get(a..pos).unwrap_or("");
+                if !between.contains([',', ';']) {
+                    return a;
+                }
+            }
             // `his willingness to visit`: the headline form `to visit`.
             return at(0);
         }
