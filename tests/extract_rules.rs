@@ -1275,3 +1275,34 @@ Kim is expected to travel to Russia later this year, according to South Korean i
         );
     }
 }
+
+#[test]
+fn an_unnamed_speaker_going_on_about_an_act_is_that_act() {
+    let ev = events(
+        "Last week, Japan's defence ministry issued a warning about Chinese naval drills near Okinawa.\nThe ministry expressed concern that the drills could escalate tensions.\n",
+        Some("2024-06-18"),
+    );
+    assert_eq!(
+        ev.iter()
+            .filter(|e| matches!(e.event_type.as_str(), "accusation" | "statement"))
+            .count(),
+        1,
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_refusal_is_a_denial_and_a_plain_negation_is_nothing() {
+    let ev = events(
+        "The U.S. said it would not meet the hostage-takers' demands.\n",
+        Some("2024-06-18"),
+    );
+    let d = find(&ev, "denial");
+    assert_eq!(d.actors[0], "United States");
+    assert!(d.summary.contains("would not meet"), "{}", d.summary);
+    let ev = events(
+        "North Korea did not launch any missiles.\n",
+        Some("2024-06-18"),
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+}

@@ -288,6 +288,10 @@ struct Cand {
     next_noun: bool,
     /// `condemned the drills`: a definite noun a speech act is about, told before.
     topic: bool,
+    /// The speaker is unnamed (`the agency`, `a spokesman`) and taken from context.
+    inferred_speaker: bool,
+    /// `would not meet`: a refusal, summarized from its `would not`.
+    refusal: bool,
     /// A passive verb (`was attacked by`): the subject is the target.
     passive: bool,
     /// The sentence's time expressions (summaries stop before them).
@@ -681,7 +685,7 @@ impl Inner {
             .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
             .collect();
         general::drop_told_topics(&mut out);
-        merge_repeats(&mut out, self.statement, &affiliations);
+        merge_repeats(&mut out, self.statement, &affiliations, &lower);
         out.into_iter()
             .map(|c| self.finish(article, &affiliations, c))
             .collect()
@@ -771,7 +775,27 @@ impl Inner {
                 cues.bare_infinitive = false;
                 cues.planned = true;
             }
-            if cues.negated || cues.modal {
+            // `Syria will not accept more refugees`, `said it would not meet their demands`:
+            // a refusal, told as a denial of what is asked.
+            let refusal = cues.negated
+                && [
+                    self.vocab.type_index("agreement"),
+                    self.vocab.type_index("meeting"),
+                    self.vocab.type_index("visit"),
+                ]
+                .contains(&Some(t.type_idx))
+                && words::prev_words(lower, clause.0, t.start, 3)
+                    .iter()
+                    .any(|&(a, b)| {
+                        lower.get(a..b).is_some_and(|w| {
+                            matches!(
+                                w,
+                                "will" | "would" | "won't" | "wouldn't" | "won’t" | "wouldn’t"
+                            )
+                        })
+                    })
+                && self.denial.is_some();
+            if (cues.negated || cues.modal) && !refusal {
                 continue;
             }
             let prev = words::prev_word(lower, t.start);
@@ -1154,6 +1178,7 @@ impl Inner {
             // still speaks: for the country or body named with them (`a spokesman for the
             // Chinese foreign ministry`), else the one the article was just talking about.
             let mut unnamed_speaker = false;
+            let mut named_from_clause = false;
             if speech && agents.is_empty() && !passive {
                 let role = words::words_in(lower, agent_floor, t.start).any(|w| {
                     SPEAKER_ROLES.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
@@ -1176,6 +1201,7 @@ impl Inner {
                     let org = ments
                         .iter()
                         .find(|m| m.start >= agent_floor && m.end <= t.start && !m.modifier);
+                    named_from_clause = org.is_some();
                     agents = match org {
                         Some(m) => vec![m.name.clone()],
                         None => last_agents.to_vec(),
@@ -1291,6 +1317,11 @@ impl Inner {
             // the event told before, not a new one.
             let topic = topic
                 || (nominal && (prev == Some("the") || det_two_back) && status == Status::Denied);
+            let mut status = status;
+            if refusal && let Some(denial) = self.denial {
+                trig.type_idx = denial;
+                status = Status::Reported;
+            }
             cands.push(Cand {
                 trig,
                 sentence: 0,
@@ -1310,6 +1341,8 @@ impl Inner {
                 stop_at: phrase_stop,
                 next_noun,
                 topic,
+                inferred_speaker: unnamed_speaker && !named_from_clause,
+                refusal,
                 passive,
                 times: times.iter().map(|x| (x.start, x.end)).collect(),
             });
@@ -1494,7 +1527,16 @@ impl Inner {
                 .unwrap_or_default();
             (who, start)
         } else {
-            let start = if c.status == Status::Planned {
+            let start = if c.refusal {
+                words::prev_words(&lower, c.clause.0, c.trig.start, 3)
+                    .iter()
+                    .find(|&&(a, b)| {
+                        lower.get(a..b).is_some_and(|w| {
+                            w.starts_with("will") || w.starts_with("would") || w.starts_with("won")
+                        })
+                    })
+                    .map_or(c.trig.start, |&(a, _)| a)
+            } else if c.status == Status::Planned {
                 plan_start(&lower, c.clause.0, c.trig.start)
             } else {
                 c.trig.start
@@ -1597,7 +1639,12 @@ impl Inner {
 /// the actors agree (shared agents, or one side without agents within three sentences), the
 /// targets do not conflict, and the dates are compatible (both undated; or an article-date
 /// fallback within a week of an explicit date; or overlapping explicit dates).
-fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[(String, String)]) {
+fn merge_repeats(
+    out: &mut Vec<Cand>,
+    statement: Option<usize>,
+    affiliations: &[(String, String)],
+    lower: &str,
+) {
     // Agents with their countries: `John Kirby` speaks for the United States.
     let widen = |agents: &[String]| -> Vec<String> {
         let mut all = agents.to_vec();
@@ -1610,6 +1657,25 @@ fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[
     };
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for c in out.drain(..) {
+        // `South Korea's spy agency issued a warning. The agency expressed concerns that ...`:
+        // an unnamed speaker's remark right after the same speaker's act goes on about it.
+        // (`The agency`, `It`: a speaker pointing back; `A spokesman` is someone new.)
+        let points_back = lower.get(c.sent.0..c.sent.1).is_some_and(|t| {
+            let t = t.trim_start();
+            ["the ", "it ", "he ", "she ", "they "]
+                .iter()
+                .any(|p| t.starts_with(p))
+        });
+        let elaborates = statement == Some(c.trig.type_idx)
+            && c.inferred_speaker
+            && points_back
+            && c.when.as_ref().is_none_or(dating::is_fallback)
+            && kept.last().is_some_and(|k| {
+                k.sentence + 1 == c.sentence && !k.agents.is_empty() && k.agents == c.agents
+            });
+        if elaborates {
+            continue;
+        }
         let same = kept.iter_mut().rev().find(|k| {
             if k.trig.type_idx != c.trig.type_idx || k.sentence == c.sentence {
                 return false;
@@ -2212,6 +2278,33 @@ fn plan_start(lower: &str, floor: usize, pos: usize) -> usize {
                     | "expect"
             );
         if !verb_like {
+            // `pledged last week to deliver`: the plan verb before a time expression.
+            let wide = words::prev_words(lower, floor, pos, 5);
+            if let Some(&(a, _)) = wide.iter().skip(2).find(|&&(a, b)| {
+                lower.get(a..b).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "pledged"
+                            | "promised"
+                            | "vowed"
+                            | "agreed"
+                            | "offered"
+                            | "decided"
+                            | "planned"
+                            | "plans"
+                            | "pledges"
+                            | "promises"
+                            | "vows"
+                            | "agrees"
+                            | "offers"
+                    )
+                })
+            }) {
+                let between = lower.get(a..pos).unwrap_or("");
+                if !between.contains([',', ';']) {
+                    return a;
+                }
+            }
             // `his willingness to visit`: the headline form `to visit`.
             return at(0);
         }
