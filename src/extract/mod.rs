@@ -1125,10 +1125,13 @@ impl Inner {
                     named = false;
                 }
             }
-            // `the ministry said`, `the army accused`: the noun phrase right before a verb is
-            // its subject, whatever names come earlier in the clause.
+            // `the army accused`, `the group denied`: the noun phrase right before a verb is
+            // its subject, whatever names come earlier in the clause. (An unnamed speaker of a
+            // plain statement, `the ministry said`, is resolved with the speakers below.)
+            let plain_statement = Some(t.type_idx) == self.statement;
             if !passive
                 && (agents.is_empty() || !nominal)
+                && !(plain_statement && agents.is_empty())
                 && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
             {
                 agents = vec![a];
