@@ -1129,9 +1129,13 @@ impl Inner {
             // its subject, whatever names come earlier in the clause. (An unnamed speaker of a
             // plain statement, `the ministry said`, is resolved with the speakers below.)
             let plain_statement = Some(t.type_idx) == self.statement;
+            let resolvable = if agents.is_empty() {
+                !plain_statement
+            } else {
+                !nominal
+            };
             if !passive
-                && (agents.is_empty() || !nominal)
-                && !(plain_statement && agents.is_empty())
+                && resolvable
                 && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
             {
                 agents = vec![a];
