@@ -300,9 +300,9 @@ fn sample_articles_precision_recall_and_dates() {
         s.with_actors
     );
     // Floors a little under the measured figures, so regressions fail.
-    assert!(f1 >= 0.90, "F1 fell to {f1:.3}");
+    assert!(f1 >= 0.92, "F1 fell to {f1:.3}");
     assert!(da >= 0.90, "date accuracy fell to {da:.3}");
-    assert!(aa >= 0.80, "doer accuracy fell to {aa:.3}");
+    assert!(aa >= 0.90, "doer accuracy fell to {aa:.3}");
 }
 
 #[test]

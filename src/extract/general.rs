@@ -796,48 +796,43 @@ pub fn pair_subject(
             .and_then(|&(a, b)| lower.get(a..b))
             .unwrap_or("")
     };
-    let head = word(0);
-    let pair = matches!(word(1), "two" | "both") || word(2) == "both";
+    // `the two sign a pact`: `two` is the head itself.
+    let bare_two = word(0) == "two" && word(1) == "the";
+    let head = if bare_two { "leaders" } else { word(0) };
+    let pair = bare_two || matches!(word(1), "two" | "both") || word(2) == "both";
     let countries = matches!(
         head,
         "countries" | "sides" | "nations" | "governments" | "neighbours" | "neighbors" | "allies"
     );
-    let leaders = matches!(head, "leaders" | "presidents" | "ministers");
+    let leaders = matches!(
+        head,
+        "leaders" | "presidents" | "ministers" | "men" | "sides"
+    );
     if !pair || !(countries || leaders) {
         return Vec::new();
     }
     let head_start = prev.first().map_or(trig_start, |&(a, _)| a);
-    let last_two = |kind: Kind| {
-        let mut names: Vec<String> = Vec::new();
-        for m in mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= head_start && m.kind == kind)
-        {
-            if !names.contains(&m.name) {
-                names.push(m.name.clone());
-            }
-            if names.len() == 2 {
-                break;
-            }
+    // The last two sides named: a country, or a person's country (`Putin visits Pyongyang;
+    // the two sign` is Russia and North Korea); people themselves when no country is known.
+    let mut sides: Vec<String> = Vec::new();
+    for m in mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end <= head_start && matches!(m.kind, Kind::Country | Kind::Person))
+    {
+        let side = match (&m.kind, &m.affiliation) {
+            (Kind::Person, Some(a)) => a.clone(),
+            _ => m.name.clone(),
+        };
+        if !sides.contains(&side) {
+            sides.push(side);
         }
-        names.reverse();
-        names
-    };
-    let people = if leaders {
-        last_two(Kind::Person)
-    } else {
-        Vec::new()
-    };
-    if people.len() == 2 {
-        return people;
+        if sides.len() == 2 {
+            break;
+        }
     }
-    let states = last_two(Kind::Country);
-    if states.len() == 2 {
-        states
-    } else {
-        Vec::new()
-    }
+    sides.reverse();
+    if sides.len() == 2 { sides } else { Vec::new() }
 }
 
 /// Nouns that head a passive-object pattern (`shells were shipped`): the trigger starts at
@@ -920,4 +915,113 @@ fn participle_before(lower: &str, trig_end: usize, x: usize) -> bool {
             word(2),
             "was" | "were" | "is" | "are" | "been" | "be" | "has" | "have" | "had"
         )
+}
+
+/// `monitoring sanctions`, `violating the ceasefire`: an event noun that is the object of a
+/// verb of watching, breaking or easing it names the standing measure, not a new event.
+pub fn object_of_measure_verb(lower: &str, floor: usize, start: usize) -> bool {
+    const VERBS: &[&str] = &[
+        "monitoring",
+        "monitor",
+        "monitors",
+        "monitored",
+        "enforcing",
+        "enforce",
+        "enforced",
+        "evading",
+        "evade",
+        "evaded",
+        "violating",
+        "violate",
+        "violated",
+        "violates",
+        "breaching",
+        "breach",
+        "breached",
+        "circumventing",
+        "circumvent",
+        "skirting",
+        "lifting",
+        "lift",
+        "lifted",
+        "easing",
+        "ease",
+        "eased",
+        "implementing",
+        "implement",
+    ];
+    let prev = prev_words(lower, floor, start, 3);
+    let mut ws = prev
+        .iter()
+        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
+        .skip_while(|w| {
+            matches!(
+                *w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "international"
+                    | "un"
+                    | "u.n"
+                    | "western"
+                    | "existing"
+            )
+        });
+    ws.next().is_some_and(|w| VERBS.contains(&w))
+}
+
+/// What the words right after a noun event say about it: `an attack could come` is
+/// hypothetical, `the summit is expected to`, `a meeting will` are planned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum After {
+    Hypothetical,
+    Planned,
+    Plain,
+}
+
+/// Reads the two or three words after a noun trigger ending at `end`.
+pub fn after_noun(lower: &str, end: usize) -> After {
+    let next = next_words(lower, end, 3);
+    let word = |i: usize| {
+        next.get(i)
+            .and_then(|&(a, b)| lower.get(a..b))
+            .unwrap_or("")
+    };
+    match word(0) {
+        "could" | "would" | "might" | "may" | "should" => After::Hypothetical,
+        "will" => After::Planned,
+        "is" | "are" | "was" | "were"
+            if matches!(
+                word(1),
+                "expected" | "scheduled" | "set" | "due" | "planned" | "likely" | "unlikely"
+            ) =>
+        {
+            if word(1) == "unlikely" {
+                After::Hypothetical
+            } else {
+                After::Planned
+            }
+        }
+        "remains" | "remain" | "seems" | "looks"
+            if matches!(word(1), "unlikely" | "possible" | "likely") =>
+        {
+            After::Hypothetical
+        }
+        _ => After::Plain,
+    }
+}
+
+/// `threatened to shell Iraqi towns`: a threatened act has not happened.
+pub fn threatened_infinitive(lower: &str, floor: usize, start: usize) -> bool {
+    let prev = prev_words(lower, floor, start, 3);
+    let word = |i: usize| {
+        prev.get(i)
+            .and_then(|&(a, b)| lower.get(a..b))
+            .unwrap_or("")
+    };
+    word(0) == "to"
+        && (word(1).starts_with("threaten")
+            || (word(2).starts_with("threaten") && word(1) == "again"))
 }

@@ -288,6 +288,10 @@ struct Cand {
     next_noun: bool,
     /// `condemned the drills`: a definite noun a speech act is about, told before.
     topic: bool,
+    /// The speaker is unnamed (`the agency`, `a spokesman`) and taken from context.
+    inferred_speaker: bool,
+    /// `would not meet`: a refusal, summarized from its `would not`.
+    refusal: bool,
     /// A passive verb (`was attacked by`): the subject is the target.
     passive: bool,
     /// The sentence's time expressions (summaries stop before them).
@@ -396,6 +400,20 @@ const SPEAKER_ROLES: &[&str] = &[
 /// Verbs whose object noun is the event their subject does (`held talks`, `staged drills`,
 /// `respond with exercises`, `took part in`).
 const SUPPORT_VERBS: &[&str] = &[
+    "oversaw",
+    "oversee",
+    "oversees",
+    "overseeing",
+    "supervised",
+    "supervises",
+    "guided",
+    "observed",
+    "watched",
+    "inspected",
+    "attended",
+    "attends",
+    "organized",
+    "organised",
     "held",
     "hold",
     "holds",
@@ -667,7 +685,7 @@ impl Inner {
             .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
             .collect();
         general::drop_told_topics(&mut out);
-        merge_repeats(&mut out, self.statement, &affiliations);
+        merge_repeats(&mut out, self.statement, &affiliations, &lower);
         out.into_iter()
             .map(|c| self.finish(article, &affiliations, c))
             .collect()
@@ -750,11 +768,34 @@ impl Inner {
                     general::Modality::None => cues.modal = false,
                 }
             }
+            if general::threatened_infinitive(lower, clause.0, t.start) {
+                continue;
+            }
             if cues.bare_infinitive && general::expected_infinitive(lower, clause.0, t.start) {
                 cues.bare_infinitive = false;
                 cues.planned = true;
             }
-            if cues.negated || cues.modal {
+            // `Syria will not accept more refugees`, `said it would not meet their demands`:
+            // a refusal, told as a denial of what is asked.
+            let refusal = cues.negated
+                && [
+                    self.vocab.type_index("agreement"),
+                    self.vocab.type_index("meeting"),
+                    self.vocab.type_index("visit"),
+                ]
+                .contains(&Some(t.type_idx))
+                && words::prev_words(lower, clause.0, t.start, 3)
+                    .iter()
+                    .any(|&(a, b)| {
+                        lower.get(a..b).is_some_and(|w| {
+                            matches!(
+                                w,
+                                "will" | "would" | "won't" | "wouldn't" | "won’t" | "wouldn’t"
+                            )
+                        })
+                    })
+                && self.denial.is_some();
+            if (cues.negated || cues.modal) && !refusal {
                 continue;
             }
             let prev = words::prev_word(lower, t.start);
@@ -869,6 +910,9 @@ impl Inner {
                 && (context::generic_plural(lower, sent.0, t.start, t.end)
                     || general::blocked_object(lower, clause.0, t.start))
             {
+                continue;
+            }
+            if general::object_of_measure_verb(lower, clause.0, t.start) {
                 continue;
             }
             if (nominal || t.noun_too) && general::bare_generic_noun(lower, sent.0, t.start) {
@@ -1081,10 +1125,17 @@ impl Inner {
                     named = false;
                 }
             }
-            // `the ministry said`, `the army accused`: the noun phrase right before a verb is
-            // its subject, whatever names come earlier in the clause.
+            // `the army accused`, `the group denied`: the noun phrase right before a verb is
+            // its subject, whatever names come earlier in the clause. (An unnamed speaker of a
+            // plain statement, `the ministry said`, is resolved with the speakers below.)
+            let plain_statement = Some(t.type_idx) == self.statement;
+            let resolvable = if agents.is_empty() {
+                !plain_statement
+            } else {
+                !nominal
+            };
             if !passive
-                && (agents.is_empty() || !nominal)
+                && resolvable
                 && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
             {
                 agents = vec![a];
@@ -1134,6 +1185,7 @@ impl Inner {
             // still speaks: for the country or body named with them (`a spokesman for the
             // Chinese foreign ministry`), else the one the article was just talking about.
             let mut unnamed_speaker = false;
+            let mut named_from_clause = false;
             if speech && agents.is_empty() && !passive {
                 let role = words::words_in(lower, agent_floor, t.start).any(|w| {
                     SPEAKER_ROLES.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
@@ -1156,6 +1208,7 @@ impl Inner {
                     let org = ments
                         .iter()
                         .find(|m| m.start >= agent_floor && m.end <= t.start && !m.modifier);
+                    named_from_clause = org.is_some();
                     agents = match org {
                         Some(m) => vec![m.name.clone()],
                         None => last_agents.to_vec(),
@@ -1204,8 +1257,19 @@ impl Inner {
                 continue;
             }
             // A noun is planned only by the words right before it (`the potential visit`).
+            // `an attack could come`: hypothetical; `the summit is expected to`: planned.
+            let after = if nominal {
+                general::after_noun(lower, t.tail_end.max(t.end))
+            } else {
+                general::After::Plain
+            };
+            if after == general::After::Hypothetical {
+                continue;
+            }
             let planned = if nominal {
-                infinitive_object || context::planned_adjacent(lower, sent.0, t.start)
+                infinitive_object
+                    || context::planned_adjacent(lower, sent.0, t.start)
+                    || after == general::After::Planned
             } else if t.form == Form::Past && !cues.passive {
                 // A verb in the simple past (`The next day Kim visited`) tells what happened;
                 // only `will have visited` looks ahead.
@@ -1219,7 +1283,11 @@ impl Inner {
                 Status::Planned
             } else if !speech && context::denied_before(lower, scope, t.start) {
                 Status::Denied
-            } else if !speech && context::alleged_before(lower, scope, t.start) {
+            } else if !speech
+                && (context::alleged_before(lower, scope, t.start)
+                    || context::alleged_before(lower, t.end, t.tail_end))
+            {
+                // (`conducts a purported ... drone test`: the cue inside the phrase.)
                 Status::Alleged
             } else {
                 Status::Reported
@@ -1256,6 +1324,11 @@ impl Inner {
             // the event told before, not a new one.
             let topic = topic
                 || (nominal && (prev == Some("the") || det_two_back) && status == Status::Denied);
+            let mut status = status;
+            if refusal && let Some(denial) = self.denial {
+                trig.type_idx = denial;
+                status = Status::Reported;
+            }
             cands.push(Cand {
                 trig,
                 sentence: 0,
@@ -1275,6 +1348,8 @@ impl Inner {
                 stop_at: phrase_stop,
                 next_noun,
                 topic,
+                inferred_speaker: unnamed_speaker && !named_from_clause,
+                refusal,
                 passive,
                 times: times.iter().map(|x| (x.start, x.end)).collect(),
             });
@@ -1459,7 +1534,16 @@ impl Inner {
                 .unwrap_or_default();
             (who, start)
         } else {
-            let start = if c.status == Status::Planned {
+            let start = if c.refusal {
+                words::prev_words(&lower, c.clause.0, c.trig.start, 3)
+                    .iter()
+                    .find(|&&(a, b)| {
+                        lower.get(a..b).is_some_and(|w| {
+                            w.starts_with("will") || w.starts_with("would") || w.starts_with("won")
+                        })
+                    })
+                    .map_or(c.trig.start, |&(a, _)| a)
+            } else if c.status == Status::Planned {
                 plan_start(&lower, c.clause.0, c.trig.start)
             } else {
                 c.trig.start
@@ -1562,7 +1646,12 @@ impl Inner {
 /// the actors agree (shared agents, or one side without agents within three sentences), the
 /// targets do not conflict, and the dates are compatible (both undated; or an article-date
 /// fallback within a week of an explicit date; or overlapping explicit dates).
-fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[(String, String)]) {
+fn merge_repeats(
+    out: &mut Vec<Cand>,
+    statement: Option<usize>,
+    affiliations: &[(String, String)],
+    lower: &str,
+) {
     // Agents with their countries: `John Kirby` speaks for the United States.
     let widen = |agents: &[String]| -> Vec<String> {
         let mut all = agents.to_vec();
@@ -1575,6 +1664,25 @@ fn merge_repeats(out: &mut Vec<Cand>, statement: Option<usize>, affiliations: &[
     };
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for c in out.drain(..) {
+        // `South Korea's spy agency issued a warning. The agency expressed concerns that ...`:
+        // an unnamed speaker's remark right after the same speaker's act goes on about it.
+        // (`The agency`, `It`: a speaker pointing back; `A spokesman` is someone new.)
+        let points_back = lower.get(c.sent.0..c.sent.1).is_some_and(|t| {
+            let t = t.trim_start();
+            ["the ", "it ", "he ", "she ", "they "]
+                .iter()
+                .any(|p| t.starts_with(p))
+        });
+        let elaborates = statement == Some(c.trig.type_idx)
+            && c.inferred_speaker
+            && points_back
+            && c.when.as_ref().is_none_or(dating::is_fallback)
+            && kept.last().is_some_and(|k| {
+                k.sentence + 1 == c.sentence && !k.agents.is_empty() && k.agents == c.agents
+            });
+        if elaborates {
+            continue;
+        }
         let same = kept.iter_mut().rev().find(|k| {
             if k.trig.type_idx != c.trig.type_idx || k.sentence == c.sentence {
                 return false;
@@ -2177,6 +2285,33 @@ fn plan_start(lower: &str, floor: usize, pos: usize) -> usize {
                     | "expect"
             );
         if !verb_like {
+            // `pledged last week to deliver`: the plan verb before a time expression.
+            let wide = words::prev_words(lower, floor, pos, 5);
+            if let Some(&(a, _)) = wide.iter().skip(2).find(|&&(a, b)| {
+                lower.get(a..b).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "pledged"
+                            | "promised"
+                            | "vowed"
+                            | "agreed"
+                            | "offered"
+                            | "decided"
+                            | "planned"
+                            | "plans"
+                            | "pledges"
+                            | "promises"
+                            | "vows"
+                            | "agrees"
+                            | "offers"
+                    )
+                })
+            }) {
+                let between = lower.get(a..pos).unwrap_or("");
+                if !between.contains([',', ';']) {
+                    return a;
+                }
+            }
             // `his willingness to visit`: the headline form `to visit`.
             return at(0);
         }
@@ -2447,6 +2582,19 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
         "Today",
         "Yesterday",
         "Tomorrow",
+        "Such",
+        "Nothing",
+        "Nobody",
+        "Everyone",
+        "Everything",
+        "Someone",
+        "Any",
+        "Each",
+        "Every",
+        "Another",
+        "No",
+        "All",
+        "Most",
     ];
     let seg = text.get(from..to)?;
     let mut run: Vec<&str> = Vec::new();

@@ -135,6 +135,12 @@ const NO_END: &[&str] = &[
     "first",
     "second",
     "such",
+    "involving",
+    "regarding",
+    "concerning",
+    "following",
+    "according",
+    "amid",
 ];
 
 /// Words that open a new phrase: a good place to stop before.
@@ -279,8 +285,10 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
     };
     let endable = |w: &str, e: usize| {
         let adverb = w.ends_with("ly") && w.len() > 4;
+        // `a U.S. bomber`: a piece of an abbreviation is no end.
+        let abbreviation = w.len() <= 2 && text.get(e..).is_some_and(|r| r.starts_with('.'));
         let number = w.chars().all(|c| c.is_ascii_digit());
-        !(NO_END.contains(&w) || possessive(e) || adverb || number)
+        !(NO_END.contains(&w) || possessive(e) || adverb || number || abbreviation)
     };
     let capital_at = |i: usize| {
         words
@@ -317,7 +325,14 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
     for i in (0..usable).rev() {
         let Some(&w) = words.get(i) else { continue };
         let lw = lower_of(w);
-        if !endable(&lw, w.1) {
+        // `a deal to maintain`: a verb right after `to` wants its object.
+        let lowercase = text
+            .get(w.0..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_lowercase);
+        let bare_infinitive =
+            lowercase && i > 0 && words.get(i - 1).is_some_and(|&v| lower_of(v) == "to");
+        if !endable(&lw, w.1) || bare_infinitive {
             continue;
         }
         let boundary = if i + 1 < usable {
