@@ -7,7 +7,12 @@
 //! ```
 //!
 //! `--generate N` first writes N generated articles (seed 1) into the folder when it does not
-//! exist yet, like `dateline generate FOLDER --articles N --seed 1`.
+//! exist yet, like `dateline generate FOLDER --articles N --seed 1`. `--events N` writes N
+//! synthetic events as JSON Lines to the path instead (for opening a file of extracted events):
+//!
+//! ```sh
+//! cargo run --release --example open_timing -- /tmp/events-1m.jsonl --events 1000000
+//! ```
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -35,23 +40,45 @@ fn raw_input() -> egui::RawInput {
     }
 }
 
+/// Writes `n` synthetic events to `path` as JSON Lines.
+fn write_events(path: &std::path::Path, n: usize) {
+    use std::io::Write as _;
+    let file = std::fs::File::create(path).unwrap_or_else(|e| {
+        eprintln!("could not create {}: {e}", path.display());
+        std::process::exit(1);
+    });
+    let mut out = std::io::BufWriter::new(file);
+    for e in dateline::timeline::synthetic::synthetic_events(n, 7) {
+        let line = serde_json::to_string(&e).unwrap_or_default();
+        if writeln!(out, "{line}").is_err() {
+            eprintln!("could not write {}", path.display());
+            std::process::exit(1);
+        }
+    }
+    println!("wrote {n} events to {}", path.display());
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let generate = args.iter().position(|a| a == "--generate").map(|at| {
-        let n = args
-            .get(at + 1)
-            .and_then(|n| n.parse::<usize>().ok())
-            .unwrap_or(10_000);
-        args.drain(at..(at + 2).min(args.len()));
-        n
-    });
+    let mut take = |flag: &str| {
+        args.iter().position(|a| a == flag).map(|at| {
+            let n = args
+                .get(at + 1)
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(10_000);
+            args.drain(at..(at + 2).min(args.len()));
+            n
+        })
+    };
+    let generate = take("--generate");
+    let events = take("--events");
     let paths: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let Some(first) = paths.first() else {
-        eprintln!("usage: open_timing FOLDER_OR_JSONL... [--generate N]");
+        eprintln!("usage: open_timing FOLDER_OR_JSONL... [--generate N | --events N]");
         std::process::exit(2);
     };
     if let Some(n) = generate
@@ -66,6 +93,11 @@ fn main() {
             "generated {n} articles in {:.1} s",
             t.elapsed().as_secs_f64()
         );
+    }
+    if let Some(n) = events
+        && !first.exists()
+    {
+        write_events(first, n);
     }
     let ctx = egui::Context::default();
     let started = Instant::now();

@@ -218,6 +218,61 @@ fn deictic_days() {
         Some(("2024-04-24", "2024-04-24")),
     );
     check("The ship recently docked.", "recently", "PAST_REF", None);
+    // The adjectives alone, as TimeML tags them; with a unit the unit parser decides.
+    check(
+        "Given current market conditions, the plant waits.",
+        "current",
+        "PRESENT_REF",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+    check(
+        "Analysts blame recent losses on fears.",
+        "recent",
+        "PAST_REF",
+        None,
+    );
+    let e = one("Sales rose in recent years, it said.", dct());
+    assert_eq!(
+        &"Sales rose in recent years, it said."[e.start..e.end],
+        "recent years"
+    );
+    let e = one("Sales in the current fiscal year will rise.", dct());
+    assert_eq!(e.value, "2024");
+    let e = one("Sales grew for the first time in years.", dct());
+    assert_eq!(
+        (e.value.as_str(), e.timex_type),
+        ("PXY", TimexType::Duration)
+    );
+    let e = one("Troops will deploy within weeks, he said.", dct());
+    assert_eq!(e.value, "PXW");
+    let e = one("Brokers suffer more these days, dealers say.", dct());
+    assert_eq!(e.value, "PRESENT_REF");
+    let e = one("Funds may sell in the weeks ahead, he said.", dct());
+    assert_eq!(
+        &"Funds may sell in the weeks ahead, he said."[e.start..e.end],
+        "the weeks ahead"
+    );
+    let e = one("The deal should close by year's end, it said.", dct());
+    assert_eq!(
+        (e.value.as_str(), e.modifier.as_deref()),
+        ("2024", Some("END"))
+    );
+    let e = one("In March, the company received an offer.", dct());
+    assert_eq!(e.value, "2024-03");
+    let e = one("It was the worst single-day decline on record.", dct());
+    assert_eq!(e.value, "P1D");
+    let all = tag("The boxy cars of the 70s and 80s are gone.", dct());
+    let v: Vec<&str> = all.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["197", "198"]);
+    for text in [
+        "Both men are in their 60s and 70s.",
+        "Chips of choice in many of today's personal computers.",
+        "The most recent model sold well.",
+        "The current account deficit widened.",
+        "A strong current swept the boat away.",
+    ] {
+        assert!(tag(text, dct()).is_empty(), "{text:?}");
+    }
 }
 
 #[test]

@@ -280,19 +280,27 @@ fn load_work(paths: &[PathBuf], tx: &Sender<LoadMsg>, cancel: &AtomicBool) {
         });
         let mut batch = Batch::default();
         let mut last_sent: Option<std::time::Instant> = None;
+        let mut stopped = false;
+        // Receives until every worker is done, also after stopping, so that no worker stays
+        // blocked on a full channel.
         for out in &out_rx {
+            if stopped {
+                continue;
+            }
             batch.add(out);
             let due = last_sent.is_none_or(|t| t.elapsed() >= BATCH_EVERY)
                 || batch.events.len() >= BATCH_EVENTS;
             if due {
                 if !batch.send(tx, total) {
                     cancel.store(true, Ordering::Relaxed);
-                    return;
+                    stopped = true;
                 }
                 last_sent = Some(std::time::Instant::now());
             }
         }
-        batch.send(tx, total);
+        if !stopped {
+            batch.send(tx, total);
+        }
     });
 }
 
@@ -535,6 +543,33 @@ mod tests {
                 .any(|m| matches!(m, LoadMsg::Problems(p) if !p.is_empty()))
         );
         assert!(matches!(msgs.last(), Some(LoadMsg::Finished { .. })));
+    }
+
+    #[test]
+    fn a_folder_streams_the_same_events_as_the_pipeline() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        crate::generate::write_corpus(&root, 40, 3).unwrap();
+        let job = start_load(vec![root.clone()], Arc::new(|| {})).unwrap();
+        let msgs = drain(&job);
+        let mut ids: Vec<String> = Vec::new();
+        let mut articles = 0;
+        let mut store = crate::timeline::EventStore::default();
+        for m in msgs {
+            match m {
+                LoadMsg::Events(e) => store.extend_prepared(e),
+                LoadMsg::Articles(a) => articles += a.len(),
+                _ => {}
+            }
+        }
+        ids.extend(store.iter().map(|e| e.id.clone()));
+        let expected = crate::pipeline::extract_paths(&[root], &Extractor::builtin());
+        assert_eq!(articles, expected.articles.len());
+        let mut want: Vec<String> = expected.events.iter().map(|e| e.id.clone()).collect();
+        ids.sort();
+        want.sort();
+        assert!(!want.is_empty());
+        assert_eq!(ids, want);
     }
 
     #[test]

@@ -22,6 +22,10 @@ use crate::extract::Extractor;
 use crate::pipeline::Extraction;
 use crate::timeline::{TimeView, view::date_of_day};
 
+/// Events merged into the store at the latest once this many are waiting, so that no single
+/// merge stalls a frame for long.
+const MERGE_AT_MOST: usize = 200_000;
+
 /// File dialogs, passed in so that tests never open one.
 pub trait Dialogs {
     /// Asks for a folder to open.
@@ -236,6 +240,7 @@ impl DatelineApp {
         if !self.data.pending.is_empty()
             && (finished
                 || self.data.store.is_empty()
+                || self.data.pending.len() >= MERGE_AT_MOST
                 || self.ui.last_merge.elapsed() > self.ui.merge_every)
         {
             let t = Instant::now();
@@ -243,7 +248,7 @@ impl DatelineApp {
             self.after_store_change();
             // Merging and refiltering cost more as the store grows: merge less often then,
             // so that the window stays responsive while a big folder loads.
-            self.ui.merge_every = (t.elapsed() * 4).max(Duration::from_millis(200));
+            self.ui.merge_every = (t.elapsed() * 8).max(Duration::from_millis(250));
             self.ui.last_merge = Instant::now();
         } else if finished {
             self.after_store_change();

@@ -139,8 +139,9 @@ impl Data {
                 MAX_ACTOR_LANES,
             );
         } else {
-            self.filtered = self.store.apply(filter);
-            self.lanes = Lanes::build(&self.store, &self.filtered, lane_mode, MAX_ACTOR_LANES);
+            self.store.apply_into(filter, &mut self.filtered);
+            self.lanes
+                .build_into(&self.store, &self.filtered, lane_mode, MAX_ACTOR_LANES);
         }
         self.extent = match lane_mode {
             LaneMode::Type => self.lanes.extent(&self.filtered.starts),

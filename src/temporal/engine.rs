@@ -163,6 +163,9 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
                 cx.remember(&f);
                 out.push(f);
             }
+            // A rejected word (`recent` before `years`) may still open the expression of a
+            // later trigger; a rejected number's digits may not.
+            _ if first.is_ascii_alphabetic() => {}
             _ => covered = toks.get(k).map_or(he, |t| t.end.max(he)),
         }
     }
@@ -718,6 +721,10 @@ fn quantity_before(t: &[Tok], end: usize) -> Option<(Option<f64>, usize)> {
         return None;
     }
     let w = x.low();
+    // `the worst single-day decline`
+    if w == b"single" && t.get(i + 1).is_some_and(|z| z.is_char(b'-')) {
+        return Some((Some(1.0), i));
+    }
     if matches!(w, b"several" | b"many" | b"few" | b"couple" | b"numerous") {
         let mut s = i;
         if i > 0 && t.get(i - 1).is_some_and(|p| p.is("a")) {
@@ -1244,8 +1251,36 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         if !x.cap || (ambiguous && !ctx) {
             return None;
         }
-        // `May` as a name: `Theresa May`.
-        if ambiguous && s >= 1 && t.get(s - 1).is_some_and(|p| p.cap && p.kind == Kind::Word) {
+        // `May` as a name: `Theresa May`; but `In March,` opens a sentence.
+        if ambiguous
+            && s >= 1
+            && t.get(s - 1).is_some_and(|p| {
+                p.cap
+                    && p.kind == Kind::Word
+                    && !p.is_any(&[
+                        "in",
+                        "since",
+                        "until",
+                        "by",
+                        "during",
+                        "before",
+                        "after",
+                        "from",
+                        "through",
+                        "last",
+                        "next",
+                        "this",
+                        "early",
+                        "late",
+                        "on",
+                        "for",
+                        "each",
+                        "every",
+                        "throughout",
+                        "around",
+                    ])
+            })
+        {
             return None;
         }
     } else if !x.cap && x.is_any(&["may", "march"]) {
@@ -1745,14 +1780,42 @@ fn number_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Anchor::Absolute,
         ));
     }
+    // `the 70s and 80s`: without the apostrophe only after `the` (`in their 70s` is an age)
+    // or joined to such a decade.
+    let short_decade = |i: usize| {
+        t.get(i).is_some_and(|z| z.digits() == 2)
+            && t.get(i + 1).is_some_and(|z| z.is("s") && adjacent(t, i))
+            && i >= 1
+            && t.get(i - 1).is_some_and(|p| p.is("the"))
+    };
+    // The first decade may lie before the window (already tagged): read the text.
+    let joined = prev.is_some_and(|p| {
+        p.is_any(&["and", "or", "to"])
+            && cx.text.get(..p.start).is_some_and(|b| {
+                let b = b.trim_end().as_bytes();
+                let n = b.len();
+                n >= 7
+                    && b.get(n - 3..n - 1)
+                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && b.get(n - 1) == Some(&b's')
+                    && b.get(..n - 3).is_some_and(|h| {
+                        let h = h.strip_suffix(b"'").unwrap_or(h).to_ascii_lowercase();
+                        h.ends_with(b" the ") || h == b"the "
+                    })
+            })
+    });
     if x.digits() == 2
         && n % 10 == 0
         && t.get(k + 1).is_some_and(|z| z.is("s") && adjacent(t, k))
-        && prev.is_some_and(|p| p.is_char(b'\'') && p.end == x.start)
+        && (prev.is_some_and(|p| p.is_char(b'\'') && p.end == x.start) || short_decade(k) || joined)
     {
-        let mut s = k - 1;
-        if k >= 2 && t.get(k - 2).is_some_and(|p| p.is("the")) {
-            s = k - 2;
+        let mut s = if prev.is_some_and(|p| p.is_char(b'\'')) {
+            k - 1
+        } else {
+            k
+        };
+        if s >= 1 && t.get(s - 1).is_some_and(|p| p.is("the")) {
+            s -= 1;
         }
         let c = if n >= 30 { 190 } else { 200 };
         let d = c + i32::try_from(n / 10).ok()?;
@@ -2584,6 +2647,23 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             ));
         }
     }
+    // `by year end`, `before year's end`: as `year-end`.
+    if u == Unit::Year && qty.is_none() && !plural && s == k {
+        let e = if t.get(j).is_some_and(|z| z.is("'s")) {
+            j + 1
+        } else {
+            j
+        };
+        if t.get(e).is_some_and(|z| z.is("end"))
+            && before(k).is_some_and(|z| {
+                z.is_any(&[
+                    "by", "at", "around", "before", "until", "till", "after", "since",
+                ])
+            })
+        {
+            return Some(hit(k, e + 1, TimexType::Date, V::Year(dct.year()), da).with_mod("END"));
+        }
+    }
     // Relative words before the unit.
     let mut rel_i = s.checked_sub(1);
     // `the current fiscal year`, `the full year`: look past the qualifier.
@@ -2665,6 +2745,25 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }
     // No quantity.
     let ri = rel_i.unwrap_or(0);
+    // `these days`: the present.
+    if plural && rel == b"these" && u == Unit::Day && rel_i.is_some() {
+        return Some(hit(
+            ri,
+            j,
+            TimexType::Date,
+            V::Lit("PRESENT_REF".into()),
+            da,
+        ));
+    }
+    // `the weeks ahead`, `in the months ahead`: an open stretch of the future.
+    if plural
+        && rel == b"the"
+        && rel_i.is_some()
+        && t.get(j).is_some_and(|z| z.is("ahead"))
+        && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+    {
+        return Some(vague_period(ri, j + 1, u, true, dct, da));
+    }
     let with_the = |i: usize| if the_before(i) { i - 1 } else { i };
     match rel {
         b"last" | b"past" | b"previous" | b"preceding" | b"this" | b"next" | b"coming"
@@ -2953,9 +3052,13 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             {
                 return Some(hit(ri, j, TimexType::Date, offset(dct, u, 0)?, da));
             }
-            // `for years`, `in recent years` handled above; `for years`, `for decades`.
+            // `for years`, `in recent years` handled above; `for years`, `for decades`; `within
+            // weeks`; `the first time in years`, `in just minutes` at the end of a clause.
+            let in_bare = (rel == b"in"
+                || (rel == b"just" && rel_i.and_then(before).is_some_and(|z| z.is("in"))))
+                && t.get(j).is_none_or(|z| z.kind == Kind::Punct);
             if plural
-                && rel == b"for"
+                && (rel == b"for" || rel == b"within" || in_bare)
                 && matches!(
                     u,
                     Unit::Year
@@ -3186,6 +3289,35 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Some(hit(k - 2, k + 1, TimexType::Date, lit("FUTURE_REF"), da))
         }
         b"today" | b"yesterday" | b"tomorrow" | b"tonight" => {
+            // `today's world`, `today's personal computers`: the present age, not a day.
+            if base == b"today"
+                && next.is_some_and(|z| z.is("'s"))
+                && t.get(k + 2..(k + 4).min(t.len())).is_some_and(|z| {
+                    z.iter().any(|y| {
+                        y.is_any(&[
+                            "world",
+                            "youth",
+                            "society",
+                            "generation",
+                            "generations",
+                            "children",
+                            "kids",
+                            "computers",
+                            "economy",
+                            "standards",
+                            "technology",
+                            "culture",
+                            "consumers",
+                            "teenagers",
+                            "families",
+                            "age",
+                            "era",
+                        ])
+                    })
+                })
+            {
+                return None;
+            }
             let n = match base {
                 b"yesterday" => -1,
                 b"tomorrow" => 1,
@@ -3248,6 +3380,41 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             None
         }
         b"recently" | b"lately" => Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da)),
+        // `current market conditions`, `the recent decline`: TimeML tags the adjective alone as
+        // a reference to the present or the past. `the current quarter` and `recent years`
+        // belong to the unit parser; `most recent`, `then current` and the noun are left out.
+        b"current" | b"recent" if w == base => {
+            let z = next?;
+            if z.kind != Kind::Word
+                || z.is_any(&[
+                    "and", "or", "of", "is", "was", "are", "were", "account", "accounts", "flows",
+                    "flow", "to", "in", "-",
+                ])
+                || prev.is_some_and(|p| p.is_any(&["most", "more", "then", "less", "least"]))
+                // `a strong current`, `an electric current`: the noun.
+                || (base == b"current"
+                    && prev.is_some_and(|p| {
+                        p.is_any(&["a", "an", "strong", "electric", "electrical", "ocean", "powerful"])
+                    }))
+            {
+                return None;
+            }
+            for i in k + 1..(k + 4).min(t.len()) {
+                let y = t.get(i)?;
+                if unit_of(y.low()).is_some() || y.is_any(&["period", "term", "season"]) {
+                    return None;
+                }
+                if y.kind != Kind::Word {
+                    break;
+                }
+            }
+            let v = if base == b"current" {
+                "PRESENT_REF"
+            } else {
+                "PAST_REF"
+            };
+            Some(hit(k, k + 1, TimexType::Date, lit(v), da))
+        }
         b"future" | b"past" => {
             // `this past spring` belongs to the season parser.
             if t.get(k + 1).is_some_and(|z| season_of(z.low()).is_some()) {

@@ -445,6 +445,8 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "currently",
     "recently",
     "lately",
+    "current",
+    "recent",
     "future",
     "past",
     "nowadays",

@@ -69,6 +69,20 @@ impl Lanes {
         mode: LaneMode,
         max_actor_lanes: usize,
     ) -> Self {
+        let mut lanes = Self::default();
+        lanes.build_into(store, view, mode, max_actor_lanes);
+        lanes
+    }
+
+    /// [`Lanes::build`] into `self`, reusing the memory of its lanes.
+    pub fn build_into(
+        &mut self,
+        store: &EventStore,
+        view: &FilteredView,
+        mode: LaneMode,
+        max_actor_lanes: usize,
+    ) {
+        let mut spare: Vec<Lane> = std::mem::take(&mut self.lanes);
         let dated = view.dated();
         let (keys, labels): (Vec<u32>, Vec<String>) = match mode {
             LaneMode::Type => {
@@ -121,10 +135,12 @@ impl Lanes {
         let mut lanes: Vec<Lane> = keys
             .iter()
             .zip(labels)
-            .map(|(&key, label)| Lane {
-                label,
-                key,
-                ..Lane::default()
+            .map(|(&key, label)| {
+                let mut lane = spare.pop().unwrap_or_default();
+                lane.clear();
+                lane.label = label;
+                lane.key = key;
+                lane
             })
             .collect();
         // Type lanes of a view holding most events are read off the store's lists of each
@@ -157,7 +173,7 @@ impl Lanes {
             }
         }
         lanes.retain(|l| !l.is_empty());
-        Self { mode, lanes }
+        *self = Self { mode, lanes };
     }
 
     /// Updates type lanes built for a view to a view that differs in the types `added` and
@@ -218,16 +234,21 @@ impl Lane {
     /// Fills a type lane (`key` is the type id) with that type's dated events in `view`.
     fn fill_type(&mut self, store: &EventStore, view: &FilteredView) {
         let t = u16::try_from(self.key).unwrap_or(u16::MAX);
-        let all = store.positions_of_type(t);
-        let n_dated = store.n_dated();
-        let dated = all.get(..all.partition_point(|&i| (i as usize) < n_dated));
-        for &i in dated.unwrap_or(&[]) {
-            if view.contains(i)
-                && let Some((start, end)) = store.span(i)
-            {
+        let (positions, starts, ends) = store.dated_of_type(t);
+        for ((&i, &start), &end) in positions.iter().zip(starts).zip(ends) {
+            if view.contains(i) {
                 self.push(i, start, end);
             }
         }
+    }
+
+    /// Empties the lane, keeping its memory.
+    fn clear(&mut self) {
+        self.starts.clear();
+        self.idx.clear();
+        self.long.clear();
+        self.max_len = 0.0;
+        self.max_end = 0.0;
     }
 
     fn push(&mut self, i: u32, start: f64, end: f64) {

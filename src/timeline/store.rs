@@ -42,7 +42,7 @@ pub enum SortColumn {
 #[derive(Debug, Default)]
 pub struct PreparedEvents {
     events: Vec<Event>,
-    /// Sort key of each event; the third field is its index in `events`.
+    /// Sort key of each event (the third field is its index in `events`), in sorted runs.
     keyed: Vec<Key>,
     text: String,
     /// End of each event's text in `text`, in the order of `events`.
@@ -89,9 +89,10 @@ impl PreparedEvents {
         let base = to_u32(self.events.len());
         let at = self.text.len();
         self.events.extend(other.events);
+        // Two sorted runs; they are merged when the batch is added to a store, once for
+        // however many batches were appended.
         self.keyed
             .extend(other.keyed.into_iter().map(|(s, t, k)| (s, t, base + k)));
-        self.keyed.sort_unstable_by(key_cmp);
         self.text.push_str(&other.text);
         self.ends.extend(other.ends.into_iter().map(|e| at + e));
     }
@@ -130,6 +131,9 @@ pub struct EventStore {
     type_counts: Vec<u32>,
     /// Store positions of each type, ascending.
     type_pos: Vec<Vec<u32>>,
+    /// Start and end days of each type's dated events, in the order of `type_pos` (whose
+    /// dated events come first), so that a lane reads one type's days in sequence.
+    type_days: Vec<(Vec<f64>, Vec<f64>)>,
     actor_off: Vec<u32>,
     actor_ids: Vec<u32>,
     actors: Vec<String>,
@@ -274,10 +278,12 @@ impl EventStore {
     pub fn extend_prepared(&mut self, batch: PreparedEvents) {
         let PreparedEvents {
             events: new,
-            keyed,
+            mut keyed,
             text,
             ends,
         } = batch;
+        // Appended batches leave sorted runs, which this stable sort merges in linear time.
+        keyed.sort_by(key_cmp);
         if new.is_empty() {
             return;
         }
@@ -396,6 +402,21 @@ impl EventStore {
         for (p, &t) in self.type_id.iter().enumerate() {
             if let Some(list) = self.type_pos.get_mut(usize::from(t)) {
                 list.push(to_u32(p));
+            }
+        }
+        self.type_days
+            .resize_with(self.types.len(), Default::default);
+        for (list, (starts, ends)) in self.type_pos.iter().zip(self.type_days.iter_mut()) {
+            starts.clear();
+            ends.clear();
+            for &p in list {
+                match (self.start.get(p as usize), self.end.get(p as usize)) {
+                    (Some(&a), Some(&b)) => {
+                        starts.push(a);
+                        ends.push(b);
+                    }
+                    _ => break,
+                }
             }
         }
         self.pos.resize(self.ev.len(), 0);
@@ -526,6 +547,20 @@ impl EventStore {
         self.text.len()
     }
 
+    /// The dated events of type id `t`: store positions (ascending), start days and end
+    /// days, side by side.
+    #[must_use]
+    pub fn dated_of_type(&self, t: u16) -> (&[u32], &[f64], &[f64]) {
+        match self.type_days.get(usize::from(t)) {
+            Some((starts, ends)) => (
+                self.positions_of_type(t).get(..starts.len()).unwrap_or(&[]),
+                starts,
+                ends,
+            ),
+            None => (&[], &[], &[]),
+        }
+    }
+
     /// Store positions of the events of type id `t`, ascending.
     #[must_use]
     pub fn positions_of_type(&self, t: u16) -> &[u32] {
@@ -586,11 +621,21 @@ impl EventStore {
     /// [`Filter::matches`] is true, in store order.
     #[must_use]
     pub fn apply(&self, filter: &Filter) -> FilteredView {
+        let mut view = FilteredView::default();
+        self.apply_into(filter, &mut view);
+        view
+    }
+
+    /// [`EventStore::apply`] into `view`, reusing its memory (filtering again and again
+    /// then allocates nothing new).
+    pub fn apply_into(&self, filter: &Filter, view: &mut FilteredView) {
         let compiled = Compiled::new(self, filter);
         let n = self.ev.len();
         let n_words = n.div_ceil(64);
         let query_hits = compiled.query_mask(self);
-        let mut mask = vec![0u64; n_words];
+        let mut mask = std::mem::take(&mut view.mask);
+        mask.clear();
+        mask.resize(n_words, 0);
         let counts: Vec<usize> = mask
             .par_chunks_mut(CHUNK_WORDS)
             .enumerate()
@@ -617,14 +662,17 @@ impl EventStore {
                 count
             })
             .collect();
-        self.view_of_mask(mask, &counts)
+        self.view_of_mask(mask, &counts, view);
     }
 
-    /// The view of a keep mask; `counts` are the set bits of each `CHUNK_WORDS` words.
-    fn view_of_mask(&self, mask: Vec<u64>, counts: &[usize]) -> FilteredView {
+    /// Makes `view` the view of a keep mask (`counts` are the set bits of each `CHUNK_WORDS`
+    /// words), reusing the memory of its vectors.
+    fn view_of_mask(&self, mask: Vec<u64>, counts: &[usize], view: &mut FilteredView) {
         // Positions of the set bits, written in parallel into one vector.
         let total: usize = counts.iter().sum();
-        let mut indices = vec![0u32; total];
+        let mut indices = std::mem::take(&mut view.indices);
+        indices.clear();
+        indices.resize(total, 0);
         {
             let mut rest = indices.as_mut_slice();
             let mut outs = Vec::with_capacity(counts.len());
@@ -652,20 +700,22 @@ impl EventStore {
                 });
         }
         let n_dated = indices.partition_point(|&i| (i as usize) < self.n_dated);
-        let starts: Vec<f64> = indices
-            .get(..n_dated)
-            .unwrap_or(&[])
-            .par_chunks(CHUNK)
-            .flat_map_iter(|ids| {
-                ids.iter()
-                    .map(|&i| self.start.get(i as usize).copied().unwrap_or(f64::NAN))
-            })
-            .collect();
-        FilteredView {
+        let mut starts = std::mem::take(&mut view.starts);
+        starts.clear();
+        starts.resize(n_dated, 0.0);
+        starts
+            .par_chunks_mut(CHUNK)
+            .zip(indices.par_chunks(CHUNK))
+            .for_each(|(out, ids)| {
+                for (slot, &i) in out.iter_mut().zip(ids) {
+                    *slot = self.start.get(i as usize).copied().unwrap_or(f64::NAN);
+                }
+            });
+        *view = FilteredView {
             indices,
             starts,
             mask,
-        }
+        };
     }
 
     /// When `old` and `new` differ in their event types only: the type ids `new` adds and
@@ -735,7 +785,7 @@ impl EventStore {
             .par_chunks(CHUNK_WORDS)
             .map(|words| words.iter().map(|w| w.count_ones() as usize).sum())
             .collect();
-        *view = self.view_of_mask(mask, &counts);
+        self.view_of_mask(mask, &counts, view);
     }
 
     /// The filtered events in the order of `column` (ascending; ties in store order). The
