@@ -1,5 +1,5 @@
-//! Scoring extracted events against a hand annotation (`tests/gold/*.json`), shared by the
-//! evaluation tests.
+//! Scoring extracted events against a hand annotation (`tests/gold/*.json`), shared by
+//! `eval_samples.rs` and `eval_heldout.rs`.
 //!
 //! Matching: a predicted event matches a gold event when its type is the gold type (or one of
 //! its `alt_types`) and its source passage overlaps one of the gold locators. Each gold event
@@ -11,6 +11,9 @@
 //! where the prediction is right: a gold `null` wants no resolved date; a gold interval wants a
 //! resolved interval that overlaps it and is at most three times as long (plus two days), so a
 //! year is not "right" for a day.
+//!
+//! Doer accuracy: among matched gold events that list `actors` (doer first), the share where
+//! the gold doer is among the predicted actors and the predicted first actor is a gold actor.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -36,6 +39,8 @@ struct Gold {
     date: Option<Option<(NaiveDate, NaiveDate)>>,
     optional: bool,
     label: String,
+    /// Who, doer first (empty: not scored).
+    actors: Vec<String>,
 }
 
 fn load_gold(path: &Path, texts: &BTreeMap<String, String>) -> BTreeMap<String, Vec<Gold>> {
@@ -80,6 +85,14 @@ fn load_gold(path: &Path, texts: &BTreeMap<String, String>) -> BTreeMap<String, 
                 spans,
                 date,
                 optional: e["optional"].as_bool().unwrap_or(false),
+                actors: e["actors"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 label: format!("{} «{}»", e["type"].as_str().unwrap(), locs[0]),
             });
         }
@@ -109,6 +122,21 @@ fn date_right(e: &Event, gold: Option<(NaiveDate, NaiveDate)>) -> bool {
     }
 }
 
+/// `the West` and `West` are one name.
+fn actor_key(name: &str) -> String {
+    let l = name.trim().to_lowercase();
+    l.strip_prefix("the ").map_or(l.clone(), str::to_string)
+}
+
+/// The doer is right: the gold's doer (its first actor) is among the predicted actors, and
+/// the predicted doer (first actor) is one of the gold actors. `None` when not scored.
+fn actors_right(e: &Event, g: &Gold) -> Option<bool> {
+    let gold: Vec<String> = g.actors.iter().map(|a| actor_key(a)).collect();
+    let doer = gold.first()?;
+    let pred: Vec<String> = e.actors.iter().map(|a| actor_key(a)).collect();
+    Some(pred.contains(doer) && pred.first().is_some_and(|p| gold.contains(p)))
+}
+
 #[derive(Default, Debug)]
 pub struct Score {
     pub tp: usize,
@@ -116,6 +144,8 @@ pub struct Score {
     pub gold: usize,
     pub dated: usize,
     pub dated_right: usize,
+    pub with_actors: usize,
+    pub actors_right: usize,
 }
 
 pub fn evaluate(ex: &Extraction, gold: &Path, verbose: bool) -> Score {
@@ -173,6 +203,17 @@ pub fn evaluate(ex: &Extraction, gold: &Path, verbose: bool) -> Score {
                         mark = "TP date-wrong";
                     }
                 }
+                if let Some(ok) = actors_right(e, g) {
+                    score.with_actors += 1;
+                    if ok {
+                        score.actors_right += 1;
+                    } else if verbose {
+                        println!(
+                            "  {:13} wanted {:?}, got {:?}",
+                            "actors-wrong", g.actors, e.actors
+                        );
+                    }
+                }
                 if verbose {
                     println!("  {mark:13} {:14} {date:24} {}", e.event_type, e.summary);
                 }
@@ -204,8 +245,8 @@ pub fn evaluate(ex: &Extraction, gold: &Path, verbose: bool) -> Score {
 }
 
 impl Score {
-    /// Precision, recall, F1 and date accuracy.
-    pub fn figures(&self) -> (f64, f64, f64, f64) {
+    /// Precision, recall, F1, date accuracy and doer accuracy.
+    pub fn figures(&self) -> (f64, f64, f64, f64, f64) {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
         let r = self.tp as f64 / self.gold.max(1) as f64;
         let f1 = if p + r > 0.0 {
@@ -214,14 +255,20 @@ impl Score {
             0.0
         };
         let da = self.dated_right as f64 / self.dated.max(1) as f64;
-        (p, r, f1, da)
+        let aa = self.actors_right as f64 / self.with_actors.max(1) as f64;
+        (p, r, f1, da, aa)
     }
 
     /// One line with every figure, for the test output.
     pub fn line(&self, name: &str, events: usize) -> String {
-        let (p, r, f1, da) = self.figures();
+        let (p, r, f1, da, aa) = self.figures();
+        let doers = if self.with_actors == 0 {
+            "not annotated".to_string()
+        } else {
+            format!("{aa:.3} ({}/{})", self.actors_right, self.with_actors)
+        };
         format!(
-            "{name}: events {events} | TP {} FP {} gold {} | precision {p:.3} recall {r:.3} F1 {f1:.3} | date accuracy {da:.3} ({}/{})",
+            "{name}: events {events} | TP {} FP {} gold {} | precision {p:.3} recall {r:.3} F1 {f1:.3} | date accuracy {da:.3} ({}/{}) | doer accuracy {doers}",
             self.tp, self.fp, self.gold, self.dated_right, self.dated
         )
     }
