@@ -749,6 +749,23 @@ fn last_month_name_is_the_month_of_the_previous_year() {
         span(find(&ev, "visit")),
         Some((day("2024-07-01"), day("2024-07-31")))
     );
+    // `last month` is the month before the article's, and an abbreviation is still a month.
+    let ev = events(
+        "Sergei Shoigu visited Pyongyang last month, officials said.\n",
+        Some("2024-09-14"),
+    );
+    assert_eq!(
+        span(find(&ev, "visit")),
+        Some((day("2024-08-01"), day("2024-08-31")))
+    );
+    let ev = events(
+        "Sergei Shoigu visited Pyongyang last Sept., officials said.\n",
+        Some("2024-11-14"),
+    );
+    assert_eq!(
+        span(find(&ev, "visit")),
+        Some((day("2023-09-01"), day("2023-09-30")))
+    );
 }
 
 #[test]

@@ -84,21 +84,6 @@ pub fn is_fallback(w: &When) -> bool {
     w.expression.is_empty()
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// `last <Month>` names that month in the year before the article's year, as `last year`
 /// names the year before: in a September 2024 article `last July` is July 2023 (July 2024
 /// would be written `in July`, `this July` or `this past July`). Before the article's month
@@ -113,18 +98,16 @@ pub fn last_month_of_previous_year(text: &str, t: &mut TimeExpr, published: Opti
     }
     let expr = text.get(t.start..t.end).unwrap_or("").to_lowercase();
     let mut words = expr.split_whitespace();
+    // The tagger resolved the month itself (`last Sept.` is September); only its year moves.
+    // `last month` is the month before the article's and stays.
     let (Some("last"), Some(month), None) = (words.next(), words.next(), words.next()) else {
         return;
     };
-    let month = month.trim_end_matches('.');
-    let Some(m) = MONTHS
-        .iter()
-        .position(|&name| name == month || (month.len() >= 3 && name.starts_with(month)))
-    else {
+    if month == "month" {
         return;
-    };
+    }
     let year = p.year() - 1;
-    let Ok(m) = u32::try_from(m + 1) else { return };
+    let m = s.month();
     if s.year() == year {
         return;
     }
