@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::ExtractError;
-use super::words::{is_word_byte_before, is_word_end};
+use super::words::{is_calendar_name, is_word_byte_before, is_word_end};
 
 /// What kind of actor a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -405,25 +405,6 @@ const NON_NAME_WORDS: &[&str] = &[
     "Department",
     "Ministry",
     "Council",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 impl Actors {
@@ -506,6 +487,7 @@ impl Actors {
                     .is_some_and(|w| {
                         w.chars().next().is_some_and(char::is_uppercase)
                             && !NON_NAME_WORDS.contains(&w)
+                            && !is_calendar_name(w)
                             && !w.ends_with('.')
                     });
                 if !seen || prev_cap {
@@ -566,7 +548,10 @@ impl Actors {
                 }
             }
             let toks: Vec<&str> = full.split(' ').collect();
-            if toks.iter().any(|t| NON_NAME_WORDS.contains(t)) {
+            if toks
+                .iter()
+                .any(|t| NON_NAME_WORDS.contains(t) || is_calendar_name(t))
+            {
                 // Keep only the tokens before a function word (`Mr Kirby said`).
                 continue;
             }

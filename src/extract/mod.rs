@@ -2526,25 +2526,6 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
         "Under",
         "Over",
         "Since",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
         "Why",
         "What",
         "How",
@@ -2605,7 +2586,7 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        if cap && !NOT_NAMES.contains(&w) {
+        if cap && !NOT_NAMES.contains(&w) && !words::is_calendar_name(w) {
             run.push(w);
             continue;
         }

@@ -148,6 +148,21 @@ pub fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = &str
         .filter(|w| !w.is_empty())
 }
 
+/// An English weekday or month name as written in running text (`Monday`, `May`): never a
+/// person's or a place's name.
+pub fn is_calendar_name(w: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    NAMES.contains(&w) || crate::export::MONTH_NAMES.contains(&w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
