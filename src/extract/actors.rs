@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::ExtractError;
-use super::words::{is_calendar_name, is_word_byte_before, is_word_end};
+use super::words::{is_word_byte_before, is_word_end, never_a_name};
 
 /// What kind of actor a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -371,31 +371,9 @@ const TITLE_WORDS: &[&str] = &[
     "counterpart",
 ];
 
-/// Titles that never name the one acting when alone (the person does).
+/// Titles that never name the one acting when alone (the person does); see also
+/// [`never_a_name`].
 const NON_NAME_WORDS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "This",
-    "That",
-    "But",
-    "And",
-    "Last",
-    "Next",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "As",
-    "If",
     "North",
     "South",
     "East",
@@ -487,7 +465,7 @@ impl Actors {
                     .is_some_and(|w| {
                         w.chars().next().is_some_and(char::is_uppercase)
                             && !NON_NAME_WORDS.contains(&w)
-                            && !is_calendar_name(w)
+                            && !never_a_name(w)
                             && !w.ends_with('.')
                     });
                 if !seen || prev_cap {
@@ -550,7 +528,7 @@ impl Actors {
             let toks: Vec<&str> = full.split(' ').collect();
             if toks
                 .iter()
-                .any(|t| NON_NAME_WORDS.contains(t) || is_calendar_name(t))
+                .any(|t| NON_NAME_WORDS.contains(t) || never_a_name(t))
             {
                 // Keep only the tokens before a function word (`Mr Kirby said`).
                 continue;

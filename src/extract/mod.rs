@@ -2487,33 +2487,10 @@ fn resolve_pronoun(
 /// sentence-initial function word, month or weekday), as written.
 fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
     const NOT_NAMES: &[&str] = &[
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
         "I",
-        "This",
-        "That",
         "These",
         "Those",
-        "But",
-        "And",
         "Or",
-        "Last",
-        "Next",
-        "After",
-        "Before",
-        "While",
-        "When",
-        "As",
-        "If",
         "Despite",
         "Amid",
         "According",
@@ -2586,7 +2563,7 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        if cap && !NOT_NAMES.contains(&w) && !words::is_calendar_name(w) {
+        if cap && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
             run.push(w);
             continue;
         }

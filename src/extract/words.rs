@@ -148,10 +148,34 @@ pub fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = &str
         .filter(|w| !w.is_empty())
 }
 
-/// An English weekday or month name as written in running text (`Monday`, `May`): never a
-/// person's or a place's name.
-pub fn is_calendar_name(w: &str) -> bool {
-    const NAMES: &[&str] = &[
+/// A capitalized word that never names an actor: a function word opening a sentence (`The`,
+/// `After`, `They`) or a weekday or month (`Monday`, `May`, months from
+/// [`crate::export::MONTH_NAMES`]).
+pub fn never_a_name(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "This",
+        "That",
+        "But",
+        "And",
+        "Last",
+        "Next",
+        "After",
+        "Before",
+        "While",
+        "When",
+        "As",
+        "If",
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -160,7 +184,7 @@ pub fn is_calendar_name(w: &str) -> bool {
         "Saturday",
         "Sunday",
     ];
-    NAMES.contains(&w) || crate::export::MONTH_NAMES.contains(&w)
+    WORDS.contains(&w) || crate::export::MONTH_NAMES.contains(&w)
 }
 
 #[cfg(test)]
