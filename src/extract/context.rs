@@ -520,6 +520,20 @@ const SCOPE_BREAKS: &[&str] = &[
     " when ",
 ];
 
+/// The end of the last scope break in `seg` (0 when there is none). Every break ends with a
+/// space, so only the spaces are tried, from the right: the first that closes a break ends
+/// the last one (the same as the latest end of any break's last occurrence).
+fn last_scope_break_end(seg: &str) -> usize {
+    let bytes = seg.as_bytes();
+    for space in memchr::memrchr_iter(b' ', bytes) {
+        let head = bytes.get(..=space).unwrap_or_default();
+        if SCOPE_BREAKS.iter().any(|b| head.ends_with(b.as_bytes())) {
+            return space + 1;
+        }
+    }
+    0
+}
+
 /// Where the status cues of a trigger at `pos` may start: after the last scope break in the
 /// sentence before it. For a finite verb (`finite`), a plain ` and ` just before it (with
 /// only auxiliaries or adverbs between) starts a coordinated clause too: `denied the claims
@@ -528,11 +542,7 @@ pub fn status_scope(lower: &str, sent_start: usize, pos: usize, finite: bool) ->
     let Some(seg) = lower.get(sent_start..pos) else {
         return sent_start;
     };
-    let mut from = SCOPE_BREAKS
-        .iter()
-        .filter_map(|b| seg.rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
+    let mut from = last_scope_break_end(seg);
     if finite
         && let Some(i) = seg.rfind(" and ")
         && i + 5 >= from
