@@ -3,6 +3,11 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use dateline::cli::{Cli, Command};
 
+/// Extraction allocates many small strings on every core; mimalloc's per-thread heaps make
+/// that several times cheaper than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
