@@ -14,14 +14,26 @@ pub fn write_event(event: &Event, out: &mut dyn std::io::Write) -> Result<(), Ex
     Ok(())
 }
 
-/// Writes every event, one per line.
+/// How many bytes of lines are formatted before they are handed to the writer.
+const WRITE_BATCH_BYTES: usize = 1 << 16;
+
+/// Writes every event, one per line. The lines are formatted into a buffer and handed to
+/// `out` some 64 KiB at a time: serde_json then writes to memory directly rather than one
+/// small piece at a time through `dyn Write`.
 ///
 /// # Errors
 /// Fails when the writer fails.
 pub fn write(events: &[Event], out: &mut dyn std::io::Write) -> Result<(), ExportError> {
+    let mut buf: Vec<u8> = Vec::with_capacity(WRITE_BATCH_BYTES + 4096);
     for e in events {
-        write_event(e, out)?;
+        serde_json::to_writer(&mut buf, e)?;
+        buf.push(b'\n');
+        if buf.len() >= WRITE_BATCH_BYTES {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
     }
+    out.write_all(&buf)?;
     Ok(())
 }
 

@@ -68,24 +68,52 @@ const TAIL_MARKERS: &[&str] = &[
     "leave a reply",
 ];
 
-/// Whether a paragraph's text is furniture rather than prose.
-pub fn looks_like_boilerplate(par: &str) -> bool {
+/// Whether a paragraph's text is furniture rather than prose. `par_lower` is `par`
+/// lowercased in ASCII (the same byte offsets), as the extractor already holds it.
+pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
     let t = par.trim();
-    let lower = t.to_lowercase();
-    BOILERPLATE_STARTS.iter().any(|s| lower.starts_with(s))
+    let start = par.len() - par.trim_start().len();
+    // Full lowercasing equals ASCII lowercasing unless a non-ASCII char changes case (rare):
+    // only then is the paragraph lowercased again.
+    let full;
+    let lower = match par_lower.get(start..start + t.len()) {
+        Some(l) if l.len() == t.len() && t.chars().all(lowercases_to_itself_or_ascii) => l,
+        _ => {
+            full = t.to_lowercase();
+            full.as_str()
+        }
+    };
+    let first = lower.as_bytes().first();
+    BOILERPLATE_STARTS
+        .iter()
+        .any(|s| s.as_bytes().first() == first && lower.starts_with(s))
         || t.ends_with("...")
         || t.ends_with('…')
         || lower.contains("all rights reserved")
-        || lower.contains("[reveal]")
-        || lower.contains("[insight]")
-        || lower.contains("[analysis]")
-        || lower.contains("[pics]")
-        || lower.contains("[video]")
+        || (memchr::memchr(b'[', lower.as_bytes()).is_some()
+            && (lower.contains("[reveal]")
+                || lower.contains("[insight]")
+                || lower.contains("[analysis]")
+                || lower.contains("[pics]")
+                || lower.contains("[video]")))
+}
+
+/// An ASCII char (lowercased the same by ASCII and full lowercasing) or a char that full
+/// lowercasing leaves as it is (`’`, `é`, `—`).
+fn lowercases_to_itself_or_ascii(c: char) -> bool {
+    c.is_ascii() || c.to_lowercase().eq(std::iter::once(c))
 }
 
 /// Whether a paragraph ends the article's prose (everything after is boilerplate).
 pub fn is_tail_marker(par: &str) -> bool {
-    let lower = par.trim().trim_end_matches([':', '.']).to_lowercase();
+    let trimmed = par.trim().trim_end_matches([':', '.']);
+    // Lowercasing at most triples a char's bytes the other way (`K` to `k`): a longer text
+    // cannot lowercase to any marker.
+    let longest = TAIL_MARKERS.iter().map(|m| m.len()).max().unwrap_or(0);
+    if trimmed.len() > 3 * longest {
+        return false;
+    }
+    let lower = trimmed.to_lowercase();
     TAIL_MARKERS.contains(&lower.as_str())
 }
 
@@ -115,16 +143,17 @@ pub fn looks_like_caption(par: &str) -> bool {
         "KCNA via",
         "Sputnik/",
     ];
-    CREDITS.iter().any(|c| par.contains(c))
-        && par.len() < 600
+    par.len() < 600
+        && CREDITS.iter().any(|c| par.contains(c))
         && par
             .split(|c: char| !c.is_ascii_digit())
             .any(|n| n.len() == 4 && n.starts_with(['1', '2']))
 }
 
 /// The kind a paragraph has for extraction: the segmenter's, refined by local checks.
-pub fn refine_kind(kind: BlockKind, par: &str, after_tail: bool) -> BlockKind {
-    if after_tail || kind == BlockKind::Boilerplate || looks_like_boilerplate(par) {
+/// `par_lower` is `par` lowercased in ASCII.
+pub fn refine_kind(kind: BlockKind, par: &str, par_lower: &str, after_tail: bool) -> BlockKind {
+    if after_tail || kind == BlockKind::Boilerplate || looks_like_boilerplate(par, par_lower) {
         return BlockKind::Boilerplate;
     }
     if kind == BlockKind::Body && looks_like_caption(par) {
@@ -705,10 +734,16 @@ mod tests {
 
     #[test]
     fn boilerplate_and_headings() {
-        assert!(looks_like_boilerplate("READ MORE: Japan on alert [REVEAL]"));
-        assert!(looks_like_boilerplate(
+        let boilerplate = |t: &str| looks_like_boilerplate(t, &t.to_ascii_lowercase());
+        assert!(boilerplate("READ MORE: Japan on alert [REVEAL]"));
+        assert!(boilerplate(
             "A convicted felon in California was arrested after..."
         ));
+        assert!(!boilerplate("Russia’s army advanced."));
+        // A char that full lowercasing changes (the Kelvin sign) is lowercased in full.
+        assert!(boilerplate("  \u{212A}... "));
+        assert!(boilerplate("Read More: \u{212A}elvin"));
+        assert!(boilerplate("ALL RIGHTS RESERVED \u{0130}"));
         assert!(looks_like_heading(
             "North Korea Seeks to Enhance Cooperation"
         ));

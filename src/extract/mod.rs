@@ -570,7 +570,8 @@ impl Inner {
         let mut after_tail = false;
         for p in &seg.paragraphs {
             let pt = text.get(p.span.clone()).unwrap_or("");
-            kinds.push(context::refine_kind(p.kind, pt, after_tail));
+            let pl = lower.get(p.span.clone()).unwrap_or("");
+            kinds.push(context::refine_kind(p.kind, pt, pl, after_tail));
             if context::is_tail_marker(pt) {
                 after_tail = true;
             }
@@ -589,7 +590,10 @@ impl Inner {
             };
             if matches!(kind, BlockKind::Boilerplate | BlockKind::Heading)
                 || sent_text.trim_end().ends_with('?')
-                || context::looks_like_boilerplate(sent_text)
+                || context::looks_like_boilerplate(
+                    sent_text,
+                    lower.get(sent.0..sent.1).unwrap_or(""),
+                )
             {
                 continue;
             }

@@ -26,27 +26,57 @@ fn is_clause_stop(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | '?' | '!' | '(' | ')' | '—' | '–')
 }
 
+/// The char that ends at byte `j` of `s` (a char boundary), where it starts, and whether it
+/// is a word char. ASCII, the common case, is read without decoding.
+#[inline]
+fn char_before(s: &str, j: usize) -> Option<(usize, char, bool)> {
+    let bytes = s.as_bytes();
+    let last = *bytes.get(j.checked_sub(1)?)?;
+    if last.is_ascii() {
+        let word = last.is_ascii_alphanumeric() || last == b'-' || last == b'\'';
+        return Some((j - 1, char::from(last), word));
+    }
+    let c = s.get(..j)?.chars().next_back()?;
+    Some((j - c.len_utf8(), c, is_word_char(c)))
+}
+
+/// The char that starts at byte `i` of `s` (a char boundary), and whether it is a word char.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, bool)> {
+    let first = *s.as_bytes().get(i)?;
+    if first.is_ascii() {
+        let word = first.is_ascii_alphanumeric() || first == b'-' || first == b'\'';
+        return Some((char::from(first), word));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, is_word_char(c)))
+}
+
 /// Up to `n` words after `from`, stopping at clause punctuation.
 pub fn next_words(text: &str, from: usize, n: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n.min(8));
     let Some(rest) = text.get(from..) else {
         return out;
     };
     let mut start: Option<usize> = None;
-    for (i, c) in rest.char_indices() {
-        if is_word_char(c) {
+    let mut i = 0;
+    while let Some((c, word)) = char_at(rest, i) {
+        let at = i;
+        i += c.len_utf8();
+        if word {
             if start.is_none() {
-                start = Some(i);
+                start = Some(at);
             }
             continue;
         }
         if let Some(s) = start.take() {
-            out.push((from + trim_start(rest, s), from + trim_end(rest, s, i)));
+            out.push((from + s, from + trim_end(rest, s, at)));
             if out.len() >= n {
                 return out;
             }
         }
-        if is_clause_stop(c) && !(c == '.' && is_abbrev_dot(rest, i)) && !digit_separator(rest, i) {
+        if is_clause_stop(c) && !(c == '.' && is_abbrev_dot(rest, at)) && !digit_separator(rest, at)
+        {
             return out;
         }
     }
@@ -58,12 +88,16 @@ pub fn next_words(text: &str, from: usize, n: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn trim_start(_s: &str, i: usize) -> usize {
-    i
-}
-
 /// Drops a trailing possessive `'s` / `’s` from a word ending at `end`.
+#[inline]
 fn trim_end(s: &str, start: usize, end: usize) -> usize {
+    // Every suffix ends in `s`, `'` or the last byte of `’`: other words are kept whole.
+    if !matches!(
+        end.checked_sub(1).and_then(|i| s.as_bytes().get(i)),
+        Some(b's' | b'\'' | 0x99)
+    ) {
+        return end;
+    }
     let w = s.get(start..end).unwrap_or("");
     for suf in ["'s", "’s", "'", "’"] {
         if let Some(stem) = w.strip_suffix(suf)
@@ -96,25 +130,24 @@ fn is_abbrev_dot(s: &str, i: usize) -> bool {
 
 /// Up to `n` words before `to`, not reaching before `floor`, nearest first.
 pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n.min(8));
     let Some(seg) = text.get(floor..to) else {
         return out;
     };
     let mut end: Option<usize> = None;
-    for (i, c) in seg.char_indices().rev() {
-        if is_word_char(c) {
+    let mut j = seg.len();
+    while let Some((i, _, word)) = char_before(seg, j) {
+        if word {
             if end.is_none() {
-                end = Some(i + c.len_utf8());
+                end = Some(j);
             }
-            continue;
-        }
-        if let Some(e) = end.take() {
-            let s = i + c.len_utf8();
-            out.push((floor + s, floor + trim_end(seg, s, e)));
+        } else if let Some(e) = end.take() {
+            out.push((floor + j, floor + trim_end(seg, j, e)));
             if out.len() >= n {
                 return out;
             }
         }
+        j = i;
     }
     if let Some(e) = end
         && out.len() < n
@@ -190,6 +223,105 @@ pub fn never_a_name(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-iterator versions `next_words` and `prev_words` replaced (kept to check the
+    /// byte-level ones against).
+    fn next_words_reference(text: &str, from: usize, n: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let Some(rest) = text.get(from..) else {
+            return out;
+        };
+        let mut start: Option<usize> = None;
+        for (i, c) in rest.char_indices() {
+            if is_word_char(c) {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                continue;
+            }
+            if let Some(s) = start.take() {
+                out.push((from + s, from + trim_end(rest, s, i)));
+                if out.len() >= n {
+                    return out;
+                }
+            }
+            if is_clause_stop(c)
+                && !(c == '.' && is_abbrev_dot(rest, i))
+                && !digit_separator(rest, i)
+            {
+                return out;
+            }
+        }
+        if let Some(s) = start
+            && out.len() < n
+        {
+            out.push((from + s, from + rest.len()));
+        }
+        out
+    }
+
+    fn prev_words_reference(text: &str, floor: usize, to: usize, n: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let Some(seg) = text.get(floor..to) else {
+            return out;
+        };
+        let mut end: Option<usize> = None;
+        for (i, c) in seg.char_indices().rev() {
+            if is_word_char(c) {
+                if end.is_none() {
+                    end = Some(i + c.len_utf8());
+                }
+                continue;
+            }
+            if let Some(e) = end.take() {
+                let s = i + c.len_utf8();
+                out.push((floor + s, floor + trim_end(seg, s, e)));
+                if out.len() >= n {
+                    return out;
+                }
+            }
+        }
+        if let Some(e) = end
+            && out.len() < n
+        {
+            out.push((floor, floor + trim_end(seg, 0, e)));
+        }
+        out
+    }
+
+    fn trim_end_reference(s: &str, start: usize, end: usize) -> usize {
+        let w = s.get(start..end).unwrap_or("");
+        for suf in ["'s", "’s", "'", "’"] {
+            if let Some(stem) = w.strip_suffix(suf)
+                && !stem.is_empty()
+            {
+                return start + stem.len();
+            }
+        }
+        end
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_level_word_walks_match_the_char_iterators(
+            text in "[a-zA-Z0-9 .,;:'’“”\\-—–()éİK]{0,40}",
+            a in 0usize..48,
+            b in 0usize..48,
+            n in 0usize..6,
+        ) {
+            let (from, to) = (a.min(b), a.max(b));
+            proptest::prop_assert_eq!(next_words(&text, from, n), next_words_reference(&text, from, n));
+            proptest::prop_assert_eq!(
+                prev_words(&text, from, to, n),
+                prev_words_reference(&text, from, to, n)
+            );
+            for s in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for e in (s..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    proptest::prop_assert_eq!(trim_end(&text, s, e), trim_end_reference(&text, s, e));
+                }
+            }
+        }
+    }
 
     #[test]
     fn next_words_stop_at_commas_but_not_in_abbreviations() {
