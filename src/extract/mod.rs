@@ -604,18 +604,23 @@ impl Inner {
                 .iter()
                 .filter(|m| m.end <= sent.1)
                 .collect();
-            let mut cands = self.sentence_events(
-                Doc {
-                    text,
-                    lower: &lower,
-                    ments: &mentions,
-                },
-                sent,
-                s_trigs,
-                &s_ments,
-                &s_times,
-                &last_agents,
-            );
+            // A sentence without a trigger has no candidate: its clauses are not read.
+            let mut cands = if s_trigs.is_empty() {
+                Vec::new()
+            } else {
+                self.sentence_events(
+                    Doc {
+                        text,
+                        lower: &lower,
+                        ments: &mentions,
+                    },
+                    sent,
+                    s_trigs,
+                    &s_ments,
+                    &s_times,
+                    &last_agents,
+                )
+            };
             // A sentence about other days ends the lead; one that also names the news day
             // (`late on Saturday in retaliation for a strike on April 1`) does not.
             let own_off_news = !s_times.is_empty()
