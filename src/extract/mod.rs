@@ -696,7 +696,7 @@ impl Inner {
         general::drop_told_topics(&mut out);
         merge_repeats(&mut out, self.statement, &affiliations, &lower);
         out.into_iter()
-            .map(|c| self.finish(article, &affiliations, c))
+            .map(|c| self.finish(article, &lower, &affiliations, c))
             .collect()
     }
 
@@ -1480,8 +1480,8 @@ impl Inner {
     /// passive one `Ukraine was attacked by Russian drones`; a plan `Putin is expected to
     /// visit Pyongyang`. Without a known doer the subject as written stands first (`The two
     /// leaders held talks`).
-    fn summary_of(&self, text: &str, c: &Cand, type_summary: &str) -> String {
-        let lower = text.to_ascii_lowercase();
+    /// `lower` is `text` lowercased in ASCII.
+    fn summary_of(&self, text: &str, lower: &str, c: &Cand, type_summary: &str) -> String {
         let trig_end = c.trig.end;
         // A denial, accusation or statement goes on into what it is about (`denied the
         // claims`, `accused of shipping ammunition`, `stated that ...`), over other triggers.
@@ -1499,7 +1499,7 @@ impl Inner {
         };
         // `spoke by telephone with Biden`: the verb before `by` carries the noun.
         let by_means = {
-            let prev = words::prev_words(&lower, c.clause.0, c.trig.start, 2);
+            let prev = words::prev_words(lower, c.clause.0, c.trig.start, 2);
             let w = |i: usize| {
                 prev.get(i)
                     .and_then(|&(a, b)| lower.get(a..b))
@@ -1535,7 +1535,7 @@ impl Inner {
             };
             (who, start)
         } else if c.passive {
-            let start = aux_start(&lower, c.clause.0, c.trig.start);
+            let start = aux_start(lower, c.clause.0, c.trig.start);
             let who = c
                 .target
                 .clone()
@@ -1544,7 +1544,7 @@ impl Inner {
             (who, start)
         } else {
             let start = if c.refusal {
-                words::prev_words(&lower, c.clause.0, c.trig.start, 3)
+                words::prev_words(lower, c.clause.0, c.trig.start, 3)
                     .iter()
                     .find(|&&(a, b)| {
                         lower.get(a..b).is_some_and(|w| {
@@ -1553,7 +1553,7 @@ impl Inner {
                     })
                     .map_or(c.trig.start, |&(a, _)| a)
             } else if c.status == Status::Planned {
-                plan_start(&lower, c.clause.0, c.trig.start)
+                plan_start(lower, c.clause.0, c.trig.start)
             } else {
                 c.trig.start
             };
@@ -1580,12 +1580,19 @@ impl Inner {
         )
     }
 
-    fn finish(&self, article: &Article, affiliations: &[(String, String)], c: Cand) -> Event {
+    /// `lower` is the article text lowercased in ASCII.
+    fn finish(
+        &self,
+        article: &Article,
+        lower: &str,
+        affiliations: &[(String, String)],
+        c: Cand,
+    ) -> Event {
         let text = article.text.as_str();
         let def = self.vocab.types.get(c.trig.type_idx);
         let type_name = def.map_or_else(|| "event".to_string(), |d| d.name.clone());
         let type_summary = def.map_or("", |d| d.summary.as_str());
-        let summary = self.summary_of(text, &c, type_summary);
+        let summary = self.summary_of(text, lower, &c, type_summary);
         let mut actors = c.agents.clone();
         // A person's country or organization joins them (`Vladimir Putin` → `Russia`), so
         // filtering by a country finds its leaders' acts.
