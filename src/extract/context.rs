@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::text::BlockKind;
 
-use super::words::{prev_words, words_in};
+use super::words::{listed, prev_words, words_in};
 
 /// Lines that start navigation, promotion or comment furniture.
 const BOILERPLATE_STARTS: &[&str] = &[
@@ -442,15 +442,15 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
         .collect();
     let mut c = Cues::default();
     for (i, word) in w.iter().enumerate() {
-        if NEGATIONS.contains(word) || word.ends_with("n't") {
+        if listed(NEGATIONS, word) || word.ends_with("n't") {
             c.negated = true;
         }
-        if MODALS.contains(word) {
+        if listed(MODALS, word) {
             c.modal = true;
         }
         // `the next day`, `the following week`: a day after another one, not a plan.
         let after_the = w.get(i + 1) == Some(&"the");
-        if PLAN_CUES.contains(word) && !(*word == "next" && after_the) {
+        if listed(PLAN_CUES, word) && !(*word == "next" && after_the) {
             c.planned = true;
         }
         if i == 0 && matches!(*word, "has" | "have" | "had") {
@@ -463,13 +463,13 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
             c.perfect = true;
         }
     }
-    if words_in(lower, floor, pos).any(|w| MODALS.contains(&w) && w != "potentially") {
+    if words_in(lower, floor, pos).any(|w| listed(MODALS, w) && w != "potentially") {
         c.modal = true;
     }
     if w.first() == Some(&"to") {
-        let cue = w.get(1).is_some_and(|p| PLAN_CUES.contains(p));
+        let cue = w.get(1).is_some_and(|p| listed(PLAN_CUES, p));
         // `continued to send`, `attempted to assassinate`: the act itself is told.
-        let aspect = w.get(1).is_some_and(|p| ASPECT_VERBS.contains(p));
+        let aspect = w.get(1).is_some_and(|p| listed(ASPECT_VERBS, p));
         if cue {
             c.planned = true;
         } else if !aspect {
@@ -517,7 +517,7 @@ pub fn planned_adjacent(lower: &str, floor: usize, pos: usize) -> bool {
 
 /// Any of `cues` among the words of `lower[from..to]`.
 fn any_word(lower: &str, from: usize, to: usize, cues: &[&str]) -> bool {
-    words_in(lower, from, to).any(|w| cues.contains(&w))
+    words_in(lower, from, to).any(|w| listed(cues, w))
 }
 
 /// Marks that end the reach of a status cue (`deny`, `allege`, `reportedly`): a cue governs

@@ -11,7 +11,7 @@ use crate::temporal::{Precision, TimeExpr, When};
 
 use super::actors::{Kind, Mention};
 use super::context::MODALS;
-use super::words::{is_word_char, next_words, prev_word, prev_words};
+use super::words::{self, is_word_char, next_words, prev_word, prev_words};
 
 /// How the words before a trigger qualify it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn modality(text: &str, lower: &str, floor: usize, pos: usize) -> Modality {
     let mut modal = false;
     for (i, &(a, b)) in words.iter().enumerate() {
         let w = lower.get(a..b).unwrap_or("");
-        if !MODALS.contains(&w) || (w == "potentially" && i + 4 < n) {
+        if !words::listed(MODALS, w) || (w == "potentially" && i + 4 < n) {
             continue;
         }
         if w == "may" && text.get(a..b) == Some("May") {
@@ -102,7 +102,7 @@ pub fn modality(text: &str, lower: &str, floor: usize, pos: usize) -> Modality {
         .take(wi)
         .rev()
         .take(4)
-        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| REPORTING.contains(&w)));
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| words::listed(REPORTING, w)));
     if reported {
         Modality::ReportedFuture
     } else {
@@ -190,7 +190,7 @@ pub fn generic_subject(
     }
     let head_start = prev.first().map_or(trig_start, |&(a, _)| a);
     let before: Vec<&Mention> = mentions.iter().filter(|m| m.end <= head_start).collect();
-    if STATE_BODIES.contains(&head) {
+    if words::listed(STATE_BODIES, head) {
         // The country named with this noun (`Sudan's army`, `the Sudanese army`), latest first.
         return before
             .iter()
@@ -203,7 +203,7 @@ pub fn generic_subject(
             })
             .map(|m| m.name.clone());
     }
-    if GROUP_NOUNS.contains(&head) {
+    if words::listed(GROUP_NOUNS, head) {
         return before
             .iter()
             .rev()
@@ -301,11 +301,11 @@ pub fn thing_lands(lower: &str, sent_start: usize, start: usize, end: usize) -> 
     let dest = next_words(lower, end, 2).iter().any(|&(a, b)| {
         lower
             .get(a..b)
-            .is_some_and(|w| NOT_DESTINATIONS.contains(&w))
+            .is_some_and(|w| words::listed(NOT_DESTINATIONS, w))
     });
     let thing = word_spans(lower, sent_start, start)
         .iter()
-        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| OBJECTS.contains(&w)));
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| words::listed(OBJECTS, w)));
     dest || thing
 }
 
@@ -487,7 +487,7 @@ pub fn blocked_object(lower: &str, floor: usize, start: usize) -> bool {
     ];
     prev_words(lower, floor, start, 3)
         .iter()
-        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| BLOCKING.contains(&w)))
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| words::listed(BLOCKING, w)))
 }
 
 /// `Analysts expect Kim to visit`, `invited Putin to visit`: an infinitive whose subject is
@@ -512,7 +512,7 @@ pub fn expected_infinitive(lower: &str, floor: usize, start: usize) -> bool {
     }
     prev.iter()
         .skip(2)
-        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| EXPECTING.contains(&w)))
+        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| words::listed(EXPECTING, w)))
 }
 
 /// Words after `at`/`on` that make a firing an attack on something (`at targets in Kharkiv`).
@@ -567,9 +567,11 @@ pub fn fired_at_target(lower: &str, from: usize, to: usize, mentions: &[&Mention
     let actor = mentions
         .iter()
         .any(|m| m.start >= first && m.start < last_end && !m.demonym);
-    let noun = after
-        .iter()
-        .any(|&(a, b)| lower.get(a..b).is_some_and(|w| TARGET_NOUNS.contains(&w)));
+    let noun = after.iter().any(|&(a, b)| {
+        lower
+            .get(a..b)
+            .is_some_and(|w| words::listed(TARGET_NOUNS, w))
+    });
     actor || noun
 }
 
@@ -609,7 +611,7 @@ pub fn sentence_subject(
                     "officials" | "authorities" | "sources" | "diplomats" | "leaders"
                 )
             });
-            role || !word(0).is_some_and(|p| PREPS.contains(&p))
+            role || !word(0).is_some_and(|p| words::listed(PREPS, p))
         })
         .map(|m| m.name.clone())
 }
@@ -697,7 +699,7 @@ pub fn adjacent_subject(lower: &str, trig_start: usize, mentions: &[&Mention]) -
     let words: Vec<&str> = gap.split_whitespace().collect();
     let ok = gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
         && words.len() <= 2
-        && words.iter().all(|w| BETWEEN.contains(w));
+        && words.iter().all(|w| words::listed(BETWEEN, w));
     ok.then(|| m.name.clone())
 }
 
@@ -851,7 +853,10 @@ pub fn object_first(lower: &str, start: usize, end: usize, tail_end: usize) -> b
         "mercenaries",
         "soldiers",
     ];
-    tail_end > end && lower.get(start..end).is_some_and(|w| THINGS.contains(&w))
+    tail_end > end
+        && lower
+            .get(start..end)
+            .is_some_and(|w| words::listed(THINGS, w))
 }
 
 /// A sentence about a UN body (`voted 13-0 to adopt a resolution`): votes and resolutions
@@ -969,7 +974,7 @@ pub fn object_of_measure_verb(lower: &str, floor: usize, start: usize) -> bool {
                     | "existing"
             )
         });
-    ws.next().is_some_and(|w| VERBS.contains(&w))
+    ws.next().is_some_and(|w| words::listed(VERBS, w))
 }
 
 /// What the words right after a noun event say about it: `an attack could come` is

@@ -744,7 +744,7 @@ impl Inner {
                     && m.end <= rel
                     && !m.modifier
                     && !words::prev_word(lower, m.start)
-                        .is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+                        .is_some_and(|p| words::listed(NON_AGENT_PREPS, p))
             });
             match subject {
                 Some(m) => vec![m.name.clone()],
@@ -755,7 +755,8 @@ impl Inner {
         let starts_with_quote = text
             .get(sent.0..sent.1)
             .is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘']));
-        let analyst = words::words_in(lower, sent.0, sent.1).any(|w| ANALYST_CUES.contains(&w));
+        let analyst =
+            words::words_in(lower, sent.0, sent.1).any(|w| words::listed(ANALYST_CUES, w));
         let mut cands: Vec<Cand> = Vec::new();
         let mut covered_to = 0usize;
         for (i, t) in trigs.iter().enumerate() {
@@ -809,7 +810,7 @@ impl Inner {
             }
             let prev = words::prev_word(lower, t.start);
             let possessive = possessive_before(text, t.start);
-            let after_det = possessive || prev.is_some_and(|p| DETERMINERS.contains(&p));
+            let after_det = possessive || prev.is_some_and(|p| words::listed(DETERMINERS, p));
             // `a test site`: a verb pattern read after an article is a noun, not the verb.
             if t.tail_end > t.end
                 && t.form == Form::Base
@@ -1029,7 +1030,7 @@ impl Inner {
                     // `Lula, who arrived`: the noun the clause hangs on.
                     agents = antecedent(clause.0);
                 } else if let Some(&(_, rel)) = resumed
-                    && pre.iter().all(|w| AUX_GLUE.contains(w))
+                    && pre.iter().all(|w| words::listed(AUX_GLUE, w))
                 {
                     // `Lula, who ..., later travelled`: the subject before the relative clause.
                     agents = antecedent(rel);
@@ -1042,7 +1043,7 @@ impl Inner {
                 let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
                 // An elided subject: nothing but glue since the clause start (`..., but
                 // signed`), or a coordinated verb (`vowed to ... and signed`).
-                let mut near = pre.iter().rev().skip_while(|w| AUX_GLUE.contains(w));
+                let mut near = pre.iter().rev().skip_while(|w| words::listed(AUX_GLUE, w));
                 let coordinated = !nominal
                     && matches!(t.form, Form::Past | Form::Present)
                     && near
@@ -1051,14 +1052,14 @@ impl Inner {
                 let elided = agent_floor == clause.0
                     && pre
                         .iter()
-                        .all(|w| AUX_GLUE.contains(w) || matches!(*w, "but" | "and" | "yet"));
+                        .all(|w| words::listed(AUX_GLUE, w) || matches!(*w, "but" | "and" | "yet"));
                 // A pronoun standing for the doer: a possessive in the noun's own phrase
                 // (`its recent ballistic test`), or a subject just before the verb (`he
                 // later visited`), after any speech verb.
                 let pronoun = words::prev_words(lower, agent_floor, t.start, 4)
                     .into_iter()
                     .map(|(a, b)| lower.get(a..b).unwrap_or(""))
-                    .take_while(|w| !NON_AGENT_PREPS.contains(w))
+                    .take_while(|w| !words::listed(NON_AGENT_PREPS, w))
                     .find(|w| {
                         if nominal {
                             matches!(*w, "his" | "her" | "its" | "their")
@@ -1206,7 +1207,8 @@ impl Inner {
                         .get(..t.start)
                         .is_some_and(|b| b.trim_end().ends_with(','))
                     && words::words_in(lower, sent.0, t.start).take(3).any(|w| {
-                        SPEAKER_ROLES.contains(&w) || matches!(w, "head" | "chief" | "director")
+                        words::listed(SPEAKER_ROLES, w)
+                            || matches!(w, "head" | "chief" | "director")
                     });
                 if long_subject {
                     unnamed_speaker = true;
@@ -1228,7 +1230,7 @@ impl Inner {
             if t.weak && agents.is_empty() {
                 let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
                     .iter()
-                    .any(|&(a, b)| lower.get(a..b).is_some_and(|w| WEAPONS.contains(&w)));
+                    .any(|&(a, b)| lower.get(a..b).is_some_and(|w| words::listed(WEAPONS, w)));
                 // `killed by an improvised explosive device`: a weapon does it.
                 let weapon_by = passive
                     && words::next_words(lower, t.tail_end.max(t.end), 5)
@@ -1236,7 +1238,7 @@ impl Inner {
                         .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
                         .skip_while(|w| *w != "by")
                         .any(|w| {
-                            WEAPONS.contains(&w)
+                            words::listed(WEAPONS, w)
                                 || matches!(
                                     w,
                                     "device"
@@ -1825,7 +1827,7 @@ fn pick_actors(
                     )
                 })
             });
-            role_before || !prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+            role_before || !prev.is_some_and(|p| words::listed(NON_AGENT_PREPS, p))
         })
         .collect();
     let is_conj = |between: &str| {
@@ -1851,11 +1853,11 @@ fn pick_actors(
         let mut support = false;
         for (a, b) in words::prev_words(lower, clause.0, t.start, 5) {
             let w = lower.get(a..b).unwrap_or("");
-            if SUPPORT_VERBS.contains(&w) {
+            if words::listed(SUPPORT_VERBS, w) {
                 support = true;
                 break;
             }
-            if NON_AGENT_PREPS.contains(&w)
+            if words::listed(NON_AGENT_PREPS, w)
                 || matches!(
                     w,
                     "during"
@@ -1872,7 +1874,7 @@ fn pick_actors(
                 )
             {
                 let verb_before =
-                    words::prev_word(lower, a).is_some_and(|v| SUPPORT_VERBS.contains(&v));
+                    words::prev_word(lower, a).is_some_and(|v| words::listed(SUPPORT_VERBS, v));
                 // `respond with joint exercises`, `began their largest drills`.
                 support = verb_before
                     && matches!(w, "with" | "in" | "their" | "its" | "his" | "her" | "our");
@@ -1943,7 +1945,7 @@ fn pick_actors(
                 && !words::next_words(lower, m.end, 2)
                     .get(1)
                     .and_then(|&(a, b)| lower.get(a..b))
-                    .is_some_and(|n| AGENT_NOUNS.contains(&n))
+                    .is_some_and(|n| words::listed(AGENT_NOUNS, n))
         });
         if appositive {
             break;
@@ -1981,7 +1983,7 @@ fn pick_actors(
                         .get(m.end..t.start)
                         .unwrap_or("")
                         .contains([',', ';', '(', ')'])
-                    && between.iter().all(|w| !NP_BREAKERS.contains(w))
+                    && between.iter().all(|w| !words::listed(NP_BREAKERS, w))
             }
         }) {
             group.push(m.name.clone());
@@ -2017,7 +2019,7 @@ fn pick_actors(
                 // `... and Lavrov in Moscow`: a place after a preposition ends the list.
                 let place = i > 0
                     && words::prev_word(lower, m.start)
-                        .is_some_and(|p| NON_AGENT_PREPS.contains(&p));
+                        .is_some_and(|p| words::listed(NON_AGENT_PREPS, p));
                 if place {
                     break;
                 }
@@ -2100,7 +2102,7 @@ fn plural_noun_use(text: &str, lower: &str, t: &Trigger) -> bool {
         return false;
     };
     let lowercase = prev.chars().next().is_some_and(char::is_lowercase);
-    if !lowercase || NOT_MODIFIERS.contains(&prev) {
+    if !lowercase || words::listed(NOT_MODIFIERS, prev) {
         return false;
     }
     let next = words::next_words(lower, t.end, 1);
@@ -2491,8 +2493,9 @@ fn resolve_pronoun(
     {
         return c.agents.clone();
     }
-    let subject = earlier
-        .rfind(|m| !words::prev_word(lower, m.start).is_some_and(|p| NON_AGENT_PREPS.contains(&p)));
+    let subject = earlier.rfind(|m| {
+        !words::prev_word(lower, m.start).is_some_and(|p| words::listed(NON_AGENT_PREPS, p))
+    });
     match subject {
         Some(m) => vec![m.name.clone()],
         None => last_agents.to_vec(),
@@ -2579,7 +2582,7 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        if cap && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
+        if cap && !words::listed(NOT_NAMES, w) && !words::never_a_name(w) {
             run.push(w);
             continue;
         }
@@ -2603,7 +2606,7 @@ fn demonym_adjective(text: &str, m: &Mention) -> bool {
     let Some(n) = next.first().and_then(|&(a, b)| text.get(a..b)) else {
         return false;
     };
-    n.chars().next().is_some_and(char::is_lowercase) && !AGENT_NOUNS.contains(&n)
+    n.chars().next().is_some_and(char::is_lowercase) && !words::listed(AGENT_NOUNS, n)
 }
 
 fn is_title_word(w: &str) -> bool {
@@ -2733,7 +2736,7 @@ fn continues_previous(lower: &str, sent: (usize, usize), c: &Cand) -> bool {
     let anaphor = s.contains("those ")
         || s.contains("these ")
         || s.contains("the same ")
-        || PRONOUNS.contains(&first)
+        || words::listed(PRONOUNS, first)
         || (first == "the" && c.nominal && c.trig.start < sent.0 + 20);
     let past = c.trig.form == Form::Past && !c.cues.perfect;
     anaphor && (past || c.nominal)
