@@ -3,7 +3,9 @@
 //!
 //! - `extract/single_core`: every stage after loading (segmenting, time expressions, events)
 //!   for each article in turn, on one thread;
-//! - `extract/parallel`: the same over all cores (rayon);
+//! - `extract/single_core_jsonl`: `single_core` plus writing the events as JSON Lines (to
+//!   memory), the whole per-article work of `dateline extract --format jsonl`;
+//! - `extract/parallel`: the same as `single_core` over all cores (rayon);
 //! - `extract/folder`: `dateline extract` as run on a folder: reading and decoding the files,
 //!   the sidecar, then extraction on all cores;
 //! - `stages/segment` and `stages/time_expressions`: two stages of `single_core` alone
@@ -15,6 +17,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// The allocator the `dateline` binary uses, so the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use dateline::Extractor;
 use rayon::prelude::*;
 
@@ -50,6 +56,26 @@ fn extract(c: &mut Criterion) {
             });
         }
         Err(e) => eprintln!("extract/single_core skipped: no one-thread pool ({e})"),
+    }
+    match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+        Ok(one_core) => {
+            group.bench_function("single_core_jsonl", |b| {
+                let mut out: Vec<u8> = Vec::new();
+                b.iter(|| {
+                    out.clear();
+                    one_core.install(|| {
+                        for a in &articles {
+                            let events = extractor.extract(black_box(a));
+                            if let Err(e) = dateline::export::jsonl::write(&events, &mut out) {
+                                eprintln!("extract/single_core_jsonl: {e}");
+                            }
+                        }
+                    });
+                    out.len()
+                });
+            });
+        }
+        Err(e) => eprintln!("extract/single_core_jsonl skipped: no one-thread pool ({e})"),
     }
 
     group.bench_function("parallel", |b| {
