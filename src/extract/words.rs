@@ -28,7 +28,7 @@ fn is_clause_stop(c: char) -> bool {
 
 /// The char that ends at byte `j` of `s` (a char boundary), where it starts, and whether it
 /// is a word char. ASCII, the common case, is read without decoding.
-#[inline]
+#[inline(always)]
 fn char_before(s: &str, j: usize) -> Option<(usize, char, bool)> {
     let bytes = s.as_bytes();
     let last = *bytes.get(j.checked_sub(1)?)?;
@@ -41,7 +41,7 @@ fn char_before(s: &str, j: usize) -> Option<(usize, char, bool)> {
 }
 
 /// The char that starts at byte `i` of `s` (a char boundary), and whether it is a word char.
-#[inline]
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> Option<(char, bool)> {
     let first = *s.as_bytes().get(i)?;
     if first.is_ascii() {
@@ -89,7 +89,7 @@ pub fn next_words(text: &str, from: usize, n: usize) -> Vec<(usize, usize)> {
 }
 
 /// Drops a trailing possessive `'s` / `’s` from a word ending at `end`.
-#[inline]
+#[inline(always)]
 fn trim_end(s: &str, start: usize, end: usize) -> usize {
     // Every suffix ends in `s`, `'` or the last byte of `’`: other words are kept whole.
     if !matches!(
@@ -164,11 +164,17 @@ pub fn prev_word(text: &str, start: usize) -> Option<&str> {
     let before = before.trim_end_matches(['“', '"', '‘', '\'']);
     let trimmed = before.trim_end();
     if trimmed.len() != before.len() || trimmed.is_empty() {
-        let (s, e) = *prev_words(text, 0, trimmed.len(), 1).first()?;
-        if e != trimmed.len() {
+        // The word must end right at `trimmed`'s end (with no possessive to drop): walk back
+        // over its chars only.
+        let to = trimmed.len();
+        let mut s = to;
+        while let Some((i, _, true)) = char_before(trimmed, s) {
+            s = i;
+        }
+        if s == to || trim_end(text, s, to) != to {
             return None;
         }
-        return text.get(s..e);
+        return text.get(s..to);
     }
     None
 }
@@ -318,6 +324,20 @@ mod tests {
         }
     }
 
+    fn prev_word_reference(text: &str, start: usize) -> Option<&str> {
+        let before = text.get(..start)?;
+        let before = before.trim_end_matches(['“', '"', '‘', '\'']);
+        let trimmed = before.trim_end();
+        if trimmed.len() != before.len() || trimmed.is_empty() {
+            let (s, e) = *prev_words_reference(text, 0, trimmed.len(), 1).first()?;
+            if e != trimmed.len() {
+                return None;
+            }
+            return text.get(s..e);
+        }
+        None
+    }
+
     proptest::proptest! {
         #[test]
         fn byte_level_word_walks_match_the_char_iterators(
@@ -327,11 +347,15 @@ mod tests {
             n in 0usize..6,
         ) {
             let (from, to) = (a.min(b), a.max(b));
-            proptest::prop_assert_eq!(next_words(&text, from, n), next_words_reference(&text, from, n));
+            proptest::prop_assert_eq!(
+                next_words(&text, from, n),
+                next_words_reference(&text, from, n)
+            );
             proptest::prop_assert_eq!(
                 prev_words(&text, from, to, n),
                 prev_words_reference(&text, from, to, n)
             );
+            proptest::prop_assert_eq!(prev_word(&text, a), prev_word_reference(&text, a));
             for s in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 for e in (s..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                     proptest::prop_assert_eq!(trim_end(&text, s, e), trim_end_reference(&text, s, e));
