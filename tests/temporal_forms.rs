@@ -494,6 +494,29 @@ fn durations_sets_times() {
     );
     assert_eq!(e.timex_type, TimexType::Set);
     check("The paper is published daily.", "daily", "P1D", None);
+    check(
+        "Losses mounted over the past two quarters.",
+        "the past two quarters",
+        "P2Q",
+        None,
+    );
+    let e = check(
+        "The strike has lasted nearly two months.",
+        "nearly two months",
+        "P2M",
+        None,
+    );
+    assert_eq!(e.modifier.as_deref(), Some("APPROX"));
+    check(
+        "The talks lasted about three days.",
+        "three days",
+        "P3D",
+        None,
+    );
+    let e = check("He will soon meet the envoy.", "soon", "FUTURE_REF", None);
+    assert_eq!(e.timex_type, TimexType::Date);
+    assert!(tag("He left as soon as the talks ended.", dct()).is_empty());
+    assert!(tag("He was soon released by the police.", dct()).is_empty());
     let e = check(
         "The blast came at 10 a.m. near the border.",
         "10 a.m.",

@@ -822,7 +822,8 @@ fn duration(n: Option<f64>, u: Unit) -> String {
         Unit::Weekend => format!("P{}D", fmt_num(n * 2.0)),
         Unit::Week => format!("P{s}W"),
         Unit::Month => format!("P{s}M"),
-        Unit::Quarter => format!("P{}M", fmt_num(n * 3.0)),
+        // TimeML corpora count quarters as quarters: `the past two quarters` is P2Q.
+        Unit::Quarter => format!("P{s}Q"),
         Unit::Year => format!("P{s}Y"),
         Unit::Decade => format!("P{}Y", fmt_num(n * 10.0)),
         Unit::Century => format!("P{}Y", fmt_num(n * 100.0)),
@@ -1012,10 +1013,12 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
             };
             if let Some(m) = m {
                 h.modifier = Some(m);
-                // TimeML leaves `about`, `nearly`, `over` outside a duration's extent (the
-                // mod keeps the meaning) but keeps `more than`, `at least`, and anything
-                // before `ago`.
-                if !(n == 1 && h.ty == TimexType::Duration) {
+                // TimeML corpora mostly leave `about` and `over` outside a duration's extent
+                // (the mod keeps the meaning) but keep `nearly`, `almost`, `over a`, `more
+                // than`, `at least`, and anything before `ago`.
+                let inside = matches!(p_low, b"nearly" | b"almost")
+                    || (p_low == b"over" && first.is_some_and(|x| x.is_any(&["a", "an"])));
+                if !(n == 1 && h.ty == TimexType::Duration) || inside {
                     h.s = s - n;
                 }
             }
@@ -3380,6 +3383,33 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             None
         }
         b"recently" | b"lately" => Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da)),
+        // `will soon begin`, `very soon`: the future. `as soon as`, `soon after the attack`
+        // only relate to another time.
+        b"soon" if w == base => {
+            // In a past narrative (`was soon released`) it relates to the story's events.
+            if prev.is_some_and(|p| p.is_any(&["as", "how", "so"]))
+                || next.is_some_and(|z| {
+                    z.is_any(&[
+                        "after",
+                        "before",
+                        "thereafter",
+                        "afterward",
+                        "afterwards",
+                        "as",
+                        "-",
+                    ])
+                })
+                || cx.tense(x.start, x.end) == Tense::Past
+            {
+                return None;
+            }
+            let s = if prev.is_some_and(|p| p.is("very")) {
+                k - 1
+            } else {
+                k
+            };
+            Some(hit(s, k + 1, TimexType::Date, lit("FUTURE_REF"), da))
+        }
         // `current market conditions`, `the recent decline`: TimeML tags the adjective alone as
         // a reference to the present or the past. `the current quarter` and `recent years`
         // belong to the unit parser; `most recent`, `then current` and the noun are left out.
@@ -3547,7 +3577,7 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"weekly" => "P1W",
                 b"monthly" => "P1M",
                 b"yearly" | b"annually" => "P1Y",
-                b"quarterly" => "P3M",
+                b"quarterly" => "P1Q",
                 b"hourly" => "PT1H",
                 _ => "P2W",
             };

@@ -445,6 +445,7 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "currently",
     "recently",
     "lately",
+    "soon",
     "current",
     "recent",
     "future",
