@@ -159,10 +159,30 @@ fn weekdays() {
         "2024-04-19TEV",
         Some(("2024-04-19", "2024-04-19")),
     );
+    // `the previous Friday` counts back from the day the story is about, not the DCT.
+    let t = tag_timex(
+        "The index closed at 2082.1 on Friday, down 4.5% from the previous Friday.",
+        dct(),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-04-19", "2024-04-12"], "{t:?}");
+    let t = tag_timex(
+        "They met on April 3. The following Monday he resigned.",
+        dct(),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-04-03", "2024-04-08"], "{t:?}");
 }
 
 #[test]
 fn yearless_days_near_the_article_date() {
+    // `effective` looks ahead: a pact effective Feb. 1 written in October starts next year.
+    let t = tag_timex(
+        "The board created a new office, effective Feb. 1.",
+        DocDate::known(d("2024-10-30")),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2025-02-01"], "{t:?}");
     // Within two months of the article date a day keeps its year whatever the verb says.
     check(
         "The board declared a dividend, payable June 7 to holders of record.",

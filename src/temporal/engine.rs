@@ -476,6 +476,14 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
                 Tense::Future
             });
         }
+        // `a pact effective June 1`: a date still to come, unless it `became effective`.
+        b"effective" => {
+            return Some(if is(1, b"became") || is(1, b"was") || is(1, b"were") {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
+        }
         b"is" | b"are" | b"am" | b"remains" | b"says" | b"say" => return Some(Tense::Present),
         b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" | b"soon" => {
             return Some(Tense::Future);
@@ -1472,7 +1480,34 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         } else if p.is("this") {
             rel = Some(0);
             s = k - 1;
+        } else if p.is_any(&["previous", "preceding", "following"]) {
+            // `the previous Friday`, `the following Monday`: counted from the day the story
+            // last mentioned.
+            rel = Some(if p.is("following") { 2 } else { -2 });
+            s = if k >= 2 && t.get(k - 2).is_some_and(|q| q.is("the")) {
+                k - 2
+            } else {
+                k - 1
+            };
         }
+    }
+    if let Some(r @ (-2 | 2)) = rel {
+        let (base, anchor) = cx.ref_day()?;
+        let bw = i64::from(weekday_num(base));
+        let w = i64::from(wd);
+        let delta = if r < 0 {
+            -(bw - w - 1).rem_euclid(7) - 1
+        } else {
+            (w - bw - 1).rem_euclid(7) + 1
+        };
+        let h = hit(
+            s,
+            j,
+            TimexType::Date,
+            V::Day(add_days(base, delta)?),
+            anchor,
+        );
+        return Some(weekday_time(t, h));
     }
     let Some(dct) = cx.dct else {
         let h = hit(
