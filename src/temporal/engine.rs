@@ -233,7 +233,22 @@ impl Cx<'_> {
                     v: f.v.clone(),
                     anchor: f.anchor,
                 };
-                self.last_quarter = Some(r.clone());
+                // A quarter not over by the DCT (`a fourth-quarter charge` expected in
+                // October) is a forecast; `the latest quarter` and `a year ago` still mean the
+                // one reported.
+                let ended = match (&f.v, self.dct) {
+                    (V::Quarter(y, q), Some(d)) => {
+                        (*y, *q) < (d.year(), (d.month() - 1) / 3 + 1)
+                    }
+                    _ => true,
+                } || {
+                    // `the fourth quarter ended Sept. 30`: a fiscal quarter, reported.
+                    let after = self.text.get(f.end..).unwrap_or("").trim_start();
+                    after.starts_with("ended") || after.starts_with("ending")
+                };
+                if ended {
+                    self.last_quarter = Some(r.clone());
+                }
                 self.last = Some(r);
             }
             V::Day(_) | V::Month(..) | V::Year(_) | V::Week(..) | V::Season(..) => {
