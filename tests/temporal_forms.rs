@@ -544,6 +544,25 @@ fn durations_sets_times() {
         Some(("2024-04-24", "2024-04-24")),
     );
     assert_eq!(e.timex_type, TimexType::Time);
+    let t = tag_timex(
+        "By mid afternoon, sources said. Shares rose in morning trading. At mid-afternoon \
+         yesterday they fell. Dealers placed orders in the morning of the vote.",
+        dct(),
+    );
+    let v: Vec<(&str, Option<&str>)> = t
+        .iter()
+        .map(|e| (e.value.as_str(), e.modifier.as_deref()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("2024-04-24TAF", Some("MID")),
+            ("2024-04-24TMO", None),
+            ("2024-04-23TAF", Some("MID"))
+        ],
+        "{t:?}"
+    );
+    assert!(t.iter().all(|e| e.timex_type == TimexType::Time));
     check(
         "The curfew starts at midnight.",
         "midnight",

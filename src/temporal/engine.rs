@@ -237,9 +237,7 @@ impl Cx<'_> {
                 // October) is a forecast; `the latest quarter` and `a year ago` still mean the
                 // one reported.
                 let ended = match (&f.v, self.dct) {
-                    (V::Quarter(y, q), Some(d)) => {
-                        (*y, *q) < (d.year(), (d.month() - 1) / 3 + 1)
-                    }
+                    (V::Quarter(y, q), Some(d)) => (*y, *q) < (d.year(), (d.month() - 1) / 3 + 1),
                     _ => true,
                 } || {
                     // `the fourth quarter ended Sept. 30`: a fiscal quarter, reported.
@@ -926,6 +924,17 @@ fn recent_range(dct: NaiveDate, u: Unit) -> Option<(NaiveDate, NaiveDate)> {
         Unit::Decade | Unit::Century => add_months(dct, -360)?,
     };
     Some((a, dct))
+}
+
+/// Whether a number ends just before byte `at` (`15 a year`), outside the token window: the
+/// number was a trigger of its own, rejected, so the window starts after it.
+fn number_just_before(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i > 0 && b.get(i - 1).is_some_and(|c| *c == b' ') {
+        i -= 1;
+    }
+    i < at && i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Dispatches on the trigger token `k`.
@@ -2455,12 +2464,14 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         && !t
             .get(j)
             .is_some_and(|z| z.is_any(&["ago", "earlier", "later", "before", "after", "or"]))
-        && before(q_start).is_some_and(|z| {
+        && (before(q_start).is_some_and(|z| {
             z.is_any(&[
                 "twice", "once", "times", "thrice", "million", "billion", "trillion", "percent",
                 "%", "cents", "dollars", "euros", "pounds", "yen", "tons", "barrels",
             ]) || z.kind == Kind::Num
-        })
+        }) || (q_start == 0
+            && t.get(q_start)
+                .is_some_and(|z| number_just_before(cx.text, z.start))))
     {
         return Some(hit(
             q_start,
@@ -3614,10 +3625,56 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                     if dct.is_some() { da } else { Anchor::None },
                 ));
             }
-            if base == b"overnight" {
+            if base == b"overnight" || !matches!(base, b"morning" | b"afternoon" | b"evening") {
                 return None;
             }
-            None
+            // `mid-afternoon`, `late afternoon`, `in the morning`, `in morning trading`: a part
+            // of the day the story is about.
+            let (s, modifier) = match pl {
+                b"mid" => (k - 1, Some("MID")),
+                b"late" => (k - 1, Some("END")),
+                b"early" => (k - 1, Some("START")),
+                b"-" if k >= 2
+                    && t.get(k - 2).is_some_and(|z| z.is("mid"))
+                    && adjacent(t, k - 2) =>
+                {
+                    (k - 2, Some("MID"))
+                }
+                b"the"
+                    if k >= 2
+                        && t.get(k - 2).is_some_and(|z| {
+                            z.is_any(&["in", "during", "by", "until", "throughout"])
+                        })
+                        && !next.is_some_and(|z| z.is_any(&["of", "after", "before"])) =>
+                {
+                    (k - 1, None)
+                }
+                b"in" | b"during"
+                    if next.is_some_and(|z| {
+                        z.is_any(&["trading", "trade", "session", "dealings", "deals"])
+                    }) =>
+                {
+                    (k, None)
+                }
+                _ => return None,
+            };
+            // `mid-afternoon yesterday`: that day's.
+            let day_after = next.and_then(|z| match z.low() {
+                b"yesterday" => Some(-1),
+                b"today" => Some(0),
+                b"tomorrow" => Some(1),
+                _ => None,
+            });
+            let (d, a, e) = match (day_after, dct) {
+                (Some(n), Some(dct)) => (add_days(dct, n)?, da, k + 2),
+                _ => {
+                    let (d, a) = cx.ref_day()?;
+                    (d, a, k + 1)
+                }
+            };
+            let mut h = hit(s, e, TimexType::Time, V::Time(Some(d), p.into()), a);
+            h.modifier = modifier;
+            Some(h)
         }
         b"spring" | b"summer" | b"autumn" | b"fall" | b"winter" => season_head(cx, t, k),
         b"daily" | b"weekly" | b"monthly" | b"yearly" | b"annually" | b"quarterly" | b"hourly"
