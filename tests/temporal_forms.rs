@@ -572,6 +572,20 @@ fn durations_sets_times() {
 }
 
 #[test]
+fn titles_named_like_times() {
+    assert!(tag("This is VOA Today.", dct()).is_empty());
+    assert!(tag("The paper USA Today reported it.", dct()).is_empty());
+    assert!(tag("Baker said on ABC's \"This Week\" that it was over.", dct()).is_empty());
+    assert!(tag("Nasdaq's average daily volume rose.", dct()).is_empty());
+    check(
+        "Today, the talks resumed.",
+        "Today",
+        "2024-04-24",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+}
+
+#[test]
 fn numbers_that_are_not_years() {
     for text in [
         "Russia received 10,000 containers.",

@@ -954,7 +954,36 @@ fn head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             word_head(cx, t, k)?
         }
     };
+    if is_title(cx, t, &h) {
+        return None;
+    }
     Some(extend_left(t, h))
+}
+
+/// A programme or paper named like a time: `USA Today`, ABC's `"This Week"`. `Today` after
+/// a capitalized word mid-sentence, or a capitalized deictic phrase in quotes.
+fn is_title(cx: &Cx, t: &[Tok], h: &Hit) -> bool {
+    let (Some(first), Some(last)) = (t.get(h.s), t.get(h.e.saturating_sub(1))) else {
+        return false;
+    };
+    if !first.cap || !first.is_any(&["today", "tonight", "this"]) {
+        return false;
+    }
+    if h.e - h.s == 1 {
+        let prev = if h.s >= 1 { t.get(h.s - 1) } else { None };
+        return prev.is_some_and(|p| {
+            p.kind == Kind::Word && p.cap && p.low().iter().all(u8::is_ascii_alphabetic)
+        }) && first.is_any(&["today", "tonight"]);
+    }
+    let all_cap = t
+        .get(h.s..h.e)
+        .is_some_and(|r| r.iter().all(|z| z.kind != Kind::Word || z.cap));
+    let quoted = cx
+        .text
+        .get(..first.start)
+        .and_then(|b| b.trim_end().chars().last())
+        .is_some_and(|c| matches!(c, '"' | '`' | '\'' | '\u{201c}'));
+    all_cap && last.cap && quoted
 }
 
 /// Adds the modifiers in front of an expression: `early`, `late`, `mid-`, `the end of`,
@@ -3693,6 +3722,10 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 return None;
             }
             if x.cap && next.is_some_and(|p| p.cap && p.kind == Kind::Word) {
+                return None;
+            }
+            // `average daily volume`: a measure per day, not a recurrence.
+            if prev.is_some_and(|p| p.is("average")) {
                 return None;
             }
             // `its quarterly dividend`, `quarterly results`: a kind of report, not a
