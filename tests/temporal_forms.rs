@@ -533,6 +533,26 @@ fn durations_sets_times() {
         "P3D",
         None,
     );
+    check(
+        "Japan posted two consecutive quarters of negative growth.",
+        "two consecutive quarters",
+        "P2Q",
+        None,
+    );
+    assert!(tag("He won three quarters of the vote.", dct()).is_empty());
+    check("The move comes a day after the vote.", "a day", "P1D", None);
+    check(
+        "The index lost it in just minutes.",
+        "minutes",
+        "PTXM",
+        None,
+    );
+    check(
+        "He vowed to halve unemployment by the year two thousand.",
+        "the year two thousand",
+        "2000",
+        Some(("2000-01-01", "2000-12-31")),
+    );
     let e = check("He will soon meet the envoy.", "soon", "FUTURE_REF", None);
     assert_eq!(e.timex_type, TimexType::Date);
     assert!(tag("He left as soon as the talks ended.", dct()).is_empty());

@@ -615,6 +615,23 @@ fn spelled_year_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
     Some((1900 + i32::try_from(v).ok()?, i + 2))
 }
 
+/// `two thousand`, `two thousand and one` after `the year`, as transcripts write it.
+fn two_thousand_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
+    if !(t.get(i)?.is("two") && t.get(i + 1)?.is("thousand")) {
+        return None;
+    }
+    let mut j = i + 2;
+    if t.get(j).is_some_and(|z| z.is("and")) {
+        j += 1;
+    }
+    match t.get(j).and_then(|z| number_word(z.low())) {
+        Some(n) if (1..=99).contains(&n) && !t.get(j).is_some_and(|z| z.is("a") || z.is("an")) => {
+            Some((2000 + i32::try_from(n).ok()?, j + 1))
+        }
+        _ => Some((2000, i + 2)),
+    }
+}
+
 /// A four-digit year (or `'98`, or `nineteen ninety-eight`) at `i`: (year, next index).
 fn year_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
     if let Some(y) = spelled_year_at(t, i) {
@@ -2470,7 +2487,12 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }
     let before = |i: usize| -> Option<&Tok> { if i >= 1 { t.get(i - 1) } else { None } };
     // `three-quarters of`, `60 Minutes` (a title): not time expressions.
-    if qty.is_some() && u == Unit::Quarter && (hyphen_before || is_at(t, j, "of")) {
+    // `two consecutive quarters of growth` is time: an adjective stands between.
+    if qty.is_some()
+        && u == Unit::Quarter
+        && q_start + 1 >= qend
+        && (hyphen_before || is_at(t, j, "of"))
+    {
         return None;
     }
     if qty.is_some() && x.cap && t.get(s).is_some_and(|z| z.kind == Kind::Num) {
@@ -2818,9 +2840,9 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                     "in", "after", "lasted", "only", "just", "half", "around", "spend", "spent",
                     "took", "take", "once", "twice", "another", "each", "per",
                 ])
-            }) || t
-                .get(j)
-                .is_some_and(|z| z.is_any(&["or", "later", "earlier", "ago", "and"]));
+            }) || t.get(j).is_some_and(|z| {
+                z.is_any(&["or", "later", "earlier", "ago", "and", "after", "before"])
+            });
             if !ctx {
                 return None;
             }
@@ -3069,7 +3091,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                         }
                     }
                     Unit::Year => {
-                        if let Some((y, e)) = year_at(t, j) {
+                        if let Some((y, e)) = year_at(t, j).or_else(|| two_thousand_at(t, j)) {
                             return Some(hit(ri, e, TimexType::Date, V::Year(y), Anchor::Absolute));
                         }
                         if t.get(j)
@@ -3160,6 +3182,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                         | Unit::Week
                         | Unit::Day
                         | Unit::Hour
+                        | Unit::Minute
                         | Unit::Century
                 )
             {
