@@ -592,6 +592,27 @@ fn durations_sets_times() {
 }
 
 #[test]
+fn the_unit_before_the_story_day() {
+    let text =
+        "On Friday, the owner spoke. The day before, he had met lawyers. That same day he left.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("Friday", "2024-04-19"),
+            ("The day before", "2024-04-18"),
+            ("That same day", "2024-04-18")
+        ],
+        "{t:?}"
+    );
+    assert!(tag("He left the day before the vote.", dct()).is_empty());
+}
+
+#[test]
 fn titles_named_like_times() {
     assert!(tag("This is VOA Today.", dct()).is_empty());
     assert!(tag("The paper USA Today reported it.", dct()).is_empty());

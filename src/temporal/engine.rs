@@ -2904,7 +2904,12 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 return None;
             }
             let the = the_before(ri);
-            let ss = with_the(ri);
+            // `that same day`
+            let ss = if rel == b"same" && before(ri).is_some_and(|z| z.is_any(&["that", "this"])) {
+                ri - 1
+            } else {
+                with_the(ri)
+            };
             // `the past year`: the year before the DCT's.
             if the && rel == b"past" && u == Unit::Year {
                 return Some(hit(ss, j, TimexType::Date, V::Year(dct.year() - 1), da));
@@ -3039,6 +3044,20 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                     _ => return None,
                 };
                 return Some(hit(ri, h.e, TimexType::Date, v, h.anchor));
+            }
+            // `the day before`, `the year after` closing a clause: one unit from the period
+            // the story last mentioned.
+            if rel == b"the"
+                && !plural
+                && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+                && let Some(z) = t.get(j)
+                && z.is_any(&["before", "after", "earlier"])
+                && t.get(j + 1)
+                    .is_none_or(|n| n.kind == Kind::Punct && !n.is_char(b'\''))
+                && let Some((base, a)) = cx.ref_point(u)
+            {
+                let n = if z.is("after") { 1 } else { -1 };
+                return Some(hit(ri, j + 1, TimexType::Date, offset(base, u, n)?, a));
             }
             // `the quarter`, `the year` in reports: the quarter last mentioned, the DCT's year.
             if rel == b"the" && !plural && !x.cap {
