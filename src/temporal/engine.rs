@@ -3101,7 +3101,12 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                             ])
                         }) || (p1.is_some_and(|z| z.is("in"))
                             && p2
-                                .is_some_and(|z| z.is_any(&["later", "earlier", "late", "early"])));
+                                .is_some_and(|z| z.is_any(&["later", "earlier", "late", "early"])))
+                            // `at the start of the day`, `by the end of the day`
+                            || (p1.is_some_and(|z| z.is("of"))
+                                && p2.is_some_and(|z| {
+                                    z.is_any(&["start", "end", "beginning", "close", "middle"])
+                                }));
                         if after_ok
                             && before_ok
                             && let Some((d, a)) = cx.ref_day()
