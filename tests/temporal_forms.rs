@@ -540,6 +540,19 @@ fn durations_sets_times() {
         None,
     );
     assert!(tag("He won three quarters of the vote.", dct()).is_empty());
+    let e = check(
+        "The deal should close around Nov. 1, he said.",
+        "around Nov. 1",
+        "2024-11-01",
+        Some(("2024-11-01", "2024-11-01")),
+    );
+    assert_eq!(e.modifier.as_deref(), Some("APPROX"));
+    check(
+        "They worry about the future, he said.",
+        "the future",
+        "FUTURE_REF",
+        None,
+    );
     check("The move comes a day after the vote.", "a day", "P1D", None);
     check(
         "The index lost it in just minutes.",

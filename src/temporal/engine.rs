@@ -489,6 +489,10 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
                 Tense::Future
             });
         }
+        // Modals look ahead (`should close Nov. 1`); a perfect after them (`should have
+        // closed`) is seen first as the past participle. `May` the month is capitalized.
+        b"should" | b"might" => return Some(Tense::Future),
+        b"may" if w.first().is_some_and(u8::is_ascii_lowercase) => return Some(Tense::Future),
         // `a pact effective June 1`: a date still to come, unless it `became effective`.
         b"effective" => {
             return Some(if is(1, b"became") || is(1, b"was") || is(1, b"were") {
@@ -1068,7 +1072,33 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
                 }
             }
         }
-        if starts_with_qty && h.modifier.is_none() {
+        // `around Nov. 1`, `around year end`: an approximate point.
+        // Not `get around Wednesday's ruling`: a particle.
+        let particle = s >= 2
+            && t.get(s - 2).is_some_and(|z| {
+                z.is_any(&[
+                    "get", "got", "getting", "go", "went", "going", "come", "came", "turn",
+                ])
+            });
+        if is_period
+            && h.modifier.is_none()
+            && p_low == b"around"
+            && !particle
+            && !first.is_some_and(|x| x.is("the"))
+            && !t.get(h.e).is_some_and(|z| z.is("'s"))
+            && !first.is_some_and(|x| x.low().ends_with(b"'s"))
+        {
+            h.s = s - 1;
+            h.modifier = Some("APPROX");
+            return h;
+        }
+        // `about the future` is a topic, not an approximation.
+        let topic = first.is_some_and(|x| x.is("the"))
+            && matches!(
+                p_low,
+                b"about" | b"around" | b"some" | b"approximately" | b"roughly"
+            );
+        if starts_with_qty && h.modifier.is_none() && !topic {
             let two = |a: &str, b: &str| {
                 s >= 2 && t.get(s - 2).is_some_and(|q| q.is(a)) && p.is_some_and(|q| q.is(b))
             };
