@@ -623,6 +623,16 @@ fn the_unit_before_the_story_day() {
         "{t:?}"
     );
     assert!(tag("He left the day before the vote.", dct()).is_empty());
+    let t = tag_timex(
+        "He was killed in October. His name was crossed out that same day.",
+        dct(),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2023-10", "2023-10-XX"], "{t:?}");
+    assert_eq!(
+        t.get(1).and_then(|e| e.interval),
+        Some((d("2023-10-01"), d("2023-10-31")))
+    );
 }
 
 #[test]

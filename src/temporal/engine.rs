@@ -2999,6 +2999,24 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 }
                 return Some(hit(ss, j, TimexType::Date, offset(dct, u, -1)?, da));
             }
+            // `that same day` after `in October`: a day of that month, which one unknown.
+            if matches!(rel, b"that" | b"same")
+                && u == Unit::Day
+                && let Some(Ref {
+                    v: V::Month(y, m),
+                    anchor,
+                }) = &cx.last
+            {
+                let mut h = hit(
+                    ss,
+                    j,
+                    TimexType::Date,
+                    V::Lit(format!("{y:04}-{m:02}-XX")),
+                    *anchor,
+                );
+                h.range = V::Month(*y, *m).interval();
+                return Some(h);
+            }
             // `that month` / `that year` resolve at the last reference's granularity too.
             let v = if matches!(rel, b"that" | b"same") {
                 match (&cx.last, u) {
