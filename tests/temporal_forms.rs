@@ -636,6 +636,26 @@ fn the_unit_before_the_story_day() {
 }
 
 #[test]
+fn the_whole_year_under_discussion() {
+    let text = "GM lost $2 billion in the fourth quarter of 2023 and $8.6 billion for the \
+                entire year. It made $19.8 billion more than the year previous.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("the fourth quarter of 2023", "2023-Q4"),
+            ("the entire year", "2023"),
+            ("the year previous", "2022")
+        ],
+        "{t:?}"
+    );
+}
+
+#[test]
 fn titles_named_like_times() {
     assert!(tag("This is VOA Today.", dct()).is_empty());
     assert!(tag("The paper USA Today reported it.", dct()).is_empty());

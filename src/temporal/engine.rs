@@ -1093,11 +1093,13 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
             return h;
         }
         // `about the future` is a topic, not an approximation.
+        // `$2 billion more than the year before`: a comparison of amounts, not of times.
         let topic = first.is_some_and(|x| x.is("the"))
-            && matches!(
-                p_low,
-                b"about" | b"around" | b"some" | b"approximately" | b"roughly"
-            );
+            && (h.ty != TimexType::Duration
+                || matches!(
+                    p_low,
+                    b"about" | b"around" | b"some" | b"approximately" | b"roughly"
+                ));
         if starts_with_qty && h.modifier.is_none() && !topic {
             let two = |a: &str, b: &str| {
                 s >= 2 && t.get(s - 2).is_some_and(|q| q.is(a)) && p.is_some_and(|q| q.is(b))
@@ -2815,11 +2817,18 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if qty.is_none()
         && u == Unit::Year
         && let Some(i) = rel_i
-        && t.get(i)
-            .is_some_and(|z| z.is_any(&["fiscal", "full", "calendar", "financial"]))
+        && t.get(i).is_some_and(|z| {
+            z.is_any(&["fiscal", "full", "calendar", "financial", "entire", "whole"])
+        })
     {
         rel_i = i.checked_sub(1);
     }
+    // `the full year`, `the entire year`: the whole of the year under discussion.
+    let whole = qty.is_none()
+        && u == Unit::Year
+        && !plural
+        && rel_i.is_some_and(|i| i + 1 < s)
+        && before(s).is_some_and(|z| z.is_any(&["full", "entire", "whole"]));
     let rel = rel_i.and_then(|i| t.get(i)).map(Tok::low).unwrap_or(&[]);
     let the_before = |i: usize| before(i).is_some_and(|z| z.is("the"));
     if qty.is_some() {
@@ -3099,7 +3108,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 && !plural
                 && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
                 && let Some(z) = t.get(j)
-                && z.is_any(&["before", "after", "earlier"])
+                && z.is_any(&["before", "after", "earlier", "previous", "prior"])
                 && t.get(j + 1)
                     .is_none_or(|n| n.kind == Kind::Punct && !n.is_char(b'\''))
                 && let Some((base, a)) = cx.ref_point(u)
@@ -3176,6 +3185,18 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                                 V::Lit("P1Y".into()),
                                 Anchor::None,
                             ));
+                        }
+                        if whole {
+                            // The year last mentioned when it is the one just reported (last
+                            // year's or this one), not a target year; else the DCT's.
+                            let y = cx
+                                .last
+                                .as_ref()
+                                .and_then(|r| r.v.interval())
+                                .map(|(a, _)| a.year())
+                                .filter(|y| (dct.year() - 1..=dct.year()).contains(y))
+                                .unwrap_or(dct.year());
+                            return Some(hit(ri, j, TimexType::Date, V::Year(y), da));
                         }
                         let closes = t.get(j).is_none_or(|z| {
                             z.kind == Kind::Punct || z.is_any(&["and", "to", "as", "so", "but"])
