@@ -623,6 +623,17 @@ fn the_unit_before_the_story_day() {
         "{t:?}"
     );
     assert!(tag("He left the day before the vote.", dct()).is_empty());
+    // The story's day survives coarser periods mentioned since.
+    let t = tag_timex(
+        "Ford said on Tuesday that sales rose in February, up from a year ago. The stock \
+         rose before declining later in the day.",
+        dct(),
+    );
+    assert_eq!(
+        t.last().map(|e| e.value.as_str()),
+        Some("2024-04-23"),
+        "{t:?}"
+    );
     let t = tag_timex(
         "He was killed in October. His name was crossed out that same day.",
         dct(),

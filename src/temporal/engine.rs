@@ -69,6 +69,9 @@ struct Cx<'t> {
     last_quarter: Option<Ref>,
     /// The last expression that was a single day, and where it ended: `April 24 and 25`.
     last_day: Option<(usize, NaiveDate, Anchor)>,
+    /// The last single day mentioned, even with coarser periods mentioned since: `said on
+    /// Tuesday that sales rose in February ... before declining later in the day`.
+    story_day: Option<(NaiveDate, Anchor)>,
 }
 
 const WINDOW_LEFT: usize = 72;
@@ -95,6 +98,7 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
         last: None,
         last_quarter: None,
         last_day: None,
+        story_day: None,
     };
     let bytes = text.as_bytes();
     let mut covered = 0usize;
@@ -250,12 +254,16 @@ impl Cx<'_> {
                 self.last = Some(r);
             }
             V::Day(_) | V::Month(..) | V::Year(_) | V::Week(..) | V::Season(..) => {
+                if let V::Day(d) = f.v {
+                    self.story_day = Some((d, f.anchor));
+                }
                 self.last = Some(Ref {
                     v: f.v.clone(),
                     anchor: f.anchor,
                 });
             }
             V::Time(Some(d), _) => {
+                self.story_day = Some((d, f.anchor));
                 self.last = Some(Ref {
                     v: V::Day(d),
                     anchor: f.anchor,
@@ -266,7 +274,7 @@ impl Cx<'_> {
     }
 
     /// The day that relative expressions about the story resolve against: the last
-    /// mentioned day, or the DCT.
+    /// mentioned day (even with months or years mentioned since), or the DCT.
     fn ref_day(&self) -> Option<(NaiveDate, Anchor)> {
         if let Some(Ref {
             v: V::Day(d),
@@ -275,7 +283,8 @@ impl Cx<'_> {
         {
             return Some((*d, *anchor));
         }
-        self.dct.map(|d| (d, self.dct_anchor))
+        self.story_day
+            .or_else(|| self.dct.map(|d| (d, self.dct_anchor)))
     }
 
     /// A day inside the period the story last mentioned, for `the following month`, `that
