@@ -514,6 +514,22 @@ fn durations_sets_times() {
     );
     assert_eq!(e.timex_type, TimexType::Set);
     check("The paper is published daily.", "daily", "P1D", None);
+    let text = "Flights leave on Monday and Tuesday nights. Every Friday evening they meet.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("Monday", "XXXX-WXX-1TNI"),
+            ("Tuesday nights", "XXXX-WXX-2TNI"),
+            ("Every Friday evening", "XXXX-WXX-5TEV")
+        ],
+        "{t:?}"
+    );
+    assert!(t.iter().all(|e| e.timex_type == TimexType::Set));
     check(
         "Losses mounted over the past two quarters.",
         "the past two quarters",

@@ -1562,12 +1562,51 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Anchor::None,
         ));
     }
-    if k >= 1 && t.get(k - 1).is_some_and(|p| p.is_any(&["every", "each"])) {
+    // `Tuesday nights`: every Tuesday night; `Monday and Tuesday nights`: both.
+    let plural_part = |i: usize| {
+        t.get(i)
+            .and_then(|z| z.low().strip_suffix(b"s"))
+            .and_then(part_of_day)
+    };
+    let coordinated = t.get(j).is_some_and(|z| z.is_any(&["and", "or"]))
+        && weekday_at(t, j + 1).is_some_and(|(_, e)| plural_part(e).is_some());
+    if coordinated
+        && let Some((_, e)) = weekday_at(t, j + 1)
+        && let Some(p) = plural_part(e)
+    {
         return Some(hit(
-            k - 1,
+            k,
             j,
             TimexType::Set,
-            V::Lit(format!("XXXX-WXX-{wd}")),
+            V::Lit(format!("XXXX-WXX-{wd}{p}")),
+            Anchor::None,
+        ));
+    }
+    if let Some(p) = plural_part(j) {
+        let s = if k >= 1 && t.get(k - 1).is_some_and(|p| p.is_any(&["every", "each"])) {
+            k - 1
+        } else {
+            k
+        };
+        return Some(hit(
+            s,
+            j + 1,
+            TimexType::Set,
+            V::Lit(format!("XXXX-WXX-{wd}{p}")),
+            Anchor::None,
+        ));
+    }
+    if k >= 1 && t.get(k - 1).is_some_and(|p| p.is_any(&["every", "each"])) {
+        // `every Friday evening`
+        let (e, p) = match t.get(j).and_then(|z| part_of_day(z.low())) {
+            Some(p) => (j + 1, p),
+            None => (j, ""),
+        };
+        return Some(hit(
+            k - 1,
+            e,
+            TimexType::Set,
+            V::Lit(format!("XXXX-WXX-{wd}{p}")),
             Anchor::None,
         ));
     }
