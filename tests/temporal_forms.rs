@@ -577,6 +577,30 @@ fn durations_sets_times() {
         None,
     );
     check(
+        "The war lasted a year and a half.",
+        "a year and a half",
+        "P1Y6M",
+        None,
+    );
+    check(
+        "He waited two and a half hours.",
+        "two and a half hours",
+        "PT2H30M",
+        None,
+    );
+    check(
+        "In the last twenty four hours it fell.",
+        "the last twenty four hours",
+        "PT24H",
+        None,
+    );
+    check(
+        "But a minute and a half later, a pilot called.",
+        "a minute and a half",
+        "PT1M30S",
+        None,
+    );
+    check(
         "He vowed to halve unemployment by the year two thousand.",
         "the year two thousand",
         "2000",

@@ -794,7 +794,25 @@ fn quantity_before(t: &[Tok], end: usize) -> Option<(Option<f64>, usize)> {
     if w == b"dozens" || w == b"hundreds" || w == b"thousands" {
         return Some((None, i));
     }
+    // `two and a half`
+    if w == b"half"
+        && i >= 3
+        && t.get(i - 1).is_some_and(|p| p.is("a"))
+        && t.get(i - 2).is_some_and(|p| p.is("and"))
+        && let Some((Some(n), s)) = quantity_before(t, i - 2)
+    {
+        return Some((Some(n + 0.5), s));
+    }
     let v = number_word(w)?;
+    // `twenty four hours`, as transcripts write it
+    if (1..10).contains(&v)
+        && i >= 1
+        && let Some(tens) = t.get(i - 1).and_then(|p| number_word(p.low()))
+        && (20..=90).contains(&tens)
+        && tens % 10 == 0
+    {
+        return Some((Some(f64::from(tens + v)), i - 1));
+    }
     // `twenty-five`
     if v < 10
         && i >= 2
@@ -849,6 +867,7 @@ fn duration(n: Option<f64>, u: Unit) -> String {
             Unit::Month => ("M", "D", 30.0),
             Unit::Day => ("D", "H", 24.0),
             Unit::Hour => ("H", "M", 60.0),
+            Unit::Minute => ("M", "S", 60.0),
             _ => ("", "", 0.0),
         };
         if per > 0.0 {
@@ -860,6 +879,7 @@ fn duration(n: Option<f64>, u: Unit) -> String {
             };
             return match u {
                 Unit::Hour => format!("PT{}H{rest}M", fmt_num(whole)),
+                Unit::Minute => format!("PT{}M{rest}S", fmt_num(whole)),
                 Unit::Day => format!("P{}DT{rest}H", fmt_num(whole)),
                 _ => format!("P{}{big}{t}{rest}{small}", fmt_num(whole)),
             };
@@ -2565,6 +2585,15 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if qty.is_some() {
         s = q_start;
     }
+    // `a minute and a half`, `a year and a half`
+    if let Some(Some(n)) = qty
+        && is_at(t, j, "and")
+        && t.get(j + 1).is_some_and(|z| z.is("a"))
+        && is_at(t, j + 2, "half")
+    {
+        qty = Some(Some(n + 0.5));
+        j += 3;
+    }
     let before = |i: usize| -> Option<&Tok> { if i >= 1 { t.get(i - 1) } else { None } };
     // `three-quarters of`, `60 Minutes` (a title): not time expressions.
     // `two consecutive quarters of growth` is time: an adjective stands between.
@@ -2645,6 +2674,17 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return Some(hit(s, end, TimexType::Date, V::Lit(v.into()), da));
             };
+            // `an hour later`, `a minute and a half later`: no day to name, so the span
+            // (TimeML corpora leave `later` outside).
+            if matches!(u, Unit::Hour | Unit::Minute) && sign.abs() == 2 {
+                return Some(hit(
+                    s,
+                    j,
+                    TimexType::Duration,
+                    V::Lit(duration(Some(n), u)),
+                    Anchor::None,
+                ));
+            }
             let (base, anchor) = if sign.abs() == 2 {
                 cx.ref_point(u).unwrap_or((dct, da))
             } else {
