@@ -1323,3 +1323,32 @@ fn a_refusal_is_a_denial_and_a_plain_negation_is_nothing() {
     );
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn an_agency_in_a_wire_dateline_is_no_photo_credit() {
+    let ev = events(
+        "BEIJING, March 3, 2025 (AFP) - China's navy held live-fire drills in the South China Sea on Monday, state media reported.\n\nThe navy held similar drills in August, shortly after a standoff with the Philippines.\n",
+        Some("2025-03-03"),
+    );
+    let drills = of_type(&ev, "military_drill");
+    assert_eq!(drills.len(), 2, "{ev:#?}");
+    assert_eq!(
+        span(drills[0]),
+        Some((day("2025-03-03"), day("2025-03-03")))
+    );
+}
+
+#[test]
+fn nameless_sources_after_the_news_are_its_attribution() {
+    let ev = events(
+        "The text was adopted by 12 votes to 2, with Russia and China abstaining, diplomats said.\n",
+        Some("2025-03-03"),
+    );
+    assert!(of_type(&ev, "statement").is_empty(), "{ev:#?}");
+    // A named speaker after the news still speaks.
+    let ev = events(
+        "Talks will resume next week, Russian Foreign Minister Sergei Lavrov said on Monday.\n",
+        Some("2025-03-03"),
+    );
+    assert!(!ev.is_empty(), "{ev:#?}");
+}

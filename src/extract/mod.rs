@@ -1186,6 +1186,15 @@ impl Inner {
             // Chinese foreign ministry`), else the one the article was just talking about.
             let mut unnamed_speaker = false;
             let mut named_from_clause = false;
+            // The speaker's own phrase starts after the last comma before the verb
+            // (`..., with China voting against, diplomats said`).
+            let speaker_from = text
+                .get(agent_floor..t.start)
+                .and_then(|b| b.rfind(','))
+                .map_or(agent_floor, |i| agent_floor + i + 1);
+            if speech && speaker_from > agent_floor && sourcing_only(lower, speaker_from, t, sent) {
+                continue;
+            }
             if speech && agents.is_empty() && !passive {
                 let role = words::words_in(lower, agent_floor, t.start).any(|w| {
                     SPEAKER_ROLES.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
@@ -1207,7 +1216,7 @@ impl Inner {
                     unnamed_speaker = true;
                     let org = ments
                         .iter()
-                        .find(|m| m.start >= agent_floor && m.end <= t.start && !m.modifier);
+                        .find(|m| m.start >= speaker_from && m.end <= t.start && !m.modifier);
                     named_from_clause = org.is_some();
                     agents = match org {
                         Some(m) => vec![m.name.clone()],
@@ -1437,7 +1446,15 @@ impl Inner {
         for c in out.iter_mut().filter(|c| !c.caption) {
             for (ci, cap) in captions.iter().enumerate() {
                 let cap_actors: Vec<&String> = cap.agents.iter().chain(cap.target.iter()).collect();
+                // A body event with its own date apart from the caption's is another one.
+                let span = |x: &Cand| x.when.as_ref().and_then(|w| w.start.zip(w.end));
+                let dates_differ = c.explicit
+                    && cap.explicit
+                    && span(c)
+                        .zip(span(cap))
+                        .is_some_and(|((s1, e1), (s2, e2))| e1 < s2 || e2 < s1);
                 let same = cap.trig.type_idx == c.trig.type_idx
+                    && !dates_differ
                     && c.agents
                         .iter()
                         .chain(c.target.iter())
@@ -1638,6 +1655,28 @@ impl Inner {
             trigger: Some((c.trig.start, c.trig.tail_end.max(c.trig.end))),
         }
     }
+}
+
+/// `..., diplomats said.`, `..., officials said on Monday.`: nameless sources after the
+/// news they give are its attribution, not a statement of their own.
+fn sourcing_only(lower: &str, speaker_from: usize, t: &Trigger, sent: (usize, usize)) -> bool {
+    const SOURCES: &[&str] = &[
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "source",
+        "sources",
+        "witnesses",
+        "residents",
+    ];
+    let head = words::words_in(lower, speaker_from, t.start).last();
+    let rest = lower.get(t.tail_end.max(t.end)..sent.1).unwrap_or("");
+    head.is_some_and(|w| SOURCES.contains(&w))
+        && words::words_in(lower, speaker_from, t.start).count() <= 4
+        && !rest.contains([',', '"', '“', '”'])
+        && rest.split_whitespace().count() <= 5
+        && !rest.contains(" that ")
 }
 
 /// The same event told again later in the article (`A delegation ... visited Iran` then
