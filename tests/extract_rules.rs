@@ -1352,3 +1352,32 @@ fn nameless_sources_after_the_news_are_its_attribution() {
     );
     assert!(!ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn a_weapon_named_as_a_plural_noun_is_no_attack() {
+    let ev = events(
+        "Washington delayed a delivery of 500-pound bombs to the Saudi air force last month.\n",
+        Some("2025-03-03"),
+    );
+    assert!(of_type(&ev, "attack").is_empty(), "{ev:#?}");
+    let ev = events(
+        "Russian jets dropped bombs on Kharkiv on Sunday.\n",
+        Some("2025-03-03"),
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn meeting_the_hosts_on_a_visit_or_by_phone_is_no_second_event() {
+    let ev = events(
+        "Chinese Foreign Minister Wang Yi travelled to Pretoria on Monday and met President Cyril Ramaphosa, but the talks ended without a joint statement.\n",
+        Some("2025-03-03"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].event_type, "visit");
+    let ev = events(
+        "Macron and Scholz condemned the attack in a video call on Tuesday.\n",
+        Some("2025-03-03"),
+    );
+    assert!(of_type(&ev, "meeting").is_empty(), "{ev:#?}");
+}

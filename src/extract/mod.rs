@@ -824,6 +824,18 @@ impl Inner {
             {
                 continue;
             }
+            // `a shipment of 2,000-pound bombs`: a weapon's verb read as a plural noun names
+            // the weapon, not an event.
+            if !t.noun_too
+                && t.form == Form::Present
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| WEAPONS.contains(&w))
+                && t.tail_end == t.end
+                && plural_noun_use(text, lower, t)
+            {
+                continue;
+            }
             if general::inside_name(text, sent.0, t.start, t.end) {
                 continue;
             }
@@ -896,6 +908,20 @@ impl Inner {
                             matches!(p, "a" | "an" | "the" | "its" | "their" | "his" | "her")
                         })));
             if !nominal && cues.bare_infinitive && !cues.planned {
+                continue;
+            }
+            // `condemned the launch in a phone call`: a call carrying another act of its
+            // clause is how that act was done.
+            if nominal
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.ends_with("call"))
+                && words::prev_words(lower, clause.0, t.start, 2)
+                    .last()
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .is_some_and(|w| matches!(w, "in" | "during" | "on" | "by"))
+                && cands.iter().any(|c| c.clause == clause && !c.nominal)
+            {
                 continue;
             }
             // `a request to join sanctions`, `to hold talks`: the object of an infinitive is
@@ -1366,7 +1392,30 @@ impl Inner {
         self.drop_covered_statements(lower, &mut cands);
         // One event per type and clause, and per type and agents in the sentence.
         let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+        let (visit, meeting) = (
+            self.vocab.type_index("visit"),
+            self.vocab.type_index("meeting"),
+        );
+        let mut met_on_visit = false;
         for c in cands {
+            // `visited Tehran last week and met President Pezeshkian`: meeting the hosts on
+            // a visit is the visit's business, not an event of its own.
+            // (`..., but the talks produced no breakthrough`: so are the talks told after.)
+            let is_meeting = Some(c.trig.type_idx) == meeting;
+            if is_meeting && met_on_visit && c.nominal && c.agents.is_empty() {
+                continue;
+            }
+            let part_of_visit = is_meeting
+                && !c.nominal
+                && words::prev_word(lower, c.trig.start)
+                    .is_some_and(|w| matches!(w, "and" | "then" | "later"))
+                && kept
+                    .iter()
+                    .any(|k| Some(k.trig.type_idx) == visit && !k.nominal && k.status == c.status);
+            if part_of_visit {
+                met_on_visit = true;
+                continue;
+            }
             // (Two doers named apart are two events even in one clause: `Iran launched
             // missiles in retaliation for an Israeli strike`.)
             let dup = kept.iter_mut().find(|k| {
@@ -2094,8 +2143,8 @@ fn pick_actors(
 }
 
 /// `missile attacks`, `drone strikes on Kyiv`, `recent visits`: a third-person form that is
-/// also a noun reads as the plural noun when a lowercase modifier (not a pronoun or an
-/// adverb) stands before it and no object follows (no article, pronoun or name).
+/// also a noun reads as the plural noun when a lowercase or numeric modifier (not a pronoun
+/// or an adverb) stands before it and no object follows (no article, pronoun or name).
 fn plural_noun_use(text: &str, lower: &str, t: &Trigger) -> bool {
     const NOT_MODIFIERS: &[&str] = &[
         "he",
@@ -2122,7 +2171,11 @@ fn plural_noun_use(text: &str, lower: &str, t: &Trigger) -> bool {
     let Some(prev) = words::prev_word(text, t.start) else {
         return false;
     };
-    let lowercase = prev.chars().next().is_some_and(char::is_lowercase);
+    // (A number is a modifier too: `2,000-pound bombs`, `500 raids`.)
+    let lowercase = prev
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
     if !lowercase || NOT_MODIFIERS.contains(&prev) {
         return false;
     }
