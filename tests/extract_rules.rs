@@ -1381,3 +1381,17 @@ fn meeting_the_hosts_on_a_visit_or_by_phone_is_no_second_event() {
     );
     assert!(of_type(&ev, "meeting").is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn overnight_is_the_night_before_and_talks_resume() {
+    let ev = events(
+        "Hamas rejected the proposal on Monday.\n\nRussian drones struck the port of Odesa overnight, the regional governor said.\n\nNegotiators are expected to resume talks in Cairo later this week.\n",
+        Some("2024-05-13"),
+    );
+    let a = of_type(&ev, "attack");
+    assert_eq!(a.len(), 1, "{ev:#?}");
+    assert_eq!(span(a[0]), Some((day("2024-05-12"), day("2024-05-13"))));
+    let m = of_type(&ev, "meeting");
+    assert_eq!(m.len(), 1, "{ev:#?}");
+    assert_eq!(m[0].status, Status::Planned);
+}

@@ -650,6 +650,10 @@ impl Inner {
                     && continues_previous(&lower, sent, c)
                 {
                     c.when = Some(w.clone());
+                } else if words::words_in(&lower, c.clause.0, c.clause.1).any(|w| w == "overnight")
+                {
+                    // `airstrikes killed 20 people overnight`: the night before the news.
+                    c.when = dating::overnight_when(article);
                 } else if is_lead
                     && verbal
                     && !c.cues.bare_infinitive
