@@ -1395,3 +1395,16 @@ fn overnight_is_the_night_before_and_talks_resume() {
     assert_eq!(m.len(), 1, "{ev:#?}");
     assert_eq!(m[0].status, Status::Planned);
 }
+
+#[test]
+fn purchases_deliveries_and_agreements_not_to() {
+    let ev = events(
+        "Egypt took delivery of its first Su-35 fighter jets in March.\n\nIndia and China met in Beijing in July 2025 and agreed not to deploy more troops along the border.\n\nIn May 2024, Israel launched a lightning offensive in Rafah.\n",
+        Some("2025-09-01"),
+    );
+    assert_eq!(of_type(&ev, "arms_transfer").len(), 1, "{ev:#?}");
+    let a = of_type(&ev, "agreement");
+    assert_eq!(a.len(), 1, "{ev:#?}");
+    assert_eq!(span(a[0]), Some((day("2025-07-01"), day("2025-07-31"))));
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}

@@ -446,17 +446,22 @@ pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: 
         let shares = c.when.is_none()
             && !c.nominal
             && c.trig.form == super::vocab::Form::Past
-            && !c.cues.perfect
-            && coordinated(lower, c.clause.0);
-        if !shares {
+            && !c.cues.perfect;
+        // (`met in December 2023 and agreed not to`: a verb sharing the subject.)
+        let shared_subject = crate::extract::words::prev_word(lower, c.trig.start) == Some("and");
+        if !shares || !(coordinated(lower, c.clause.0) || shared_subject) {
             continue;
         }
+        let trig_start = c.trig.start;
         let before = cands
             .get(..i)
             .unwrap_or(&[])
             .iter()
             .rev()
-            .find(|k| k.explicit && k.clause.1 <= c.clause.0)
+            .find(|k| {
+                k.explicit
+                    && (k.clause.1 <= c.clause.0 || (shared_subject && k.trig.end < trig_start))
+            })
             .and_then(|k| k.when.clone())
             .filter(|w| w.precision != Precision::Range);
         if let (Some(w), Some(c)) = (before, cands.get_mut(i)) {
