@@ -1408,3 +1408,17 @@ fn purchases_deliveries_and_agreements_not_to() {
     assert_eq!(span(a[0]), Some((day("2025-07-01"), day("2025-07-31"))));
     assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn claims_to_things_standfirsts_and_two_protests() {
+    let ev = events(
+        "Vietnam claims the whole archipelago, and Beijing claimed responsibility for the patrols.\n\nHanoi has rejected China's sweeping claims.\n",
+        Some("2025-12-08"),
+    );
+    assert!(of_type(&ev, "accusation").is_empty(), "{ev:#?}");
+    let ev = events(
+        "Vietnam has accused China of ramming one of its fishing boats near the Paracel Islands.\n\nHanoi summoned the Chinese embassy's deputy chief of mission on Monday.\n",
+        Some("2025-12-08"),
+    );
+    assert_eq!(of_type(&ev, "accusation").len(), 2, "{ev:#?}");
+}

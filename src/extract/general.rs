@@ -589,6 +589,52 @@ pub fn claim_about_self(lower: &str, end: usize) -> bool {
     })
 }
 
+/// `claims almost the entire sea`, `claimed responsibility`, `claimed an attack`: what
+/// follows a claim is a thing claimed (territory, credit), not a charge against someone.
+pub fn claim_to_a_thing(lower: &str, end: usize) -> bool {
+    const THINGS: &[&str] = &[
+        "a",
+        "an",
+        "almost",
+        "all",
+        "most",
+        "much",
+        "sovereignty",
+        "responsibility",
+        "credit",
+        "victory",
+        "control",
+        "ownership",
+        "part",
+        "parts",
+        "territory",
+    ];
+    const AFTER_THE: &[&str] = &[
+        "entire",
+        "whole",
+        "region",
+        "territory",
+        "island",
+        "islands",
+        "area",
+        "waters",
+        "sea",
+        "land",
+        "disputed",
+        "lives",
+        "life",
+    ];
+    let next: Vec<&str> = next_words(lower, end, 2)
+        .iter()
+        .filter_map(|&(a, b)| lower.get(a..b))
+        .collect();
+    match next.as_slice() {
+        [w, ..] if THINGS.contains(w) => true,
+        ["the", w, ..] => AFTER_THE.contains(w),
+        _ => false,
+    }
+}
+
 /// The subject of a sentence whose clause starts with a participle (`..., accusing France
 /// of meddling`): the first actor before the clause that is not after a preposition.
 pub fn sentence_subject(

@@ -689,7 +689,8 @@ impl Inner {
             .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
             .collect();
         general::drop_told_topics(&mut out);
-        merge_repeats(&mut out, self.statement, &affiliations, &lower);
+        let speech = [self.statement, self.accusation, self.denial];
+        merge_repeats(&mut out, &speech, &affiliations, &lower);
         out.into_iter()
             .map(|c| self.finish(article, &affiliations, c))
             .collect()
@@ -829,18 +830,28 @@ impl Inner {
                 continue;
             }
             // `a shipment of 2,000-pound bombs`: a weapon's verb read as a plural noun names
-            // the weapon, not an event.
+            // the weapon, not an event; so does a speech verb (`China's expansive claims`).
             if !t.noun_too
                 && t.form == Form::Present
-                && lower
-                    .get(t.start..t.end)
-                    .is_some_and(|w| WEAPONS.contains(&w))
+                && (self.is_speech(t.type_idx)
+                    || lower
+                        .get(t.start..t.end)
+                        .is_some_and(|w| WEAPONS.contains(&w)))
                 && t.tail_end == t.end
                 && plural_noun_use(text, lower, t)
             {
                 continue;
             }
             if general::inside_name(text, sent.0, t.start, t.end) {
+                continue;
+            }
+            // `China claims almost the entire South China Sea`, `claimed an attack on the
+            // airport`: a claim to a thing is no accusation.
+            if lower
+                .get(t.start..t.end)
+                .is_some_and(|w| w.starts_with("claim"))
+                && general::claim_to_a_thing(lower, t.tail_end.max(t.end))
+            {
                 continue;
             }
             if t.form == Form::Ing && general::prevented_or_content(lower, t.start) {
@@ -1740,10 +1751,17 @@ fn sourcing_only(lower: &str, speaker_from: usize, t: &Trigger, sent: (usize, us
 /// fallback within a week of an explicit date; or overlapping explicit dates).
 fn merge_repeats(
     out: &mut Vec<Cand>,
-    statement: Option<usize>,
+    speech: &[Option<usize>; 3],
     affiliations: &[(String, String)],
     lower: &str,
 ) {
+    let statement = speech[0];
+    // The first letters of a trigger: `accused`/`accuses` are one verb, `summoned` another.
+    let stem = |c: &Cand| {
+        lower
+            .get(c.trig.start..c.trig.end)
+            .map(|w| w.get(..4).unwrap_or(w))
+    };
     // Agents with their countries: `John Kirby` speaks for the United States.
     let widen = |agents: &[String]| -> Vec<String> {
         let mut all = agents.to_vec();
@@ -1783,6 +1801,17 @@ fn merge_repeats(
                 return true;
             }
             if k.status != c.status {
+                return false;
+            }
+            // `accused China of firing` then `summoned the envoy`: two verbs of accusing
+            // (or denying) are two acts, however close.
+            if speech[1..].contains(&Some(c.trig.type_idx))
+                && !k.nominal
+                && !c.nominal
+                && !k.passive
+                && !c.passive
+                && stem(k) != stem(&c)
+            {
                 return false;
             }
             if statement == Some(c.trig.type_idx)
