@@ -1422,3 +1422,12 @@ fn claims_to_things_standfirsts_and_two_protests() {
     );
     assert_eq!(of_type(&ev, "accusation").len(), 2, "{ev:#?}");
 }
+
+#[test]
+fn a_trailing_said_is_the_attribution_of_the_news_before_it() {
+    let ev = events(
+        "Deliveries are expected to begin in 2030, the defence ministry added.\n\nThe contract was signed at the palace in the presence of both leaders, the Elysee said.\n",
+        Some("2026-06-03"),
+    );
+    assert!(of_type(&ev, "statement").is_empty(), "{ev:#?}");
+}

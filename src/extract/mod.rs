@@ -754,7 +754,11 @@ impl Inner {
         let analyst = words::words_in(lower, sent.0, sent.1).any(|w| ANALYST_CUES.contains(&w));
         let mut cands: Vec<Cand> = Vec::new();
         let mut covered_to = 0usize;
+        let mut attribution_from = usize::MAX;
         for (i, t) in trigs.iter().enumerate() {
+            if t.start >= attribution_from {
+                break;
+            }
             // Inside another trigger's phrase (`rejected those claims`): part of that event.
             let inside = t.start < covered_to;
             covered_to = covered_to.max(t.tail_end);
@@ -1233,7 +1237,18 @@ impl Inner {
                 .get(agent_floor..t.start)
                 .and_then(|b| b.rfind(','))
                 .map_or(agent_floor, |i| agent_floor + i + 1);
-            if speech && speaker_from > agent_floor && sourcing_only(lower, speaker_from, t, sent) {
+            if speech
+                && speaker_from > agent_floor
+                && sourcing_only(
+                    lower,
+                    speaker_from,
+                    t,
+                    sent,
+                    t.weak && Some(t.type_idx) == self.statement,
+                )
+            {
+                // (`..., Merz told the conference.`: the rest is the attribution's too.)
+                attribution_from = speaker_from;
                 continue;
             }
             if speech && agents.is_empty() && !passive {
@@ -1723,7 +1738,13 @@ impl Inner {
 
 /// `..., diplomats said.`, `..., officials said on Monday.`: nameless sources after the
 /// news they give are its attribution, not a statement of their own.
-fn sourcing_only(lower: &str, speaker_from: usize, t: &Trigger, sent: (usize, usize)) -> bool {
+fn sourcing_only(
+    lower: &str,
+    speaker_from: usize,
+    t: &Trigger,
+    sent: (usize, usize),
+    any_speaker: bool,
+) -> bool {
     const SOURCES: &[&str] = &[
         "official",
         "officials",
@@ -1736,8 +1757,8 @@ fn sourcing_only(lower: &str, speaker_from: usize, t: &Trigger, sent: (usize, us
     ];
     let head = words::words_in(lower, speaker_from, t.start).last();
     let rest = lower.get(t.tail_end.max(t.end)..sent.1).unwrap_or("");
-    head.is_some_and(|w| SOURCES.contains(&w))
-        && words::words_in(lower, speaker_from, t.start).count() <= 4
+    (any_speaker || head.is_some_and(|w| SOURCES.contains(&w)))
+        && (1..=6).contains(&words::words_in(lower, speaker_from, t.start).count())
         && !rest.contains([',', '"', '“', '”'])
         && rest.split_whitespace().count() <= 5
         && !rest.contains(" that ")
