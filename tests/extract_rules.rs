@@ -1431,3 +1431,20 @@ fn a_trailing_said_is_the_attribution_of_the_news_before_it() {
     );
     assert!(of_type(&ev, "statement").is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn at_the_time_is_the_time_of_the_act_told_with_it() {
+    let ev = events(
+        "Foreign Minister Penny Wong, who visited Honiara in May 2024, warned at the time that China would face resistance.\n",
+        Some("2026-02-19"),
+    );
+    let a = ev
+        .iter()
+        .find(|e| e.event_type == "accusation" || e.event_type == "statement")
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(
+        span(a),
+        Some((day("2024-05-01"), day("2024-05-31"))),
+        "{ev:#?}"
+    );
+}

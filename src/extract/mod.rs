@@ -638,10 +638,24 @@ impl Inner {
                     c.explicit = false;
                 }
             }
+            // `who visited Georgetown in March 2025, warned at the time`: the time of the
+            // sentence's other act.
+            let told_time = cands
+                .iter()
+                .find(|c| c.explicit)
+                .and_then(|c| c.when.clone());
             for c in &mut cands {
                 c.sentence = si;
                 c.caption = caption;
                 if c.when.is_some() || c.status == Status::Planned {
+                    continue;
+                }
+                let at_the_time = lower
+                    .get(c.trig.end..c.clause.1.max(c.trig.end))
+                    .is_some_and(|r| r.contains("at the time") || r.contains("at that time"));
+                if at_the_time && let Some(w) = &told_time {
+                    c.when = Some(w.clone());
+                    c.explicit = true;
                     continue;
                 }
                 let verbal = !c.nominal && c.trig.form != Form::Ing;
@@ -2863,6 +2877,8 @@ fn continues_previous(lower: &str, sent: (usize, usize), c: &Cand) -> bool {
     let anaphor = s.contains("those ")
         || s.contains("these ")
         || s.contains("the same ")
+        || s.contains("at the time")
+        || s.contains("at that time")
         || PRONOUNS.contains(&first)
         || (first == "the" && c.nominal && c.trig.start < sent.0 + 20);
     let past = c.trig.form == Form::Past && !c.cues.perfect;
