@@ -1448,3 +1448,14 @@ fn at_the_time_is_the_time_of_the_act_told_with_it() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn counted_strikes_formed_alliances_and_calls_to_counterparts() {
+    let ev = events(
+        "Israel carried out waves of air strikes on Hezbollah positions on Sunday.\n\nMali, Burkina Faso and Niger formed a defence alliance in September 2023.\n\nThe Indian army chief spoke to his Pakistani counterpart over the hotline on Saturday.\n",
+        Some("2025-05-12"),
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+    assert_eq!(of_type(&ev, "agreement").len(), 1, "{ev:#?}");
+    assert_eq!(of_type(&ev, "meeting").len(), 1, "{ev:#?}");
+}

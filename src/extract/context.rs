@@ -693,7 +693,10 @@ pub fn generic_plural(lower: &str, floor: usize, start: usize, end: usize) -> bo
         .iter()
         .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
         .collect();
-    if ws.iter().any(|w| DETS.contains(w)) {
+    if ws
+        .iter()
+        .any(|w| DETS.contains(w) || super::words::is_count_noun(w))
+    {
         return false;
     }
     ws.iter().take(2).any(|w| PREPS.contains(w))

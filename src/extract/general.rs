@@ -254,7 +254,15 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 /// `a rehearsal for invasion`, `threats of attack`, `came for talks with`: an event noun
 /// with no determiner right after a preposition names a kind or purpose, not an event.
 pub fn bare_generic_noun(lower: &str, floor: usize, start: usize) -> bool {
-    let prev = prev_words(lower, floor, start, 1);
+    // `waves of air strikes`, `a series of attacks`: a count of events, not a kind.
+    let prev = prev_words(lower, floor, start, 2);
+    let counted = prev
+        .get(1)
+        .and_then(|&(a, b)| lower.get(a..b))
+        .is_some_and(super::words::is_count_noun);
+    if counted {
+        return false;
+    }
     let Some(p) = prev.first().and_then(|&(a, b)| lower.get(a..b)) else {
         return false;
     };
