@@ -1459,3 +1459,18 @@ fn counted_strikes_formed_alliances_and_calls_to_counterparts() {
     assert_eq!(of_type(&ev, "agreement").len(), 1, "{ev:#?}");
     assert_eq!(of_type(&ev, "meeting").len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn a_noun_told_again_with_its_date_and_clashes_at_sea() {
+    let ev = events(
+        "Qatar signed a contract on Wednesday to buy 24 jets, as French President Emmanuel Macron wrapped up a two-day state visit to the emirate.\n\nMacron, who arrived in Doha on Tuesday, held talks with the emir.\n\nChinese coast guard ships rammed a Philippine supply boat near the Second Thomas Shoal on Monday, Manila said.\n",
+        Some("2026-06-03"),
+    );
+    let visits = of_type(&ev, "visit");
+    assert_eq!(visits.len(), 1, "{ev:#?}");
+    assert_eq!(
+        span(visits[0]),
+        Some((day("2026-06-02"), day("2026-06-02")))
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}

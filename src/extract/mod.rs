@@ -1865,9 +1865,12 @@ fn merge_repeats(
             // back (`the test`), handled above.
             // Repeated claims and denials (not reported acts, which recur) are one matter.
             let undated = k.when.is_none() && c.when.is_none() && c.status == Status::Reported;
+            // (`wrapped up a state visit` in the lead, then `Macron, who arrived in Doha on
+            // Tuesday`: an undated noun told again nearby with its date.)
+            let dated_later = k.nominal && k.when.is_none() && c.explicit && shared && near;
             ((shared && (near || !undated)) || (one_empty && near))
                 && targets_ok
-                && dates_compatible(k, &c)
+                && (dates_compatible(k, &c) || dated_later)
         });
         match same {
             Some(k) => {
