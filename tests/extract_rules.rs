@@ -1474,3 +1474,19 @@ fn a_noun_told_again_with_its_date_and_clashes_at_sea() {
     );
     assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn doers_named_by_a_demonym_or_a_country_possessive() {
+    let ev = events(
+        "Russian cargo aircraft delivered armoured vehicles to Niamey in January.\n\nLebanon's Hezbollah fired rockets at the port of Haifa on Tuesday.\n",
+        Some("2026-02-19"),
+    );
+    assert_eq!(
+        of_type(&ev, "arms_transfer")[0].actors[0],
+        "Russia",
+        "{ev:#?}"
+    );
+    let a = of_type(&ev, "attack");
+    assert_eq!(a.len(), 1, "{ev:#?}");
+    assert_eq!(a[0].actors[0], "Hezbollah", "{ev:#?}");
+}

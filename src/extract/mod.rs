@@ -530,6 +530,14 @@ const AGENT_NOUNS: &[&str] = &[
     "officers",
     "units",
     "commanders",
+    "aircraft",
+    "planes",
+    "warships",
+    "ships",
+    "vessels",
+    "helicopters",
+    "submarines",
+    "cargo",
 ];
 /// Words that cannot stand inside a noun phrase between a demonym and its head noun.
 const NP_BREAKERS: &[&str] = &[
