@@ -661,13 +661,25 @@ fn is_demonym(alias: &str, canonical: &str) -> bool {
 }
 
 /// Marks a country or organization mention that only qualifies a person right after it
-/// (`North Korean leader Kim Jong Un`, `UK’s Foreign Minister David Cameron`).
+/// (`North Korean leader Kim Jong Un`, `UK’s Foreign Minister David Cameron`), or a country
+/// whose group or organization acts (`Yemen's Houthis`).
 fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
         let Some(next) = mentions.get(i + 1) else {
             break;
         };
         let Some(cur) = mentions.get(i) else { break };
+        // `Yemen's Houthi movement`: the country only places the group that acts.
+        let possessive = matches!(
+            text.get(cur.end..next.start).map(str::trim),
+            Some("'s" | "’s")
+        );
+        if cur.kind == Kind::Country && matches!(next.kind, Kind::Group | Kind::Org) && possessive {
+            if let Some(m) = mentions.get_mut(i) {
+                m.modifier = true;
+            }
+            continue;
+        }
         if cur.kind == Kind::Person || next.kind != Kind::Person {
             continue;
         }

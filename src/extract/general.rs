@@ -254,7 +254,15 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 /// `a rehearsal for invasion`, `threats of attack`, `came for talks with`: an event noun
 /// with no determiner right after a preposition names a kind or purpose, not an event.
 pub fn bare_generic_noun(lower: &str, floor: usize, start: usize) -> bool {
-    let prev = prev_words(lower, floor, start, 1);
+    // `waves of air strikes`, `a series of attacks`: a count of events, not a kind.
+    let prev = prev_words(lower, floor, start, 2);
+    let counted = prev
+        .get(1)
+        .and_then(|&(a, b)| lower.get(a..b))
+        .is_some_and(super::words::is_count_noun);
+    if counted {
+        return false;
+    }
     let Some(p) = prev.first().and_then(|&(a, b)| lower.get(a..b)) else {
         return false;
     };
@@ -446,17 +454,22 @@ pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: 
         let shares = c.when.is_none()
             && !c.nominal
             && c.trig.form == super::vocab::Form::Past
-            && !c.cues.perfect
-            && coordinated(lower, c.clause.0);
-        if !shares {
+            && !c.cues.perfect;
+        // (`met in December 2023 and agreed not to`: a verb sharing the subject.)
+        let shared_subject = crate::extract::words::prev_word(lower, c.trig.start) == Some("and");
+        if !shares || !(coordinated(lower, c.clause.0) || shared_subject) {
             continue;
         }
+        let trig_start = c.trig.start;
         let before = cands
             .get(..i)
             .unwrap_or(&[])
             .iter()
             .rev()
-            .find(|k| k.explicit && k.clause.1 <= c.clause.0)
+            .find(|k| {
+                k.explicit
+                    && (k.clause.1 <= c.clause.0 || (shared_subject && k.trig.end < trig_start))
+            })
             .and_then(|k| k.when.clone())
             .filter(|w| w.precision != Precision::Range);
         if let (Some(w), Some(c)) = (before, cands.get_mut(i)) {
@@ -532,6 +545,25 @@ const TARGET_NOUNS: &[&str] = &[
     "bases",
     "infrastructure",
     "territory",
+    "tanker",
+    "tankers",
+    "ship",
+    "ships",
+    "vessel",
+    "vessels",
+    "boat",
+    "boats",
+    "freighter",
+    "warship",
+    "warships",
+    "destroyer",
+    "convoy",
+    "airport",
+    "airfield",
+    "airfields",
+    "port",
+    "refinery",
+    "capital",
 ];
 
 /// `fired rockets at northern Israel`, `launched drones at Ukraine`: weapons fired at a
@@ -582,6 +614,52 @@ pub fn claim_about_self(lower: &str, end: usize) -> bool {
             Some("its" | "their" | "our" | "his" | "her" | "it" | "they" | "we")
         )
     })
+}
+
+/// `claims almost the entire sea`, `claimed responsibility`, `claimed an attack`: what
+/// follows a claim is a thing claimed (territory, credit), not a charge against someone.
+pub fn claim_to_a_thing(lower: &str, end: usize) -> bool {
+    const THINGS: &[&str] = &[
+        "a",
+        "an",
+        "almost",
+        "all",
+        "most",
+        "much",
+        "sovereignty",
+        "responsibility",
+        "credit",
+        "victory",
+        "control",
+        "ownership",
+        "part",
+        "parts",
+        "territory",
+    ];
+    const AFTER_THE: &[&str] = &[
+        "entire",
+        "whole",
+        "region",
+        "territory",
+        "island",
+        "islands",
+        "area",
+        "waters",
+        "sea",
+        "land",
+        "disputed",
+        "lives",
+        "life",
+    ];
+    let next: Vec<&str> = next_words(lower, end, 2)
+        .iter()
+        .filter_map(|&(a, b)| lower.get(a..b))
+        .collect();
+    match next.as_slice() {
+        [w, ..] if THINGS.contains(w) => true,
+        ["the", w, ..] => AFTER_THE.contains(w),
+        _ => false,
+    }
 }
 
 /// The subject of a sentence whose clause starts with a participle (`..., accusing France
