@@ -3775,7 +3775,7 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 z.kind == Kind::Punct
                     || z.is_any(&[
                         "and", "but", "or", "when", "as", "is", "was", "will", "we", "they", "he",
-                        "she", "it", "i", "that", "because",
+                        "she", "it", "i", "that", "because", "if", "unless", "while", "where",
                     ])
             });
             if !ok_det || !ends {
