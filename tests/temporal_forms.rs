@@ -663,6 +663,12 @@ fn the_unit_before_the_story_day() {
         "{t:?}"
     );
     assert!(tag("He left the day before the vote.", dct()).is_empty());
+    check(
+        "He left the day after Jan. 5, officials said.",
+        "the day after Jan. 5",
+        "2024-01-06",
+        Some(("2024-01-06", "2024-01-06")),
+    );
     // The story's day survives coarser periods mentioned since.
     let t = tag_timex(
         "Ford said on Tuesday that sales rose in February, up from a year ago. The stock \

@@ -3190,6 +3190,22 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 };
                 return Some(hit(ri, h.e, TimexType::Date, v, h.anchor));
             }
+            // `the day before last Tuesday's hearing`, `the day after Jan. 5`: a day from that
+            // day.
+            if rel == b"the"
+                && !plural
+                && u == Unit::Day
+                && let Some(z) = t.get(j)
+                && z.is_any(&["before", "after"])
+                && let Some(h2) = (j + 1..(j + 3).min(t.len()))
+                    .find(|&i| weekday_at(t, i).is_some() || month_at(t, i).is_some())
+                    .and_then(|i| head(cx, t, i))
+                    .filter(|h2| h2.s == j + 1)
+                && let V::Day(d) = h2.v
+            {
+                let d = add_days(d, if z.is("after") { 1 } else { -1 })?;
+                return Some(hit(ri, h2.e, TimexType::Date, V::Day(d), h2.anchor));
+            }
             // `the day before`, `the year after` closing a clause: one unit from the period
             // the story last mentioned.
             if rel == b"the"
