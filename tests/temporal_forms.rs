@@ -713,6 +713,26 @@ fn the_whole_year_under_discussion() {
 }
 
 #[test]
+fn days_named_after_feasts() {
+    let text = "Pilgrims gathered on Good Friday. Easter Monday is a holiday. Shops expect \
+                record sales on Black Friday. Stocks crashed on Black Monday.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("Good Friday", "2024-03-29"),
+            ("Easter Monday", "2024-04-01"),
+            ("Black Friday", "2024-11-29")
+        ],
+        "{t:?}"
+    );
+}
+
+#[test]
 fn titles_named_like_times() {
     assert!(tag("This is VOA Today.", dct()).is_empty());
     assert!(tag("The paper USA Today reported it.", dct()).is_empty());

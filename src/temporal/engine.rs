@@ -1633,6 +1633,46 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if !x.cap && x.low().len() <= 4 {
         return None;
     }
+    // `Good Friday`, `Easter Monday`, `Black Friday`: named days, not the week's.
+    if x.cap
+        && k >= 1
+        && let Some(p) = t.get(k - 1).filter(|p| p.cap && p.kind == Kind::Word)
+    {
+        let from_easter = match (p.low(), wd) {
+            (b"good", 5) => Some(-2),
+            (b"holy" | b"maundy", 4) => Some(-3),
+            (b"palm", 7) => Some(-7),
+            (b"ash", 3) => Some(-46),
+            (b"easter", 1) => Some(1),
+            (b"easter", 7) => Some(0),
+            _ => None,
+        };
+        let from_thanksgiving = match (p.low(), wd) {
+            (b"black", 5) => Some(1),
+            (b"cyber", 1) => Some(4),
+            _ => None,
+        };
+        let f = |y: i32| -> Option<NaiveDate> {
+            if let Some(n) = from_easter {
+                return add_days(easter(y)?, n);
+            }
+            let nov1 = ymd(y, 11, 1)?;
+            let first_thu = (4 + 7 - i64::from(weekday_num(nov1))) % 7;
+            add_days(nov1, first_thu + 21 + from_thanksgiving?)
+        };
+        if from_easter.is_some() || from_thanksgiving.is_some() {
+            if let Some((y, nj, a)) = explicit_year_after(cx, t, j) {
+                return Some(hit(k - 1, nj, TimexType::Date, V::Day(f(y)?), a));
+            }
+            let tense = cx.tense(p.start, x.end);
+            let y = pick_year(cx, tense, |y| f(y).map(|d| (d, d)))?;
+            return Some(hit(k - 1, j, TimexType::Date, V::Day(f(y)?), cx.dct_anchor));
+        }
+        // `Black Monday`, `Super Tuesday`, `Bloody Sunday`: a day of some other year.
+        if p.is_any(&["black", "super", "bloody", "blue", "manic", "giving"]) {
+            return None;
+        }
+    }
     let mut s = k;
     let mut rel: Option<i64> = None;
     if k >= 1
@@ -4251,6 +4291,10 @@ fn holiday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     } else {
         w.strip_suffix(b"'s").unwrap_or(w)
     };
+    // `Easter Monday`: the weekday parser knows the days named after Easter.
+    if base == b"easter" && weekday_at(t, e).is_some() {
+        return weekday_head(cx, t, e).filter(|h| h.s <= k);
+    }
     let mut eve = false;
     // `New Year's Day`, `Christmas Eve`
     if t.get(e).is_some_and(|z| z.is("'s"))
