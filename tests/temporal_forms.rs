@@ -556,6 +556,8 @@ fn durations_sets_times() {
         None,
     );
     assert!(tag("He won three quarters of the vote.", dct()).is_empty());
+    assert!(tag("It cut 789, or about a quarter, of its dealers.", dct()).is_empty());
+    assert!(tag("The quarter-to-quarter comparison improved.", dct()).is_empty());
     let e = check(
         "The deal should close around Nov. 1, he said.",
         "around Nov. 1",

@@ -2637,10 +2637,14 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     let before = |i: usize| -> Option<&Tok> { if i >= 1 { t.get(i - 1) } else { None } };
     // `three-quarters of`, `60 Minutes` (a title): not time expressions.
     // `two consecutive quarters of growth` is time: an adjective stands between.
-    if qty.is_some()
+    // `about a quarter, of its dealers`; `the quarter-to-quarter comparison`.
+    if (qty.is_some()
         && u == Unit::Quarter
         && q_start + 1 >= qend
-        && (hyphen_before || is_at(t, j, "of"))
+        && (hyphen_before
+            || is_at(t, j, "of")
+            || (t.get(j).is_some_and(|z| z.is_char(b',')) && is_at(t, j + 1, "of"))))
+        || (t.get(j).is_some_and(|z| z.is_char(b'-')) && is_at(t, j + 1, "to"))
     {
         return None;
     }
