@@ -1019,7 +1019,7 @@ fn is_title(cx: &Cx, t: &[Tok], h: &Hit) -> bool {
     if !first.cap || !first.is_any(&["today", "tonight", "this"]) {
         return false;
     }
-    if h.e - h.s == 1 {
+    if h.e.saturating_sub(h.s) == 1 {
         let prev = if h.s >= 1 { t.get(h.s - 1) } else { None };
         return prev.is_some_and(|p| {
             p.kind == Kind::Word && p.cap && p.low().iter().all(u8::is_ascii_alphabetic)
