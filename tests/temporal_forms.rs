@@ -735,6 +735,26 @@ fn days_named_after_feasts() {
 }
 
 #[test]
+fn report_periods() {
+    let text = "Output in Q1 2024 rose. H2 2023 was weak. By end-2023 it had doubled.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("Q1 2024", "2024-Q1"),
+            ("H2 2023", "2023-H2"),
+            ("end-2023", "2023")
+        ],
+        "{t:?}"
+    );
+    assert_eq!(t.get(2).and_then(|e| e.modifier.as_deref()), Some("END"));
+}
+
+#[test]
 fn titles_named_like_times() {
     assert!(tag("This is VOA Today.", dct()).is_empty());
     assert!(tag("The paper USA Today reported it.", dct()).is_empty());

@@ -1050,13 +1050,17 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
     if s >= 1 {
         let p = t.get(s - 1);
         let p_low = p.map(Tok::low).unwrap_or(&[]);
-        // `mid-1990s`, `mid-November`
+        // `mid-1990s`, `mid-November`, `end-2012`
         if is_period
             && p_low == b"-"
             && s >= 2
             && adjacent(t, s - 1)
             && adjacent(t, s - 2)
-            && let Some(m) = t.get(s - 2).and_then(|q| pos_mod(q.low()))
+            && let Some(m) = t.get(s - 2).and_then(|q| match q.low() {
+                b"end" => Some("END"),
+                b"start" => Some("START"),
+                w => pos_mod(w),
+            })
         {
             h.s = s - 2;
             h.modifier = Some(m);
@@ -2136,8 +2140,9 @@ fn year_head(_cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         // `2000 troops`: a lowercase noun after the number, with no date word before.
         let word_after = nx.kind == Kind::Word && !nx.cap;
-        let date_before =
-            prev.is_some_and(|p| p.is_any(YEAR_BEFORE) || month_of(p.low()).is_some());
+        let date_before = prev
+            .is_some_and(|p| p.is_any(YEAR_BEFORE) || month_of(p.low()).is_some())
+            || period_code_before(t, k, y).is_some();
         if word_after
             && !date_before
             && !nx.is_any(&[
@@ -2234,23 +2239,44 @@ fn year_head(_cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         s -= 1;
         v = V::Season(y, se);
     }
-    // `Q1 2024`, `1Q 2024`
-    if s >= 1
-        && let Some(q) = t.get(s - 1).and_then(|p| quarter_code(p.low()))
-    {
-        s -= 1;
-        v = V::Quarter(y, q);
-    } else if s >= 2
-        && let (Some(a), Some(b)) = (t.get(s - 2), t.get(s - 1))
-        && a.is("q")
-        && adjacent(t, s - 2)
-        && let Some(q) = b.num().filter(|q| (1..=4).contains(q))
-    {
-        s -= 2;
-        v = V::Quarter(y, q);
+    // `Q1 2024`, `1Q 2024`, `H1 2024`
+    if let Some((i, pv)) = period_code_before(t, s, y) {
+        s = i;
+        v = pv;
     }
     let _ = &mut ty;
     Some(hit(s, k + 1, ty, v, Anchor::Absolute))
+}
+
+/// A quarter or half code just before token `s` (`Q1`, `1Q`, `H2`, split or not by the
+/// tokenizer): where it starts and the period of year `y` it names.
+fn period_code_before(t: &[Tok], s: usize, y: i32) -> Option<(usize, V)> {
+    let p = t.get(s.checked_sub(1)?)?;
+    if let Some(q) = quarter_code(p.low()) {
+        return Some((s - 1, V::Quarter(y, q)));
+    }
+    if let Some(h) = half_code(p.low()) {
+        return Some((s - 1, V::Half(y, h)));
+    }
+    let a = t.get(s.checked_sub(2)?)?;
+    if !adjacent(t, s - 2) {
+        return None;
+    }
+    let n = p.num().or_else(|| a.num())?;
+    let letter = if p.kind == Kind::Num { a } else { p };
+    match letter.low() {
+        b"q" if (1..=4).contains(&n) => Some((s - 2, V::Quarter(y, n))),
+        b"h" if (1..=2).contains(&n) => Some((s - 2, V::Half(y, n))),
+        _ => None,
+    }
+}
+
+fn half_code(w: &[u8]) -> Option<u32> {
+    match w {
+        b"h1" | b"1h" => Some(1),
+        b"h2" | b"2h" => Some(2),
+        _ => None,
+    }
 }
 
 fn quarter_code(w: &[u8]) -> Option<u32> {
