@@ -176,6 +176,12 @@ fn weekdays() {
 
 #[test]
 fn yearless_days_near_the_article_date() {
+    let t = tag_timex("The war began on the night of March 19-20, 2003.", dct());
+    assert_eq!(
+        t.first().map(|e| e.value.as_str()),
+        Some("2003-03-19"),
+        "{t:?}"
+    );
     // `effective` looks ahead: a pact effective Feb. 1 written in October starts next year.
     let t = tag_timex(
         "The board created a new office, effective Feb. 1.",

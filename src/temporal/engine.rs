@@ -1335,6 +1335,19 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if let Some((y, nj, a)) = explicit_year_after(cx, t, j) {
         year = Some((y, a));
         j = nj;
+    } else if day.is_some()
+        && (t.get(j).is_some_and(|z| z.is_char(b'-'))
+            && j >= 1
+            && adjacent(t, j)
+            && adjacent(t, j - 1)
+            || is_at(t, j, "to")
+            || is_at(t, j, "and"))
+        && let Some((_, dj)) = day_at(t, j + 1)
+        && let Some((y, _, a)) = explicit_year_after(cx, t, dj)
+    {
+        // `March 19-20, 2003`, `March 3 to 5, 2009`: the year after the range is the first
+        // day's too (the rest of the range is tagged on its own).
+        year = Some((y, a));
     }
     // Weekday in front: `Monday, Oct. 26`.
     if s >= 1 {
