@@ -758,6 +758,12 @@ fn report_periods() {
         "{t:?}"
     );
     assert_eq!(t.get(2).and_then(|e| e.modifier.as_deref()), Some("END"));
+    check(
+        "It earned $22.5 million in the year-ago third quarter.",
+        "the year-ago third quarter",
+        "2022-Q3",
+        Some(("2022-07-01", "2022-09-30")),
+    );
 }
 
 #[test]

@@ -2926,6 +2926,26 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         && let Some(z) = t.get(j + 1)
     {
         if (z.is("earlier") || z.is("ago")) && u == Unit::Year && qty.is_none() {
+            // `the year-ago third quarter`: that quarter, a year back.
+            if t.get(j + 2)
+                .is_some_and(|o| ordinal_word(o.low()).is_some())
+                && t.get(j + 3).is_some_and(|q| q.is("quarter"))
+                && let Some(h2) = unit_head(cx, t, j + 3)
+                && let V::Quarter(y, q) = h2.v
+            {
+                let ss = if before(k).is_some_and(|b| b.is("the")) {
+                    k - 1
+                } else {
+                    k
+                };
+                return Some(hit(
+                    ss,
+                    h2.e,
+                    TimexType::Date,
+                    V::Quarter(y - 1, q),
+                    h2.anchor,
+                ));
+            }
             // `year-earlier`, `the year-ago quarter`
             let v = if let Some(Ref {
                 v: V::Quarter(qy, qq),
