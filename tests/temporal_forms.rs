@@ -764,6 +764,10 @@ fn report_periods() {
         "2022-Q3",
         Some(("2022-07-01", "2022-09-30")),
     );
+    let text = "It earned $1.8 million in the quarter ended Sept. 30, 2023, against a loss \
+                for the corresponding period last year.";
+    let t = tag_timex(text, dct());
+    assert_eq!(t.last().map(|e| e.value.as_str()), Some("2022-Q3"), "{t:?}");
 }
 
 #[test]

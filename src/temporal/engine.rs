@@ -2536,6 +2536,11 @@ fn same_period_year_back(cx: &Cx, t: &[Tok], ss: usize, j: usize, u: Option<Unit
         None => (None, cx.dct_anchor),
     };
     let v = match (u, last) {
+        // `the quarter ended Sept. 30 ... the corresponding period last year`: a period is
+        // the quarter under discussion, not the day that closed it.
+        (None, Some(V::Day(_))) if cx.last_quarter.is_some() => {
+            cx.last_quarter.as_ref().map(|r| r.v.clone())?
+        }
         (None, Some(v)) => v.clone(),
         (Some(Unit::Month), Some(V::Month(y, m))) => V::Month(*y, *m),
         (Some(Unit::Month), Some(V::Day(d))) => V::Month(d.year(), d.month()),
@@ -3327,6 +3332,22 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             if rel == b"the" && !plural && !x.cap {
                 match u {
                     Unit::Quarter => {
+                        // `the quarter ended Sept. 30`: the calendar quarter that day closes.
+                        if t.get(j).is_some_and(|z| z.is_any(&["ended", "ending"]))
+                            && month_at(t, j + 1).is_some()
+                            && let Some(h2) = month_head(cx, t, j + 1)
+                            && let V::Day(d) = h2.v
+                            && d.month() % 3 == 0
+                            && add_days(d, 1).is_some_and(|n| n.day() == 1)
+                        {
+                            return Some(hit(
+                                ri,
+                                j,
+                                TimexType::Date,
+                                V::Quarter(d.year(), d.month() / 3),
+                                h2.anchor,
+                            ));
+                        }
                         let v = match &cx.last_quarter {
                             Some(Ref {
                                 v: v @ V::Quarter(..),
@@ -4087,7 +4108,7 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         b"period" => {
             if k >= 2
-                && prev.is_some_and(|p| p.is("same"))
+                && prev.is_some_and(|p| p.is_any(&["same", "corresponding", "comparable", "like"]))
                 && t.get(k - 2).is_some_and(|z| z.is("the"))
                 && let Some(h) = same_period_year_back(cx, t, k - 2, k + 1, None)
             {
