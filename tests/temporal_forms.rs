@@ -771,6 +771,22 @@ fn report_periods() {
 }
 
 #[test]
+fn modified_decades_keep_their_article() {
+    check(
+        "In the late 1970s it grew.",
+        "the late 1970s",
+        "197",
+        Some(("1970-01-01", "1979-12-31")),
+    );
+    check(
+        "In early 1997 it rose.",
+        "early 1997",
+        "1997",
+        Some(("1997-01-01", "1997-04-30")),
+    );
+}
+
+#[test]
 fn titles_named_like_times() {
     assert!(tag("This is VOA Today.", dct()).is_empty());
     assert!(tag("The paper USA Today reported it.", dct()).is_empty());

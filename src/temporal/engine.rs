@@ -1064,7 +1064,7 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
         {
             h.s = s - 2;
             h.modifier = Some(m);
-            return extend_left(t, h);
+            return with_article(t, h);
         }
         if is_period
             && h.modifier.is_none()
@@ -1083,7 +1083,7 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
             if let Some(m) = pos_mod(p_low) {
                 h.s = s - 1;
                 h.modifier = Some(m);
-                return h;
+                return with_article(t, h);
             }
             // `the end of`, `the beginning of`
             if p_low == b"of" && s >= 2 {
@@ -1166,6 +1166,18 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
                 }
             }
         }
+    }
+    h
+}
+
+/// `the early 1980s`, `the mid-1990s`, `the early summer`: a modified decade, century or
+/// season keeps its article (TimeBank's majority).
+fn with_article(t: &[Tok], mut h: Hit) -> Hit {
+    if matches!(h.v, V::Decade(_) | V::Century(_) | V::Season(..))
+        && h.s >= 1
+        && t.get(h.s - 1).is_some_and(|z| z.is("the"))
+    {
+        h.s -= 1;
     }
     h
 }
