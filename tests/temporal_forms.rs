@@ -779,6 +779,22 @@ fn modified_decades_keep_their_article() {
 }
 
 #[test]
+fn runs_of_days() {
+    check(
+        "Trading was suspended for a second consecutive day.",
+        "a second consecutive day",
+        "2024-04-24",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+    check(
+        "Stocks gained for the fourth week in a row.",
+        "the fourth week",
+        "2024-W17",
+        Some(("2024-04-22", "2024-04-28")),
+    );
+}
+
+#[test]
 fn titles_named_like_times() {
     assert!(tag("This is VOA Today.", dct()).is_empty());
     assert!(tag("The paper USA Today reported it.", dct()).is_empty());

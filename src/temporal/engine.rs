@@ -2707,6 +2707,35 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if qty.is_some() && x.cap && t.get(s).is_some_and(|z| z.kind == Kind::Num) {
         return None;
     }
+    // `for a second consecutive day`, `the fourth straight week`, `a third week in a row`:
+    // the story's day (week...) that extends the run.
+    if qty.is_none()
+        && !plural
+        && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+        && let Some(dct) = cx.dct
+    {
+        let adj = before(k).is_some_and(|z| z.is_any(&["straight", "consecutive", "successive"]));
+        let oi = if adj {
+            k.checked_sub(2)
+        } else {
+            k.checked_sub(1)
+        };
+        let in_a_row = is_at(t, j, "in") && is_at(t, j + 1, "a") && is_at(t, j + 2, "row");
+        if (adj || in_a_row)
+            && let Some(oi) = oi
+            && t.get(oi).is_some_and(|z| {
+                ordinal_word(z.low()).is_some_and(|o| o >= 2) && z.kind == Kind::Word
+            })
+        {
+            let ss = if oi >= 1 && t.get(oi - 1).is_some_and(|z| z.is_any(&["a", "the"])) {
+                oi - 1
+            } else {
+                oi
+            };
+            let (d, a) = cx.ref_day().unwrap_or((dct, cx.dct_anchor));
+            return Some(hit(ss, j, TimexType::Date, period_of(d, u), a));
+        }
+    }
     let rel_word = before(s).map(Tok::low).unwrap_or(&[]);
     let ordinal = before(s).and_then(|z| ordinal_word(z.low()));
     // SET: `every day`, `each year`, `per year`, `twice a week`.
