@@ -1490,3 +1490,15 @@ fn doers_named_by_a_demonym_or_a_country_possessive() {
     assert_eq!(a.len(), 1, "{ev:#?}");
     assert_eq!(a[0].actors[0], "Hezbollah", "{ev:#?}");
 }
+
+#[test]
+fn refused_talks_mediators_and_announced_aid() {
+    let ev = events(
+        "Iran rejected direct talks with the United States on Sunday.\n\nIsrael and Hamas signed a deal in January after months of negotiations mediated by Qatar.\n\nThe Pentagon announced a $2.5 billion military aid package for Ukraine on Wednesday.\n\nHezbollah fired dozens of rockets into northern Israel late Sunday.\n",
+        Some("2025-03-05"),
+    );
+    assert!(of_type(&ev, "meeting").is_empty(), "{ev:#?}");
+    assert!(of_type(&ev, "statement").is_empty(), "{ev:#?}");
+    assert_eq!(of_type(&ev, "arms_transfer")[0].actors[0], "United States");
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}

@@ -871,6 +871,22 @@ impl Inner {
             if general::inside_name(text, sent.0, t.start, t.end) {
                 continue;
             }
+            // `negotiations mediated by Qatar`, `a ceasefire brokered by Egypt`: a participle
+            // describing the event noun right before it is that event, not another.
+            let describes_event_noun = t.form == Form::Past
+                && i.checked_sub(1)
+                    .and_then(|j| trigs.get(j))
+                    .is_some_and(|p| {
+                        text.get(p.tail_end.max(p.end)..t.start)
+                            .is_some_and(|g| g.chars().all(char::is_whitespace))
+                    })
+                && words::next_words(lower, t.tail_end.max(t.end), 1)
+                    .first()
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    == Some("by");
+            if describes_event_noun {
+                continue;
+            }
             // `China claims almost the entire South China Sea`, `claimed an attack on the
             // airport`: a claim to a thing is no accusation.
             if lower
@@ -973,9 +989,12 @@ impl Inner {
             if infinitive_object && !context::planned_before_infinitive(lower, clause.0, t.start) {
                 continue;
             }
-            if nominal
-                && (context::generic_plural(lower, sent.0, t.start, t.end)
-                    || general::blocked_object(lower, clause.0, t.start))
+            if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
+                continue;
+            }
+            // (`rejected talks with`: a verb's `-s` form after a verb of refusing is its noun.)
+            if (nominal || t.form == Form::Present)
+                && general::blocked_object(lower, sent.0, t.start)
             {
                 continue;
             }
