@@ -1502,3 +1502,13 @@ fn refused_talks_mediators_and_announced_aid() {
     assert_eq!(of_type(&ev, "arms_transfer")[0].actors[0], "United States");
     assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn who_after_a_named_object_is_that_object() {
+    let ev = events(
+        "Rwanda denied supporting the M23 rebels, who seized the city of Goma in January.\n\nKenya deployed 400 police officers to Haiti in June 2024.\n",
+        Some("2025-03-05"),
+    );
+    assert_eq!(of_type(&ev, "attack")[0].actors[0], "M23", "{ev:#?}");
+    assert_eq!(of_type(&ev, "arms_transfer").len(), 1, "{ev:#?}");
+}

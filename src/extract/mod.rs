@@ -538,6 +538,9 @@ const AGENT_NOUNS: &[&str] = &[
     "helicopters",
     "submarines",
     "cargo",
+    "firms",
+    "companies",
+    "entities",
 ];
 /// Words that cannot stand inside a noun phrase between a demonym and its head noun.
 const NP_BREAKERS: &[&str] = &[
@@ -1103,8 +1106,17 @@ impl Inner {
                     .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", which "));
                 let resumed = resumes.iter().find(|&&(r, _)| r == clause.0);
                 if relative && pre.first().is_some_and(|w| matches!(*w, "who" | "which")) {
-                    // `Lula, who arrived`: the noun the clause hangs on.
-                    agents = antecedent(clause.0);
+                    // `Lula, who arrived`: the noun the clause hangs on, the one right before
+                    // the comma (`supporting the M23 rebels, who seized`) or else the subject.
+                    let adjacent = ments.iter().rev().find(|m| {
+                        m.end <= clause.0
+                            && !m.modifier
+                            && words::words_in(lower, m.end, clause.0).count() <= 2
+                    });
+                    agents = match adjacent {
+                        Some(m) => vec![m.name.clone()],
+                        None => antecedent(clause.0),
+                    };
                 } else if let Some(&(_, rel)) = resumed
                     && pre.iter().all(|w| AUX_GLUE.contains(w))
                 {
