@@ -1512,3 +1512,18 @@ fn who_after_a_named_object_is_that_object() {
     assert_eq!(of_type(&ev, "attack")[0].actors[0], "M23", "{ev:#?}");
     assert_eq!(of_type(&ev, "arms_transfer").len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn names_titles_and_un_mandates() {
+    let ev = events(
+        "Ethiopian Prime Minister Abiy Ahmed said on Monday that his country needed a port.\n\nAbiy has repeatedly accused Eritrea of meddling.\n\nGen. Sylvain Ekenge denied the report on Monday.\n\nThe Security Council today extended for six months its authorization for inspections.\n\nThe UN security council will hold a briefing on Haiti next week.\n",
+        Some("2025-09-05"),
+    );
+    assert_eq!(find(&ev, "accusation").actors[0], "Abiy Ahmed", "{ev:#?}");
+    assert_eq!(find(&ev, "denial").actors[0], "Sylvain Ekenge", "{ev:#?}");
+    assert!(of_type(&ev, "un_meeting").len() >= 1, "{ev:#?}");
+    assert!(
+        ev.iter().all(|e| !e.actors.iter().any(|a| a == "Gen")),
+        "{ev:#?}"
+    );
+}

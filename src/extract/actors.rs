@@ -553,9 +553,8 @@ impl Actors {
                 if let Some(last) = toks.last() {
                     short.push((*last).to_string());
                 }
-                if toks.len() == 3
-                    && let Some(first) = toks.first()
-                {
+                // (A given name too: `Prime Minister Abiy Ahmed` ... `Abiy said`.)
+                if let Some(first) = toks.first() {
                     short.push((*first).to_string());
                 }
                 people.push((full.to_string(), short));

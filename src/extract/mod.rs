@@ -541,6 +541,14 @@ const AGENT_NOUNS: &[&str] = &[
     "firms",
     "companies",
     "entities",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "shells",
+    "artillery",
+    "tanks",
 ];
 /// Words that cannot stand inside a noun phrase between a demonym and its head noun.
 const NP_BREAKERS: &[&str] = &[
@@ -905,7 +913,7 @@ impl Inner {
             // Votes and resolutions are UN meetings only where a UN body is named.
             if Some(t.type_idx) == self.vocab.type_index("un_meeting")
                 && lower.get(t.start..t.end).is_some_and(|w| {
-                    ["vot", "pass", "approv", "adopt"]
+                    ["vot", "pass", "approv", "adopt", "exten", "renew"]
                         .iter()
                         .any(|p| w.starts_with(p))
                 })
@@ -2687,6 +2695,43 @@ fn resolve_pronoun(
 
 /// The first run of capitalized words in `text[from..to]` that looks like a name (not a
 /// sentence-initial function word, month or weekday), as written.
+/// Titles written before a name (`Gen.`, `President`), skipped when reading a name.
+const TITLES_BEFORE_NAMES: &[&str] = &[
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Sgt",
+    "Adm",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Prof",
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Colonel",
+    "Major",
+    "Captain",
+    "Commander",
+    "Admiral",
+    "Governor",
+    "Senator",
+    "Ambassador",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Sheikh",
+    "Pope",
+    "Judge",
+    "Justice",
+    "Commodore",
+    "Lieutenant",
+];
+
 fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
     const NOT_NAMES: &[&str] = &[
         "I",
@@ -2764,8 +2809,14 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             .strip_suffix("'s")
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
+        // (`Gen. Sylvain Ekenge`: a title before the name is no part of it.)
+        if run.is_empty() && TITLES_BEFORE_NAMES.contains(&w) {
+            continue;
+        }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        if cap && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
+        // (`Heavily armed men stormed`: an adverb opening the sentence is no name.)
+        let adverb = w.len() > 4 && w.ends_with("ly");
+        if cap && !adverb && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
             run.push(w);
             continue;
         }
