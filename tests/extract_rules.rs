@@ -1527,3 +1527,21 @@ fn names_titles_and_un_mandates() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn appositive_speakers_with_short_titles() {
+    let ev = events(
+        "Congo's army spokesman, Gen. Sylvain Ekenge, denied the report on Monday.\n\nThe Turkish Cypriot leader, Mr Tufan Erhürman, stated on Friday that the exercises were routine.\n\nForeign States supplying drones were warned on Friday.\n",
+        Some("2025-09-05"),
+    );
+    assert_eq!(find(&ev, "denial").actors[0], "Sylvain Ekenge", "{ev:#?}");
+    assert_eq!(
+        find(&ev, "statement").actors[0],
+        "Tufan Erhürman",
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter()
+            .all(|e| !e.actors.iter().any(|a| a == "States" || a == "Gen"))
+    );
+}

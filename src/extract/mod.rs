@@ -2732,6 +2732,37 @@ const TITLES_BEFORE_NAMES: &[&str] = &[
     "Lieutenant",
 ];
 
+/// Capitalized common nouns that do not open a name.
+const COMMON_NOUNS: &[&str] = &[
+    "Security",
+    "Police",
+    "Government",
+    "Officials",
+    "Troops",
+    "Soldiers",
+    "Rebels",
+    "Militants",
+    "Gunmen",
+    "Protesters",
+    "Forces",
+    "Authorities",
+    "Witnesses",
+    "Residents",
+    "Lawmakers",
+    "Diplomats",
+    "Analysts",
+    "Experts",
+    "States",
+    "Ministry",
+    "Council",
+    "Office",
+    "Department",
+    "Army",
+    "Navy",
+    "Parliament",
+    "Court",
+];
+
 fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
     const NOT_NAMES: &[&str] = &[
         "I",
@@ -2812,6 +2843,11 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
         // (`Gen. Sylvain Ekenge`: a title before the name is no part of it.)
         if run.is_empty() && TITLES_BEFORE_NAMES.contains(&w) {
             continue;
+        }
+        // (`Security forces killed`, `Foreign States supplying`: a common noun opening the
+        // sentence names no one; inside a name it may: `National Unity Government`.)
+        if run.is_empty() && COMMON_NOUNS.contains(&w) {
+            break;
         }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         // (`Heavily armed men stormed`: an adverb opening the sentence is no name.)

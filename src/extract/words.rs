@@ -205,25 +205,6 @@ pub fn never_a_name(w: &str) -> bool {
         "Friday",
         "Saturday",
         "Sunday",
-        // Common nouns that open a sentence: `Security forces killed`, `Police arrested`.
-        "Security",
-        "Police",
-        "Government",
-        "Officials",
-        "Troops",
-        "Soldiers",
-        "Rebels",
-        "Militants",
-        "Gunmen",
-        "Protesters",
-        "Forces",
-        "Authorities",
-        "Witnesses",
-        "Residents",
-        "Lawmakers",
-        "Diplomats",
-        "Analysts",
-        "Experts",
     ];
     WORDS.contains(&w) || crate::export::MONTH_NAMES.contains(&w)
 }
