@@ -1545,3 +1545,17 @@ fn appositive_speakers_with_short_titles() {
             .all(|e| !e.actors.iter().any(|a| a == "States" || a == "Gen"))
     );
 }
+
+#[test]
+fn storms_phones_struggles_coups_and_wars() {
+    let ev = events(
+        "The ship lost its anchor in a storm, the company said.\n\nThe governor, when reached by phone, declined to comment.\n\nThe army struggled to retake the town.\n",
+        Some("2025-09-05"),
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = events(
+        "The military seized power in Niamey in July 2023.\n\nThe two countries fought a border war from 1998 to 2000.\n",
+        Some("2025-09-05"),
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 2, "{ev:#?}");
+}

@@ -851,10 +851,9 @@ impl Inner {
             {
                 continue;
             }
-            // `such a claim`, `the host`: a verb-only trigger after a determiner is a noun
-            // that is no event of its own.
+            // `such a claim`, `the host`, `in a storm`: a verb-only trigger after a
+            // determiner is a noun that is no event of its own.
             if !t.noun_too
-                && self.is_speech(t.type_idx)
                 && t.form == Form::Base
                 && t.tail_end == t.end
                 && prev.is_some_and(|p| {
@@ -880,6 +879,18 @@ impl Inner {
                 continue;
             }
             if general::inside_name(text, sent.0, t.start, t.end) {
+                continue;
+            }
+            // `when reached by phone`: the way a reporter asked, not a call between parties.
+            if prev == Some("by")
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| matches!(w, "phone" | "telephone"))
+                && words::prev_words(lower, sent.0, t.start, 2)
+                    .get(1)
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .is_some_and(|w| matches!(w, "reached" | "contacted" | "interviewed"))
+            {
                 continue;
             }
             // `negotiations mediated by Qatar`, `a ceasefire brokered by Egypt`: a participle
