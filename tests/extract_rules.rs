@@ -1490,3 +1490,72 @@ fn doers_named_by_a_demonym_or_a_country_possessive() {
     assert_eq!(a.len(), 1, "{ev:#?}");
     assert_eq!(a[0].actors[0], "Hezbollah", "{ev:#?}");
 }
+
+#[test]
+fn refused_talks_mediators_and_announced_aid() {
+    let ev = events(
+        "Iran rejected direct talks with the United States on Sunday.\n\nIsrael and Hamas signed a deal in January after months of negotiations mediated by Qatar.\n\nThe Pentagon announced a $2.5 billion military aid package for Ukraine on Wednesday.\n\nHezbollah fired dozens of rockets into northern Israel late Sunday.\n",
+        Some("2025-03-05"),
+    );
+    assert!(of_type(&ev, "meeting").is_empty(), "{ev:#?}");
+    assert!(of_type(&ev, "statement").is_empty(), "{ev:#?}");
+    assert_eq!(of_type(&ev, "arms_transfer")[0].actors[0], "United States");
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn who_after_a_named_object_is_that_object() {
+    let ev = events(
+        "Rwanda denied supporting the M23 rebels, who seized the city of Goma in January.\n\nKenya deployed 400 police officers to Haiti in June 2024.\n",
+        Some("2025-03-05"),
+    );
+    assert_eq!(of_type(&ev, "attack")[0].actors[0], "M23", "{ev:#?}");
+    assert_eq!(of_type(&ev, "arms_transfer").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn names_titles_and_un_mandates() {
+    let ev = events(
+        "Ethiopian Prime Minister Abiy Ahmed said on Monday that his country needed a port.\n\nAbiy has repeatedly accused Eritrea of meddling.\n\nGen. Sylvain Ekenge denied the report on Monday.\n\nThe Security Council today extended for six months its authorization for inspections.\n\nThe UN security council will hold a briefing on Haiti next week.\n",
+        Some("2025-09-05"),
+    );
+    assert_eq!(find(&ev, "accusation").actors[0], "Abiy Ahmed", "{ev:#?}");
+    assert_eq!(find(&ev, "denial").actors[0], "Sylvain Ekenge", "{ev:#?}");
+    assert!(!of_type(&ev, "un_meeting").is_empty(), "{ev:#?}");
+    assert!(
+        ev.iter().all(|e| !e.actors.iter().any(|a| a == "Gen")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn appositive_speakers_with_short_titles() {
+    let ev = events(
+        "Congo's army spokesman, Gen. Sylvain Ekenge, denied the report on Monday.\n\nThe Turkish Cypriot leader, Mr Tufan Erhürman, stated on Friday that the exercises were routine.\n\nForeign States supplying drones were warned on Friday.\n",
+        Some("2025-09-05"),
+    );
+    assert_eq!(find(&ev, "denial").actors[0], "Sylvain Ekenge", "{ev:#?}");
+    assert_eq!(
+        find(&ev, "statement").actors[0],
+        "Tufan Erhürman",
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter()
+            .all(|e| !e.actors.iter().any(|a| a == "States" || a == "Gen"))
+    );
+}
+
+#[test]
+fn storms_phones_struggles_coups_and_wars() {
+    let ev = events(
+        "The ship lost its anchor in a storm, the company said.\n\nThe governor, when reached by phone, declined to comment.\n\nThe army struggled to retake the town.\n",
+        Some("2025-09-05"),
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = events(
+        "The military seized power in Niamey in July 2023.\n\nThe two countries fought a border war from 1998 to 2000.\n",
+        Some("2025-09-05"),
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 2, "{ev:#?}");
+}

@@ -257,8 +257,28 @@ pub fn in_quote(quotes: &[(usize, usize)], pos: usize) -> bool {
 }
 
 const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "n't", "didn't", "don't", "doesn't", "won't", "wasn't", "weren't",
-    "hasn't", "haven't", "without", "nor", "neither", "cannot", "can't", "refused", "failed",
+    "not",
+    "never",
+    "no",
+    "n't",
+    "didn't",
+    "don't",
+    "doesn't",
+    "won't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "without",
+    "nor",
+    "neither",
+    "cannot",
+    "can't",
+    "refused",
+    "failed",
+    "struggled",
+    "struggling",
+    "failing",
 ];
 pub const MODALS: &[&str] = &[
     "must",

@@ -490,13 +490,36 @@ pub(super) fn drop_told_topics(out: &mut Vec<super::Cand>) {
     });
 }
 
-/// `have blocked new sanctions`, `opposed a ceasefire`: an event noun that is the object of
-/// a verb of blocking did not happen.
+/// `have blocked new sanctions`, `opposed a ceasefire`, `rejected direct talks`: an event
+/// noun that is the object of a verb of blocking or refusing did not happen.
 pub fn blocked_object(lower: &str, floor: usize, start: usize) -> bool {
     const BLOCKING: &[&str] = &[
-        "block", "blocks", "blocked", "blocking", "oppose", "opposes", "opposed", "opposing",
-        "veto", "vetoes", "vetoed", "vetoing", "resist", "resisted", "thwart", "thwarted", "avert",
-        "averted", "averting",
+        "block",
+        "blocks",
+        "blocked",
+        "blocking",
+        "oppose",
+        "opposes",
+        "opposed",
+        "opposing",
+        "veto",
+        "vetoes",
+        "vetoed",
+        "vetoing",
+        "resist",
+        "resisted",
+        "thwart",
+        "thwarted",
+        "avert",
+        "averted",
+        "averting",
+        "reject",
+        "rejects",
+        "rejected",
+        "rejecting",
+        "refuse",
+        "refuses",
+        "refused",
     ];
     prev_words(lower, floor, start, 3)
         .iter()
@@ -571,13 +594,18 @@ const TARGET_NOUNS: &[&str] = &[
 /// `toward the East Sea` stay tests).
 pub fn fired_at_target(lower: &str, from: usize, to: usize, mentions: &[&Mention]) -> bool {
     let words = word_spans(lower, from, to);
-    let Some(i) = words
-        .iter()
-        .take(10)
-        .position(|&(a, b)| matches!(lower.get(a..b), Some("at" | "on" | "against" | "upon")))
-    else {
+    let Some(i) = words.iter().take(10).position(|&(a, b)| {
+        matches!(
+            lower.get(a..b),
+            Some("at" | "on" | "against" | "upon" | "into")
+        )
+    }) else {
         return false;
     };
+    // (`into northern Israel` is a target; `into the sea`, `into the Sea of Japan` are not.)
+    let into = words
+        .get(i)
+        .is_some_and(|&(a, b)| lower.get(a..b) == Some("into"));
     // The object of the preposition, up to the next comma: `on Monday, South Korea said`
     // names no target.
     let prep_end = words.get(i).map_or(to, |&(_, b)| b);
@@ -596,9 +624,15 @@ pub fn fired_at_target(lower: &str, from: usize, to: usize, mentions: &[&Mention
         return false;
     };
     let last_end = after.last().map_or(first, |&(_, b)| b);
-    let actor = mentions
-        .iter()
-        .any(|m| m.start >= first && m.start < last_end && !m.demonym);
+    let actor = mentions.iter().any(|m| {
+        m.start >= first
+            && m.start < last_end
+            && !m.demonym
+            && !(into
+                && ["Sea", "Ocean", "Gulf", "Strait", "Bay"]
+                    .iter()
+                    .any(|w| m.name.contains(w)))
+    });
     let noun = after
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| TARGET_NOUNS.contains(&w)));

@@ -538,6 +538,17 @@ const AGENT_NOUNS: &[&str] = &[
     "helicopters",
     "submarines",
     "cargo",
+    "firms",
+    "companies",
+    "entities",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "shells",
+    "artillery",
+    "tanks",
 ];
 /// Words that cannot stand inside a noun phrase between a demonym and its head noun.
 const NP_BREAKERS: &[&str] = &[
@@ -840,10 +851,9 @@ impl Inner {
             {
                 continue;
             }
-            // `such a claim`, `the host`: a verb-only trigger after a determiner is a noun
-            // that is no event of its own.
+            // `such a claim`, `the host`, `in a storm`: a verb-only trigger after a
+            // determiner is a noun that is no event of its own.
             if !t.noun_too
-                && self.is_speech(t.type_idx)
                 && t.form == Form::Base
                 && t.tail_end == t.end
                 && prev.is_some_and(|p| {
@@ -871,6 +881,34 @@ impl Inner {
             if general::inside_name(text, sent.0, t.start, t.end) {
                 continue;
             }
+            // `when reached by phone`: the way a reporter asked, not a call between parties.
+            if prev == Some("by")
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| matches!(w, "phone" | "telephone"))
+                && words::prev_words(lower, sent.0, t.start, 2)
+                    .get(1)
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .is_some_and(|w| matches!(w, "reached" | "contacted" | "interviewed"))
+            {
+                continue;
+            }
+            // `negotiations mediated by Qatar`, `a ceasefire brokered by Egypt`: a participle
+            // describing the event noun right before it is that event, not another.
+            let describes_event_noun = t.form == Form::Past
+                && i.checked_sub(1)
+                    .and_then(|j| trigs.get(j))
+                    .is_some_and(|p| {
+                        text.get(p.tail_end.max(p.end)..t.start)
+                            .is_some_and(|g| g.chars().all(char::is_whitespace))
+                    })
+                && words::next_words(lower, t.tail_end.max(t.end), 1)
+                    .first()
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    == Some("by");
+            if describes_event_noun {
+                continue;
+            }
             // `China claims almost the entire South China Sea`, `claimed an attack on the
             // airport`: a claim to a thing is no accusation.
             if lower
@@ -886,7 +924,7 @@ impl Inner {
             // Votes and resolutions are UN meetings only where a UN body is named.
             if Some(t.type_idx) == self.vocab.type_index("un_meeting")
                 && lower.get(t.start..t.end).is_some_and(|w| {
-                    ["vot", "pass", "approv", "adopt"]
+                    ["vot", "pass", "approv", "adopt", "exten", "renew"]
                         .iter()
                         .any(|p| w.starts_with(p))
                 })
@@ -973,9 +1011,12 @@ impl Inner {
             if infinitive_object && !context::planned_before_infinitive(lower, clause.0, t.start) {
                 continue;
             }
-            if nominal
-                && (context::generic_plural(lower, sent.0, t.start, t.end)
-                    || general::blocked_object(lower, clause.0, t.start))
+            if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
+                continue;
+            }
+            // (`rejected talks with`: a verb's `-s` form after a verb of refusing is its noun.)
+            if (nominal || t.form == Form::Present)
+                && general::blocked_object(lower, sent.0, t.start)
             {
                 continue;
             }
@@ -1084,8 +1125,17 @@ impl Inner {
                     .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", which "));
                 let resumed = resumes.iter().find(|&&(r, _)| r == clause.0);
                 if relative && pre.first().is_some_and(|w| matches!(*w, "who" | "which")) {
-                    // `Lula, who arrived`: the noun the clause hangs on.
-                    agents = antecedent(clause.0);
+                    // `Lula, who arrived`: the noun the clause hangs on, the one right before
+                    // the comma (`supporting the M23 rebels, who seized`) or else the subject.
+                    let adjacent = ments.iter().rev().find(|m| {
+                        m.end <= clause.0
+                            && !m.modifier
+                            && words::words_in(lower, m.end, clause.0).count() <= 2
+                    });
+                    agents = match adjacent {
+                        Some(m) => vec![m.name.clone()],
+                        None => antecedent(clause.0),
+                    };
                 } else if let Some(&(_, rel)) = resumed
                     && pre.iter().all(|w| AUX_GLUE.contains(w))
                 {
@@ -2656,6 +2706,74 @@ fn resolve_pronoun(
 
 /// The first run of capitalized words in `text[from..to]` that looks like a name (not a
 /// sentence-initial function word, month or weekday), as written.
+/// Titles written before a name (`Gen.`, `President`), skipped when reading a name.
+const TITLES_BEFORE_NAMES: &[&str] = &[
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Sgt",
+    "Adm",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Prof",
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Colonel",
+    "Major",
+    "Captain",
+    "Commander",
+    "Admiral",
+    "Governor",
+    "Senator",
+    "Ambassador",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Sheikh",
+    "Pope",
+    "Judge",
+    "Justice",
+    "Commodore",
+    "Lieutenant",
+];
+
+/// Capitalized common nouns that do not open a name.
+const COMMON_NOUNS: &[&str] = &[
+    "Security",
+    "Police",
+    "Government",
+    "Officials",
+    "Troops",
+    "Soldiers",
+    "Rebels",
+    "Militants",
+    "Gunmen",
+    "Protesters",
+    "Forces",
+    "Authorities",
+    "Witnesses",
+    "Residents",
+    "Lawmakers",
+    "Diplomats",
+    "Analysts",
+    "Experts",
+    "States",
+    "Ministry",
+    "Council",
+    "Office",
+    "Department",
+    "Army",
+    "Navy",
+    "Parliament",
+    "Court",
+];
+
 fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
     const NOT_NAMES: &[&str] = &[
         "I",
@@ -2733,8 +2851,19 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             .strip_suffix("'s")
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
+        // (`Gen. Sylvain Ekenge`: a title before the name is no part of it.)
+        if run.is_empty() && TITLES_BEFORE_NAMES.contains(&w) {
+            continue;
+        }
+        // (`Security forces killed`, `Foreign States supplying`: a common noun opening the
+        // sentence names no one; inside a name it may: `National Unity Government`.)
+        if run.is_empty() && COMMON_NOUNS.contains(&w) {
+            break;
+        }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        if cap && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
+        // (`Heavily armed men stormed`: an adverb opening the sentence is no name.)
+        let adverb = w.len() > 4 && w.ends_with("ly");
+        if cap && !adverb && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
             run.push(w);
             continue;
         }
