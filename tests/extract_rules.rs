@@ -1559,3 +1559,24 @@ fn storms_phones_struggles_coups_and_wars() {
     );
     assert_eq!(of_type(&ev, "attack").len(), 2, "{ev:#?}");
 }
+
+#[test]
+fn the_two_countries_are_countries_and_compound_adjectives_no_names() {
+    let ev = events(
+        "Information Minister Yemane Gebremeskel and Ethiopia's Abiy Ahmed traded barbs.\n\nThe two countries fought a border war from 1998 to 2000.\n\nThe Dubai-based operator denied any wrongdoing on Monday.\n",
+        Some("2025-09-05"),
+    );
+    assert!(
+        ev.iter().all(|e| !e
+            .actors
+            .iter()
+            .any(|a| a == "Dubai-based" || a == "Yemane Gebremeskel")
+            || e.event_type != "attack"),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter()
+            .all(|e| !e.actors.iter().any(|a| a == "Dubai-based")),
+        "{ev:#?}"
+    );
+}

@@ -934,6 +934,8 @@ pub fn pair_subject(
     {
         let side = match (&m.kind, &m.affiliation) {
             (Kind::Person, Some(a)) => a.clone(),
+            // (`the two countries` are no person without a known country.)
+            (Kind::Person, None) if countries && !leaders => continue,
             _ => m.name.clone(),
         };
         if !sides.contains(&side) {

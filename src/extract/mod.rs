@@ -2431,7 +2431,9 @@ fn last_pair(doc: Doc<'_>, pos: usize) -> Option<Vec<String>> {
         let (a, b) = (w.first()?, w.get(1)?);
         let between = doc.text.get(a.end..b.start)?;
         let joined = matches!(between, " and " | ", and " | " and the ");
-        (joined && a.name != b.name).then(|| vec![a.name.clone(), b.name.clone()])
+        // (`the two countries` are two of a kind: not a minister and a country.)
+        (joined && a.name != b.name && a.kind == b.kind)
+            .then(|| vec![a.name.clone(), b.name.clone()])
     })
 }
 
@@ -2861,8 +2863,12 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             break;
         }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        // (`Heavily armed men stormed`: an adverb opening the sentence is no name.)
-        let adverb = w.len() > 4 && w.ends_with("ly");
+        // (`Heavily armed men stormed`, `The Dubai-based operator`: an adverb or a
+        // compound adjective is no name.)
+        let adverb = (w.len() > 4 && w.ends_with("ly"))
+            || ["-based", "-led", "-backed", "-owned", "-aligned", "-run"]
+                .iter()
+                .any(|s| w.ends_with(s));
         if cap && !adverb && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
             run.push(w);
             continue;
