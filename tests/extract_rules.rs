@@ -1580,3 +1580,14 @@ fn the_two_countries_are_countries_and_compound_adjectives_no_names() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn neither_the_filing_day_nor_the_telling_day_dates_the_act() {
+    let ev = events(
+        "YANGON, May 27, 2026 (AFP) - A military air strike on a monastery killed at least 23 people, residents said Wednesday.\n\nA fighter jet dropped two bombs on the monastery at around 1:00 am on Tuesday, a resident said.\n",
+        Some("2026-05-27"),
+    );
+    let a = of_type(&ev, "attack");
+    assert_eq!(a.len(), 1, "{ev:#?}");
+    assert_eq!(span(a[0]), Some((day("2026-05-26"), day("2026-05-26"))));
+}

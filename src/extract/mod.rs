@@ -613,7 +613,13 @@ impl Inner {
                 continue;
             }
             let caption = kind == BlockKind::Caption;
-            let s_times: Vec<&TimeExpr> = slice_by(&times, sent, |t| t.start).iter().collect();
+            // `..., residents said Wednesday.`: the day of the telling dates no act.
+            let told_from = general::attribution_tail(&lower, sent).unwrap_or(sent.1);
+            // (`YANGON, May 27, 2026 (AFP) - ...`: nor does the day the story was filed.)
+            let story_from = general::wire_dateline_end(text, sent).unwrap_or(sent.0);
+            let s_times: Vec<&TimeExpr> = slice_by(&times, (story_from, told_from), |t| t.start)
+                .iter()
+                .collect();
             let s_trigs = slice_by(&triggers, sent, |t| t.start);
             let s_ments: Vec<&Mention> = slice_by(&mentions, sent, |m| m.start)
                 .iter()
@@ -1925,7 +1931,12 @@ fn merge_repeats(
             let undated = k.when.is_none() && c.when.is_none() && c.status == Status::Reported;
             // (`wrapped up a state visit` in the lead, then `Macron, who arrived in Doha on
             // Tuesday`: an undated noun told again nearby with its date.)
-            let dated_later = k.nominal && k.when.is_none() && c.explicit && shared && near;
+            // (Or with no doer named: `A fighter jet dropped two bombs ... on Tuesday`.)
+            let dated_later = k.nominal
+                && k.when.is_none()
+                && c.explicit
+                && (shared || c.agents.is_empty())
+                && near;
             ((shared && (near || !undated)) || (one_empty && near))
                 && targets_ok
                 && (dates_compatible(k, &c) || dated_later)
