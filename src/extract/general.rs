@@ -699,7 +699,7 @@ pub fn attribution_tail(lower: &str, sent: (usize, usize)) -> Option<usize> {
         .filter(|w| !w.is_empty())
         .collect();
     let verb = words.iter().position(|w| SAYING.contains(w))?;
-    (verb >= 1 && verb <= 6 && words.len() - verb <= 4).then_some(sent.0 + comma + 1)
+    ((1..=6).contains(&verb) && words.len() - verb <= 4).then_some(sent.0 + comma + 1)
 }
 
 /// `claims almost the entire sea`, `claimed responsibility`, `claimed an attack`: what
