@@ -1559,3 +1559,35 @@ fn storms_phones_struggles_coups_and_wars() {
     );
     assert_eq!(of_type(&ev, "attack").len(), 2, "{ev:#?}");
 }
+
+#[test]
+fn the_two_countries_are_countries_and_compound_adjectives_no_names() {
+    let ev = events(
+        "Information Minister Yemane Gebremeskel and Ethiopia's Abiy Ahmed traded barbs.\n\nThe two countries fought a border war from 1998 to 2000.\n\nThe Dubai-based operator denied any wrongdoing on Monday.\n",
+        Some("2025-09-05"),
+    );
+    assert!(
+        ev.iter().all(|e| !e
+            .actors
+            .iter()
+            .any(|a| a == "Dubai-based" || a == "Yemane Gebremeskel")
+            || e.event_type != "attack"),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter()
+            .all(|e| !e.actors.iter().any(|a| a == "Dubai-based")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn neither_the_filing_day_nor_the_telling_day_dates_the_act() {
+    let ev = events(
+        "YANGON, May 27, 2026 (AFP) - A military air strike on a monastery killed at least 23 people, residents said Wednesday.\n\nA fighter jet dropped two bombs on the monastery at around 1:00 am on Tuesday, a resident said.\n",
+        Some("2026-05-27"),
+    );
+    let a = of_type(&ev, "attack");
+    assert_eq!(a.len(), 1, "{ev:#?}");
+    assert_eq!(span(a[0]), Some((day("2026-05-26"), day("2026-05-26"))));
+}

@@ -650,6 +650,58 @@ pub fn claim_about_self(lower: &str, end: usize) -> bool {
     })
 }
 
+/// Where the story starts after a wire dateline opening the sentence (`YANGON, May 27, 2026
+/// (AFP) - `, `KYIV, Ukraine (AP) — `): a capitalized place, then an agency in brackets and a
+/// dash within the first 80 bytes.
+pub fn wire_dateline_end(text: &str, sent: (usize, usize)) -> Option<usize> {
+    let s = text.get(sent.0..sent.1)?;
+    let first = s.split([',', ' ', '(']).next()?;
+    if first.len() < 2
+        || !first
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-')
+    {
+        return None;
+    }
+    let head_len = s
+        .char_indices()
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= 80)
+        .last()?;
+    let head = s.get(..head_len)?;
+    let close = head.find(')')?;
+    let open = head.get(..close)?.rfind('(')?;
+    if close - open > 24 {
+        return None;
+    }
+    let rest = s.get(close + 1..)?;
+    let trimmed = rest.trim_start();
+    let dash = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '—' | '–' | '_'))?;
+    Some(sent.0 + close + 1 + (rest.len() - trimmed.len()) + dash.len_utf8())
+}
+
+/// Where a sentence-final attribution starts (`..., a local group and residents said
+/// Wednesday.`): after the last comma, a short speaker, a verb of saying and at most a few
+/// words of time.
+pub fn attribution_tail(lower: &str, sent: (usize, usize)) -> Option<usize> {
+    const SAYING: &[&str] = &["said", "says", "told", "added", "reported", "stated"];
+    let text = lower.get(sent.0..sent.1)?;
+    let comma = text.rfind(',')?;
+    let tail = text.get(comma + 1..)?;
+    if tail.contains(['"', '“', '”']) {
+        return None;
+    }
+    let words: Vec<&str> = tail
+        .split(|c: char| !super::words::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let verb = words.iter().position(|w| SAYING.contains(w))?;
+    ((1..=6).contains(&verb) && words.len() - verb <= 4).then_some(sent.0 + comma + 1)
+}
+
 /// `claims almost the entire sea`, `claimed responsibility`, `claimed an attack`: what
 /// follows a claim is a thing claimed (territory, credit), not a charge against someone.
 pub fn claim_to_a_thing(lower: &str, end: usize) -> bool {
@@ -934,6 +986,8 @@ pub fn pair_subject(
     {
         let side = match (&m.kind, &m.affiliation) {
             (Kind::Person, Some(a)) => a.clone(),
+            // (`the two countries` are no person without a known country.)
+            (Kind::Person, None) if countries && !leaders => continue,
             _ => m.name.clone(),
         };
         if !sides.contains(&side) {

@@ -613,7 +613,13 @@ impl Inner {
                 continue;
             }
             let caption = kind == BlockKind::Caption;
-            let s_times: Vec<&TimeExpr> = slice_by(&times, sent, |t| t.start).iter().collect();
+            // `..., residents said Wednesday.`: the day of the telling dates no act.
+            let told_from = general::attribution_tail(&lower, sent).unwrap_or(sent.1);
+            // (`YANGON, May 27, 2026 (AFP) - ...`: nor does the day the story was filed.)
+            let story_from = general::wire_dateline_end(text, sent).unwrap_or(sent.0);
+            let s_times: Vec<&TimeExpr> = slice_by(&times, (story_from, told_from), |t| t.start)
+                .iter()
+                .collect();
             let s_trigs = slice_by(&triggers, sent, |t| t.start);
             let s_ments: Vec<&Mention> = slice_by(&mentions, sent, |m| m.start)
                 .iter()
@@ -1925,7 +1931,12 @@ fn merge_repeats(
             let undated = k.when.is_none() && c.when.is_none() && c.status == Status::Reported;
             // (`wrapped up a state visit` in the lead, then `Macron, who arrived in Doha on
             // Tuesday`: an undated noun told again nearby with its date.)
-            let dated_later = k.nominal && k.when.is_none() && c.explicit && shared && near;
+            // (Or with no doer named: `A fighter jet dropped two bombs ... on Tuesday`.)
+            let dated_later = k.nominal
+                && k.when.is_none()
+                && c.explicit
+                && (shared || c.agents.is_empty())
+                && near;
             ((shared && (near || !undated)) || (one_empty && near))
                 && targets_ok
                 && (dates_compatible(k, &c) || dated_later)
@@ -2431,7 +2442,9 @@ fn last_pair(doc: Doc<'_>, pos: usize) -> Option<Vec<String>> {
         let (a, b) = (w.first()?, w.get(1)?);
         let between = doc.text.get(a.end..b.start)?;
         let joined = matches!(between, " and " | ", and " | " and the ");
-        (joined && a.name != b.name).then(|| vec![a.name.clone(), b.name.clone()])
+        // (`the two countries` are two of a kind: not a minister and a country.)
+        (joined && a.name != b.name && a.kind == b.kind)
+            .then(|| vec![a.name.clone(), b.name.clone()])
     })
 }
 
@@ -2861,8 +2874,12 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             break;
         }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        // (`Heavily armed men stormed`: an adverb opening the sentence is no name.)
-        let adverb = w.len() > 4 && w.ends_with("ly");
+        // (`Heavily armed men stormed`, `The Dubai-based operator`: an adverb or a
+        // compound adjective is no name.)
+        let adverb = (w.len() > 4 && w.ends_with("ly"))
+            || ["-based", "-led", "-backed", "-owned", "-aligned", "-run"]
+                .iter()
+                .any(|s| w.ends_with(s));
         if cap && !adverb && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
             run.push(w);
             continue;
