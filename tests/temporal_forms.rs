@@ -962,3 +962,27 @@ fn spoken_years() {
     );
     assert!(tag_timex("Nineteen people died.", dct()).is_empty());
 }
+
+#[test]
+fn names_with_numbers_prepositions_and_compounds() {
+    // A number glued to a capitalized name is no year.
+    let all = tag(
+        "China held drills, Joint Sword-2024A, and tested a Hwasong-18.",
+        dct(),
+    );
+    assert!(all.is_empty(), "{all:#?}");
+    // `agreed to a ...`: `to` before an article looks nowhere; the verb is past.
+    check(
+        "The two sides agreed to a ceasefire in September.",
+        "September",
+        "2023-09",
+        Some(("2023-09-01", "2023-09-30")),
+    );
+    // `a closed-door meeting`: the compound says no tense; `is expected to` looks ahead.
+    check(
+        "The council is expected to discuss it at a closed-door meeting on Friday.",
+        "Friday",
+        "2024-04-26",
+        Some(("2024-04-26", "2024-04-26")),
+    );
+}

@@ -346,7 +346,10 @@ impl Cx<'_> {
                 j -= 1;
             }
             if j < i {
-                if let (Some(w), Some(slot)) = (bytes.get(j..i), words.get_mut(count)) {
+                // (`a closed-door meeting`: the first part of a compound says no tense.)
+                let compound = bytes.get(i) == Some(&b'-');
+                if !compound && let (Some(w), Some(slot)) = (bytes.get(j..i), words.get_mut(count))
+                {
                     *slot = w;
                     count += 1;
                 }
@@ -379,6 +382,18 @@ impl Cx<'_> {
             return Tense::Future;
         }
         for n in 0..count.min(12) {
+            // `agreed to a ceasefire in January`: `to` before an article is a preposition,
+            // no infinitive looking ahead.
+            if n > 0
+                && before.get(n).is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
+                && before.get(n - 1).is_some_and(|w| {
+                    [&b"a"[..], b"an", b"the", b"its", b"their", b"his", b"her"]
+                        .iter()
+                        .any(|d| w.eq_ignore_ascii_case(d))
+                })
+            {
+                continue;
+            }
             // `next to the embassy`: a preposition, not a time.
             if n > 0
                 && before
@@ -541,7 +556,8 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
         | b"bought" | b"sold" | b"paid" | b"found" | b"thought" | b"became" | b"grew" | b"knew"
         | b"kept" | b"built" | b"spent" | b"stood" | b"fought" | b"drew" | b"chose" | b"broke"
         | b"caught" | b"felt" | b"shot" | b"sought" | b"threw" | b"flew" | b"got" | b"ate"
-        | b"drove" | b"swept" | b"wasn't" | b"weren't" | b"didn't" | b"hadn't" => {
+        | b"drove" | b"swept" | b"wasn't" | b"weren't" | b"didn't" | b"hadn't" | b"agreed"
+        | b"decreed" | b"guaranteed" => {
             return Some(Tense::Past);
         }
         _ => {}
