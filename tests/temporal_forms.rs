@@ -986,3 +986,13 @@ fn names_with_numbers_prepositions_and_compounds() {
         Some(("2024-04-26", "2024-04-26")),
     );
 }
+
+#[test]
+fn a_few_days_after_a_month_is_that_month() {
+    let all = tag(
+        "Russia invaded in February 2022. Two days later, the EU imposed sanctions.",
+        dct(),
+    );
+    let later = all.last().unwrap();
+    assert_eq!(later.value, "2022-02", "{all:#?}");
+}

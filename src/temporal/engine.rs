@@ -2814,6 +2814,18 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         if sign != 0 && qty.is_some() {
             let end = if zl == b"from" { j + 2 } else { j + 1 };
             let n = qty.flatten();
+            // `in December 2023 ... Days later`, `two days later`: after a month with no day
+            // named, a few days or weeks on is within that month as far as the text tells.
+            if sign == 2
+                && matches!(u, Unit::Day | Unit::Week)
+                && n.is_none_or(|n| n <= 3.0)
+                && let Some(Ref {
+                    v: V::Month(y, m),
+                    anchor,
+                }) = &cx.last
+            {
+                return Some(hit(s, end, TimexType::Date, V::Month(*y, *m), *anchor));
+            }
             let Some(n) = n else {
                 // `several years ago`
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
