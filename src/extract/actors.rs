@@ -690,7 +690,8 @@ fn is_demonym(alias: &str, canonical: &str) -> bool {
 
 /// Marks a country or organization mention that only qualifies a person right after it
 /// (`North Korean leader Kim Jong Un`, `UK’s Foreign Minister David Cameron`), or a country
-/// whose group or organization acts (`Yemen's Houthis`).
+/// or body whose group or organization acts (`Yemen's Houthis`, `the African Union's Peace
+/// and Security Council`).
 fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
         let Some(next) = mentions.get(i + 1) else {
@@ -702,7 +703,10 @@ fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
             text.get(cur.end..next.start).map(str::trim),
             Some("'s" | "’s")
         );
-        if cur.kind == Kind::Country && matches!(next.kind, Kind::Group | Kind::Org) && possessive {
+        if matches!(cur.kind, Kind::Country | Kind::Org)
+            && matches!(next.kind, Kind::Group | Kind::Org)
+            && possessive
+        {
             if let Some(m) = mentions.get_mut(i) {
                 m.modifier = true;
             }

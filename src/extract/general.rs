@@ -238,9 +238,10 @@ pub fn un_body_subject(lower: &str, clause_start: usize, trig_start: usize) -> b
     } else {
         clause_start
     };
-    lower
-        .get(from..trig_start)
-        .is_some_and(|s| UN_BODIES.iter().any(|b| s.contains(b)))
+    // (The African Union's Peace and Security Council is no UN body.)
+    lower.get(from..trig_start).is_some_and(|s| {
+        UN_BODIES.iter().any(|b| s.contains(b)) && !s.contains("peace and security council")
+    })
 }
 
 /// The nearest char boundary at or after `i`.
