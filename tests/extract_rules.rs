@@ -1591,3 +1591,14 @@ fn neither_the_filing_day_nor_the_telling_day_dates_the_act() {
     assert_eq!(a.len(), 1, "{ev:#?}");
     assert_eq!(span(a[0]), Some((day("2026-05-26"), day("2026-05-26"))));
 }
+
+#[test]
+fn retaliation_lawsuits_and_export_controls() {
+    let ev = events(
+        "Israel launched strikes on Iran's nuclear facilities early on Friday, and Iran retaliated with waves of missiles and drones.\n\nSouth Africa filed a genocide case against Israel at the International Court of Justice in December 2023.\n\nChina imposed export controls on seven rare earth elements in April.\n",
+        Some("2025-06-12"),
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 2, "{ev:#?}");
+    assert_eq!(of_type(&ev, "accusation").len(), 1, "{ev:#?}");
+    assert_eq!(of_type(&ev, "sanctions").len(), 1, "{ev:#?}");
+}
