@@ -196,6 +196,28 @@ pub fn listed(list: &[&str], w: &str) -> bool {
         .any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
+/// A noun counting events before `of`: `waves of air strikes`, `a series of attacks`.
+pub fn is_count_noun(w: &str) -> bool {
+    const COUNTS: &[&str] = &[
+        "wave",
+        "waves",
+        "series",
+        "spate",
+        "string",
+        "barrage",
+        "round",
+        "rounds",
+        "flurry",
+        "volley",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "number",
+        "couple",
+    ];
+    listed(COUNTS, w)
+}
+
 /// A capitalized word that never names an actor: a function word opening a sentence (`The`,
 /// `After`, `They`) or a weekday or month (`Monday`, `May`, months from
 /// [`crate::export::MONTH_NAMES`]).
