@@ -765,6 +765,25 @@ pub fn generic_plural(lower: &str, floor: usize, start: usize, end: usize) -> bo
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn last_scope_break_is_the_latest_end_of_any_break(
+            seg in "(but|while|when|and|who|which|as|although|though|even|whereas|despite|after|before|x|, |; |: | – | — | ){0,16}",
+        ) {
+            let expected = SCOPE_BREAKS
+                .iter()
+                .filter_map(|b| seg.rfind(b).map(|i| i + b.len()))
+                .max()
+                .unwrap_or(0);
+            proptest::prop_assert_eq!(last_scope_break_end(&seg), expected);
+        }
+    }
+
+    #[test]
+    fn every_scope_break_ends_with_a_space() {
+        assert!(SCOPE_BREAKS.iter().all(|b| b.ends_with(' ')));
+    }
+
     #[test]
     fn boilerplate_and_headings() {
         let boilerplate = |t: &str| looks_like_boilerplate(t, &t.to_ascii_lowercase());
