@@ -143,18 +143,30 @@ pub fn looks_like_caption(par: &str) -> bool {
         "KCNA via",
         "Sputnik/",
     ];
+    /// Every credit in one automaton (all occurrences, overlapping ones too), so a
+    /// paragraph is scanned once rather than once per credit.
+    static CREDITS_AC: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new(CREDITS).ok());
     // `TAIPEI, Oct 14, 2024 (AFP) - China's military ...`: an agency in a wire dateline
-    // opens a story; it does not credit a photo.
-    let credit = |c: &str| {
-        par.match_indices(c).any(|(i, _)| {
-            let rest = par.get(i + c.len()..).unwrap_or("");
-            !rest
-                .strip_prefix(')')
-                .is_some_and(|r| r.trim_start().starts_with(['-', '–', '—']))
-        })
+    // opens a story; it does not credit a photo. (No credit holds a `)`, so an occurrence
+    // overlapping an earlier one is only seen when that earlier one already counts.)
+    let credit_ending_at = |end: usize| {
+        let rest = par.get(end..).unwrap_or("");
+        !rest
+            .strip_prefix(')')
+            .is_some_and(|r| r.trim_start().starts_with(['-', '–', '—']))
+    };
+    let credited = || match CREDITS_AC.as_ref() {
+        Some(ac) => ac
+            .find_overlapping_iter(par)
+            .any(|m| credit_ending_at(m.end())),
+        None => CREDITS.iter().any(|c| {
+            par.match_indices(c)
+                .any(|(i, _)| credit_ending_at(i + c.len()))
+        }),
     };
     par.len() < 600
-        && CREDITS.iter().any(|c| credit(c))
+        && credited()
         && par
             .split(|c: char| !c.is_ascii_digit())
             .any(|n| n.len() == 4 && n.starts_with(['1', '2']))
@@ -764,6 +776,20 @@ pub fn generic_plural(lower: &str, floor: usize, start: usize, end: usize) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_and_wire_datelines() {
+        assert!(looks_like_caption(
+            "Kim meets Putin, September 13, 2023. Sputnik/Pool via REUTERS"
+        ));
+        assert!(!looks_like_caption(
+            "TAIPEI, Oct 14, 2024 (AFP) - China's military began drills"
+        ));
+        assert!(looks_like_caption(
+            "TAIPEI, Oct 14, 2024 (AFP) - drills; photo by AFP via Getty"
+        ));
+        assert!(!looks_like_caption("No credit here, 2024."));
+    }
 
     proptest::proptest! {
         #[test]
