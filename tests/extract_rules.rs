@@ -1602,3 +1602,10 @@ fn retaliation_lawsuits_and_export_controls() {
     assert_eq!(of_type(&ev, "accusation").len(), 1, "{ev:#?}");
     assert_eq!(of_type(&ev, "sanctions").len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn a_phrase_inside_a_name_hides_no_trigger() {
+    // `land in` inside `Poland invaded` must not swallow `invaded`.
+    let ev = events("Poland invaded Belarus on Monday.\n", Some("2025-06-12"));
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}

@@ -411,11 +411,19 @@ impl Vocab {
     /// Every trigger in `text`, in order. `lower` is `text` lowercased in ASCII (same offsets).
     pub fn find(&self, text: &str, lower: &str) -> Vec<Trigger> {
         let mut out = Vec::new();
-        for m in self.ac.find_iter(text) {
+        let mut at = 0;
+        while let Some(m) = self
+            .ac
+            .find(aho_corasick::Input::new(text).range(at..text.len()))
+        {
             let (start, end) = (m.start(), m.end());
+            // A match inside a word (`land in` in `Poland invaded`) hides nothing: the search
+            // goes on from the next byte, not past the rejected match.
             if is_word_byte_before(text, start) || !is_word_end(text, end) {
+                at = start + 1;
                 continue;
             }
+            at = end;
             let Some(pids) = self.heads.get(m.pattern().as_usize()) else {
                 continue;
             };
