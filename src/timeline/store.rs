@@ -2,14 +2,15 @@
 //! the filtered view, and lanes for drawing.
 //!
 //! Events are kept in the order they arrived (so that a batch arriving while a folder loads
-//! is appended, never moved) and reached through `ev`, the arrival index of each store
-//! position. The columns used for filtering and drawing (start, end, type, actors, article,
+//! is appended, never moved), one shared segment per batch, and reached through `ev`, the
+//! arrival index of each store position. Cloning a store copies its columns but shares the
+//! segments, so a loading thread can hand out copies of the store it is growing. The columns used for filtering and drawing (start, end, type, actors, article,
 //! status, confidence) are in store order; merging a new batch in is one linear pass over
 //! them. The text searched by the free-text filter is one lowercased buffer in arrival
 //! order, searched with a SIMD substring finder.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -108,14 +109,43 @@ impl PreparedEvents {
     }
 }
 
+/// One added batch of events with their search text, shared by the copies of a store.
+#[derive(Debug, Default)]
+struct Segment {
+    events: Vec<Event>,
+    /// Lowercased summary, source text and actors of each event, fields separated by
+    /// [`FIELD_SEP`]; event `j` ends at `ends[j]` and starts where event `j - 1` ends.
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Segment {
+    /// The searched text of the segment's event `j`.
+    fn text_of(&self, j: usize) -> &str {
+        let start = match j.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(usize::MAX),
+            None => 0,
+        };
+        self.ends
+            .get(j)
+            .and_then(|&end| self.text.get(start..end))
+            .unwrap_or("")
+    }
+}
+
 /// Events sorted by start day (dated first, then undated), with per-event columns.
 ///
 /// Indices (`u32`) refer to store positions; they change whenever events are added, so
-/// long-lived references use the event id.
-#[derive(Debug, Default)]
+/// long-lived references use the event id or the arrival index
+/// ([`EventStore::arrival_of`]), which stays while events are added.
+#[derive(Clone, Debug, Default)]
 pub struct EventStore {
-    /// Events in arrival order.
-    events: Vec<Event>,
+    /// Events in arrival order, a segment per batch added.
+    segments: Vec<Arc<Segment>>,
+    /// Arrival index of the first event of each segment.
+    seg_first: Vec<u32>,
+    /// Number of events (over all segments).
+    n_events: usize,
     /// Arrival index of each store position.
     ev: Vec<u32>,
     /// Store position of each arrival index (the inverse of `ev`).
@@ -150,10 +180,6 @@ pub struct EventStore {
     by_article: OnceLock<(Vec<u32>, Vec<u32>)>,
     status: Vec<Status>,
     confidence: Vec<f32>,
-    /// Lowercased summary, source text and actors of each event in arrival order, fields
-    /// separated by [`FIELD_SEP`]; event `k` is `text[text_off[k]..text_off[k + 1]]`.
-    text: String,
-    text_off: Vec<usize>,
     /// The store order sorted by each list column, computed when first asked for.
     sorted: [OnceLock<Vec<u32>>; 4],
 }
@@ -248,12 +274,26 @@ fn search_texts(events: &[Event]) -> (String, Vec<usize>) {
 
 /// The lowercased fields of `e` as they are searched, joined by [`FIELD_SEP`].
 fn search_text(e: &Event, out: &mut String) {
-    out.push_str(&e.summary.to_lowercase());
+    push_lowercase(out, &e.summary);
     out.push(FIELD_SEP);
-    out.push_str(&e.source.text.to_lowercase());
+    push_lowercase(out, &e.source.text);
     for a in &e.actors {
         out.push(FIELD_SEP);
-        out.push_str(&a.to_lowercase());
+        push_lowercase(out, a);
+    }
+}
+
+/// Appends `s` lowercased (as [`str::to_lowercase`] does), without a new string for the
+/// common all-ASCII text.
+fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let at = out.len();
+        out.push_str(s);
+        if let Some(tail) = out.get_mut(at..) {
+            tail.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&s.to_lowercase());
     }
 }
 
@@ -287,7 +327,7 @@ impl EventStore {
         if new.is_empty() {
             return;
         }
-        let base = to_u32(self.events.len());
+        let base = to_u32(self.n_events);
 
         // Interned columns of the new events, in arrival order.
         let mut n_type = Vec::with_capacity(new.len());
@@ -311,13 +351,6 @@ impl EventStore {
             }
             n_actor_off.push(to_u32(n_actor_ids.len()));
         }
-        if self.text_off.is_empty() {
-            self.text_off.push(0);
-        }
-        let at = self.text.len();
-        self.text.push_str(&text);
-        self.text_off.extend(ends.iter().map(|e| at + e));
-
         // The new events' columns in their sorted order.
         let sorted_new: Vec<usize> = keyed.iter().map(|k| k.2 as usize).collect();
         let new_type: Vec<u16> = sorted_new
@@ -391,7 +424,13 @@ impl EventStore {
         }
         self.actor_off = actor_off;
         self.actor_ids = actor_ids;
-        self.events.extend(new);
+        self.seg_first.push(base);
+        self.n_events += new.len();
+        self.segments.push(Arc::new(Segment {
+            events: new,
+            text,
+            ends,
+        }));
 
         // Positions of each type, refilled in place.
         self.type_pos.resize_with(self.types.len(), Vec::new);
@@ -479,25 +518,64 @@ impl EventStore {
         id
     }
 
-    /// All events in store order: dated ones first in order of start day.
-    pub fn iter(&self) -> impl Iterator<Item = &Event> + '_ {
-        self.ev.iter().filter_map(|&k| self.events.get(k as usize))
+    /// The segment holding arrival index `k`, and `k`'s index in it.
+    fn locate(&self, k: u32) -> Option<(&Segment, usize)> {
+        let s = self.seg_first.partition_point(|&f| f <= k).checked_sub(1)?;
+        let seg = self.segments.get(s)?;
+        Some((seg, (k - self.seg_first.get(s)?) as usize))
     }
 
-    /// Takes the events out (in the order they were added), leaving the store empty.
+    /// The event at arrival index `k`.
+    fn event_at(&self, k: u32) -> Option<&Event> {
+        let (seg, j) = self.locate(k)?;
+        seg.events.get(j)
+    }
+
+    /// All events in store order: dated ones first in order of start day.
+    pub fn iter(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.ev.iter().filter_map(|&k| self.event_at(k))
+    }
+
+    /// All events in the order they were added.
+    fn arrivals(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.segments.iter().flat_map(|s| s.events.iter())
+    }
+
+    /// Takes the events out (in the order they were added), leaving the store empty. Events
+    /// still shared with a copy of the store are cloned.
     #[must_use]
     pub fn into_events(self) -> Vec<Event> {
-        self.events
+        let mut out = Vec::with_capacity(self.n_events);
+        for seg in self.segments {
+            match Arc::try_unwrap(seg) {
+                Ok(seg) => out.extend(seg.events),
+                Err(shared) => out.extend(shared.events.iter().cloned()),
+            }
+        }
+        out
     }
 
     #[must_use]
     pub fn len(&self) -> usize {
-        self.events.len()
+        self.n_events
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
+        self.n_events == 0
+    }
+
+    /// The arrival index of event `i`: its place in the order events were added, which
+    /// does not change when more events are added (store positions do).
+    #[must_use]
+    pub fn arrival_of(&self, i: u32) -> Option<u32> {
+        self.ev.get(i as usize).copied()
+    }
+
+    /// The store position of the event with arrival index `k`.
+    #[must_use]
+    pub fn position_of_arrival(&self, k: u32) -> Option<u32> {
+        self.pos.get(k as usize).copied()
     }
 
     /// How many events have a resolved date (they come first).
@@ -508,7 +586,7 @@ impl EventStore {
 
     #[must_use]
     pub fn get(&self, i: u32) -> Option<&Event> {
-        self.events.get(*self.ev.get(i as usize)? as usize)
+        self.event_at(*self.ev.get(i as usize)?)
     }
 
     /// Start (inclusive) and end (exclusive) day of event `i`, when dated.
@@ -544,7 +622,7 @@ impl EventStore {
     /// Bytes of lowercased text searched by the free-text filter.
     #[must_use]
     pub fn text_len(&self) -> usize {
-        self.text.len()
+        self.segments.iter().map(|s| s.text.len()).sum()
     }
 
     /// The dated events of type id `t`: store positions (ascending), start days and end
@@ -603,18 +681,27 @@ impl EventStore {
     #[must_use]
     pub fn events_of_article(&self, path: &str) -> &[u32] {
         self.article_lookup.get(path).map_or(&[], |&a| {
-            let (off, pos) = self
-                .by_article
-                .get_or_init(|| group_positions(&self.article_id, self.articles.len()));
+            let (off, pos) = self.by_article();
             slice_csr(off, pos, a as usize)
         })
+    }
+
+    fn by_article(&self) -> &(Vec<u32>, Vec<u32>) {
+        self.by_article
+            .get_or_init(|| group_positions(&self.article_id, self.articles.len()))
+    }
+
+    /// Computes now what is otherwise computed when first asked for (the events of each
+    /// article), so that a store built on another thread costs its user nothing.
+    pub fn warm_caches(&self) {
+        self.by_article();
     }
 
     /// The position of the event with this id.
     #[must_use]
     pub fn find_id(&self, id: &str) -> Option<u32> {
-        let arrival = to_u32(self.events.iter().position(|e| e.id == id)?);
-        self.ev.iter().position(|&k| k == arrival).map(to_u32)
+        let arrival = to_u32(self.arrivals().position(|e| e.id == id)?);
+        self.position_of_arrival(arrival)
     }
 
     /// Applies `filter` over the columns; the result equals keeping the events for which
@@ -871,16 +958,13 @@ impl EventStore {
     }
 
     /// The searched text of the event at arrival index `k`.
-    fn text_of_arrival(&self, k: usize) -> &str {
-        match (self.text_off.get(k), self.text_off.get(k + 1)) {
-            (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or(""),
-            _ => "",
-        }
+    fn text_of_arrival(&self, k: u32) -> &str {
+        self.locate(k).map_or("", |(seg, j)| seg.text_of(j))
     }
 
     /// The lowercased summary of event `i`.
     fn summary_lower(&self, i: u32) -> &str {
-        let k = self.ev.get(i as usize).map_or(usize::MAX, |&k| k as usize);
+        let k = self.ev.get(i as usize).copied().unwrap_or(u32::MAX);
         let text = self.text_of_arrival(k);
         text.split(FIELD_SEP).next().unwrap_or("")
     }
@@ -967,42 +1051,61 @@ impl<'a> Compiled<'a> {
         if self.filter.query.is_empty() {
             return None;
         }
-        let n = store.events.len();
+        let n = store.n_events;
         let mut mask = vec![0u64; n.div_ceil(64)];
+        // Pieces of at most `CHUNK` events within one segment: (first arrival index of the
+        // segment, the segment, first and end index in it).
+        let pieces: Vec<(u32, &Segment, usize, usize)> = store
+            .segments
+            .iter()
+            .zip(&store.seg_first)
+            .flat_map(|(seg, &first)| {
+                (0..seg.events.len().div_ceil(CHUNK)).map(move |c| {
+                    (
+                        first,
+                        seg.as_ref(),
+                        c * CHUNK,
+                        ((c + 1) * CHUNK).min(seg.events.len()),
+                    )
+                })
+            })
+            .collect();
         let hits: Vec<u32> = if self.query.contains(FIELD_SEP) {
             // The separator itself is searched for: check the fields one by one.
-            (0..n)
-                .into_par_iter()
-                .with_min_len(CHUNK)
-                .filter(|&k| {
-                    store
-                        .events
-                        .get(k)
-                        .is_some_and(|e| Filter::text_matches(e, &self.query))
+            pieces
+                .par_iter()
+                .flat_map_iter(|&(first, seg, lo, hi)| {
+                    seg.events
+                        .get(lo..hi)
+                        .unwrap_or(&[])
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| Filter::text_matches(e, &self.query))
+                        .map(move |(j, _)| first + to_u32(lo + j))
                 })
-                .map(to_u32)
                 .collect()
         } else {
             let finder = memchr::memmem::Finder::new(self.query.as_bytes());
-            let bytes = store.text.as_bytes();
-            let parts: Vec<Vec<u32>> = (0..n.div_ceil(CHUNK))
-                .into_par_iter()
-                .map(|c| {
-                    let (lo, hi) = (c * CHUNK, ((c + 1) * CHUNK).min(n));
-                    let offs = store.text_off.get(lo..=hi).unwrap_or(&[]);
-                    let (Some(&a), Some(&b)) = (offs.first(), offs.last()) else {
-                        return Vec::new();
+            let parts: Vec<Vec<u32>> = pieces
+                .par_iter()
+                .map(|&(first, seg, lo, hi)| {
+                    let a = match lo.checked_sub(1) {
+                        Some(before) => seg.ends.get(before).copied().unwrap_or(0),
+                        None => 0,
                     };
-                    let hay = bytes.get(a..b).unwrap_or(&[]);
+                    // Ends of the piece's events.
+                    let offs = seg.ends.get(lo..hi).unwrap_or(&[]);
+                    let b = offs.last().copied().unwrap_or(a);
+                    let hay = seg.text.as_bytes().get(a..b).unwrap_or(&[]);
                     let mut out = Vec::new();
                     let mut at = 0;
                     while let Some(p) = hay.get(at..).and_then(|h| finder.find(h)) {
                         let abs = a + at + p;
-                        // The event holding the hit: the last one starting at or before it.
-                        let k = offs.partition_point(|&o| o <= abs).saturating_sub(1);
-                        out.push(to_u32(lo + k));
-                        match offs.get(k + 1) {
-                            Some(&next) => at = next - a,
+                        // The event holding the hit: the first one ending after it.
+                        let j = offs.partition_point(|&o| o <= abs);
+                        out.push(first + to_u32(lo + j));
+                        match offs.get(j) {
+                            Some(&end) => at = end - a,
                             None => break,
                         }
                     }
@@ -1032,13 +1135,10 @@ impl<'a> Compiled<'a> {
         };
         if self.query.contains(FIELD_SEP) {
             store
-                .events
-                .get(k as usize)
+                .event_at(k)
                 .is_some_and(|e| Filter::text_matches(e, &self.query))
         } else {
-            finder
-                .find(store.text_of_arrival(k as usize).as_bytes())
-                .is_some()
+            finder.find(store.text_of_arrival(k).as_bytes()).is_some()
         }
     }
 
@@ -1231,6 +1331,31 @@ mod tests {
             assert_eq!(got.indices, positions_matching(&store, f), "{f:?}");
             assert!(got.starts.windows(2).all(|w| w[0] <= w[1]));
         }
+    }
+
+    #[test]
+    fn a_copy_stays_as_it_was_while_the_original_grows() {
+        let events = synthetic_events(3000, 5);
+        let (first, second) = events.split_at(1000);
+        let mut store = EventStore::new(first.to_vec());
+        let copy = store.clone();
+        let selected = 17;
+        let arrival = store.arrival_of(selected).unwrap();
+        store.extend(second.to_vec());
+        let alone = EventStore::new(first.to_vec());
+        let ids = |s: &EventStore| s.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&copy), ids(&alone));
+        let filter = Filter {
+            query: "missile".to_owned(),
+            ..Filter::default()
+        };
+        assert_eq!(copy.apply(&filter).indices, alone.apply(&filter).indices);
+        // The same event is found again by its arrival index after the store grew.
+        let moved = store.position_of_arrival(arrival).unwrap();
+        assert_eq!(store.get(moved).unwrap().id, copy.get(selected).unwrap().id);
+        assert_eq!(store.find_id(&store.get(moved).unwrap().id), Some(moved));
+        assert_eq!(store.len(), 3000);
+        assert_eq!(store.clone().into_events().len(), 3000);
     }
 
     #[test]
