@@ -237,8 +237,8 @@ struct Builder<'a> {
     /// The store so far; its filtered view and lanes are only filled while a snapshot is
     /// made.
     data: Data,
-    /// Events not yet merged into the store.
-    pending: PreparedEvents,
+    /// Events not yet merged into the store, in batches.
+    pending: Vec<PreparedEvents>,
     last_sent: Option<Instant>,
     wait: Duration,
 }
@@ -254,14 +254,16 @@ impl<'a> Builder<'a> {
             view,
             pool,
             data: Data::default(),
-            pending: PreparedEvents::default(),
+            pending: Vec::new(),
             last_sent: None,
             wait: PUBLISH_EVERY,
         }
     }
 
     fn add(&mut self, events: PreparedEvents) {
-        self.pending.append(events);
+        if !events.is_empty() {
+            self.pending.push(events);
+        }
     }
 
     /// True when events wait and a snapshot is due (the first one at once).
@@ -287,7 +289,7 @@ impl<'a> Builder<'a> {
         // loading pool when reading JSON Lines, to that one).
         let data = &mut self.data;
         data.store
-            .extend_prepared(std::mem::take(&mut self.pending));
+            .extend_prepared(PreparedEvents::concat(std::mem::take(&mut self.pending)));
         data.sort = spec.sort;
         data.applied = None;
         data.refilter(&spec.filter, spec.lane_mode);
@@ -427,6 +429,8 @@ impl News {
 
 /// Bytes of a JSON Lines file parsed per step (cut at a line end).
 const JSONL_BLOCK: usize = 8 << 20;
+/// Lines parsed and prepared as one unit of parallel work.
+const JSONL_PIECE_LINES: usize = 4096;
 
 /// Reads one JSON Lines file of events (as written by `dateline extract --format jsonl`)
 /// into `builder`: blocks of whole lines are read in turn and their lines parsed in
@@ -485,33 +489,41 @@ fn read_jsonl(path: &Path, builder: &mut Builder<'_>, cancel: &AtomicBool) -> bo
         if starts.last() != Some(&block.len()) {
             starts.push(block.len());
         }
-        let parsed: Vec<(usize, Result<Event, String>)> = starts
+        // Pieces of lines are parsed and prepared for the store on all cores; each piece
+        // gives its events and its bad lines (line number and error).
+        let pieces: Vec<(PreparedEvents, Vec<(usize, String)>)> = starts
             .par_windows(2)
             .enumerate()
-            .filter_map(|(n, w)| {
-                let line = block.get(*w.first()?..*w.last()?)?.trim_ascii();
-                (!line.is_empty()).then(|| {
-                    (
-                        n,
-                        serde_json::from_slice::<Event>(line).map_err(|e| e.to_string()),
-                    )
-                })
+            .chunks(JSONL_PIECE_LINES)
+            .map(|lines| {
+                let mut events = Vec::with_capacity(lines.len());
+                let mut errors = Vec::new();
+                for (n, w) in lines {
+                    let (Some(&a), Some(&b)) = (w.first(), w.last()) else {
+                        continue;
+                    };
+                    let line = block.get(a..b).unwrap_or_default().trim_ascii();
+                    if line.is_empty() {
+                        continue;
+                    }
+                    match serde_json::from_slice::<Event>(line) {
+                        Ok(ev) => events.push(ev),
+                        Err(e) => errors.push((n, e.to_string())),
+                    }
+                }
+                (PreparedEvents::new(events), errors)
             })
             .collect();
-        let mut events = Vec::with_capacity(parsed.len());
-        for (n, r) in parsed {
-            match r {
-                Ok(ev) => events.push(ev),
-                Err(e) => {
-                    bad += 1;
-                    first_bad.get_or_insert_with(|| format!("line {}: {e}", lines_before + n + 1));
-                }
+        for (events, errors) in pieces {
+            builder.add(events);
+            for (n, e) in errors {
+                bad += 1;
+                first_bad.get_or_insert_with(|| format!("line {}: {e}", lines_before + n + 1));
             }
         }
         lines_before += starts.len().saturating_sub(1);
         done += cut;
         buf.drain(..cut);
-        builder.add(PreparedEvents::new(events));
         if cancel.load(Ordering::Relaxed)
             || !tx.send(LoadMsg::Progress {
                 stage: "Reading events",

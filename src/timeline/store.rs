@@ -39,7 +39,9 @@ pub enum SortColumn {
 }
 
 /// A batch of events made ready to be added to a store: sorted among themselves, their
-/// search text lowercased. Built where it costs nothing to the UI (a loading thread).
+/// search text lowercased, their types, articles and actors numbered within the batch.
+/// Built where it costs nothing to the UI (a loading thread), in parallel where it can be,
+/// so that adding it to a store looks up each distinct name once, not each event's.
 #[derive(Debug, Default)]
 pub struct PreparedEvents {
     events: Vec<Event>,
@@ -48,12 +50,89 @@ pub struct PreparedEvents {
     text: String,
     /// End of each event's text in `text`, in the order of `events`.
     ends: Vec<usize>,
+    types: Names,
+    /// Each event's type, an id into `types`.
+    type_of: Vec<u32>,
+    articles: Names,
+    article_of: Vec<u32>,
+    /// Actor spellings; each event's actors are `actor_ids[actor_off[k]..actor_off[k + 1]]`.
+    actors: Names,
+    actor_off: Vec<u32>,
+    actor_ids: Vec<u32>,
+    status: Vec<Status>,
+    confidence: Vec<f32>,
+}
+
+/// Distinct names of a batch, numbered in order of first appearance.
+#[derive(Debug, Default)]
+struct Names {
+    names: Vec<String>,
+    lookup: HashMap<String, u32>,
+}
+
+impl Names {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.lookup.get(name) {
+            return id;
+        }
+        let id = to_u32(self.names.len());
+        self.lookup.insert(name.to_owned(), id);
+        self.names.push(name.to_owned());
+        id
+    }
+
+    /// The ids in `self` of `other`'s names, adding the new ones.
+    fn absorb(&mut self, other: &Self) -> Vec<u32> {
+        other.names.iter().map(|n| self.id(n)).collect()
+    }
+}
+
+/// `ids` mapped through `map` (ids out of range become 0, which cannot happen for ids a
+/// batch made itself).
+fn remap<'a>(ids: &'a [u32], map: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    ids.iter()
+        .map(move |&i| map.get(i as usize).copied().unwrap_or(0))
 }
 
 impl PreparedEvents {
-    /// Prepares `events` (any order).
+    /// Prepares `events` (any order). Big batches are prepared in pieces on all cores.
     #[must_use]
     pub fn new(events: Vec<Event>) -> Self {
+        if events.len() <= 4 * PREPARE_CHUNK {
+            return Self::prepare(events);
+        }
+        let mut rest = events.into_iter();
+        let mut pieces: Vec<Vec<Event>> = Vec::new();
+        loop {
+            let piece: Vec<Event> = rest.by_ref().take(PREPARE_CHUNK).collect();
+            if piece.is_empty() {
+                break;
+            }
+            pieces.push(piece);
+        }
+        Self::concat(pieces.into_par_iter().map(Self::prepare).collect())
+    }
+
+    /// The batches one after the other, as one batch (room for all of it is made at once).
+    #[must_use]
+    pub fn concat(batches: Vec<Self>) -> Self {
+        let mut batches = batches.into_iter();
+        let Some(mut out) = batches.next() else {
+            return Self::default();
+        };
+        let rest: Vec<Self> = batches.collect();
+        let n: usize = rest.iter().map(Self::len).sum();
+        out.events.reserve(n);
+        out.keyed.reserve(n);
+        out.ends.reserve(n);
+        out.text.reserve(rest.iter().map(|b| b.text.len()).sum());
+        for b in rest {
+            out.append(b);
+        }
+        out
+    }
+
+    fn prepare(events: Vec<Event>) -> Self {
         let mut keyed: Vec<Key> = events
             .iter()
             .enumerate()
@@ -62,31 +141,39 @@ impl PreparedEvents {
                 (s, t, to_u32(k))
             })
             .collect();
-        // Big batches (a whole store at once) are worth spreading over the cores.
-        let pieces: Vec<(String, Vec<usize>)> = if events.len() > 4 * PREPARE_CHUNK {
-            keyed.par_sort_unstable_by(key_cmp);
-            events.par_chunks(PREPARE_CHUNK).map(search_texts).collect()
-        } else {
-            keyed.sort_unstable_by(key_cmp);
-            vec![search_texts(&events)]
-        };
-        let mut text = String::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
-        let mut ends = Vec::with_capacity(events.len());
-        for (piece, piece_ends) in pieces {
-            let at = text.len();
-            text.push_str(&piece);
-            ends.extend(piece_ends.iter().map(|e| at + e));
-        }
-        Self {
-            events,
+        keyed.sort_unstable_by(key_cmp);
+        let (text, ends) = search_texts(&events);
+        let mut out = Self {
             keyed,
             text,
             ends,
+            ..Self::default()
+        };
+        out.type_of.reserve(events.len());
+        out.article_of.reserve(events.len());
+        out.actor_off.reserve(events.len() + 1);
+        out.actor_off.push(0);
+        for e in &events {
+            out.type_of.push(out.types.id(&e.event_type));
+            out.article_of.push(out.articles.id(&e.source.article));
+            for a in &e.actors {
+                let id = out.actors.id(a);
+                out.actor_ids.push(id);
+            }
+            out.actor_off.push(to_u32(out.actor_ids.len()));
         }
+        out.status = events.iter().map(|e| e.status).collect();
+        out.confidence = events.iter().map(|e| e.confidence).collect();
+        out.events = events;
+        out
     }
 
     /// Adds `other`'s events after this batch's.
     pub fn append(&mut self, other: Self) {
+        if self.events.is_empty() {
+            *self = other;
+            return;
+        }
         let base = to_u32(self.events.len());
         let at = self.text.len();
         self.events.extend(other.events);
@@ -96,6 +183,17 @@ impl PreparedEvents {
             .extend(other.keyed.into_iter().map(|(s, t, k)| (s, t, base + k)));
         self.text.push_str(&other.text);
         self.ends.extend(other.ends.into_iter().map(|e| at + e));
+        let map = self.types.absorb(&other.types);
+        self.type_of.extend(remap(&other.type_of, &map));
+        let map = self.articles.absorb(&other.articles);
+        self.article_of.extend(remap(&other.article_of, &map));
+        let map = self.actors.absorb(&other.actors);
+        let ids_base = to_u32(self.actor_ids.len());
+        self.actor_ids.extend(remap(&other.actor_ids, &map));
+        self.actor_off
+            .extend(other.actor_off.iter().skip(1).map(|&o| ids_base + o));
+        self.status.extend(other.status);
+        self.confidence.extend(other.confidence);
     }
 
     #[must_use]
@@ -321,36 +419,55 @@ impl EventStore {
             mut keyed,
             text,
             ends,
+            types,
+            type_of,
+            articles,
+            article_of,
+            actors,
+            actor_off: n_actor_off,
+            actor_ids: batch_actor_ids,
+            status,
+            confidence,
         } = batch;
-        // Appended batches leave sorted runs, which this stable sort merges in linear time.
-        keyed.sort_by(key_cmp);
+        // Appended batches leave sorted runs, which this stable sort merges.
+        if keyed.len() > 4 * PREPARE_CHUNK {
+            keyed.par_sort_by(key_cmp);
+        } else {
+            keyed.sort_by(key_cmp);
+        }
         if new.is_empty() {
             return;
         }
         let base = to_u32(self.n_events);
 
-        // Interned columns of the new events, in arrival order.
-        let mut n_type = Vec::with_capacity(new.len());
-        let mut n_article = Vec::with_capacity(new.len());
-        let mut n_actor_off = Vec::with_capacity(new.len() + 1);
-        let mut n_actor_ids = Vec::new();
-        n_actor_off.push(0u32);
-        for e in &new {
-            let t = self.intern_type(&e.event_type);
-            n_type.push(t);
+        // The batch's names looked up once each, and its columns in arrival order.
+        let type_map: Vec<u32> = types
+            .names
+            .iter()
+            .map(|n| u32::from(self.intern_type(n)))
+            .collect();
+        let article_map: Vec<u32> = articles
+            .names
+            .iter()
+            .map(|n| self.intern_article(n))
+            .collect();
+        let actor_map: Vec<u32> = actors.names.iter().map(|n| self.intern_actor(n)).collect();
+        let n_type: Vec<u16> = remap(&type_of, &type_map)
+            .map(|t| u16::try_from(t).unwrap_or(u16::MAX))
+            .collect();
+        let n_article: Vec<u32> = remap(&article_of, &article_map).collect();
+        let n_actor_ids: Vec<u32> = remap(&batch_actor_ids, &actor_map).collect();
+        for &t in &n_type {
             if let Some(c) = self.type_counts.get_mut(usize::from(t)) {
                 *c += 1;
             }
-            n_article.push(self.intern_article(&e.source.article));
-            for a in &e.actors {
-                let id = self.intern_actor(a);
-                if let Some(c) = self.actor_counts.get_mut(id as usize) {
-                    *c += 1;
-                }
-                n_actor_ids.push(id);
-            }
-            n_actor_off.push(to_u32(n_actor_ids.len()));
         }
+        for &a in &n_actor_ids {
+            if let Some(c) = self.actor_counts.get_mut(a as usize) {
+                *c += 1;
+            }
+        }
+
         // The new events' columns in their sorted order.
         let sorted_new: Vec<usize> = keyed.iter().map(|k| k.2 as usize).collect();
         let new_type: Vec<u16> = sorted_new
@@ -363,11 +480,11 @@ impl EventStore {
             .collect();
         let new_status: Vec<Status> = sorted_new
             .iter()
-            .map(|&k| new.get(k).map_or_else(Status::default, |e| e.status))
+            .map(|&k| status.get(k).copied().unwrap_or_default())
             .collect();
         let new_conf: Vec<f32> = sorted_new
             .iter()
-            .map(|&k| new.get(k).map_or(0.0, |e| e.confidence))
+            .map(|&k| confidence.get(k).copied().unwrap_or(0.0))
             .collect();
         let new_ev: Vec<u32> = keyed.iter().map(|k| base + k.2).collect();
         let new_dated = keyed.iter().take_while(|k| k.0.is_finite()).count();
@@ -970,6 +1087,28 @@ impl EventStore {
     }
 }
 
+/// The first index at or after `from` whose value is not below `limit`, in ascending
+/// `values`: an exponential search from `from`, then a binary search, so that finding a
+/// near index touches only memory near `from`.
+pub(crate) fn gallop(values: &[f64], from: usize, limit: f64) -> usize {
+    let mut lo = from;
+    let mut hi = from;
+    let mut step = 1usize;
+    // Every value in `from..lo` is below `limit`; the one at `hi` (if any) is not.
+    while let Some(&v) = values.get(hi) {
+        if v >= limit {
+            break;
+        }
+        lo = hi + 1;
+        hi = hi.saturating_add(step);
+        step = step.saturating_mul(2);
+    }
+    let hi = hi.min(values.len());
+    lo + values
+        .get(lo..hi)
+        .map_or(0, |s| s.partition_point(|&d| d < limit))
+}
+
 fn slice_csr<'a>(off: &[u32], ids: &'a [u32], i: usize) -> &'a [u32] {
     match (off.get(i), off.get(i + 1)) {
         (Some(&a), Some(&b)) => ids.get(a as usize..b as usize).unwrap_or(&[]),
@@ -1251,11 +1390,9 @@ impl FilteredView {
         for px in 1..=width_px {
             #[allow(clippy::cast_precision_loss)]
             let edge = first_day + per_px * px as f64;
-            let next = prev
-                + self
-                    .starts
-                    .get(prev..)
-                    .map_or(0, |s| s.partition_point(|&d| d < edge));
+            // The next edge is near: galloping stays in cache where a binary search over
+            // the rest would not.
+            let next = gallop(&self.starts, prev, edge);
             out.push(u32::try_from(next - prev).unwrap_or(u32::MAX));
             prev = next;
         }
@@ -1330,6 +1467,22 @@ mod tests {
             let got = store.apply(f);
             assert_eq!(got.indices, positions_matching(&store, f), "{f:?}");
             assert!(got.starts.windows(2).all(|w| w[0] <= w[1]));
+        }
+    }
+
+    #[test]
+    fn gallop_finds_what_a_binary_search_finds() {
+        let values: Vec<f64> = [0.0, 1.0, 1.0, 2.0, 5.0, 5.0, 5.0, 9.0, 12.0]
+            .into_iter()
+            .chain((13..200).map(f64::from))
+            .collect();
+        for from in 0..=values.len() + 2 {
+            for limit in [-1.0, 0.0, 0.5, 1.0, 2.0, 4.0, 5.0, 9.5, 12.0, 57.0, 199.0, 500.0] {
+                let want = values
+                    .get(from..)
+                    .map_or(from, |s| from + s.partition_point(|&d| d < limit));
+                assert_eq!(gallop(&values, from, limit), want, "from {from} limit {limit}");
+            }
         }
     }
 
