@@ -312,9 +312,7 @@ fn load_work(paths: &[PathBuf], view: &Mutex<ViewSpec>, tx: &Sender<LoadMsg>, ca
     let pool = load_pool();
     let mut builder = Builder::new(tx, view, pool.as_ref());
     for p in &jsonl {
-        if cancel.load(Ordering::Relaxed)
-            || !in_pool(pool.as_ref(), || read_jsonl(p, &mut builder, cancel))
-        {
+        if cancel.load(Ordering::Relaxed) || !read_jsonl_into(p, &mut builder, cancel) {
             return;
         }
     }
@@ -432,12 +430,43 @@ const JSONL_BLOCK: usize = 8 << 20;
 /// Lines parsed and prepared as one unit of parallel work.
 const JSONL_PIECE_LINES: usize = 4096;
 
-/// Reads one JSON Lines file of events (as written by `dateline extract --format jsonl`)
-/// into `builder`: blocks of whole lines are read in turn and their lines parsed in
-/// parallel. Returns false when the job should stop.
-fn read_jsonl(path: &Path, builder: &mut Builder<'_>, cancel: &AtomicBool) -> bool {
+/// Reads one JSON Lines file of events into `builder`: a reader thread parses it on the
+/// loading pool while this thread merges what was parsed and sends snapshots. Returns
+/// false when the job should stop.
+fn read_jsonl_into(path: &Path, builder: &mut Builder<'_>, cancel: &AtomicBool) -> bool {
+    let (tx, pool) = (builder.tx, builder.pool);
+    let (out_tx, out_rx) = sync_channel::<PreparedEvents>(64);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || in_pool(pool, || read_jsonl(path, tx, &out_tx, cancel)));
+        let mut stopped = false;
+        // Receives until the reader is done, so that it never stays blocked.
+        for batch in &out_rx {
+            if stopped {
+                continue;
+            }
+            builder.add(batch);
+            if builder.due() && !builder.publish(false) {
+                cancel.store(true, Ordering::Relaxed);
+                stopped = true;
+            }
+        }
+        match reader.join() {
+            Ok(read) => read && !stopped,
+            Err(payload) => std::panic::resume_unwind(payload),
+        }
+    })
+}
+
+/// Reads one JSON Lines file of events (as written by `dateline extract --format jsonl`):
+/// blocks of whole lines are read in turn, their lines parsed and prepared in parallel, and
+/// sent to `out`. Returns false when the job should stop.
+fn read_jsonl(
+    path: &Path,
+    tx: &Sender<LoadMsg>,
+    out: &SyncSender<PreparedEvents>,
+    cancel: &AtomicBool,
+) -> bool {
     use std::io::Read as _;
-    let tx = builder.tx;
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -515,7 +544,9 @@ fn read_jsonl(path: &Path, builder: &mut Builder<'_>, cancel: &AtomicBool) -> bo
             })
             .collect();
         for (events, errors) in pieces {
-            builder.add(events);
+            if out.send(events).is_err() {
+                return false;
+            }
             for (n, e) in errors {
                 bad += 1;
                 first_bad.get_or_insert_with(|| format!("line {}: {e}", lines_before + n + 1));
@@ -530,7 +561,6 @@ fn read_jsonl(path: &Path, builder: &mut Builder<'_>, cancel: &AtomicBool) -> bo
                 done,
                 total,
             })
-            || (builder.due() && !builder.publish(false))
         {
             return false;
         }

@@ -44,12 +44,13 @@ pub enum SortColumn {
 /// so that adding it to a store looks up each distinct name once, not each event's.
 #[derive(Debug, Default)]
 pub struct PreparedEvents {
-    events: Vec<Event>,
-    /// Sort key of each event (the third field is its index in `events`), in sorted runs.
+    /// The events with their search text, in pieces that become the store's segments as
+    /// they are (so that events are not moved again to make one list).
+    parts: Vec<Segment>,
+    /// Number of events over the parts.
+    n: usize,
+    /// Sort key of each event (the third field is its index over the parts), in sorted runs.
     keyed: Vec<Key>,
-    text: String,
-    /// End of each event's text in `text`, in the order of `events`.
-    ends: Vec<usize>,
     types: Names,
     /// Each event's type, an id into `types`.
     type_of: Vec<u32>,
@@ -67,11 +68,26 @@ pub struct PreparedEvents {
 #[derive(Debug, Default)]
 struct Names {
     names: Vec<String>,
+    /// Name → id, while names are being added (dropped once a batch is prepared, and
+    /// rebuilt when another batch is appended to it).
     lookup: HashMap<String, u32>,
 }
 
 impl Names {
+    /// Drops the lookup table (a prepared batch keeps only its names until it is merged).
+    fn seal(&mut self) {
+        self.lookup = HashMap::new();
+    }
+
     fn id(&mut self, name: &str) -> u32 {
+        if self.lookup.len() != self.names.len() {
+            self.lookup = self
+                .names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.clone(), to_u32(i)))
+                .collect();
+        }
         if let Some(&id) = self.lookup.get(name) {
             return id;
         }
@@ -122,10 +138,12 @@ impl PreparedEvents {
         };
         let rest: Vec<Self> = batches.collect();
         let n: usize = rest.iter().map(Self::len).sum();
-        out.events.reserve(n);
         out.keyed.reserve(n);
-        out.ends.reserve(n);
-        out.text.reserve(rest.iter().map(|b| b.text.len()).sum());
+        out.type_of.reserve(n);
+        out.article_of.reserve(n);
+        out.actor_off.reserve(n);
+        out.status.reserve(n);
+        out.confidence.reserve(n);
         for b in rest {
             out.append(b);
         }
@@ -142,11 +160,9 @@ impl PreparedEvents {
             })
             .collect();
         keyed.sort_unstable_by(key_cmp);
-        let (text, ends) = search_texts(&events);
         let mut out = Self {
             keyed,
-            text,
-            ends,
+            n: events.len(),
             ..Self::default()
         };
         out.type_of.reserve(events.len());
@@ -162,27 +178,39 @@ impl PreparedEvents {
             }
             out.actor_off.push(to_u32(out.actor_ids.len()));
         }
+        out.types.seal();
+        out.articles.seal();
+        out.actors.seal();
         out.status = events.iter().map(|e| e.status).collect();
         out.confidence = events.iter().map(|e| e.confidence).collect();
-        out.events = events;
+        if !events.is_empty() {
+            let (text, ends) = search_texts(&events);
+            out.parts.push(Segment { events, text, ends });
+        }
         out
     }
 
     /// Adds `other`'s events after this batch's.
     pub fn append(&mut self, other: Self) {
-        if self.events.is_empty() {
+        if self.n == 0 {
             *self = other;
             return;
         }
-        let base = to_u32(self.events.len());
-        let at = self.text.len();
-        self.events.extend(other.events);
+        let base = to_u32(self.n);
+        self.n += other.n;
+        // Small parts (a file's events) are gathered into bigger ones; big ones stay apart.
+        for part in other.parts {
+            match self.parts.last_mut() {
+                Some(last) if last.events.len() + part.events.len() <= PREPARE_CHUNK => {
+                    last.absorb(part);
+                }
+                _ => self.parts.push(part),
+            }
+        }
         // Two sorted runs; they are merged when the batch is added to a store, once for
         // however many batches were appended.
         self.keyed
             .extend(other.keyed.into_iter().map(|(s, t, k)| (s, t, base + k)));
-        self.text.push_str(&other.text);
-        self.ends.extend(other.ends.into_iter().map(|e| at + e));
         let map = self.types.absorb(&other.types);
         self.type_of.extend(remap(&other.type_of, &map));
         let map = self.articles.absorb(&other.articles);
@@ -198,12 +226,12 @@ impl PreparedEvents {
 
     #[must_use]
     pub fn len(&self) -> usize {
-        self.events.len()
+        self.n
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
+        self.n == 0
     }
 }
 
@@ -218,6 +246,14 @@ struct Segment {
 }
 
 impl Segment {
+    /// Adds `other`'s events after this one's.
+    fn absorb(&mut self, other: Self) {
+        let at = self.text.len();
+        self.events.extend(other.events);
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.into_iter().map(|e| at + e));
+    }
+
     /// The searched text of the segment's event `j`.
     fn text_of(&self, j: usize) -> &str {
         let start = match j.checked_sub(1) {
@@ -415,10 +451,9 @@ impl EventStore {
     /// [`PreparedEvents::new`], which a loading thread runs.
     pub fn extend_prepared(&mut self, batch: PreparedEvents) {
         let PreparedEvents {
-            events: new,
+            parts,
+            n: n_new,
             mut keyed,
-            text,
-            ends,
             types,
             type_of,
             articles,
@@ -435,7 +470,7 @@ impl EventStore {
         } else {
             keyed.sort_by(key_cmp);
         }
-        if new.is_empty() {
+        if n_new == 0 {
             return;
         }
         let base = to_u32(self.n_events);
@@ -541,13 +576,11 @@ impl EventStore {
         }
         self.actor_off = actor_off;
         self.actor_ids = actor_ids;
-        self.seg_first.push(base);
-        self.n_events += new.len();
-        self.segments.push(Arc::new(Segment {
-            events: new,
-            text,
-            ends,
-        }));
+        for part in parts {
+            self.seg_first.push(to_u32(self.n_events));
+            self.n_events += part.events.len();
+            self.segments.push(Arc::new(part));
+        }
 
         // Positions of each type, refilled in place.
         self.type_pos.resize_with(self.types.len(), Vec::new);
@@ -1477,11 +1510,17 @@ mod tests {
             .chain((13..200).map(f64::from))
             .collect();
         for from in 0..=values.len() + 2 {
-            for limit in [-1.0, 0.0, 0.5, 1.0, 2.0, 4.0, 5.0, 9.5, 12.0, 57.0, 199.0, 500.0] {
+            for limit in [
+                -1.0, 0.0, 0.5, 1.0, 2.0, 4.0, 5.0, 9.5, 12.0, 57.0, 199.0, 500.0,
+            ] {
                 let want = values
                     .get(from..)
                     .map_or(from, |s| from + s.partition_point(|&d| d < limit));
-                assert_eq!(gallop(&values, from, limit), want, "from {from} limit {limit}");
+                assert_eq!(
+                    gallop(&values, from, limit),
+                    want,
+                    "from {from} limit {limit}"
+                );
             }
         }
     }
