@@ -120,6 +120,9 @@ pub struct DatelineApp {
     export: Option<Job<ExportMsg>>,
     waker: Waker,
     extractor: Option<Extractor>,
+    /// Events of the articles whose date was corrected while loading: the loading job's
+    /// snapshots don't know them, so they are put back into each one.
+    corrected: HashMap<String, Vec<crate::extract::Event>>,
 }
 
 impl DatelineApp {
@@ -140,6 +143,7 @@ impl DatelineApp {
             export: None,
             waker: Arc::new(|| {}),
             extractor: None,
+            corrected: HashMap::new(),
         };
         if !paths.is_empty() {
             app.commands.push(Command::Open(paths));
@@ -291,6 +295,12 @@ impl DatelineApp {
         let old = self
             .data
             .install(snapshot, &self.settings.filter, self.settings.lane_mode);
+        if !self.corrected.is_empty() {
+            // Rare (a date corrected while loading) and costly: a rebuild per snapshot.
+            self.data.replace_events_of(&self.corrected);
+            self.data
+                .refilter(&self.settings.filter, self.settings.lane_mode);
+        }
         // Freeing the old store's columns and names is left to another thread.
         if old.store.len() > 10_000 {
             let _ = std::thread::Builder::new()
@@ -473,6 +483,7 @@ impl DatelineApp {
         self.ui.selected_id = None;
         self.ui.auto_fit = true;
         self.ui.date_edits.clear();
+        self.corrected.clear();
         self.settings.remember(&paths);
         self.load_view = Arc::new(Mutex::new(ViewSpec {
             filter: self.settings.filter.clone(),
@@ -502,6 +513,9 @@ impl DatelineApp {
         let extractor = self.extractor.get_or_insert_with(Extractor::builtin);
         // One article extracts in milliseconds from text already in memory; no file is read.
         let events = extractor.extract(&article);
+        if self.load.is_some() {
+            self.corrected.insert(path.to_owned(), events.clone());
+        }
         self.data.replace_article_events(path, events);
         self.after_store_change_keep_view();
         let root = self.data.roots.get(path).filter(|p| p.is_dir()).cloned();

@@ -152,6 +152,16 @@ impl Data {
         self.applied = None;
     }
 
+    /// Replaces the events of every article in `replacements` with the events given for it,
+    /// in one rebuild of the store.
+    pub fn replace_events_of(&mut self, replacements: &HashMap<String, Vec<Event>>) {
+        let mut all = std::mem::take(&mut self.store).into_events();
+        all.retain(|e| !replacements.contains_key(&e.source.article));
+        all.extend(replacements.values().flatten().cloned());
+        self.store = EventStore::new(all);
+        self.applied = None;
+    }
+
     /// Recomputes the filtered view, lanes and list order. When only the event types changed
     /// (a click on a type), only the events of the types added or removed are looked at.
     pub fn refilter(&mut self, filter: &Filter, lane_mode: LaneMode) {
