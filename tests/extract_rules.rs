@@ -1323,3 +1323,282 @@ fn a_refusal_is_a_denial_and_a_plain_negation_is_nothing() {
     );
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn an_agency_in_a_wire_dateline_is_no_photo_credit() {
+    let ev = events(
+        "BEIJING, March 3, 2025 (AFP) - China's navy held live-fire drills in the South China Sea on Monday, state media reported.\n\nThe navy held similar drills in August, shortly after a standoff with the Philippines.\n",
+        Some("2025-03-03"),
+    );
+    let drills = of_type(&ev, "military_drill");
+    assert_eq!(drills.len(), 2, "{ev:#?}");
+    assert_eq!(
+        span(drills[0]),
+        Some((day("2025-03-03"), day("2025-03-03")))
+    );
+}
+
+#[test]
+fn nameless_sources_after_the_news_are_its_attribution() {
+    let ev = events(
+        "The text was adopted by 12 votes to 2, with Russia and China abstaining, diplomats said.\n",
+        Some("2025-03-03"),
+    );
+    assert!(of_type(&ev, "statement").is_empty(), "{ev:#?}");
+    // A named speaker after the news still speaks.
+    let ev = events(
+        "Talks will resume next week, Russian Foreign Minister Sergei Lavrov said on Monday.\n",
+        Some("2025-03-03"),
+    );
+    assert!(!ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn a_weapon_named_as_a_plural_noun_is_no_attack() {
+    let ev = events(
+        "Washington delayed a delivery of 500-pound bombs to the Saudi air force last month.\n",
+        Some("2025-03-03"),
+    );
+    assert!(of_type(&ev, "attack").is_empty(), "{ev:#?}");
+    let ev = events(
+        "Russian jets dropped bombs on Kharkiv on Sunday.\n",
+        Some("2025-03-03"),
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn meeting_the_hosts_on_a_visit_or_by_phone_is_no_second_event() {
+    let ev = events(
+        "Chinese Foreign Minister Wang Yi travelled to Pretoria on Monday and met President Cyril Ramaphosa, but the talks ended without a joint statement.\n",
+        Some("2025-03-03"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].event_type, "visit");
+    let ev = events(
+        "Macron and Scholz condemned the attack in a video call on Tuesday.\n",
+        Some("2025-03-03"),
+    );
+    assert!(of_type(&ev, "meeting").is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn overnight_is_the_night_before_and_talks_resume() {
+    let ev = events(
+        "Hamas rejected the proposal on Monday.\n\nRussian drones struck the port of Odesa overnight, the regional governor said.\n\nNegotiators are expected to resume talks in Cairo later this week.\n",
+        Some("2024-05-13"),
+    );
+    let a = of_type(&ev, "attack");
+    assert_eq!(a.len(), 1, "{ev:#?}");
+    assert_eq!(span(a[0]), Some((day("2024-05-12"), day("2024-05-13"))));
+    let m = of_type(&ev, "meeting");
+    assert_eq!(m.len(), 1, "{ev:#?}");
+    assert_eq!(m[0].status, Status::Planned);
+}
+
+#[test]
+fn purchases_deliveries_and_agreements_not_to() {
+    let ev = events(
+        "Egypt took delivery of its first Su-35 fighter jets in March.\n\nIndia and China met in Beijing in July 2025 and agreed not to deploy more troops along the border.\n\nIn May 2024, Israel launched a lightning offensive in Rafah.\n",
+        Some("2025-09-01"),
+    );
+    assert_eq!(of_type(&ev, "arms_transfer").len(), 1, "{ev:#?}");
+    let a = of_type(&ev, "agreement");
+    assert_eq!(a.len(), 1, "{ev:#?}");
+    assert_eq!(span(a[0]), Some((day("2025-07-01"), day("2025-07-31"))));
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn claims_to_things_standfirsts_and_two_protests() {
+    let ev = events(
+        "Vietnam claims the whole archipelago, and Beijing claimed responsibility for the patrols.\n\nHanoi has rejected China's sweeping claims.\n",
+        Some("2025-12-08"),
+    );
+    assert!(of_type(&ev, "accusation").is_empty(), "{ev:#?}");
+    let ev = events(
+        "Vietnam has accused China of ramming one of its fishing boats near the Paracel Islands.\n\nHanoi summoned the Chinese embassy's deputy chief of mission on Monday.\n",
+        Some("2025-12-08"),
+    );
+    assert_eq!(of_type(&ev, "accusation").len(), 2, "{ev:#?}");
+}
+
+#[test]
+fn a_trailing_said_is_the_attribution_of_the_news_before_it() {
+    let ev = events(
+        "Deliveries are expected to begin in 2030, the defence ministry added.\n\nThe contract was signed at the palace in the presence of both leaders, the Elysee said.\n",
+        Some("2026-06-03"),
+    );
+    assert!(of_type(&ev, "statement").is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn at_the_time_is_the_time_of_the_act_told_with_it() {
+    let ev = events(
+        "Foreign Minister Penny Wong, who visited Honiara in May 2024, warned at the time that China would face resistance.\n",
+        Some("2026-02-19"),
+    );
+    let a = ev
+        .iter()
+        .find(|e| e.event_type == "accusation" || e.event_type == "statement")
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(
+        span(a),
+        Some((day("2024-05-01"), day("2024-05-31"))),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn counted_strikes_formed_alliances_and_calls_to_counterparts() {
+    let ev = events(
+        "Israel carried out waves of air strikes on Hezbollah positions on Sunday.\n\nMali, Burkina Faso and Niger formed a defence alliance in September 2023.\n\nThe Indian army chief spoke to his Pakistani counterpart over the hotline on Saturday.\n",
+        Some("2025-05-12"),
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+    assert_eq!(of_type(&ev, "agreement").len(), 1, "{ev:#?}");
+    assert_eq!(of_type(&ev, "meeting").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn a_noun_told_again_with_its_date_and_clashes_at_sea() {
+    let ev = events(
+        "Qatar signed a contract on Wednesday to buy 24 jets, as French President Emmanuel Macron wrapped up a two-day state visit to the emirate.\n\nMacron, who arrived in Doha on Tuesday, held talks with the emir.\n\nChinese coast guard ships rammed a Philippine supply boat near the Second Thomas Shoal on Monday, Manila said.\n",
+        Some("2026-06-03"),
+    );
+    let visits = of_type(&ev, "visit");
+    assert_eq!(visits.len(), 1, "{ev:#?}");
+    assert_eq!(
+        span(visits[0]),
+        Some((day("2026-06-02"), day("2026-06-02")))
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn doers_named_by_a_demonym_or_a_country_possessive() {
+    let ev = events(
+        "Russian cargo aircraft delivered armoured vehicles to Niamey in January.\n\nLebanon's Hezbollah fired rockets at the port of Haifa on Tuesday.\n",
+        Some("2026-02-19"),
+    );
+    assert_eq!(
+        of_type(&ev, "arms_transfer")[0].actors[0],
+        "Russia",
+        "{ev:#?}"
+    );
+    let a = of_type(&ev, "attack");
+    assert_eq!(a.len(), 1, "{ev:#?}");
+    assert_eq!(a[0].actors[0], "Hezbollah", "{ev:#?}");
+}
+
+#[test]
+fn refused_talks_mediators_and_announced_aid() {
+    let ev = events(
+        "Iran rejected direct talks with the United States on Sunday.\n\nIsrael and Hamas signed a deal in January after months of negotiations mediated by Qatar.\n\nThe Pentagon announced a $2.5 billion military aid package for Ukraine on Wednesday.\n\nHezbollah fired dozens of rockets into northern Israel late Sunday.\n",
+        Some("2025-03-05"),
+    );
+    assert!(of_type(&ev, "meeting").is_empty(), "{ev:#?}");
+    assert!(of_type(&ev, "statement").is_empty(), "{ev:#?}");
+    assert_eq!(of_type(&ev, "arms_transfer")[0].actors[0], "United States");
+    assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn who_after_a_named_object_is_that_object() {
+    let ev = events(
+        "Rwanda denied supporting the M23 rebels, who seized the city of Goma in January.\n\nKenya deployed 400 police officers to Haiti in June 2024.\n",
+        Some("2025-03-05"),
+    );
+    assert_eq!(of_type(&ev, "attack")[0].actors[0], "M23", "{ev:#?}");
+    assert_eq!(of_type(&ev, "arms_transfer").len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn names_titles_and_un_mandates() {
+    let ev = events(
+        "Ethiopian Prime Minister Abiy Ahmed said on Monday that his country needed a port.\n\nAbiy has repeatedly accused Eritrea of meddling.\n\nGen. Sylvain Ekenge denied the report on Monday.\n\nThe Security Council today extended for six months its authorization for inspections.\n\nThe UN security council will hold a briefing on Haiti next week.\n",
+        Some("2025-09-05"),
+    );
+    assert_eq!(find(&ev, "accusation").actors[0], "Abiy Ahmed", "{ev:#?}");
+    assert_eq!(find(&ev, "denial").actors[0], "Sylvain Ekenge", "{ev:#?}");
+    assert!(!of_type(&ev, "un_meeting").is_empty(), "{ev:#?}");
+    assert!(
+        ev.iter().all(|e| !e.actors.iter().any(|a| a == "Gen")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn appositive_speakers_with_short_titles() {
+    let ev = events(
+        "Congo's army spokesman, Gen. Sylvain Ekenge, denied the report on Monday.\n\nThe Turkish Cypriot leader, Mr Tufan Erhürman, stated on Friday that the exercises were routine.\n\nForeign States supplying drones were warned on Friday.\n",
+        Some("2025-09-05"),
+    );
+    assert_eq!(find(&ev, "denial").actors[0], "Sylvain Ekenge", "{ev:#?}");
+    assert_eq!(
+        find(&ev, "statement").actors[0],
+        "Tufan Erhürman",
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter()
+            .all(|e| !e.actors.iter().any(|a| a == "States" || a == "Gen"))
+    );
+}
+
+#[test]
+fn storms_phones_struggles_coups_and_wars() {
+    let ev = events(
+        "The ship lost its anchor in a storm, the company said.\n\nThe governor, when reached by phone, declined to comment.\n\nThe army struggled to retake the town.\n",
+        Some("2025-09-05"),
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = events(
+        "The military seized power in Niamey in July 2023.\n\nThe two countries fought a border war from 1998 to 2000.\n",
+        Some("2025-09-05"),
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 2, "{ev:#?}");
+}
+
+#[test]
+fn the_two_countries_are_countries_and_compound_adjectives_no_names() {
+    let ev = events(
+        "Information Minister Yemane Gebremeskel and Ethiopia's Abiy Ahmed traded barbs.\n\nThe two countries fought a border war from 1998 to 2000.\n\nThe Dubai-based operator denied any wrongdoing on Monday.\n",
+        Some("2025-09-05"),
+    );
+    assert!(
+        ev.iter().all(|e| !e
+            .actors
+            .iter()
+            .any(|a| a == "Dubai-based" || a == "Yemane Gebremeskel")
+            || e.event_type != "attack"),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter()
+            .all(|e| !e.actors.iter().any(|a| a == "Dubai-based")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn neither_the_filing_day_nor_the_telling_day_dates_the_act() {
+    let ev = events(
+        "YANGON, May 27, 2026 (AFP) - A military air strike on a monastery killed at least 23 people, residents said Wednesday.\n\nA fighter jet dropped two bombs on the monastery at around 1:00 am on Tuesday, a resident said.\n",
+        Some("2026-05-27"),
+    );
+    let a = of_type(&ev, "attack");
+    assert_eq!(a.len(), 1, "{ev:#?}");
+    assert_eq!(span(a[0]), Some((day("2026-05-26"), day("2026-05-26"))));
+}
+
+#[test]
+fn retaliation_lawsuits_and_export_controls() {
+    let ev = events(
+        "Israel launched strikes on Iran's nuclear facilities early on Friday, and Iran retaliated with waves of missiles and drones.\n\nSouth Africa filed a genocide case against Israel at the International Court of Justice in December 2023.\n\nChina imposed export controls on seven rare earth elements in April.\n",
+        Some("2025-06-12"),
+    );
+    assert_eq!(of_type(&ev, "attack").len(), 2, "{ev:#?}");
+    assert_eq!(of_type(&ev, "accusation").len(), 1, "{ev:#?}");
+    assert_eq!(of_type(&ev, "sanctions").len(), 1, "{ev:#?}");
+}

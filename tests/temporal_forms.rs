@@ -159,10 +159,36 @@ fn weekdays() {
         "2024-04-19TEV",
         Some(("2024-04-19", "2024-04-19")),
     );
+    // `the previous Friday` counts back from the day the story is about, not the DCT.
+    let t = tag_timex(
+        "The index closed at 2082.1 on Friday, down 4.5% from the previous Friday.",
+        dct(),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-04-19", "2024-04-12"], "{t:?}");
+    let t = tag_timex(
+        "They met on April 3. The following Monday he resigned.",
+        dct(),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2024-04-03", "2024-04-08"], "{t:?}");
 }
 
 #[test]
 fn yearless_days_near_the_article_date() {
+    let t = tag_timex("The war began on the night of March 19-20, 2003.", dct());
+    assert_eq!(
+        t.first().map(|e| e.value.as_str()),
+        Some("2003-03-19"),
+        "{t:?}"
+    );
+    // `effective` looks ahead: a pact effective Feb. 1 written in October starts next year.
+    let t = tag_timex(
+        "The board created a new office, effective Feb. 1.",
+        DocDate::known(d("2024-10-30")),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2025-02-01"], "{t:?}");
     // Within two months of the article date a day keeps its year whatever the verb says.
     check(
         "The board declared a dividend, payable June 7 to holders of record.",
@@ -494,6 +520,104 @@ fn durations_sets_times() {
     );
     assert_eq!(e.timex_type, TimexType::Set);
     check("The paper is published daily.", "daily", "P1D", None);
+    let text = "Flights leave on Monday and Tuesday nights. Every Friday evening they meet.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("Monday", "XXXX-WXX-1TNI"),
+            ("Tuesday nights", "XXXX-WXX-2TNI"),
+            ("Every Friday evening", "XXXX-WXX-5TEV")
+        ],
+        "{t:?}"
+    );
+    assert!(t.iter().all(|e| e.timex_type == TimexType::Set));
+    check(
+        "Losses mounted over the past two quarters.",
+        "the past two quarters",
+        "P2Q",
+        None,
+    );
+    let e = check(
+        "The strike has lasted nearly two months.",
+        "nearly two months",
+        "P2M",
+        None,
+    );
+    assert_eq!(e.modifier.as_deref(), Some("APPROX"));
+    check(
+        "The talks lasted about three days.",
+        "three days",
+        "P3D",
+        None,
+    );
+    check(
+        "Japan posted two consecutive quarters of negative growth.",
+        "two consecutive quarters",
+        "P2Q",
+        None,
+    );
+    assert!(tag("He won three quarters of the vote.", dct()).is_empty());
+    assert!(tag("It cut 789, or about a quarter, of its dealers.", dct()).is_empty());
+    assert!(tag("The quarter-to-quarter comparison improved.", dct()).is_empty());
+    let e = check(
+        "The deal should close around Nov. 1, he said.",
+        "around Nov. 1",
+        "2024-11-01",
+        Some(("2024-11-01", "2024-11-01")),
+    );
+    assert_eq!(e.modifier.as_deref(), Some("APPROX"));
+    check(
+        "They worry about the future, he said.",
+        "the future",
+        "FUTURE_REF",
+        None,
+    );
+    check("The move comes a day after the vote.", "a day", "P1D", None);
+    check(
+        "The index lost it in just minutes.",
+        "minutes",
+        "PTXM",
+        None,
+    );
+    check(
+        "The war lasted a year and a half.",
+        "a year and a half",
+        "P1Y6M",
+        None,
+    );
+    check(
+        "He waited two and a half hours.",
+        "two and a half hours",
+        "PT2H30M",
+        None,
+    );
+    check(
+        "In the last twenty four hours it fell.",
+        "the last twenty four hours",
+        "PT24H",
+        None,
+    );
+    check(
+        "But a minute and a half later, a pilot called.",
+        "a minute and a half",
+        "PT1M30S",
+        None,
+    );
+    check(
+        "He vowed to halve unemployment by the year two thousand.",
+        "the year two thousand",
+        "2000",
+        Some(("2000-01-01", "2000-12-31")),
+    );
+    let e = check("He will soon meet the envoy.", "soon", "FUTURE_REF", None);
+    assert_eq!(e.timex_type, TimexType::Date);
+    assert!(tag("He left as soon as the talks ended.", dct()).is_empty());
+    assert!(tag("He was soon released by the police.", dct()).is_empty());
     let e = check(
         "The blast came at 10 a.m. near the border.",
         "10 a.m.",
@@ -501,10 +625,185 @@ fn durations_sets_times() {
         Some(("2024-04-24", "2024-04-24")),
     );
     assert_eq!(e.timex_type, TimexType::Time);
+    let t = tag_timex(
+        "By mid afternoon, sources said. Shares rose in morning trading. At mid-afternoon \
+         yesterday they fell. Dealers placed orders in the morning of the vote.",
+        dct(),
+    );
+    let v: Vec<(&str, Option<&str>)> = t
+        .iter()
+        .map(|e| (e.value.as_str(), e.modifier.as_deref()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("2024-04-24TAF", Some("MID")),
+            ("2024-04-24TMO", None),
+            ("2024-04-23TAF", Some("MID"))
+        ],
+        "{t:?}"
+    );
+    assert!(t.iter().all(|e| e.timex_type == TimexType::Time));
     check(
         "The curfew starts at midnight.",
         "midnight",
         "2024-04-24T24:00",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+}
+
+#[test]
+fn the_unit_before_the_story_day() {
+    let text =
+        "On Friday, the owner spoke. The day before, he had met lawyers. That same day he left.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("Friday", "2024-04-19"),
+            ("The day before", "2024-04-18"),
+            ("That same day", "2024-04-18")
+        ],
+        "{t:?}"
+    );
+    assert!(tag("He left the day before the vote.", dct()).is_empty());
+    check(
+        "He left the day after Jan. 5, officials said.",
+        "the day after Jan. 5",
+        "2024-01-06",
+        Some(("2024-01-06", "2024-01-06")),
+    );
+    // The story's day survives coarser periods mentioned since.
+    let t = tag_timex(
+        "Ford said on Tuesday that sales rose in February, up from a year ago. The stock \
+         rose before declining later in the day.",
+        dct(),
+    );
+    assert_eq!(
+        t.last().map(|e| e.value.as_str()),
+        Some("2024-04-23"),
+        "{t:?}"
+    );
+    let t = tag_timex(
+        "He was killed in October. His name was crossed out that same day.",
+        dct(),
+    );
+    let v: Vec<&str> = t.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(v, ["2023-10", "2023-10-XX"], "{t:?}");
+    assert_eq!(
+        t.get(1).and_then(|e| e.interval),
+        Some((d("2023-10-01"), d("2023-10-31")))
+    );
+}
+
+#[test]
+fn the_whole_year_under_discussion() {
+    let text = "GM lost $2 billion in the fourth quarter of 2023 and $8.6 billion for the \
+                entire year. It made $19.8 billion more than the year previous.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("the fourth quarter of 2023", "2023-Q4"),
+            ("the entire year", "2023"),
+            ("the year previous", "2022")
+        ],
+        "{t:?}"
+    );
+}
+
+#[test]
+fn days_named_after_feasts() {
+    let text = "Pilgrims gathered on Good Friday. Easter Monday is a holiday. Shops expect \
+                record sales on Black Friday. Stocks crashed on Black Monday.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("Good Friday", "2024-03-29"),
+            ("Easter Monday", "2024-04-01"),
+            ("Black Friday", "2024-11-29")
+        ],
+        "{t:?}"
+    );
+}
+
+#[test]
+fn report_periods() {
+    let text = "Output in Q1 2024 rose. H2 2023 was weak. By end-2023 it had doubled.";
+    let t = tag_timex(text, dct());
+    let v: Vec<(&str, &str)> = t
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.value.as_str()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("Q1 2024", "2024-Q1"),
+            ("H2 2023", "2023-H2"),
+            ("end-2023", "2023")
+        ],
+        "{t:?}"
+    );
+    assert_eq!(t.get(2).and_then(|e| e.modifier.as_deref()), Some("END"));
+    check(
+        "It earned $22.5 million in the year-ago third quarter.",
+        "the year-ago third quarter",
+        "2022-Q3",
+        Some(("2022-07-01", "2022-09-30")),
+    );
+    let text = "It earned $1.8 million in the quarter ended Sept. 30, 2023, against a loss \
+                for the corresponding period last year.";
+    let t = tag_timex(text, dct());
+    assert_eq!(t.last().map(|e| e.value.as_str()), Some("2022-Q3"), "{t:?}");
+}
+
+#[test]
+fn modified_decades_keep_their_article() {
+    let e = one("In the late 1970s it grew.", dct());
+    assert_eq!((e.start, e.end, e.value.as_str()), (3, 17, "197"), "{e:?}");
+    let e = one("In early 1997 it rose.", dct());
+    assert_eq!((e.start, e.end, e.value.as_str()), (3, 13, "1997"), "{e:?}");
+}
+
+#[test]
+fn runs_of_days() {
+    check(
+        "Trading was suspended for a second consecutive day.",
+        "a second consecutive day",
+        "2024-04-24",
+        Some(("2024-04-24", "2024-04-24")),
+    );
+    check(
+        "Stocks gained for the fourth week in a row.",
+        "the fourth week",
+        "2024-W17",
+        Some(("2024-04-22", "2024-04-28")),
+    );
+}
+
+#[test]
+fn titles_named_like_times() {
+    assert!(tag("This is VOA Today.", dct()).is_empty());
+    assert!(tag("The paper USA Today reported it.", dct()).is_empty());
+    assert!(tag("Baker said on ABC's \"This Week\" that it was over.", dct()).is_empty());
+    assert!(tag("Nasdaq's average daily volume rose.", dct()).is_empty());
+    check(
+        "Today, the talks resumed.",
+        "Today",
+        "2024-04-24",
         Some(("2024-04-24", "2024-04-24")),
     );
 }
@@ -662,4 +961,38 @@ fn spoken_years() {
         Some(("1997-01-01", "1997-01-31")),
     );
     assert!(tag_timex("Nineteen people died.", dct()).is_empty());
+}
+
+#[test]
+fn names_with_numbers_prepositions_and_compounds() {
+    // A number glued to a capitalized name is no year.
+    let all = tag(
+        "China held drills, Joint Sword-2024A, and tested a Hwasong-18.",
+        dct(),
+    );
+    assert!(all.is_empty(), "{all:#?}");
+    // `agreed to a ...`: `to` before an article looks nowhere; the verb is past.
+    check(
+        "The two sides agreed to a ceasefire in September.",
+        "September",
+        "2023-09",
+        Some(("2023-09-01", "2023-09-30")),
+    );
+    // `a closed-door meeting`: the compound says no tense; `is expected to` looks ahead.
+    check(
+        "The council is expected to discuss it at a closed-door meeting on Friday.",
+        "Friday",
+        "2024-04-26",
+        Some(("2024-04-26", "2024-04-26")),
+    );
+}
+
+#[test]
+fn a_few_days_after_a_month_is_that_month() {
+    let all = tag(
+        "Russia invaded in February 2022. Two days later, the EU imposed sanctions.",
+        dct(),
+    );
+    let later = all.last().unwrap();
+    assert_eq!(later.value, "2022-02", "{all:#?}");
 }

@@ -300,6 +300,10 @@ fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
 }
 
 fn is_furniture(tag: &Tag<'_>) -> bool {
+    // A standfirst (dek) sums up the story told below it, in any element.
+    if has_class_word(tag, &["standfirst", "dek"]) {
+        return true;
+    }
     if matches!(
         tag.name.as_str(),
         "html" | "body" | "main" | "article" | "p"
@@ -330,14 +334,16 @@ fn is_furniture(tag: &Tag<'_>) -> bool {
     {
         return true;
     }
+    has_class_word(tag, FURNITURE_CLASS_WORDS)
+}
+
+/// Whether the tag's `class` or `id` holds one of `words`, whole or as a part of a token
+/// (`related-articles`, `share_bar`, `c-comments`).
+fn has_class_word(tag: &Tag<'_>, words: &[&str]) -> bool {
     ["class", "id"].iter().filter_map(|a| tag.attr(a)).any(|v| {
         v.split_ascii_whitespace().any(|token| {
             let token = token.to_ascii_lowercase();
-            // Whole words inside the token: `related-articles`, `share_bar`, `c-comments`.
-            token
-                .split(['-', '_'])
-                .any(|w| FURNITURE_CLASS_WORDS.contains(&w))
-                || FURNITURE_CLASS_WORDS.contains(&token.as_str())
+            token.split(['-', '_']).any(|w| words.contains(&w)) || words.contains(&token.as_str())
         })
     })
 }
@@ -921,6 +927,14 @@ Vladimir Putin on Wednesday, the Kremlin said.</p>
             parse("<a href=\"x>text</a><p>after</p>").text,
             "text\n\nafter"
         );
+    }
+
+    #[test]
+    fn a_standfirst_is_no_part_of_the_story() {
+        let page = "<article><h1>Protest</h1><p class=\"standfirst\">Manila lodges its 12th protest this year.</p><p>The Philippines accused China's coast guard of firing water cannon at two fisheries vessels on Sunday, officials said.</p><p>China rejected the protest.</p></article>";
+        let a = parse(page);
+        assert!(!a.text.contains("lodges"), "{}", a.text);
+        assert!(a.text.contains("water cannon"), "{}", a.text);
     }
 
     #[test]

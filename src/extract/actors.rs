@@ -315,8 +315,17 @@ fn titled_names(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Titles written short with a period (`Gen.`), which the title scanner can read as a name.
+const ABBREVIATED_TITLES: &[&str] = &[
+    "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen", "Rep", "Prof", "Mr", "Mrs",
+    "Ms", "Dr", "Cmdr", "Brig",
+];
+
 /// Words that may stand between a country or demonym and a person it qualifies.
 const TITLE_WORDS: &[&str] = &[
+    "army",
+    "military",
+    "navy",
     "president",
     "vice",
     "prime",
@@ -515,7 +524,27 @@ impl Actors {
     fn add_titled_people(&self, text: &str, out: &mut Vec<Mention>) {
         let mut people: Vec<(String, Vec<String>)> = Vec::new();
         let mut found: Vec<Mention> = Vec::new();
-        for (name_start, name_end) in titled_names(text) {
+        for (mut name_start, mut name_end) in titled_names(text) {
+            // `spokesman, Gen. Sylvain Ekenge`: an abbreviated title read as the name; the
+            // name follows it.
+            if text
+                .get(name_start..name_end)
+                .is_some_and(|t| ABBREVIATED_TITLES.contains(&t))
+                && text.get(name_end..).is_some_and(|r| r.starts_with('.'))
+            {
+                let Some((s, e)) = name_after_title(text, name_end + 1) else {
+                    continue;
+                };
+                (name_start, name_end) = (s, e);
+            }
+            // `leader, Mr Tufan Erhürman`: a courtesy title opening the name is no part of it.
+            if let Some(rest) = text.get(name_start..name_end)
+                && let Some(t) = ["Mr ", "Mrs ", "Ms ", "Dr "]
+                    .iter()
+                    .find(|t| rest.starts_with(**t) && rest.len() > t.len())
+            {
+                name_start += t.len();
+            }
             let Some(name) = text.get(name_start..name_end) else {
                 continue;
             };
@@ -553,9 +582,8 @@ impl Actors {
                 if let Some(last) = toks.last() {
                     short.push((*last).to_string());
                 }
-                if toks.len() == 3
-                    && let Some(first) = toks.first()
-                {
+                // (A given name too: `Prime Minister Abiy Ahmed` ... `Abiy said`.)
+                if let Some(first) = toks.first() {
                     short.push((*first).to_string());
                 }
                 people.push((full.to_string(), short));
@@ -661,18 +689,41 @@ fn is_demonym(alias: &str, canonical: &str) -> bool {
 }
 
 /// Marks a country or organization mention that only qualifies a person right after it
-/// (`North Korean leader Kim Jong Un`, `UK’s Foreign Minister David Cameron`).
+/// (`North Korean leader Kim Jong Un`, `UK’s Foreign Minister David Cameron`), or a country
+/// or body whose group or organization acts (`Yemen's Houthis`, `the African Union's Peace
+/// and Security Council`).
 fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
         let Some(next) = mentions.get(i + 1) else {
             break;
         };
         let Some(cur) = mentions.get(i) else { break };
+        // `Yemen's Houthi movement`: the country only places the group that acts.
+        let possessive = matches!(
+            text.get(cur.end..next.start).map(str::trim),
+            Some("'s" | "’s")
+        );
+        if matches!(cur.kind, Kind::Country | Kind::Org)
+            && matches!(next.kind, Kind::Group | Kind::Org)
+            && possessive
+        {
+            if let Some(m) = mentions.get_mut(i) {
+                m.modifier = true;
+            }
+            continue;
+        }
         if cur.kind == Kind::Person || next.kind != Kind::Person {
             continue;
         }
         let between = text.get(cur.end..next.start).unwrap_or("");
-        // `U.S. Secretary of State, Antony Blinken`: a comma just before the name is fine.
+        // `U.S. Secretary of State, Antony Blinken`: a comma just before the name is fine,
+        // and so is a title written short (`Congo's army spokesman, Gen. Sylvain Ekenge`).
+        let mut between = between.trim_end();
+        if let Some((head, last)) = between.rsplit_once(' ')
+            && ABBREVIATED_TITLES.contains(&last.trim_end_matches('.'))
+        {
+            between = head;
+        }
         let between = between.trim_end().trim_end_matches(',');
         if between.contains([',', '.', ';', '(', ')']) {
             continue;
@@ -691,6 +742,21 @@ fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
             {
                 p.affiliation = Some(country);
             }
+        }
+    }
+    // `Turkish Cypriot leader Tufan Erhürman`: a demonym right before a qualifying one
+    // qualifies too.
+    for i in (0..mentions.len()).rev() {
+        let next_qualifies = mentions
+            .get(i + 1)
+            .is_some_and(|n| n.modifier && n.kind == Kind::Country);
+        if let (Some(next_start), Some(m)) =
+            (mentions.get(i + 1).map(|n| n.start), mentions.get_mut(i))
+            && next_qualifies
+            && m.demonym
+            && text.get(m.end..next_start) == Some(" ")
+        {
+            m.modifier = true;
         }
     }
 }

@@ -115,7 +115,17 @@ pub fn looks_like_caption(par: &str) -> bool {
         "KCNA via",
         "Sputnik/",
     ];
-    CREDITS.iter().any(|c| par.contains(c))
+    // `TAIPEI, Oct 14, 2024 (AFP) - China's military ...`: an agency in a wire dateline
+    // opens a story; it does not credit a photo.
+    let credit = |c: &str| {
+        par.match_indices(c).any(|(i, _)| {
+            let rest = par.get(i + c.len()..).unwrap_or("");
+            !rest
+                .strip_prefix(')')
+                .is_some_and(|r| r.trim_start().starts_with(['-', '–', '—']))
+        })
+    };
+    CREDITS.iter().any(|c| credit(c))
         && par.len() < 600
         && par
             .split(|c: char| !c.is_ascii_digit())
@@ -247,8 +257,28 @@ pub fn in_quote(quotes: &[(usize, usize)], pos: usize) -> bool {
 }
 
 const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "n't", "didn't", "don't", "doesn't", "won't", "wasn't", "weren't",
-    "hasn't", "haven't", "without", "nor", "neither", "cannot", "can't", "refused", "failed",
+    "not",
+    "never",
+    "no",
+    "n't",
+    "didn't",
+    "don't",
+    "doesn't",
+    "won't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "without",
+    "nor",
+    "neither",
+    "cannot",
+    "can't",
+    "refused",
+    "failed",
+    "struggled",
+    "struggling",
+    "failing",
 ];
 pub const MODALS: &[&str] = &[
     "must",
@@ -683,7 +713,10 @@ pub fn generic_plural(lower: &str, floor: usize, start: usize, end: usize) -> bo
         .iter()
         .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
         .collect();
-    if ws.iter().any(|w| DETS.contains(w)) {
+    if ws
+        .iter()
+        .any(|w| DETS.contains(w) || super::words::is_count_noun(w))
+    {
         return false;
     }
     ws.iter().take(2).any(|w| PREPS.contains(w))
@@ -705,6 +738,12 @@ mod tests {
         assert!(!looks_like_heading("North Korea fired a missile."));
         assert!(looks_like_caption(
             "Putin meets Choe in Moscow, Russia, January 16, 2024. Sputnik/Pool via REUTERS"
+        ));
+        assert!(!looks_like_caption(
+            "TAIPEI, Oct 14, 2024 (AFP) - China's military launched drills around Taiwan."
+        ));
+        assert!(!looks_like_caption(
+            "BEIJING, March 3, 2024 (Xinhua) -- China held talks with Russia on Sunday."
         ));
     }
 

@@ -47,6 +47,14 @@ pub fn article_when(article: &Article) -> Option<When> {
     })
 }
 
+/// `overnight` in a story: the night before the article date, which ends on that date.
+pub fn overnight_when(article: &Article) -> Option<When> {
+    let mut w = article_when(article)?;
+    w.start = w.start.and_then(|d| d.pred_opt());
+    "overnight".clone_into(&mut w.expression);
+    Some(w)
+}
+
 /// Whether an expression points away from the news of the day (more than a week before the
 /// article date, or after it). Such a sentence ends the article's lead.
 pub fn off_news(t: &TimeExpr, published: Option<NaiveDate>) -> bool {

@@ -238,9 +238,10 @@ pub fn un_body_subject(lower: &str, clause_start: usize, trig_start: usize) -> b
     } else {
         clause_start
     };
-    lower
-        .get(from..trig_start)
-        .is_some_and(|s| UN_BODIES.iter().any(|b| s.contains(b)))
+    // (The African Union's Peace and Security Council is no UN body.)
+    lower.get(from..trig_start).is_some_and(|s| {
+        UN_BODIES.iter().any(|b| s.contains(b)) && !s.contains("peace and security council")
+    })
 }
 
 /// The nearest char boundary at or after `i`.
@@ -254,7 +255,15 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 /// `a rehearsal for invasion`, `threats of attack`, `came for talks with`: an event noun
 /// with no determiner right after a preposition names a kind or purpose, not an event.
 pub fn bare_generic_noun(lower: &str, floor: usize, start: usize) -> bool {
-    let prev = prev_words(lower, floor, start, 1);
+    // `waves of air strikes`, `a series of attacks`: a count of events, not a kind.
+    let prev = prev_words(lower, floor, start, 2);
+    let counted = prev
+        .get(1)
+        .and_then(|&(a, b)| lower.get(a..b))
+        .is_some_and(super::words::is_count_noun);
+    if counted {
+        return false;
+    }
     let Some(p) = prev.first().and_then(|&(a, b)| lower.get(a..b)) else {
         return false;
     };
@@ -446,17 +455,22 @@ pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: 
         let shares = c.when.is_none()
             && !c.nominal
             && c.trig.form == super::vocab::Form::Past
-            && !c.cues.perfect
-            && coordinated(lower, c.clause.0);
-        if !shares {
+            && !c.cues.perfect;
+        // (`met in December 2023 and agreed not to`: a verb sharing the subject.)
+        let shared_subject = crate::extract::words::prev_word(lower, c.trig.start) == Some("and");
+        if !shares || !(coordinated(lower, c.clause.0) || shared_subject) {
             continue;
         }
+        let trig_start = c.trig.start;
         let before = cands
             .get(..i)
             .unwrap_or(&[])
             .iter()
             .rev()
-            .find(|k| k.explicit && k.clause.1 <= c.clause.0)
+            .find(|k| {
+                k.explicit
+                    && (k.clause.1 <= c.clause.0 || (shared_subject && k.trig.end < trig_start))
+            })
             .and_then(|k| k.when.clone())
             .filter(|w| w.precision != Precision::Range);
         if let (Some(w), Some(c)) = (before, cands.get_mut(i)) {
@@ -477,13 +491,36 @@ pub(super) fn drop_told_topics(out: &mut Vec<super::Cand>) {
     });
 }
 
-/// `have blocked new sanctions`, `opposed a ceasefire`: an event noun that is the object of
-/// a verb of blocking did not happen.
+/// `have blocked new sanctions`, `opposed a ceasefire`, `rejected direct talks`: an event
+/// noun that is the object of a verb of blocking or refusing did not happen.
 pub fn blocked_object(lower: &str, floor: usize, start: usize) -> bool {
     const BLOCKING: &[&str] = &[
-        "block", "blocks", "blocked", "blocking", "oppose", "opposes", "opposed", "opposing",
-        "veto", "vetoes", "vetoed", "vetoing", "resist", "resisted", "thwart", "thwarted", "avert",
-        "averted", "averting",
+        "block",
+        "blocks",
+        "blocked",
+        "blocking",
+        "oppose",
+        "opposes",
+        "opposed",
+        "opposing",
+        "veto",
+        "vetoes",
+        "vetoed",
+        "vetoing",
+        "resist",
+        "resisted",
+        "thwart",
+        "thwarted",
+        "avert",
+        "averted",
+        "averting",
+        "reject",
+        "rejects",
+        "rejected",
+        "rejecting",
+        "refuse",
+        "refuses",
+        "refused",
     ];
     prev_words(lower, floor, start, 3)
         .iter()
@@ -532,6 +569,25 @@ const TARGET_NOUNS: &[&str] = &[
     "bases",
     "infrastructure",
     "territory",
+    "tanker",
+    "tankers",
+    "ship",
+    "ships",
+    "vessel",
+    "vessels",
+    "boat",
+    "boats",
+    "freighter",
+    "warship",
+    "warships",
+    "destroyer",
+    "convoy",
+    "airport",
+    "airfield",
+    "airfields",
+    "port",
+    "refinery",
+    "capital",
 ];
 
 /// `fired rockets at northern Israel`, `launched drones at Ukraine`: weapons fired at a
@@ -539,13 +595,18 @@ const TARGET_NOUNS: &[&str] = &[
 /// `toward the East Sea` stay tests).
 pub fn fired_at_target(lower: &str, from: usize, to: usize, mentions: &[&Mention]) -> bool {
     let words = word_spans(lower, from, to);
-    let Some(i) = words
-        .iter()
-        .take(10)
-        .position(|&(a, b)| matches!(lower.get(a..b), Some("at" | "on" | "against" | "upon")))
-    else {
+    let Some(i) = words.iter().take(10).position(|&(a, b)| {
+        matches!(
+            lower.get(a..b),
+            Some("at" | "on" | "against" | "upon" | "into")
+        )
+    }) else {
         return false;
     };
+    // (`into northern Israel` is a target; `into the sea`, `into the Sea of Japan` are not.)
+    let into = words
+        .get(i)
+        .is_some_and(|&(a, b)| lower.get(a..b) == Some("into"));
     // The object of the preposition, up to the next comma: `on Monday, South Korea said`
     // names no target.
     let prep_end = words.get(i).map_or(to, |&(_, b)| b);
@@ -564,9 +625,15 @@ pub fn fired_at_target(lower: &str, from: usize, to: usize, mentions: &[&Mention
         return false;
     };
     let last_end = after.last().map_or(first, |&(_, b)| b);
-    let actor = mentions
-        .iter()
-        .any(|m| m.start >= first && m.start < last_end && !m.demonym);
+    let actor = mentions.iter().any(|m| {
+        m.start >= first
+            && m.start < last_end
+            && !m.demonym
+            && !(into
+                && ["Sea", "Ocean", "Gulf", "Strait", "Bay"]
+                    .iter()
+                    .any(|w| m.name.contains(w)))
+    });
     let noun = after
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| TARGET_NOUNS.contains(&w)));
@@ -582,6 +649,104 @@ pub fn claim_about_self(lower: &str, end: usize) -> bool {
             Some("its" | "their" | "our" | "his" | "her" | "it" | "they" | "we")
         )
     })
+}
+
+/// Where the story starts after a wire dateline opening the sentence (`YANGON, May 27, 2026
+/// (AFP) - `, `KYIV, Ukraine (AP) — `): a capitalized place, then an agency in brackets and a
+/// dash within the first 80 bytes.
+pub fn wire_dateline_end(text: &str, sent: (usize, usize)) -> Option<usize> {
+    let s = text.get(sent.0..sent.1)?;
+    let first = s.split([',', ' ', '(']).next()?;
+    if first.len() < 2
+        || !first
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-')
+    {
+        return None;
+    }
+    let head_len = s
+        .char_indices()
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= 80)
+        .last()?;
+    let head = s.get(..head_len)?;
+    let close = head.find(')')?;
+    let open = head.get(..close)?.rfind('(')?;
+    if close - open > 24 {
+        return None;
+    }
+    let rest = s.get(close + 1..)?;
+    let trimmed = rest.trim_start();
+    let dash = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '—' | '–' | '_'))?;
+    Some(sent.0 + close + 1 + (rest.len() - trimmed.len()) + dash.len_utf8())
+}
+
+/// Where a sentence-final attribution starts (`..., a local group and residents said
+/// Wednesday.`): after the last comma, a short speaker, a verb of saying and at most a few
+/// words of time.
+pub fn attribution_tail(lower: &str, sent: (usize, usize)) -> Option<usize> {
+    const SAYING: &[&str] = &["said", "says", "told", "added", "reported", "stated"];
+    let text = lower.get(sent.0..sent.1)?;
+    let comma = text.rfind(',')?;
+    let tail = text.get(comma + 1..)?;
+    if tail.contains(['"', '“', '”']) {
+        return None;
+    }
+    let words: Vec<&str> = tail
+        .split(|c: char| !super::words::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let verb = words.iter().position(|w| SAYING.contains(w))?;
+    ((1..=6).contains(&verb) && words.len() - verb <= 4).then_some(sent.0 + comma + 1)
+}
+
+/// `claims almost the entire sea`, `claimed responsibility`, `claimed an attack`: what
+/// follows a claim is a thing claimed (territory, credit), not a charge against someone.
+pub fn claim_to_a_thing(lower: &str, end: usize) -> bool {
+    const THINGS: &[&str] = &[
+        "a",
+        "an",
+        "almost",
+        "all",
+        "most",
+        "much",
+        "sovereignty",
+        "responsibility",
+        "credit",
+        "victory",
+        "control",
+        "ownership",
+        "part",
+        "parts",
+        "territory",
+    ];
+    const AFTER_THE: &[&str] = &[
+        "entire",
+        "whole",
+        "region",
+        "territory",
+        "island",
+        "islands",
+        "area",
+        "waters",
+        "sea",
+        "land",
+        "disputed",
+        "lives",
+        "life",
+    ];
+    let next: Vec<&str> = next_words(lower, end, 2)
+        .iter()
+        .filter_map(|&(a, b)| lower.get(a..b))
+        .collect();
+    match next.as_slice() {
+        [w, ..] if THINGS.contains(w) => true,
+        ["the", w, ..] => AFTER_THE.contains(w),
+        _ => false,
+    }
 }
 
 /// The subject of a sentence whose clause starts with a participle (`..., accusing France
@@ -822,6 +987,8 @@ pub fn pair_subject(
     {
         let side = match (&m.kind, &m.affiliation) {
             (Kind::Person, Some(a)) => a.clone(),
+            // (`the two countries` are no person without a known country.)
+            (Kind::Person, None) if countries && !leaders => continue,
             _ => m.name.clone(),
         };
         if !sides.contains(&side) {

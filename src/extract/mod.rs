@@ -530,6 +530,25 @@ const AGENT_NOUNS: &[&str] = &[
     "officers",
     "units",
     "commanders",
+    "aircraft",
+    "planes",
+    "warships",
+    "ships",
+    "vessels",
+    "helicopters",
+    "submarines",
+    "cargo",
+    "firms",
+    "companies",
+    "entities",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "shells",
+    "artillery",
+    "tanks",
 ];
 /// Words that cannot stand inside a noun phrase between a demonym and its head noun.
 const NP_BREAKERS: &[&str] = &[
@@ -594,7 +613,13 @@ impl Inner {
                 continue;
             }
             let caption = kind == BlockKind::Caption;
-            let s_times: Vec<&TimeExpr> = slice_by(&times, sent, |t| t.start).iter().collect();
+            // `..., residents said Wednesday.`: the day of the telling dates no act.
+            let told_from = general::attribution_tail(&lower, sent).unwrap_or(sent.1);
+            // (`YANGON, May 27, 2026 (AFP) - ...`: nor does the day the story was filed.)
+            let story_from = general::wire_dateline_end(text, sent).unwrap_or(sent.0);
+            let s_times: Vec<&TimeExpr> = slice_by(&times, (story_from, told_from), |t| t.start)
+                .iter()
+                .collect();
             let s_trigs = slice_by(&triggers, sent, |t| t.start);
             let s_ments: Vec<&Mention> = slice_by(&mentions, sent, |m| m.start)
                 .iter()
@@ -638,10 +663,24 @@ impl Inner {
                     c.explicit = false;
                 }
             }
+            // `who visited Georgetown in March 2025, warned at the time`: the time of the
+            // sentence's other act.
+            let told_time = cands
+                .iter()
+                .find(|c| c.explicit)
+                .and_then(|c| c.when.clone());
             for c in &mut cands {
                 c.sentence = si;
                 c.caption = caption;
                 if c.when.is_some() || c.status == Status::Planned {
+                    continue;
+                }
+                let at_the_time = lower
+                    .get(c.trig.end..c.clause.1.max(c.trig.end))
+                    .is_some_and(|r| r.contains("at the time") || r.contains("at that time"));
+                if at_the_time && let Some(w) = &told_time {
+                    c.when = Some(w.clone());
+                    c.explicit = true;
                     continue;
                 }
                 let verbal = !c.nominal && c.trig.form != Form::Ing;
@@ -650,6 +689,10 @@ impl Inner {
                     && continues_previous(&lower, sent, c)
                 {
                     c.when = Some(w.clone());
+                } else if words::words_in(&lower, c.clause.0, c.clause.1).any(|w| w == "overnight")
+                {
+                    // `airstrikes killed 20 people overnight`: the night before the news.
+                    c.when = dating::overnight_when(article);
                 } else if is_lead
                     && verbal
                     && !c.cues.bare_infinitive
@@ -685,7 +728,8 @@ impl Inner {
             .filter_map(|m| m.affiliation.clone().map(|a| (m.name.clone(), a)))
             .collect();
         general::drop_told_topics(&mut out);
-        merge_repeats(&mut out, self.statement, &affiliations, &lower);
+        let speech = [self.statement, self.accusation, self.denial];
+        merge_repeats(&mut out, &speech, &affiliations, &lower);
         out.into_iter()
             .map(|c| self.finish(article, &affiliations, c))
             .collect()
@@ -749,7 +793,11 @@ impl Inner {
         let analyst = words::words_in(lower, sent.0, sent.1).any(|w| ANALYST_CUES.contains(&w));
         let mut cands: Vec<Cand> = Vec::new();
         let mut covered_to = 0usize;
+        let mut attribution_from = usize::MAX;
         for (i, t) in trigs.iter().enumerate() {
+            if t.start >= attribution_from {
+                break;
+            }
             // Inside another trigger's phrase (`rejected those claims`): part of that event.
             let inside = t.start < covered_to;
             covered_to = covered_to.max(t.tail_end);
@@ -809,10 +857,9 @@ impl Inner {
             {
                 continue;
             }
-            // `such a claim`, `the host`: a verb-only trigger after a determiner is a noun
-            // that is no event of its own.
+            // `such a claim`, `the host`, `in a storm`: a verb-only trigger after a
+            // determiner is a noun that is no event of its own.
             if !t.noun_too
-                && self.is_speech(t.type_idx)
                 && t.form == Form::Base
                 && t.tail_end == t.end
                 && prev.is_some_and(|p| {
@@ -824,7 +871,57 @@ impl Inner {
             {
                 continue;
             }
+            // `a shipment of 2,000-pound bombs`: a weapon's verb read as a plural noun names
+            // the weapon, not an event; so does a speech verb (`China's expansive claims`).
+            if !t.noun_too
+                && t.form == Form::Present
+                && (self.is_speech(t.type_idx)
+                    || lower
+                        .get(t.start..t.end)
+                        .is_some_and(|w| WEAPONS.contains(&w)))
+                && t.tail_end == t.end
+                && plural_noun_use(text, lower, t)
+            {
+                continue;
+            }
             if general::inside_name(text, sent.0, t.start, t.end) {
+                continue;
+            }
+            // `when reached by phone`: the way a reporter asked, not a call between parties.
+            if prev == Some("by")
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| matches!(w, "phone" | "telephone"))
+                && words::prev_words(lower, sent.0, t.start, 2)
+                    .get(1)
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .is_some_and(|w| matches!(w, "reached" | "contacted" | "interviewed"))
+            {
+                continue;
+            }
+            // `negotiations mediated by Qatar`, `a ceasefire brokered by Egypt`: a participle
+            // describing the event noun right before it is that event, not another.
+            let describes_event_noun = t.form == Form::Past
+                && i.checked_sub(1)
+                    .and_then(|j| trigs.get(j))
+                    .is_some_and(|p| {
+                        text.get(p.tail_end.max(p.end)..t.start)
+                            .is_some_and(|g| g.chars().all(char::is_whitespace))
+                    })
+                && words::next_words(lower, t.tail_end.max(t.end), 1)
+                    .first()
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    == Some("by");
+            if describes_event_noun {
+                continue;
+            }
+            // `China claims almost the entire South China Sea`, `claimed an attack on the
+            // airport`: a claim to a thing is no accusation.
+            if lower
+                .get(t.start..t.end)
+                .is_some_and(|w| w.starts_with("claim"))
+                && general::claim_to_a_thing(lower, t.tail_end.max(t.end))
+            {
                 continue;
             }
             if t.form == Form::Ing && general::prevented_or_content(lower, t.start) {
@@ -833,7 +930,7 @@ impl Inner {
             // Votes and resolutions are UN meetings only where a UN body is named.
             if Some(t.type_idx) == self.vocab.type_index("un_meeting")
                 && lower.get(t.start..t.end).is_some_and(|w| {
-                    ["vot", "pass", "approv", "adopt"]
+                    ["vot", "pass", "approv", "adopt", "exten", "renew"]
                         .iter()
                         .any(|p| w.starts_with(p))
                 })
@@ -898,6 +995,20 @@ impl Inner {
             if !nominal && cues.bare_infinitive && !cues.planned {
                 continue;
             }
+            // `condemned the launch in a phone call`: a call carrying another act of its
+            // clause is how that act was done.
+            if nominal
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.ends_with("call"))
+                && words::prev_words(lower, clause.0, t.start, 2)
+                    .last()
+                    .and_then(|&(a, b)| lower.get(a..b))
+                    .is_some_and(|w| matches!(w, "in" | "during" | "on" | "by"))
+                && cands.iter().any(|c| c.clause == clause && !c.nominal)
+            {
+                continue;
+            }
             // `a request to join sanctions`, `to hold talks`: the object of an infinitive is
             // an event only as a plan (`agreed to hold talks`).
             let infinitive_object =
@@ -906,9 +1017,12 @@ impl Inner {
             if infinitive_object && !context::planned_before_infinitive(lower, clause.0, t.start) {
                 continue;
             }
-            if nominal
-                && (context::generic_plural(lower, sent.0, t.start, t.end)
-                    || general::blocked_object(lower, clause.0, t.start))
+            if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
+                continue;
+            }
+            // (`rejected talks with`: a verb's `-s` form after a verb of refusing is its noun.)
+            if (nominal || t.form == Form::Present)
+                && general::blocked_object(lower, sent.0, t.start)
             {
                 continue;
             }
@@ -1017,8 +1131,17 @@ impl Inner {
                     .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", which "));
                 let resumed = resumes.iter().find(|&&(r, _)| r == clause.0);
                 if relative && pre.first().is_some_and(|w| matches!(*w, "who" | "which")) {
-                    // `Lula, who arrived`: the noun the clause hangs on.
-                    agents = antecedent(clause.0);
+                    // `Lula, who arrived`: the noun the clause hangs on, the one right before
+                    // the comma (`supporting the M23 rebels, who seized`) or else the subject.
+                    let adjacent = ments.iter().rev().find(|m| {
+                        m.end <= clause.0
+                            && !m.modifier
+                            && words::words_in(lower, m.end, clause.0).count() <= 2
+                    });
+                    agents = match adjacent {
+                        Some(m) => vec![m.name.clone()],
+                        None => antecedent(clause.0),
+                    };
                 } else if let Some(&(_, rel)) = resumed
                     && pre.iter().all(|w| AUX_GLUE.contains(w))
                 {
@@ -1186,6 +1309,26 @@ impl Inner {
             // Chinese foreign ministry`), else the one the article was just talking about.
             let mut unnamed_speaker = false;
             let mut named_from_clause = false;
+            // The speaker's own phrase starts after the last comma before the verb
+            // (`..., with China voting against, diplomats said`).
+            let speaker_from = text
+                .get(agent_floor..t.start)
+                .and_then(|b| b.rfind(','))
+                .map_or(agent_floor, |i| agent_floor + i + 1);
+            if speech
+                && speaker_from > agent_floor
+                && sourcing_only(
+                    lower,
+                    speaker_from,
+                    t,
+                    sent,
+                    t.weak && Some(t.type_idx) == self.statement,
+                )
+            {
+                // (`..., Merz told the conference.`: the rest is the attribution's too.)
+                attribution_from = speaker_from;
+                continue;
+            }
             if speech && agents.is_empty() && !passive {
                 let role = words::words_in(lower, agent_floor, t.start).any(|w| {
                     SPEAKER_ROLES.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
@@ -1207,7 +1350,7 @@ impl Inner {
                     unnamed_speaker = true;
                     let org = ments
                         .iter()
-                        .find(|m| m.start >= agent_floor && m.end <= t.start && !m.modifier);
+                        .find(|m| m.start >= speaker_from && m.end <= t.start && !m.modifier);
                     named_from_clause = org.is_some();
                     agents = match org {
                         Some(m) => vec![m.name.clone()],
@@ -1357,7 +1500,30 @@ impl Inner {
         self.drop_covered_statements(lower, &mut cands);
         // One event per type and clause, and per type and agents in the sentence.
         let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+        let (visit, meeting) = (
+            self.vocab.type_index("visit"),
+            self.vocab.type_index("meeting"),
+        );
+        let mut met_on_visit = false;
         for c in cands {
+            // `visited Tehran last week and met President Pezeshkian`: meeting the hosts on
+            // a visit is the visit's business, not an event of its own.
+            // (`..., but the talks produced no breakthrough`: so are the talks told after.)
+            let is_meeting = Some(c.trig.type_idx) == meeting;
+            if is_meeting && met_on_visit && c.nominal && c.agents.is_empty() {
+                continue;
+            }
+            let part_of_visit = is_meeting
+                && !c.nominal
+                && words::prev_word(lower, c.trig.start)
+                    .is_some_and(|w| matches!(w, "and" | "then" | "later"))
+                && kept
+                    .iter()
+                    .any(|k| Some(k.trig.type_idx) == visit && !k.nominal && k.status == c.status);
+            if part_of_visit {
+                met_on_visit = true;
+                continue;
+            }
             // (Two doers named apart are two events even in one clause: `Iran launched
             // missiles in retaliation for an Israeli strike`.)
             let dup = kept.iter_mut().find(|k| {
@@ -1437,7 +1603,15 @@ impl Inner {
         for c in out.iter_mut().filter(|c| !c.caption) {
             for (ci, cap) in captions.iter().enumerate() {
                 let cap_actors: Vec<&String> = cap.agents.iter().chain(cap.target.iter()).collect();
+                // A body event with its own date apart from the caption's is another one.
+                let span = |x: &Cand| x.when.as_ref().and_then(|w| w.start.zip(w.end));
+                let dates_differ = c.explicit
+                    && cap.explicit
+                    && span(c)
+                        .zip(span(cap))
+                        .is_some_and(|((s1, e1), (s2, e2))| e1 < s2 || e2 < s1);
                 let same = cap.trig.type_idx == c.trig.type_idx
+                    && !dates_differ
                     && c.agents
                         .iter()
                         .chain(c.target.iter())
@@ -1640,6 +1814,34 @@ impl Inner {
     }
 }
 
+/// `..., diplomats said.`, `..., officials said on Monday.`: nameless sources after the
+/// news they give are its attribution, not a statement of their own.
+fn sourcing_only(
+    lower: &str,
+    speaker_from: usize,
+    t: &Trigger,
+    sent: (usize, usize),
+    any_speaker: bool,
+) -> bool {
+    const SOURCES: &[&str] = &[
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "source",
+        "sources",
+        "witnesses",
+        "residents",
+    ];
+    let head = words::words_in(lower, speaker_from, t.start).last();
+    let rest = lower.get(t.tail_end.max(t.end)..sent.1).unwrap_or("");
+    (any_speaker || head.is_some_and(|w| SOURCES.contains(&w)))
+        && (1..=6).contains(&words::words_in(lower, speaker_from, t.start).count())
+        && !rest.contains([',', '"', '“', '”'])
+        && rest.split_whitespace().count() <= 5
+        && !rest.contains(" that ")
+}
+
 /// The same event told again later in the article (`A delegation ... visited Iran` then
 /// `the delegation ... departed Pyongyang for Tehran on Tuesday`) is kept once, at its first
 /// mention, with the better date. Two mentions are the same event when type and status agree,
@@ -1648,10 +1850,17 @@ impl Inner {
 /// fallback within a week of an explicit date; or overlapping explicit dates).
 fn merge_repeats(
     out: &mut Vec<Cand>,
-    statement: Option<usize>,
+    speech: &[Option<usize>; 3],
     affiliations: &[(String, String)],
     lower: &str,
 ) {
+    let statement = speech[0];
+    // The first letters of a trigger: `accused`/`accuses` are one verb, `summoned` another.
+    let stem = |c: &Cand| {
+        lower
+            .get(c.trig.start..c.trig.end)
+            .map(|w| w.get(..4).unwrap_or(w))
+    };
     // Agents with their countries: `John Kirby` speaks for the United States.
     let widen = |agents: &[String]| -> Vec<String> {
         let mut all = agents.to_vec();
@@ -1693,6 +1902,17 @@ fn merge_repeats(
             if k.status != c.status {
                 return false;
             }
+            // `accused China of firing` then `summoned the envoy`: two verbs of accusing
+            // (or denying) are two acts, however close.
+            if speech[1..].contains(&Some(c.trig.type_idx))
+                && !k.nominal
+                && !c.nominal
+                && !k.passive
+                && !c.passive
+                && stem(k) != stem(&c)
+            {
+                return false;
+            }
             if statement == Some(c.trig.type_idx)
                 && (k.agents != c.agents || (k.when.is_none() && c.when.is_none()))
             {
@@ -1709,9 +1929,17 @@ fn merge_repeats(
             // back (`the test`), handled above.
             // Repeated claims and denials (not reported acts, which recur) are one matter.
             let undated = k.when.is_none() && c.when.is_none() && c.status == Status::Reported;
+            // (`wrapped up a state visit` in the lead, then `Macron, who arrived in Doha on
+            // Tuesday`: an undated noun told again nearby with its date.)
+            // (Or with no doer named: `A fighter jet dropped two bombs ... on Tuesday`.)
+            let dated_later = k.nominal
+                && k.when.is_none()
+                && c.explicit
+                && (shared || c.agents.is_empty())
+                && near;
             ((shared && (near || !undated)) || (one_empty && near))
                 && targets_ok
-                && dates_compatible(k, &c)
+                && (dates_compatible(k, &c) || dated_later)
         });
         match same {
             Some(k) => {
@@ -2055,8 +2283,8 @@ fn pick_actors(
 }
 
 /// `missile attacks`, `drone strikes on Kyiv`, `recent visits`: a third-person form that is
-/// also a noun reads as the plural noun when a lowercase modifier (not a pronoun or an
-/// adverb) stands before it and no object follows (no article, pronoun or name).
+/// also a noun reads as the plural noun when a lowercase or numeric modifier (not a pronoun
+/// or an adverb) stands before it and no object follows (no article, pronoun or name).
 fn plural_noun_use(text: &str, lower: &str, t: &Trigger) -> bool {
     const NOT_MODIFIERS: &[&str] = &[
         "he",
@@ -2083,7 +2311,11 @@ fn plural_noun_use(text: &str, lower: &str, t: &Trigger) -> bool {
     let Some(prev) = words::prev_word(text, t.start) else {
         return false;
     };
-    let lowercase = prev.chars().next().is_some_and(char::is_lowercase);
+    // (A number is a modifier too: `2,000-pound bombs`, `500 raids`.)
+    let lowercase = prev
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
     if !lowercase || NOT_MODIFIERS.contains(&prev) {
         return false;
     }
@@ -2210,7 +2442,9 @@ fn last_pair(doc: Doc<'_>, pos: usize) -> Option<Vec<String>> {
         let (a, b) = (w.first()?, w.get(1)?);
         let between = doc.text.get(a.end..b.start)?;
         let joined = matches!(between, " and " | ", and " | " and the ");
-        (joined && a.name != b.name).then(|| vec![a.name.clone(), b.name.clone()])
+        // (`the two countries` are two of a kind: not a minister and a country.)
+        (joined && a.name != b.name && a.kind == b.kind)
+            .then(|| vec![a.name.clone(), b.name.clone()])
     })
 }
 
@@ -2485,6 +2719,74 @@ fn resolve_pronoun(
 
 /// The first run of capitalized words in `text[from..to]` that looks like a name (not a
 /// sentence-initial function word, month or weekday), as written.
+/// Titles written before a name (`Gen.`, `President`), skipped when reading a name.
+const TITLES_BEFORE_NAMES: &[&str] = &[
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Sgt",
+    "Adm",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Prof",
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Colonel",
+    "Major",
+    "Captain",
+    "Commander",
+    "Admiral",
+    "Governor",
+    "Senator",
+    "Ambassador",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Sheikh",
+    "Pope",
+    "Judge",
+    "Justice",
+    "Commodore",
+    "Lieutenant",
+];
+
+/// Capitalized common nouns that do not open a name.
+const COMMON_NOUNS: &[&str] = &[
+    "Security",
+    "Police",
+    "Government",
+    "Officials",
+    "Troops",
+    "Soldiers",
+    "Rebels",
+    "Militants",
+    "Gunmen",
+    "Protesters",
+    "Forces",
+    "Authorities",
+    "Witnesses",
+    "Residents",
+    "Lawmakers",
+    "Diplomats",
+    "Analysts",
+    "Experts",
+    "States",
+    "Ministry",
+    "Council",
+    "Office",
+    "Department",
+    "Army",
+    "Navy",
+    "Parliament",
+    "Court",
+];
+
 fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
     const NOT_NAMES: &[&str] = &[
         "I",
@@ -2562,8 +2864,23 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             .strip_suffix("'s")
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
+        // (`Gen. Sylvain Ekenge`: a title before the name is no part of it.)
+        if run.is_empty() && TITLES_BEFORE_NAMES.contains(&w) {
+            continue;
+        }
+        // (`Security forces killed`, `Foreign States supplying`: a common noun opening the
+        // sentence names no one; inside a name it may: `National Unity Government`.)
+        if run.is_empty() && COMMON_NOUNS.contains(&w) {
+            break;
+        }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        if cap && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
+        // (`Heavily armed men stormed`, `The Dubai-based operator`: an adverb or a
+        // compound adjective is no name.)
+        let adverb = (w.len() > 4 && w.ends_with("ly"))
+            || ["-based", "-led", "-backed", "-owned", "-aligned", "-run"]
+                .iter()
+                .any(|s| w.ends_with(s));
+        if cap && !adverb && !NOT_NAMES.contains(&w) && !words::never_a_name(w) {
             run.push(w);
             continue;
         }
@@ -2717,6 +3034,8 @@ fn continues_previous(lower: &str, sent: (usize, usize), c: &Cand) -> bool {
     let anaphor = s.contains("those ")
         || s.contains("these ")
         || s.contains("the same ")
+        || s.contains("at the time")
+        || s.contains("at that time")
         || PRONOUNS.contains(&first)
         || (first == "the" && c.nominal && c.trig.start < sent.0 + 20);
     let past = c.trig.form == Form::Past && !c.cues.perfect;

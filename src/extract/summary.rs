@@ -476,6 +476,12 @@ pub fn modifiers_start(text: &str, floor: usize, trigger_start: usize) -> usize 
         "conducted",
         "held",
         "holds",
+        "out",
+        "up",
+        "off",
+        "launched",
+        "staged",
+        "began",
     ];
     let mut start = trigger_start;
     for (a, b) in prev_words(text, floor, trigger_start, 4) {

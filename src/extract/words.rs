@@ -148,6 +148,28 @@ pub fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = &str
         .filter(|w| !w.is_empty())
 }
 
+/// A noun counting events before `of`: `waves of air strikes`, `a series of attacks`.
+pub fn is_count_noun(w: &str) -> bool {
+    const COUNTS: &[&str] = &[
+        "wave",
+        "waves",
+        "series",
+        "spate",
+        "string",
+        "barrage",
+        "round",
+        "rounds",
+        "flurry",
+        "volley",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "number",
+        "couple",
+    ];
+    COUNTS.contains(&w)
+}
+
 /// A capitalized word that never names an actor: a function word opening a sentence (`The`,
 /// `After`, `They`) or a weekday or month (`Monday`, `May`, months from
 /// [`crate::export::MONTH_NAMES`]).

@@ -69,6 +69,9 @@ struct Cx<'t> {
     last_quarter: Option<Ref>,
     /// The last expression that was a single day, and where it ended: `April 24 and 25`.
     last_day: Option<(usize, NaiveDate, Anchor)>,
+    /// The last single day mentioned, even with coarser periods mentioned since: `said on
+    /// Tuesday that sales rose in February ... before declining later in the day`.
+    story_day: Option<(NaiveDate, Anchor)>,
 }
 
 const WINDOW_LEFT: usize = 72;
@@ -95,6 +98,7 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
         last: None,
         last_quarter: None,
         last_day: None,
+        story_day: None,
     };
     let bytes = text.as_bytes();
     let mut covered = 0usize;
@@ -233,16 +237,33 @@ impl Cx<'_> {
                     v: f.v.clone(),
                     anchor: f.anchor,
                 };
-                self.last_quarter = Some(r.clone());
+                // A quarter not over by the DCT (`a fourth-quarter charge` expected in
+                // October) is a forecast; `the latest quarter` and `a year ago` still mean the
+                // one reported.
+                let ended = match (&f.v, self.dct) {
+                    (V::Quarter(y, q), Some(d)) => (*y, *q) < (d.year(), (d.month() - 1) / 3 + 1),
+                    _ => true,
+                } || {
+                    // `the fourth quarter ended Sept. 30`: a fiscal quarter, reported.
+                    let after = self.text.get(f.end..).unwrap_or("").trim_start();
+                    after.starts_with("ended") || after.starts_with("ending")
+                };
+                if ended {
+                    self.last_quarter = Some(r.clone());
+                }
                 self.last = Some(r);
             }
             V::Day(_) | V::Month(..) | V::Year(_) | V::Week(..) | V::Season(..) => {
+                if let V::Day(d) = f.v {
+                    self.story_day = Some((d, f.anchor));
+                }
                 self.last = Some(Ref {
                     v: f.v.clone(),
                     anchor: f.anchor,
                 });
             }
             V::Time(Some(d), _) => {
+                self.story_day = Some((d, f.anchor));
                 self.last = Some(Ref {
                     v: V::Day(d),
                     anchor: f.anchor,
@@ -253,7 +274,7 @@ impl Cx<'_> {
     }
 
     /// The day that relative expressions about the story resolve against: the last
-    /// mentioned day, or the DCT.
+    /// mentioned day (even with months or years mentioned since), or the DCT.
     fn ref_day(&self) -> Option<(NaiveDate, Anchor)> {
         if let Some(Ref {
             v: V::Day(d),
@@ -262,7 +283,8 @@ impl Cx<'_> {
         {
             return Some((*d, *anchor));
         }
-        self.dct.map(|d| (d, self.dct_anchor))
+        self.story_day
+            .or_else(|| self.dct.map(|d| (d, self.dct_anchor)))
     }
 
     /// A day inside the period the story last mentioned, for `the following month`, `that
@@ -324,7 +346,10 @@ impl Cx<'_> {
                 j -= 1;
             }
             if j < i {
-                if let (Some(w), Some(slot)) = (bytes.get(j..i), words.get_mut(count)) {
+                // (`a closed-door meeting`: the first part of a compound says no tense.)
+                let compound = bytes.get(i) == Some(&b'-');
+                if !compound && let (Some(w), Some(slot)) = (bytes.get(j..i), words.get_mut(count))
+                {
                     *slot = w;
                     count += 1;
                 }
@@ -357,6 +382,18 @@ impl Cx<'_> {
             return Tense::Future;
         }
         for n in 0..count.min(12) {
+            // `agreed to a ceasefire in January`: `to` before an article is a preposition,
+            // no infinitive looking ahead.
+            if n > 0
+                && before.get(n).is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
+                && before.get(n - 1).is_some_and(|w| {
+                    [&b"a"[..], b"an", b"the", b"its", b"their", b"his", b"her"]
+                        .iter()
+                        .any(|d| w.eq_ignore_ascii_case(d))
+                })
+            {
+                continue;
+            }
             // `next to the embassy`: a preposition, not a time.
             if n > 0
                 && before
@@ -476,6 +513,18 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
                 Tense::Future
             });
         }
+        // Modals look ahead (`should close Nov. 1`); a perfect after them (`should have
+        // closed`) is seen first as the past participle. `May` the month is capitalized.
+        b"should" | b"might" => return Some(Tense::Future),
+        b"may" if w.first().is_some_and(u8::is_ascii_lowercase) => return Some(Tense::Future),
+        // `a pact effective June 1`: a date still to come, unless it `became effective`.
+        b"effective" => {
+            return Some(if is(1, b"became") || is(1, b"was") || is(1, b"were") {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
+        }
         b"is" | b"are" | b"am" | b"remains" | b"says" | b"say" => return Some(Tense::Present),
         b"supposed" | b"slated" | b"poised" | b"ready" | b"bound" | b"likely" | b"soon" => {
             return Some(Tense::Future);
@@ -507,7 +556,8 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
         | b"bought" | b"sold" | b"paid" | b"found" | b"thought" | b"became" | b"grew" | b"knew"
         | b"kept" | b"built" | b"spent" | b"stood" | b"fought" | b"drew" | b"chose" | b"broke"
         | b"caught" | b"felt" | b"shot" | b"sought" | b"threw" | b"flew" | b"got" | b"ate"
-        | b"drove" | b"swept" | b"wasn't" | b"weren't" | b"didn't" | b"hadn't" => {
+        | b"drove" | b"swept" | b"wasn't" | b"weren't" | b"didn't" | b"hadn't" | b"agreed"
+        | b"decreed" | b"guaranteed" => {
             return Some(Tense::Past);
         }
         _ => {}
@@ -592,6 +642,23 @@ fn spelled_year_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
         return Some((1900 + i32::try_from(v + o).ok()?, i + 3));
     }
     Some((1900 + i32::try_from(v).ok()?, i + 2))
+}
+
+/// `two thousand`, `two thousand and one` after `the year`, as transcripts write it.
+fn two_thousand_at(t: &[Tok], i: usize) -> Option<(i32, usize)> {
+    if !(t.get(i)?.is("two") && t.get(i + 1)?.is("thousand")) {
+        return None;
+    }
+    let mut j = i + 2;
+    if t.get(j).is_some_and(|z| z.is("and")) {
+        j += 1;
+    }
+    match t.get(j).and_then(|z| number_word(z.low())) {
+        Some(n) if (1..=99).contains(&n) && !t.get(j).is_some_and(|z| z.is("a") || z.is("an")) => {
+            Some((2000 + i32::try_from(n).ok()?, j + 1))
+        }
+        _ => Some((2000, i + 2)),
+    }
 }
 
 /// A four-digit year (or `'98`, or `nineteen ninety-eight`) at `i`: (year, next index).
@@ -743,7 +810,25 @@ fn quantity_before(t: &[Tok], end: usize) -> Option<(Option<f64>, usize)> {
     if w == b"dozens" || w == b"hundreds" || w == b"thousands" {
         return Some((None, i));
     }
+    // `two and a half`
+    if w == b"half"
+        && i >= 3
+        && t.get(i - 1).is_some_and(|p| p.is("a"))
+        && t.get(i - 2).is_some_and(|p| p.is("and"))
+        && let Some((Some(n), s)) = quantity_before(t, i - 2)
+    {
+        return Some((Some(n + 0.5), s));
+    }
     let v = number_word(w)?;
+    // `twenty four hours`, as transcripts write it
+    if (1..10).contains(&v)
+        && i >= 1
+        && let Some(tens) = t.get(i - 1).and_then(|p| number_word(p.low()))
+        && (20..=90).contains(&tens)
+        && tens % 10 == 0
+    {
+        return Some((Some(f64::from(tens + v)), i - 1));
+    }
     // `twenty-five`
     if v < 10
         && i >= 2
@@ -798,6 +883,7 @@ fn duration(n: Option<f64>, u: Unit) -> String {
             Unit::Month => ("M", "D", 30.0),
             Unit::Day => ("D", "H", 24.0),
             Unit::Hour => ("H", "M", 60.0),
+            Unit::Minute => ("M", "S", 60.0),
             _ => ("", "", 0.0),
         };
         if per > 0.0 {
@@ -809,6 +895,7 @@ fn duration(n: Option<f64>, u: Unit) -> String {
             };
             return match u {
                 Unit::Hour => format!("PT{}H{rest}M", fmt_num(whole)),
+                Unit::Minute => format!("PT{}M{rest}S", fmt_num(whole)),
                 Unit::Day => format!("P{}DT{rest}H", fmt_num(whole)),
                 _ => format!("P{}{big}{t}{rest}{small}", fmt_num(whole)),
             };
@@ -822,7 +909,8 @@ fn duration(n: Option<f64>, u: Unit) -> String {
         Unit::Weekend => format!("P{}D", fmt_num(n * 2.0)),
         Unit::Week => format!("P{s}W"),
         Unit::Month => format!("P{s}M"),
-        Unit::Quarter => format!("P{}M", fmt_num(n * 3.0)),
+        // TimeML corpora count quarters as quarters: `the past two quarters` is P2Q.
+        Unit::Quarter => format!("P{s}Q"),
         Unit::Year => format!("P{s}Y"),
         Unit::Decade => format!("P{}Y", fmt_num(n * 10.0)),
         Unit::Century => format!("P{}Y", fmt_num(n * 100.0)),
@@ -904,6 +992,17 @@ fn recent_range(dct: NaiveDate, u: Unit) -> Option<(NaiveDate, NaiveDate)> {
     Some((a, dct))
 }
 
+/// Whether a number ends just before byte `at` (`15 a year`), outside the token window: the
+/// number was a trigger of its own, rejected, so the window starts after it.
+fn number_just_before(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i > 0 && b.get(i - 1).is_some_and(|c| *c == b' ') {
+        i -= 1;
+    }
+    i < at && i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit)
+}
+
 /// Dispatches on the trigger token `k`.
 fn head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     let x = tok(t, k)?;
@@ -921,7 +1020,36 @@ fn head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             word_head(cx, t, k)?
         }
     };
+    if is_title(cx, t, &h) {
+        return None;
+    }
     Some(extend_left(t, h))
+}
+
+/// A programme or paper named like a time: `USA Today`, ABC's `"This Week"`. `Today` after
+/// a capitalized word mid-sentence, or a capitalized deictic phrase in quotes.
+fn is_title(cx: &Cx, t: &[Tok], h: &Hit) -> bool {
+    let (Some(first), Some(last)) = (t.get(h.s), t.get(h.e.saturating_sub(1))) else {
+        return false;
+    };
+    if !first.cap || !first.is_any(&["today", "tonight", "this"]) {
+        return false;
+    }
+    if h.e.saturating_sub(h.s) == 1 {
+        let prev = if h.s >= 1 { t.get(h.s - 1) } else { None };
+        return prev.is_some_and(|p| {
+            p.kind == Kind::Word && p.cap && p.low().iter().all(u8::is_ascii_alphabetic)
+        }) && first.is_any(&["today", "tonight"]);
+    }
+    let all_cap = t
+        .get(h.s..h.e)
+        .is_some_and(|r| r.iter().all(|z| z.kind != Kind::Word || z.cap));
+    let quoted = cx
+        .text
+        .get(..first.start)
+        .and_then(|b| b.trim_end().chars().last())
+        .is_some_and(|c| matches!(c, '"' | '`' | '\'' | '\u{201c}'));
+    all_cap && last.cap && quoted
 }
 
 /// Adds the modifiers in front of an expression: `early`, `late`, `mid-`, `the end of`,
@@ -938,17 +1066,21 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
     if s >= 1 {
         let p = t.get(s - 1);
         let p_low = p.map(Tok::low).unwrap_or(&[]);
-        // `mid-1990s`, `mid-November`
+        // `mid-1990s`, `mid-November`, `end-2012`
         if is_period
             && p_low == b"-"
             && s >= 2
             && adjacent(t, s - 1)
             && adjacent(t, s - 2)
-            && let Some(m) = t.get(s - 2).and_then(|q| pos_mod(q.low()))
+            && let Some(m) = t.get(s - 2).and_then(|q| match q.low() {
+                b"end" => Some("END"),
+                b"start" => Some("START"),
+                w => pos_mod(w),
+            })
         {
             h.s = s - 2;
             h.modifier = Some(m);
-            return extend_left(t, h);
+            return with_article(t, h);
         }
         if is_period
             && h.modifier.is_none()
@@ -967,7 +1099,7 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
             if let Some(m) = pos_mod(p_low) {
                 h.s = s - 1;
                 h.modifier = Some(m);
-                return h;
+                return with_article(t, h);
             }
             // `the end of`, `the beginning of`
             if p_low == b"of" && s >= 2 {
@@ -989,7 +1121,35 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
                 }
             }
         }
-        if starts_with_qty && h.modifier.is_none() {
+        // `around Nov. 1`, `around year end`: an approximate point.
+        // Not `get around Wednesday's ruling`: a particle.
+        let particle = s >= 2
+            && t.get(s - 2).is_some_and(|z| {
+                z.is_any(&[
+                    "get", "got", "getting", "go", "went", "going", "come", "came", "turn",
+                ])
+            });
+        if is_period
+            && h.modifier.is_none()
+            && p_low == b"around"
+            && !particle
+            && !first.is_some_and(|x| x.is("the"))
+            && !t.get(h.e).is_some_and(|z| z.is("'s"))
+            && !first.is_some_and(|x| x.low().ends_with(b"'s"))
+        {
+            h.s = s - 1;
+            h.modifier = Some("APPROX");
+            return h;
+        }
+        // `about the future` is a topic, not an approximation.
+        // `$2 billion more than the year before`: a comparison of amounts, not of times.
+        let topic = first.is_some_and(|x| x.is("the"))
+            && (h.ty != TimexType::Duration
+                || matches!(
+                    p_low,
+                    b"about" | b"around" | b"some" | b"approximately" | b"roughly"
+                ));
+        if starts_with_qty && h.modifier.is_none() && !topic {
             let two = |a: &str, b: &str| {
                 s >= 2 && t.get(s - 2).is_some_and(|q| q.is(a)) && p.is_some_and(|q| q.is(b))
             };
@@ -1012,14 +1172,28 @@ fn extend_left(t: &[Tok], mut h: Hit) -> Hit {
             };
             if let Some(m) = m {
                 h.modifier = Some(m);
-                // TimeML leaves `about`, `nearly`, `over` outside a duration's extent (the
-                // mod keeps the meaning) but keeps `more than`, `at least`, and anything
-                // before `ago`.
-                if !(n == 1 && h.ty == TimexType::Duration) {
+                // TimeML corpora mostly leave `about` and `over` outside a duration's extent
+                // (the mod keeps the meaning) but keep `nearly`, `almost`, `over a`, `more
+                // than`, `at least`, and anything before `ago`.
+                let inside = matches!(p_low, b"nearly" | b"almost")
+                    || (p_low == b"over" && first.is_some_and(|x| x.is_any(&["a", "an"])));
+                if !(n == 1 && h.ty == TimexType::Duration) || inside {
                     h.s = s - n;
                 }
             }
         }
+    }
+    h
+}
+
+/// `the early 1980s`, `the mid-1990s`, `the early summer`: a modified decade, century or
+/// season keeps its article (TimeBank's majority).
+fn with_article(t: &[Tok], mut h: Hit) -> Hit {
+    if matches!(h.v, V::Decade(_) | V::Century(_) | V::Season(..))
+        && h.s >= 1
+        && t.get(h.s - 1).is_some_and(|z| z.is("the"))
+    {
+        h.s -= 1;
     }
     h
 }
@@ -1189,6 +1363,19 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if let Some((y, nj, a)) = explicit_year_after(cx, t, j) {
         year = Some((y, a));
         j = nj;
+    } else if day.is_some()
+        && (t.get(j).is_some_and(|z| z.is_char(b'-'))
+            && j >= 1
+            && adjacent(t, j)
+            && adjacent(t, j - 1)
+            || is_at(t, j, "to")
+            || is_at(t, j, "and"))
+        && let Some((_, dj)) = day_at(t, j + 1)
+        && let Some((y, _, a)) = explicit_year_after(cx, t, dj)
+    {
+        // `March 19-20, 2003`, `March 3 to 5, 2009`: the year after the range is the first
+        // day's too (the rest of the range is tagged on its own).
+        year = Some((y, a));
     }
     // Weekday in front: `Monday, Oct. 26`.
     if s >= 1 {
@@ -1440,17 +1627,96 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             Anchor::None,
         ));
     }
-    if k >= 1 && t.get(k - 1).is_some_and(|p| p.is_any(&["every", "each"])) {
+    // `Tuesday nights`: every Tuesday night; `Monday and Tuesday nights`: both.
+    let plural_part = |i: usize| {
+        t.get(i)
+            .and_then(|z| z.low().strip_suffix(b"s"))
+            .and_then(part_of_day)
+    };
+    let coordinated = t.get(j).is_some_and(|z| z.is_any(&["and", "or"]))
+        && weekday_at(t, j + 1).is_some_and(|(_, e)| plural_part(e).is_some());
+    if coordinated
+        && let Some((_, e)) = weekday_at(t, j + 1)
+        && let Some(p) = plural_part(e)
+    {
         return Some(hit(
-            k - 1,
+            k,
             j,
             TimexType::Set,
-            V::Lit(format!("XXXX-WXX-{wd}")),
+            V::Lit(format!("XXXX-WXX-{wd}{p}")),
+            Anchor::None,
+        ));
+    }
+    if let Some(p) = plural_part(j) {
+        let s = if k >= 1 && t.get(k - 1).is_some_and(|p| p.is_any(&["every", "each"])) {
+            k - 1
+        } else {
+            k
+        };
+        return Some(hit(
+            s,
+            j + 1,
+            TimexType::Set,
+            V::Lit(format!("XXXX-WXX-{wd}{p}")),
+            Anchor::None,
+        ));
+    }
+    if k >= 1 && t.get(k - 1).is_some_and(|p| p.is_any(&["every", "each"])) {
+        // `every Friday evening`
+        let (e, p) = match t.get(j).and_then(|z| part_of_day(z.low())) {
+            Some(p) => (j + 1, p),
+            None => (j, ""),
+        };
+        return Some(hit(
+            k - 1,
+            e,
+            TimexType::Set,
+            V::Lit(format!("XXXX-WXX-{wd}{p}")),
             Anchor::None,
         ));
     }
     if !x.cap && x.low().len() <= 4 {
         return None;
+    }
+    // `Good Friday`, `Easter Monday`, `Black Friday`: named days, not the week's.
+    if x.cap
+        && k >= 1
+        && let Some(p) = t.get(k - 1).filter(|p| p.cap && p.kind == Kind::Word)
+    {
+        let from_easter = match (p.low(), wd) {
+            (b"good", 5) => Some(-2),
+            (b"holy" | b"maundy", 4) => Some(-3),
+            (b"palm", 7) => Some(-7),
+            (b"ash", 3) => Some(-46),
+            (b"easter", 1) => Some(1),
+            (b"easter", 7) => Some(0),
+            _ => None,
+        };
+        let from_thanksgiving = match (p.low(), wd) {
+            (b"black", 5) => Some(1),
+            (b"cyber", 1) => Some(4),
+            _ => None,
+        };
+        let f = |y: i32| -> Option<NaiveDate> {
+            if let Some(n) = from_easter {
+                return add_days(easter(y)?, n);
+            }
+            let nov1 = ymd(y, 11, 1)?;
+            let first_thu = (4 + 7 - i64::from(weekday_num(nov1))) % 7;
+            add_days(nov1, first_thu + 21 + from_thanksgiving?)
+        };
+        if from_easter.is_some() || from_thanksgiving.is_some() {
+            if let Some((y, nj, a)) = explicit_year_after(cx, t, j) {
+                return Some(hit(k - 1, nj, TimexType::Date, V::Day(f(y)?), a));
+            }
+            let tense = cx.tense(p.start, x.end);
+            let y = pick_year(cx, tense, |y| f(y).map(|d| (d, d)))?;
+            return Some(hit(k - 1, j, TimexType::Date, V::Day(f(y)?), cx.dct_anchor));
+        }
+        // `Black Monday`, `Super Tuesday`, `Bloody Sunday`: a day of some other year.
+        if p.is_any(&["black", "super", "bloody", "blue", "manic", "giving"]) {
+            return None;
+        }
     }
     let mut s = k;
     let mut rel: Option<i64> = None;
@@ -1469,7 +1735,34 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         } else if p.is("this") {
             rel = Some(0);
             s = k - 1;
+        } else if p.is_any(&["previous", "preceding", "following"]) {
+            // `the previous Friday`, `the following Monday`: counted from the day the story
+            // last mentioned.
+            rel = Some(if p.is("following") { 2 } else { -2 });
+            s = if k >= 2 && t.get(k - 2).is_some_and(|q| q.is("the")) {
+                k - 2
+            } else {
+                k - 1
+            };
         }
+    }
+    if let Some(r @ (-2 | 2)) = rel {
+        let (base, anchor) = cx.ref_day()?;
+        let bw = i64::from(weekday_num(base));
+        let w = i64::from(wd);
+        let delta = if r < 0 {
+            -(bw - w - 1).rem_euclid(7) - 1
+        } else {
+            (w - bw - 1).rem_euclid(7) + 1
+        };
+        let h = hit(
+            s,
+            j,
+            TimexType::Date,
+            V::Day(add_days(base, delta)?),
+            anchor,
+        );
+        return Some(weekday_time(t, h));
     }
     let Some(dct) = cx.dct else {
         let h = hit(
@@ -1888,8 +2181,9 @@ fn year_head(_cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         // `2000 troops`: a lowercase noun after the number, with no date word before.
         let word_after = nx.kind == Kind::Word && !nx.cap;
-        let date_before =
-            prev.is_some_and(|p| p.is_any(YEAR_BEFORE) || month_of(p.low()).is_some());
+        let date_before = prev
+            .is_some_and(|p| p.is_any(YEAR_BEFORE) || month_of(p.low()).is_some())
+            || period_code_before(t, k, y).is_some();
         if word_after
             && !date_before
             && !nx.is_any(&[
@@ -1986,23 +2280,44 @@ fn year_head(_cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         s -= 1;
         v = V::Season(y, se);
     }
-    // `Q1 2024`, `1Q 2024`
-    if s >= 1
-        && let Some(q) = t.get(s - 1).and_then(|p| quarter_code(p.low()))
-    {
-        s -= 1;
-        v = V::Quarter(y, q);
-    } else if s >= 2
-        && let (Some(a), Some(b)) = (t.get(s - 2), t.get(s - 1))
-        && a.is("q")
-        && adjacent(t, s - 2)
-        && let Some(q) = b.num().filter(|q| (1..=4).contains(q))
-    {
-        s -= 2;
-        v = V::Quarter(y, q);
+    // `Q1 2024`, `1Q 2024`, `H1 2024`
+    if let Some((i, pv)) = period_code_before(t, s, y) {
+        s = i;
+        v = pv;
     }
     let _ = &mut ty;
     Some(hit(s, k + 1, ty, v, Anchor::Absolute))
+}
+
+/// A quarter or half code just before token `s` (`Q1`, `1Q`, `H2`, split or not by the
+/// tokenizer): where it starts and the period of year `y` it names.
+fn period_code_before(t: &[Tok], s: usize, y: i32) -> Option<(usize, V)> {
+    let p = t.get(s.checked_sub(1)?)?;
+    if let Some(q) = quarter_code(p.low()) {
+        return Some((s - 1, V::Quarter(y, q)));
+    }
+    if let Some(h) = half_code(p.low()) {
+        return Some((s - 1, V::Half(y, h)));
+    }
+    let a = t.get(s.checked_sub(2)?)?;
+    if !adjacent(t, s - 2) {
+        return None;
+    }
+    let n = p.num().or_else(|| a.num())?;
+    let letter = if p.kind == Kind::Num { a } else { p };
+    match letter.low() {
+        b"q" if (1..=4).contains(&n) => Some((s - 2, V::Quarter(y, n))),
+        b"h" if (1..=2).contains(&n) => Some((s - 2, V::Half(y, n))),
+        _ => None,
+    }
+}
+
+fn half_code(w: &[u8]) -> Option<u32> {
+    match w {
+        b"h1" | b"1h" => Some(1),
+        b"h2" | b"2h" => Some(2),
+        _ => None,
+    }
 }
 
 fn quarter_code(w: &[u8]) -> Option<u32> {
@@ -2249,6 +2564,11 @@ fn same_period_year_back(cx: &Cx, t: &[Tok], ss: usize, j: usize, u: Option<Unit
         None => (None, cx.dct_anchor),
     };
     let v = match (u, last) {
+        // `the quarter ended Sept. 30 ... the corresponding period last year`: a period is
+        // the quarter under discussion, not the day that closed it.
+        (None, Some(V::Day(_))) if cx.last_quarter.is_some() => {
+            cx.last_quarter.as_ref().map(|r| r.v.clone())?
+        }
         (None, Some(v)) => v.clone(),
         (Some(Unit::Month), Some(V::Month(y, m))) => V::Month(*y, *m),
         (Some(Unit::Month), Some(V::Day(d))) => V::Month(d.year(), d.month()),
@@ -2377,13 +2697,60 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if qty.is_some() {
         s = q_start;
     }
+    // `a minute and a half`, `a year and a half`
+    if let Some(Some(n)) = qty
+        && is_at(t, j, "and")
+        && t.get(j + 1).is_some_and(|z| z.is("a"))
+        && is_at(t, j + 2, "half")
+    {
+        qty = Some(Some(n + 0.5));
+        j += 3;
+    }
     let before = |i: usize| -> Option<&Tok> { if i >= 1 { t.get(i - 1) } else { None } };
     // `three-quarters of`, `60 Minutes` (a title): not time expressions.
-    if qty.is_some() && u == Unit::Quarter && (hyphen_before || is_at(t, j, "of")) {
+    // `two consecutive quarters of growth` is time: an adjective stands between.
+    // `about a quarter, of its dealers`; `the quarter-to-quarter comparison`.
+    if (qty.is_some()
+        && u == Unit::Quarter
+        && q_start + 1 >= qend
+        && (hyphen_before
+            || is_at(t, j, "of")
+            || (t.get(j).is_some_and(|z| z.is_char(b',')) && is_at(t, j + 1, "of"))))
+        || (t.get(j).is_some_and(|z| z.is_char(b'-')) && is_at(t, j + 1, "to"))
+    {
         return None;
     }
     if qty.is_some() && x.cap && t.get(s).is_some_and(|z| z.kind == Kind::Num) {
         return None;
+    }
+    // `for a second consecutive day`, `the fourth straight week`, `a third week in a row`:
+    // the story's day (week...) that extends the run.
+    if qty.is_none()
+        && !plural
+        && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+        && let Some(dct) = cx.dct
+    {
+        let adj = before(k).is_some_and(|z| z.is_any(&["straight", "consecutive", "successive"]));
+        let oi = if adj {
+            k.checked_sub(2)
+        } else {
+            k.checked_sub(1)
+        };
+        let in_a_row = is_at(t, j, "in") && is_at(t, j + 1, "a") && is_at(t, j + 2, "row");
+        if (adj || in_a_row)
+            && let Some(oi) = oi
+            && t.get(oi).is_some_and(|z| {
+                ordinal_word(z.low()).is_some_and(|o| o >= 2) && z.kind == Kind::Word
+            })
+        {
+            let ss = if oi >= 1 && t.get(oi - 1).is_some_and(|z| z.is_any(&["a", "the"])) {
+                oi - 1
+            } else {
+                oi
+            };
+            let (d, a) = cx.ref_day().unwrap_or((dct, cx.dct_anchor));
+            return Some(hit(ss, j, TimexType::Date, period_of(d, u), a));
+        }
     }
     let rel_word = before(s).map(Tok::low).unwrap_or(&[]);
     let ordinal = before(s).and_then(|z| ordinal_word(z.low()));
@@ -2402,12 +2769,14 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         && !t
             .get(j)
             .is_some_and(|z| z.is_any(&["ago", "earlier", "later", "before", "after", "or"]))
-        && before(q_start).is_some_and(|z| {
+        && (before(q_start).is_some_and(|z| {
             z.is_any(&[
                 "twice", "once", "times", "thrice", "million", "billion", "trillion", "percent",
                 "%", "cents", "dollars", "euros", "pounds", "yen", "tons", "barrels",
             ]) || z.kind == Kind::Num
-        })
+        }) || (q_start == 0
+            && t.get(q_start)
+                .is_some_and(|z| number_just_before(cx.text, z.start))))
     {
         return Some(hit(
             q_start,
@@ -2445,11 +2814,34 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         if sign != 0 && qty.is_some() {
             let end = if zl == b"from" { j + 2 } else { j + 1 };
             let n = qty.flatten();
+            // `in December 2023 ... Days later`, `two days later`: after a month with no day
+            // named, a few days or weeks on is within that month as far as the text tells.
+            if sign == 2
+                && matches!(u, Unit::Day | Unit::Week)
+                && n.is_none_or(|n| n <= 3.0)
+                && let Some(Ref {
+                    v: V::Month(y, m),
+                    anchor,
+                }) = &cx.last
+            {
+                return Some(hit(s, end, TimexType::Date, V::Month(*y, *m), *anchor));
+            }
             let Some(n) = n else {
                 // `several years ago`
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return Some(hit(s, end, TimexType::Date, V::Lit(v.into()), da));
             };
+            // `an hour later`, `a minute and a half later`: no day to name, so the span
+            // (TimeML corpora leave `later` outside).
+            if matches!(u, Unit::Hour | Unit::Minute) && sign.abs() == 2 {
+                return Some(hit(
+                    s,
+                    j,
+                    TimexType::Duration,
+                    V::Lit(duration(Some(n), u)),
+                    Anchor::None,
+                ));
+            }
             let (base, anchor) = if sign.abs() == 2 {
                 cx.ref_point(u).unwrap_or((dct, da))
             } else {
@@ -2608,6 +3000,26 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         && let Some(z) = t.get(j + 1)
     {
         if (z.is("earlier") || z.is("ago")) && u == Unit::Year && qty.is_none() {
+            // `the year-ago third quarter`: that quarter, a year back.
+            if t.get(j + 2)
+                .is_some_and(|o| ordinal_word(o.low()).is_some())
+                && t.get(j + 3).is_some_and(|q| q.is("quarter"))
+                && let Some(h2) = unit_head(cx, t, j + 3)
+                && let V::Quarter(y, q) = h2.v
+            {
+                let ss = if before(k).is_some_and(|b| b.is("the")) {
+                    k - 1
+                } else {
+                    k
+                };
+                return Some(hit(
+                    ss,
+                    h2.e,
+                    TimexType::Date,
+                    V::Quarter(y - 1, q),
+                    h2.anchor,
+                ));
+            }
             // `year-earlier`, `the year-ago quarter`
             let v = if let Some(Ref {
                 v: V::Quarter(qy, qq),
@@ -2670,11 +3082,18 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     if qty.is_none()
         && u == Unit::Year
         && let Some(i) = rel_i
-        && t.get(i)
-            .is_some_and(|z| z.is_any(&["fiscal", "full", "calendar", "financial"]))
+        && t.get(i).is_some_and(|z| {
+            z.is_any(&["fiscal", "full", "calendar", "financial", "entire", "whole"])
+        })
     {
         rel_i = i.checked_sub(1);
     }
+    // `the full year`, `the entire year`: the whole of the year under discussion.
+    let whole = qty.is_none()
+        && u == Unit::Year
+        && !plural
+        && rel_i.is_some_and(|i| i + 1 < s)
+        && before(s).is_some_and(|z| z.is_any(&["full", "entire", "whole"]));
     let rel = rel_i.and_then(|i| t.get(i)).map(Tok::low).unwrap_or(&[]);
     let the_before = |i: usize| before(i).is_some_and(|z| z.is("the"));
     if qty.is_some() {
@@ -2725,9 +3144,9 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                     "in", "after", "lasted", "only", "just", "half", "around", "spend", "spent",
                     "took", "take", "once", "twice", "another", "each", "per",
                 ])
-            }) || t
-                .get(j)
-                .is_some_and(|z| z.is_any(&["or", "later", "earlier", "ago", "and"]));
+            }) || t.get(j).is_some_and(|z| {
+                z.is_any(&["or", "later", "earlier", "ago", "and", "after", "before"])
+            });
             if !ctx {
                 return None;
             }
@@ -2789,7 +3208,12 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 return None;
             }
             let the = the_before(ri);
-            let ss = with_the(ri);
+            // `that same day`
+            let ss = if rel == b"same" && before(ri).is_some_and(|z| z.is_any(&["that", "this"])) {
+                ri - 1
+            } else {
+                with_the(ri)
+            };
             // `the past year`: the year before the DCT's.
             if the && rel == b"past" && u == Unit::Year {
                 return Some(hit(ss, j, TimexType::Date, V::Year(dct.year() - 1), da));
@@ -2848,6 +3272,24 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                     return Some(hit(ss, j, TimexType::Date, v.clone(), *anchor));
                 }
                 return Some(hit(ss, j, TimexType::Date, offset(dct, u, -1)?, da));
+            }
+            // `that same day` after `in October`: a day of that month, which one unknown.
+            if matches!(rel, b"that" | b"same")
+                && u == Unit::Day
+                && let Some(Ref {
+                    v: V::Month(y, m),
+                    anchor,
+                }) = &cx.last
+            {
+                let mut h = hit(
+                    ss,
+                    j,
+                    TimexType::Date,
+                    V::Lit(format!("{y:04}-{m:02}-XX")),
+                    *anchor,
+                );
+                h.range = V::Month(*y, *m).interval();
+                return Some(h);
             }
             // `that month` / `that year` resolve at the last reference's granularity too.
             let v = if matches!(rel, b"that" | b"same") {
@@ -2925,10 +3367,56 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 };
                 return Some(hit(ri, h.e, TimexType::Date, v, h.anchor));
             }
+            // `the day before last Tuesday's hearing`, `the day after Jan. 5`: a day from that
+            // day.
+            if rel == b"the"
+                && !plural
+                && u == Unit::Day
+                && let Some(z) = t.get(j)
+                && z.is_any(&["before", "after"])
+                && let Some(h2) = (j + 1..(j + 3).min(t.len()))
+                    .find(|&i| weekday_at(t, i).is_some() || month_at(t, i).is_some())
+                    .and_then(|i| head(cx, t, i))
+                    .filter(|h2| h2.s == j + 1)
+                && let V::Day(d) = h2.v
+            {
+                let d = add_days(d, if z.is("after") { 1 } else { -1 })?;
+                return Some(hit(ri, h2.e, TimexType::Date, V::Day(d), h2.anchor));
+            }
+            // `the day before`, `the year after` closing a clause: one unit from the period
+            // the story last mentioned.
+            if rel == b"the"
+                && !plural
+                && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+                && let Some(z) = t.get(j)
+                && z.is_any(&["before", "after", "earlier", "previous", "prior"])
+                && t.get(j + 1)
+                    .is_none_or(|n| n.kind == Kind::Punct && !n.is_char(b'\''))
+                && let Some((base, a)) = cx.ref_point(u)
+            {
+                let n = if z.is("after") { 1 } else { -1 };
+                return Some(hit(ri, j + 1, TimexType::Date, offset(base, u, n)?, a));
+            }
             // `the quarter`, `the year` in reports: the quarter last mentioned, the DCT's year.
             if rel == b"the" && !plural && !x.cap {
                 match u {
                     Unit::Quarter => {
+                        // `the quarter ended Sept. 30`: the calendar quarter that day closes.
+                        if t.get(j).is_some_and(|z| z.is_any(&["ended", "ending"]))
+                            && month_at(t, j + 1).is_some()
+                            && let Some(h2) = month_head(cx, t, j + 1)
+                            && let V::Day(d) = h2.v
+                            && d.month() % 3 == 0
+                            && add_days(d, 1).is_some_and(|n| n.day() == 1)
+                        {
+                            return Some(hit(
+                                ri,
+                                j,
+                                TimexType::Date,
+                                V::Quarter(d.year(), d.month() / 3),
+                                h2.anchor,
+                            ));
+                        }
                         let v = match &cx.last_quarter {
                             Some(Ref {
                                 v: v @ V::Quarter(..),
@@ -2967,7 +3455,12 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                             ])
                         }) || (p1.is_some_and(|z| z.is("in"))
                             && p2
-                                .is_some_and(|z| z.is_any(&["later", "earlier", "late", "early"])));
+                                .is_some_and(|z| z.is_any(&["later", "earlier", "late", "early"])))
+                            // `at the start of the day`, `by the end of the day`
+                            || (p1.is_some_and(|z| z.is("of"))
+                                && p2.is_some_and(|z| {
+                                    z.is_any(&["start", "end", "beginning", "close", "middle"])
+                                }));
                         if after_ok
                             && before_ok
                             && let Some((d, a)) = cx.ref_day()
@@ -2976,7 +3469,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                         }
                     }
                     Unit::Year => {
-                        if let Some((y, e)) = year_at(t, j) {
+                        if let Some((y, e)) = year_at(t, j).or_else(|| two_thousand_at(t, j)) {
                             return Some(hit(ri, e, TimexType::Date, V::Year(y), Anchor::Absolute));
                         }
                         if t.get(j)
@@ -2989,6 +3482,18 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                                 V::Lit("P1Y".into()),
                                 Anchor::None,
                             ));
+                        }
+                        if whole {
+                            // The year last mentioned when it is the one just reported (last
+                            // year's or this one), not a target year; else the DCT's.
+                            let y = cx
+                                .last
+                                .as_ref()
+                                .and_then(|r| r.v.interval())
+                                .map(|(a, _)| a.year())
+                                .filter(|y| (dct.year() - 1..=dct.year()).contains(y))
+                                .unwrap_or(dct.year());
+                            return Some(hit(ri, j, TimexType::Date, V::Year(y), da));
                         }
                         let closes = t.get(j).is_none_or(|z| {
                             z.kind == Kind::Punct || z.is_any(&["and", "to", "as", "so", "but"])
@@ -3067,6 +3572,7 @@ fn unit_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                         | Unit::Week
                         | Unit::Day
                         | Unit::Hour
+                        | Unit::Minute
                         | Unit::Century
                 )
             {
@@ -3380,6 +3886,33 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             None
         }
         b"recently" | b"lately" => Some(hit(k, k + 1, TimexType::Date, lit("PAST_REF"), da)),
+        // `will soon begin`, `very soon`: the future. `as soon as`, `soon after the attack`
+        // only relate to another time.
+        b"soon" if w == base => {
+            // In a past narrative (`was soon released`) it relates to the story's events.
+            if prev.is_some_and(|p| p.is_any(&["as", "how", "so"]))
+                || next.is_some_and(|z| {
+                    z.is_any(&[
+                        "after",
+                        "before",
+                        "thereafter",
+                        "afterward",
+                        "afterwards",
+                        "as",
+                        "-",
+                    ])
+                })
+                || cx.tense(x.start, x.end) == Tense::Past
+            {
+                return None;
+            }
+            let s = if prev.is_some_and(|p| p.is("very")) {
+                k - 1
+            } else {
+                k
+            };
+            Some(hit(s, k + 1, TimexType::Date, lit("FUTURE_REF"), da))
+        }
         // `current market conditions`, `the recent decline`: TimeML tags the adjective alone as
         // a reference to the present or the past. `the current quarter` and `recent years`
         // belong to the unit parser; `most recent`, `then current` and the noun are left out.
@@ -3451,7 +3984,7 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 z.kind == Kind::Punct
                     || z.is_any(&[
                         "and", "but", "or", "when", "as", "is", "was", "will", "we", "they", "he",
-                        "she", "it", "i", "that", "because",
+                        "she", "it", "i", "that", "because", "if", "unless", "while", "where",
                     ])
             });
             if !ok_det || !ends {
@@ -3534,10 +4067,56 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                     if dct.is_some() { da } else { Anchor::None },
                 ));
             }
-            if base == b"overnight" {
+            if base == b"overnight" || !matches!(base, b"morning" | b"afternoon" | b"evening") {
                 return None;
             }
-            None
+            // `mid-afternoon`, `late afternoon`, `in the morning`, `in morning trading`: a part
+            // of the day the story is about.
+            let (s, modifier) = match pl {
+                b"mid" => (k - 1, Some("MID")),
+                b"late" => (k - 1, Some("END")),
+                b"early" => (k - 1, Some("START")),
+                b"-" if k >= 2
+                    && t.get(k - 2).is_some_and(|z| z.is("mid"))
+                    && adjacent(t, k - 2) =>
+                {
+                    (k - 2, Some("MID"))
+                }
+                b"the"
+                    if k >= 2
+                        && t.get(k - 2).is_some_and(|z| {
+                            z.is_any(&["in", "during", "by", "until", "throughout"])
+                        })
+                        && !next.is_some_and(|z| z.is_any(&["of", "after", "before"])) =>
+                {
+                    (k - 1, None)
+                }
+                b"in" | b"during"
+                    if next.is_some_and(|z| {
+                        z.is_any(&["trading", "trade", "session", "dealings", "deals"])
+                    }) =>
+                {
+                    (k, None)
+                }
+                _ => return None,
+            };
+            // `mid-afternoon yesterday`: that day's.
+            let day_after = next.and_then(|z| match z.low() {
+                b"yesterday" => Some(-1),
+                b"today" => Some(0),
+                b"tomorrow" => Some(1),
+                _ => None,
+            });
+            let (d, a, e) = match (day_after, dct) {
+                (Some(n), Some(dct)) => (add_days(dct, n)?, da, k + 2),
+                _ => {
+                    let (d, a) = cx.ref_day()?;
+                    (d, a, k + 1)
+                }
+            };
+            let mut h = hit(s, e, TimexType::Time, V::Time(Some(d), p.into()), a);
+            h.modifier = modifier;
+            Some(h)
         }
         b"spring" | b"summer" | b"autumn" | b"fall" | b"winter" => season_head(cx, t, k),
         b"daily" | b"weekly" | b"monthly" | b"yearly" | b"annually" | b"quarterly" | b"hourly"
@@ -3547,7 +4126,7 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 b"weekly" => "P1W",
                 b"monthly" => "P1M",
                 b"yearly" | b"annually" => "P1Y",
-                b"quarterly" => "P3M",
+                b"quarterly" => "P1Q",
                 b"hourly" => "PT1H",
                 _ => "P2W",
             };
@@ -3556,6 +4135,10 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
                 return None;
             }
             if x.cap && next.is_some_and(|p| p.cap && p.kind == Kind::Word) {
+                return None;
+            }
+            // `average daily volume`: a measure per day, not a recurrence.
+            if prev.is_some_and(|p| p.is("average")) {
                 return None;
             }
             // `its quarterly dividend`, `quarterly results`: a kind of report, not a
@@ -3594,7 +4177,7 @@ fn word_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         }
         b"period" => {
             if k >= 2
-                && prev.is_some_and(|p| p.is("same"))
+                && prev.is_some_and(|p| p.is_any(&["same", "corresponding", "comparable", "like"]))
                 && t.get(k - 2).is_some_and(|z| z.is("the"))
                 && let Some(h) = same_period_year_back(cx, t, k - 2, k + 1, None)
             {
@@ -3861,6 +4444,10 @@ fn holiday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     } else {
         w.strip_suffix(b"'s").unwrap_or(w)
     };
+    // `Easter Monday`: the weekday parser knows the days named after Easter.
+    if base == b"easter" && weekday_at(t, e).is_some() {
+        return weekday_head(cx, t, e).filter(|h| h.s <= k);
+    }
     let mut eve = false;
     // `New Year's Day`, `Christmas Eve`
     if t.get(e).is_some_and(|z| z.is("'s"))

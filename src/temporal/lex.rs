@@ -93,6 +93,18 @@ fn is_curly_apostrophe(bytes: &[u8], i: usize) -> bool {
     matches!(bytes.get(i..i + 3), Some([0xE2, 0x80, 0x99 | 0x98]))
 }
 
+/// Whether the number starting at `start` follows a hyphen after a capitalized word.
+fn glued_to_name(bytes: &[u8], start: usize) -> bool {
+    if start < 2 || bytes.get(start - 1) != Some(&b'-') {
+        return false;
+    }
+    let mut j = start - 1;
+    while j > 0 && bytes.get(j - 1).is_some_and(u8::is_ascii_alphabetic) {
+        j -= 1;
+    }
+    j < start - 1 && bytes.get(j).is_some_and(u8::is_ascii_uppercase)
+}
+
 /// Tokenizes `text[from..to]` into `out` (cleared first). `from` and `to` must be char
 /// boundaries; the caller guarantees it.
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
@@ -155,6 +167,13 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 i += 1;
             }
         }
+        // `Joint Sword-2024A`, `Hwasong-18`, `Su-35`: a number glued to a capitalized name
+        // is part of it, no year or count (`mid-2024`, `end-2012` stay numbers).
+        let kind = if kind == Kind::Num && glued_to_name(bytes, start) {
+            Kind::Word
+        } else {
+            kind
+        };
         let mut low = [0u8; LOW_CAP];
         let possessive = kind == Kind::Word && possessive_at(bytes, start) == Some(i - start);
         let len = i - start;
@@ -445,6 +464,7 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "currently",
     "recently",
     "lately",
+    "soon",
     "current",
     "recent",
     "future",
