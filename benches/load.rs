@@ -1,14 +1,19 @@
 //! Loader and segmenter throughput.
 //!
 //! `cargo bench --bench load`: segmenting the sample articles (MB/s of text), parsing HTML,
-//! and loading a folder of 500 articles (discover + read + decode + dates, in parallel).
+//! loading a folder of 500 articles (discover + read + decode + dates, in parallel), and what
+//! the app's loading thread does with each batch of events: preparing 20,000 events for the
+//! store, merging them into a store of 1,000,000, and copying that store for the window.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use dateline::corpus::{self, html};
 use dateline::text::segment;
+use dateline::timeline::EventStore;
+use dateline::timeline::store::PreparedEvents;
+use dateline::timeline::synthetic::synthetic_events;
 
 fn samples_text() -> String {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample-articles");
@@ -80,5 +85,30 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+fn store(c: &mut Criterion) {
+    let mut all = synthetic_events(1_020_000, 3);
+    let batch = all.split_off(1_000_000);
+    let store = EventStore::new(all);
+    let mut g = c.benchmark_group("store");
+    g.sample_size(10);
+    g.bench_function("prepare 20k events", |b| {
+        b.iter_batched(|| batch.clone(), PreparedEvents::new, BatchSize::LargeInput);
+    });
+    g.bench_function("merge 20k events into 1M", |b| {
+        b.iter_batched(
+            || (store.clone(), PreparedEvents::new(batch.clone())),
+            |(mut s, p)| {
+                s.extend_prepared(p);
+                s
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    g.bench_function("copy a store of 1M", |b| {
+        b.iter(|| black_box(store.clone()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, store);
 criterion_main!(benches);

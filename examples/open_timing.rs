@@ -58,6 +58,14 @@ fn write_events(path: &std::path::Path, n: usize) {
     println!("wrote {n} events to {}", path.display());
 }
 
+/// Peak resident memory of this process (Linux), for the report.
+fn peak_rss() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(format!("{:.0} MB", kb / 1024.0))
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -157,4 +165,7 @@ fn main() {
             .filter(|f| **f > Duration::from_millis(50))
             .count()
     );
+    if let Some(rss) = peak_rss() {
+        println!("peak memory:            {rss}");
+    }
 }

@@ -344,3 +344,45 @@ fn cancel_stops_loading_and_keeps_what_was_read() {
     );
     assert!(n <= 60_000);
 }
+
+#[test]
+fn a_date_corrected_while_loading_survives_later_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    dateline::generate::write_corpus(&root, 400, 5).unwrap();
+    let mut h = harness(app_with(vec![root], None, None));
+    // Until the first events are shown.
+    for _ in 0..3000 {
+        h.step();
+        if !h.state().data.store.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let article = h.state().data.store.get(0).unwrap().source.article.clone();
+    let new = chrono::NaiveDate::from_ymd_opt(1999, 3, 4).unwrap();
+    h.state_mut().commands.push(Command::SetArticleDate {
+        article: article.clone(),
+        date: new,
+    });
+    settle(&mut h);
+    let corrected = h.state().data.article(&article).unwrap().clone();
+    assert_eq!(corrected.published, Some(new));
+    let mut want: Vec<_> = dateline::extract::Extractor::builtin()
+        .extract(&corrected)
+        .into_iter()
+        .map(|e| (e.id, e.when))
+        .collect();
+    let mut got: Vec<_> = h
+        .state()
+        .data
+        .store
+        .iter()
+        .filter(|e| e.source.article == article)
+        .map(|e| (e.id.clone(), e.when.clone()))
+        .collect();
+    want.sort_by(|a, b| a.0.cmp(&b.0));
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(!want.is_empty());
+    assert_eq!(got, want);
+}

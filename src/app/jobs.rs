@@ -4,9 +4,10 @@
 
 use std::io::BufRead as _;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -15,6 +16,8 @@ use crate::export::{self, Format};
 use crate::extract::{Event, Extractor};
 use crate::pipeline::Extraction;
 use crate::timeline::store::PreparedEvents;
+
+use super::state::{Data, Snapshot, ViewSpec};
 
 /// What a loading job reports.
 #[derive(Debug)]
@@ -27,8 +30,9 @@ pub enum LoadMsg {
     },
     /// Articles read, each with the folder it was found under (where its sidecar lives).
     Articles(Vec<(Article, PathBuf)>),
-    /// Events, sorted and indexed for the store off the UI thread.
-    Events(PreparedEvents),
+    /// Every event loaded so far: a store built off the UI thread, with its filtered view,
+    /// lanes and list order for the [`ViewSpec`] of the time. Each one replaces the last.
+    Store(Box<Snapshot>),
     Problems(Vec<Problem>),
     /// The job ended (finished, cancelled or failed); nothing more follows.
     Finished {
@@ -167,16 +171,22 @@ fn is_events_jsonl(p: &Path) -> bool {
 }
 
 /// Starts loading `paths`: `.jsonl` files of extracted events are read as they are; every
-/// other path goes through the corpus reader and the extractor, in batches of files, so
-/// that events appear while the rest is still being read.
+/// other path goes through the corpus reader and the extractor, file by file on all cores,
+/// so that events appear while the rest is still being read. The store is built on the
+/// loading thread, and its snapshots come filtered for what `view` says when they are made
+/// (the UI keeps `view` current).
 ///
 /// # Errors
 /// Fails when the thread cannot be started.
-pub fn start_load(paths: Vec<PathBuf>, waker: Waker) -> std::io::Result<Job<LoadMsg>> {
+pub fn start_load(
+    paths: Vec<PathBuf>,
+    view: Arc<Mutex<ViewSpec>>,
+    waker: Waker,
+) -> std::io::Result<Job<LoadMsg>> {
     spawn(
         "dateline-load",
         waker,
-        move |tx, cancel| load_work(&paths, tx, cancel),
+        move |tx, cancel| load_work(&paths, &view, tx, cancel),
         |msg| {
             LoadMsg::Problems(vec![Problem {
                 path: "(loading)".to_owned(),
@@ -189,16 +199,17 @@ pub fn start_load(paths: Vec<PathBuf>, waker: Waker) -> std::io::Result<Job<Load
     )
 }
 
-/// Events collected before a batch is sent to the UI early.
-const BATCH_EVENTS: usize = 20_000;
-/// Longest wait between two batches sent to the UI while files are being extracted.
-const BATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+/// Shortest wait between two snapshots of the store sent to the UI.
+const PUBLISH_EVERY: Duration = Duration::from_millis(200);
+/// A snapshot costs time linear in the store; the wait after one is this many times what it
+/// took, so that snapshots take a bounded share of the loading time.
+const PUBLISH_COST_FACTOR: u32 = 10;
 
 /// What one file gave.
 struct FileOut {
     articles: Vec<Article>,
     root: PathBuf,
-    events: Vec<Event>,
+    events: PreparedEvents,
     problems: Vec<Problem>,
 }
 
@@ -218,52 +229,144 @@ fn in_pool<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R +
     }
 }
 
-fn load_work(paths: &[PathBuf], tx: &Sender<LoadMsg>, cancel: &AtomicBool) {
+/// The store being built on the loading thread, and when to send the UI a copy.
+struct Builder<'a> {
+    tx: &'a Sender<LoadMsg>,
+    view: &'a Mutex<ViewSpec>,
+    pool: Option<&'a rayon::ThreadPool>,
+    /// The store so far; its filtered view and lanes are only filled while a snapshot is
+    /// made.
+    data: Data,
+    /// Events not yet merged into the store, in batches.
+    pending: Vec<PreparedEvents>,
+    last_sent: Option<Instant>,
+    wait: Duration,
+}
+
+impl<'a> Builder<'a> {
+    fn new(
+        tx: &'a Sender<LoadMsg>,
+        view: &'a Mutex<ViewSpec>,
+        pool: Option<&'a rayon::ThreadPool>,
+    ) -> Self {
+        Self {
+            tx,
+            view,
+            pool,
+            data: Data::default(),
+            pending: Vec::new(),
+            last_sent: None,
+            wait: PUBLISH_EVERY,
+        }
+    }
+
+    fn add(&mut self, events: PreparedEvents) {
+        if !events.is_empty() {
+            self.pending.push(events);
+        }
+    }
+
+    /// True when events wait and a snapshot is due (the first one at once).
+    fn due(&self) -> bool {
+        !self.pending.is_empty() && self.last_sent.is_none_or(|t| t.elapsed() >= self.wait)
+    }
+
+    /// Merges the waiting events and sends the UI a snapshot: a copy of the store (its
+    /// events shared, not copied) or, when `last`, the store itself. False when the job
+    /// should stop.
+    fn publish(&mut self, last: bool) -> bool {
+        if self.pending.is_empty() && !last {
+            return true;
+        }
+        let started = Instant::now();
+        let spec = self
+            .view
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        // Not on the loading pool: its workers may be extracting, waiting for this thread
+        // to take their results. Parallel parts go to the global pool (or, inside the
+        // loading pool when reading JSON Lines, to that one).
+        let data = &mut self.data;
+        data.store
+            .extend_prepared(PreparedEvents::concat(std::mem::take(&mut self.pending)));
+        data.sort = spec.sort;
+        data.applied = None;
+        data.refilter(&spec.filter, spec.lane_mode);
+        data.store.warm_caches();
+        let mut snapshot = self.data.take_snapshot();
+        if !last {
+            self.data.store = snapshot.store.clone();
+        }
+        snapshot.applied = Some((spec.filter, spec.lane_mode));
+        let sent = self.tx.send(LoadMsg::Store(Box::new(snapshot)));
+        self.wait = (started.elapsed() * PUBLISH_COST_FACTOR).max(PUBLISH_EVERY);
+        self.last_sent = Some(Instant::now());
+        sent
+    }
+}
+
+fn load_work(paths: &[PathBuf], view: &Mutex<ViewSpec>, tx: &Sender<LoadMsg>, cancel: &AtomicBool) {
     let (jsonl, others): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.iter().cloned().partition(|p| is_events_jsonl(p));
     let pool = load_pool();
+    let mut builder = Builder::new(tx, view, pool.as_ref());
     for p in &jsonl {
-        if cancel.load(Ordering::Relaxed) || !in_pool(pool.as_ref(), || read_jsonl(p, tx, cancel)) {
+        if cancel.load(Ordering::Relaxed) || !read_jsonl_into(p, &mut builder, cancel) {
             return;
         }
     }
-    if others.is_empty() {
+    if !others.is_empty() && !load_files(&others, &mut builder, cancel) {
         return;
     }
+    if !cancel.load(Ordering::Relaxed) {
+        builder.publish(true);
+    }
+}
+
+/// Reads and extracts the files under `paths` into `builder`, sending articles, problems
+/// and progress on the way. False when the job should stop.
+fn load_files(paths: &[PathBuf], builder: &mut Builder<'_>, cancel: &AtomicBool) -> bool {
+    let (tx, pool) = (builder.tx, builder.pool);
     tx.send(LoadMsg::Progress {
         stage: "Finding files",
         done: 0,
         total: 0,
     });
     // The extractor's vocabularies compile while the folders are walked.
-    let (extractor, (entries, problems, sidecars)) = in_pool(pool.as_ref(), || {
+    let (extractor, (entries, problems, sidecars)) = in_pool(pool, || {
         rayon::join(Extractor::builtin, || {
-            let (entries, mut problems) = corpus::discover(&others);
+            let (entries, mut problems) = corpus::discover(paths);
             let (sidecars, sidecar_problems) = corpus::load_sidecars(&entries);
             problems.extend(sidecar_problems);
             (entries, problems, sidecars)
         })
     });
     if cancel.load(Ordering::Relaxed) || !tx.send(LoadMsg::Problems(problems)) {
-        return;
+        return false;
     }
     let empty = corpus::Sidecar::empty();
     let total = entries.len();
     // Workers read and extract one file per task, in parallel, and hand the results to
-    // this thread, which sends them on in batches: the first file's events at once, then
-    // every `BATCH_EVERY` or `BATCH_EVENTS`.
+    // this thread, which merges them into the store and sends the UI a snapshot of it now
+    // and then.
     let (out_tx, out_rx) = sync_channel::<FileOut>(256);
+    let mut stopped = false;
+    let mut news = News::default();
     std::thread::scope(|scope| {
-        let (entries, sidecars, extractor, empty, pool) =
-            (&entries, &sidecars, &extractor, &empty, pool.as_ref());
+        let (entries, sidecars, extractor, empty) = (&entries, &sidecars, &extractor, &empty);
         scope.spawn(move || {
             in_pool(pool, || {
                 entries.par_iter().for_each_with(out_tx, |out_tx, e| {
                     if cancel.load(Ordering::Relaxed) {
                         return;
                     }
-                    let read = corpus::read_file(e, sidecars.get(&e.root).unwrap_or(empty));
-                    let events = read
+                    let mut read = corpus::read_file(e, sidecars.get(&e.root).unwrap_or(empty));
+                    // As `pipeline::extract_corpus` does.
+                    for a in &mut read.articles {
+                        crate::pipeline::estimate_date(a);
+                    }
+                    let events: Vec<Event> = read
                         .articles
                         .iter()
                         .flat_map(|a| extractor.extract(a))
@@ -272,63 +375,47 @@ fn load_work(paths: &[PathBuf], tx: &Sender<LoadMsg>, cancel: &AtomicBool) {
                     let _ = out_tx.send(FileOut {
                         articles: read.articles,
                         root: e.root.clone(),
-                        events,
+                        events: PreparedEvents::new(events),
                         problems: read.problems,
                     });
                 });
             });
         });
-        let mut batch = Batch::default();
-        let mut last_sent: Option<std::time::Instant> = None;
-        let mut stopped = false;
         // Receives until every worker is done, also after stopping, so that no worker stays
         // blocked on a full channel.
         for out in &out_rx {
             if stopped {
                 continue;
             }
-            batch.add(out);
-            let due = last_sent.is_none_or(|t| t.elapsed() >= BATCH_EVERY)
-                || batch.events.len() >= BATCH_EVENTS;
-            if due {
-                if !batch.send(tx, total) {
-                    cancel.store(true, Ordering::Relaxed);
-                    stopped = true;
-                }
-                last_sent = Some(std::time::Instant::now());
+            news.files_done += 1;
+            news.articles
+                .extend(out.articles.into_iter().map(|a| (a, out.root.clone())));
+            news.problems.extend(out.problems);
+            builder.add(out.events);
+            if builder.due() && !(news.send(tx, total) && builder.publish(false)) {
+                cancel.store(true, Ordering::Relaxed);
+                stopped = true;
             }
         }
-        if !stopped {
-            batch.send(tx, total);
-        }
     });
+    !stopped && !cancel.load(Ordering::Relaxed) && news.send(tx, total)
 }
 
-/// Results gathered since the last batch was sent.
+/// Articles and problems gathered since the last snapshot, and the files done.
 #[derive(Default)]
-struct Batch {
+struct News {
     articles: Vec<(Article, PathBuf)>,
-    events: Vec<Event>,
     problems: Vec<Problem>,
     files_done: usize,
 }
 
-impl Batch {
-    fn add(&mut self, out: FileOut) {
-        self.files_done += 1;
-        self.articles
-            .extend(out.articles.into_iter().map(|a| (a, out.root.clone())));
-        self.events.extend(out.events);
-        self.problems.extend(out.problems);
-    }
-
-    /// Sends what was gathered; false when the job should stop.
+impl News {
+    /// Sends what was gathered (the article list before the events that refer to it);
+    /// false when the job should stop.
     fn send(&mut self, tx: &Sender<LoadMsg>, total: usize) -> bool {
         let articles = std::mem::take(&mut self.articles);
-        let events = std::mem::take(&mut self.events);
         let problems = std::mem::take(&mut self.problems);
         (articles.is_empty() || tx.send(LoadMsg::Articles(articles)))
-            && (events.is_empty() || tx.send(LoadMsg::Events(PreparedEvents::new(events))))
             && (problems.is_empty() || tx.send(LoadMsg::Problems(problems)))
             && tx.send(LoadMsg::Progress {
                 stage: "Reading files",
@@ -340,11 +427,45 @@ impl Batch {
 
 /// Bytes of a JSON Lines file parsed per step (cut at a line end).
 const JSONL_BLOCK: usize = 8 << 20;
+/// Lines parsed and prepared as one unit of parallel work.
+const JSONL_PIECE_LINES: usize = 4096;
+
+/// Reads one JSON Lines file of events into `builder`: a reader thread parses it on the
+/// loading pool while this thread merges what was parsed and sends snapshots. Returns
+/// false when the job should stop.
+fn read_jsonl_into(path: &Path, builder: &mut Builder<'_>, cancel: &AtomicBool) -> bool {
+    let (tx, pool) = (builder.tx, builder.pool);
+    let (out_tx, out_rx) = sync_channel::<PreparedEvents>(64);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || in_pool(pool, || read_jsonl(path, tx, &out_tx, cancel)));
+        let mut stopped = false;
+        // Receives until the reader is done, so that it never stays blocked.
+        for batch in &out_rx {
+            if stopped {
+                continue;
+            }
+            builder.add(batch);
+            if builder.due() && !builder.publish(false) {
+                cancel.store(true, Ordering::Relaxed);
+                stopped = true;
+            }
+        }
+        match reader.join() {
+            Ok(read) => read && !stopped,
+            Err(payload) => std::panic::resume_unwind(payload),
+        }
+    })
+}
 
 /// Reads one JSON Lines file of events (as written by `dateline extract --format jsonl`):
-/// blocks of whole lines are read in turn and their lines parsed in parallel, each block's
-/// events sent on as one batch. Returns false when the job should stop.
-fn read_jsonl(path: &Path, tx: &Sender<LoadMsg>, cancel: &AtomicBool) -> bool {
+/// blocks of whole lines are read in turn, their lines parsed and prepared in parallel, and
+/// sent to `out`. Returns false when the job should stop.
+fn read_jsonl(
+    path: &Path,
+    tx: &Sender<LoadMsg>,
+    out: &SyncSender<PreparedEvents>,
+    cancel: &AtomicBool,
+) -> bool {
     use std::io::Read as _;
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
@@ -397,34 +518,44 @@ fn read_jsonl(path: &Path, tx: &Sender<LoadMsg>, cancel: &AtomicBool) -> bool {
         if starts.last() != Some(&block.len()) {
             starts.push(block.len());
         }
-        let parsed: Vec<(usize, Result<Event, String>)> = starts
+        // Pieces of lines are parsed and prepared for the store on all cores; each piece
+        // gives its events and its bad lines (line number and error).
+        let pieces: Vec<(PreparedEvents, Vec<(usize, String)>)> = starts
             .par_windows(2)
             .enumerate()
-            .filter_map(|(n, w)| {
-                let line = block.get(*w.first()?..*w.last()?)?.trim_ascii();
-                (!line.is_empty()).then(|| {
-                    (
-                        n,
-                        serde_json::from_slice::<Event>(line).map_err(|e| e.to_string()),
-                    )
-                })
+            .chunks(JSONL_PIECE_LINES)
+            .map(|lines| {
+                let mut events = Vec::with_capacity(lines.len());
+                let mut errors = Vec::new();
+                for (n, w) in lines {
+                    let (Some(&a), Some(&b)) = (w.first(), w.last()) else {
+                        continue;
+                    };
+                    let line = block.get(a..b).unwrap_or_default().trim_ascii();
+                    if line.is_empty() {
+                        continue;
+                    }
+                    match serde_json::from_slice::<Event>(line) {
+                        Ok(ev) => events.push(ev),
+                        Err(e) => errors.push((n, e.to_string())),
+                    }
+                }
+                (PreparedEvents::new(events), errors)
             })
             .collect();
-        let mut events = Vec::with_capacity(parsed.len());
-        for (n, r) in parsed {
-            match r {
-                Ok(ev) => events.push(ev),
-                Err(e) => {
-                    bad += 1;
-                    first_bad.get_or_insert_with(|| format!("line {}: {e}", lines_before + n + 1));
-                }
+        for (events, errors) in pieces {
+            if out.send(events).is_err() {
+                return false;
+            }
+            for (n, e) in errors {
+                bad += 1;
+                first_bad.get_or_insert_with(|| format!("line {}: {e}", lines_before + n + 1));
             }
         }
         lines_before += starts.len().saturating_sub(1);
         done += cut;
         buf.drain(..cut);
         if cancel.load(Ordering::Relaxed)
-            || (!events.is_empty() && !tx.send(LoadMsg::Events(PreparedEvents::new(events))))
             || !tx.send(LoadMsg::Progress {
                 stage: "Reading events",
                 done,
@@ -511,6 +642,10 @@ mod tests {
         out
     }
 
+    fn view() -> Arc<Mutex<ViewSpec>> {
+        Arc::new(Mutex::new(ViewSpec::default()))
+    }
+
     #[test]
     fn a_panicking_job_reports_and_finishes() {
         let job = spawn::<LoadMsg>(
@@ -536,7 +671,7 @@ mod tests {
         // A folder renamed or deleted before (or while) it is read.
         let dir = tempfile::tempdir().unwrap();
         let gone = dir.path().join("renamed-away");
-        let job = start_load(vec![gone], Arc::new(|| {})).unwrap();
+        let job = start_load(vec![gone], view(), Arc::new(|| {})).unwrap();
         let msgs = drain(&job);
         assert!(
             msgs.iter()
@@ -550,19 +685,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("corpus");
         crate::generate::write_corpus(&root, 40, 3).unwrap();
-        let job = start_load(vec![root.clone()], Arc::new(|| {})).unwrap();
+        let job = start_load(vec![root.clone()], view(), Arc::new(|| {})).unwrap();
         let msgs = drain(&job);
-        let mut ids: Vec<String> = Vec::new();
         let mut articles = 0;
         let mut store = crate::timeline::EventStore::default();
+        let mut sizes = Vec::new();
         for m in msgs {
             match m {
-                LoadMsg::Events(e) => store.extend_prepared(e),
+                LoadMsg::Store(s) => {
+                    sizes.push(s.store.len());
+                    store = s.store;
+                }
                 LoadMsg::Articles(a) => articles += a.len(),
                 _ => {}
             }
         }
-        ids.extend(store.iter().map(|e| e.id.clone()));
+        // Every snapshot holds the events of the one before.
+        assert!(sizes.windows(2).all(|w| w[0] <= w[1]), "{sizes:?}");
+        let mut ids: Vec<String> = store.iter().map(|e| e.id.clone()).collect();
         let expected = crate::pipeline::extract_paths(&[root], &Extractor::builtin());
         assert_eq!(articles, expected.articles.len());
         let mut want: Vec<String> = expected.events.iter().map(|e| e.id.clone()).collect();
@@ -584,19 +724,13 @@ mod tests {
         }
         text.push_str("{not json\n");
         std::fs::write(&p, text).unwrap();
-        let job = start_load(vec![p], Arc::new(|| {})).unwrap();
+        let job = start_load(vec![p], view(), Arc::new(|| {})).unwrap();
         let msgs = drain(&job);
-        let got: usize = msgs
-            .iter()
-            .map(|m| {
-                if let LoadMsg::Events(e) = m {
-                    e.len()
-                } else {
-                    0
-                }
-            })
-            .sum();
-        assert_eq!(got, 25);
+        let got = msgs.iter().rev().find_map(|m| match m {
+            LoadMsg::Store(s) => Some(s.store.len()),
+            _ => None,
+        });
+        assert_eq!(got, Some(25));
         assert!(
             msgs.iter()
                 .any(|m| matches!(m, LoadMsg::Problems(p) if p[0].message.contains("1 line(s)")))

@@ -10,21 +10,17 @@ pub mod ui;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 pub use commands::Command;
 use jobs::{ExportMsg, Job, LoadMsg, Waker};
-use state::{Data, SETTINGS_KEY, Settings};
+use state::{Data, SETTINGS_KEY, Settings, Snapshot, ViewSpec};
 
 use crate::export::Format;
 use crate::extract::Extractor;
 use crate::pipeline::Extraction;
 use crate::timeline::{TimeView, view::date_of_day};
-
-/// Events merged into the store at the latest once this many are waiting, so that no single
-/// merge stalls a frame for long.
-const MERGE_AT_MOST: usize = 200_000;
 
 /// File dialogs, passed in so that tests never open one.
 pub trait Dialogs {
@@ -83,9 +79,6 @@ pub struct UiState {
     pub to_text: String,
     pub bottom_tab: BottomTab,
     pub progress: Option<(&'static str, usize, usize)>,
-    pub last_merge: Instant,
-    /// How long to wait between merges of newly arrived events into the store.
-    pub merge_every: Duration,
 }
 
 impl Default for UiState {
@@ -108,8 +101,6 @@ impl Default for UiState {
             to_text: String::new(),
             bottom_tab: BottomTab::Events,
             progress: None,
-            last_merge: Instant::now(),
-            merge_every: Duration::from_millis(250),
         }
     }
 }
@@ -124,9 +115,14 @@ pub struct DatelineApp {
     pub commands: Vec<Command>,
     dialogs: Box<dyn Dialogs>,
     load: Option<Job<LoadMsg>>,
+    /// What the loading job filters its snapshots for; kept current while it runs.
+    load_view: Arc<Mutex<ViewSpec>>,
     export: Option<Job<ExportMsg>>,
     waker: Waker,
     extractor: Option<Extractor>,
+    /// Events of the articles whose date was corrected while loading: the loading job's
+    /// snapshots don't know them, so they are put back into each one.
+    corrected: HashMap<String, Vec<crate::extract::Event>>,
 }
 
 impl DatelineApp {
@@ -143,9 +139,11 @@ impl DatelineApp {
             commands: Vec::new(),
             dialogs,
             load: None,
+            load_view: Arc::new(Mutex::new(ViewSpec::default())),
             export: None,
             waker: Arc::new(|| {}),
             extractor: None,
+            corrected: HashMap::new(),
         };
         if !paths.is_empty() {
             app.commands.push(Command::Open(paths));
@@ -194,26 +192,56 @@ impl DatelineApp {
         for c in commands {
             self.apply(c);
         }
+        if self.load.is_some() {
+            self.update_load_view();
+        }
         if self.load.is_some() || self.export.is_some() {
             ctx.request_repaint_after(Duration::from_millis(50));
+        }
+    }
+
+    /// Tells the loading job the filter, lane mode and sort its snapshots are for.
+    fn update_load_view(&self) {
+        let mut view = self
+            .load_view
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if view.filter != self.settings.filter
+            || view.lane_mode != self.settings.lane_mode
+            || view.sort != self.data.sort
+        {
+            *view = ViewSpec {
+                filter: self.settings.filter.clone(),
+                lane_mode: self.settings.lane_mode,
+                sort: self.data.sort,
+            };
         }
     }
 
     fn drain_jobs(&mut self, ctx: &egui::Context) {
         let deadline = Instant::now() + Duration::from_millis(6);
         let mut finished = false;
+        let mut latest: Option<Box<Snapshot>> = None;
         if let Some(job) = &self.load {
+            // Repaint soon when something arrived (more may be waiting); the job wakes the
+            // UI when it sends, and a slow repaint keeps the progress moving meanwhile.
+            let mut received = false;
             while Instant::now() < deadline {
-                match job.rx.try_recv() {
+                let msg = job.rx.try_recv();
+                received |= msg.is_ok();
+                match msg {
                     Ok(LoadMsg::Progress { stage, done, total }) => {
-                        self.ui.progress = Some((stage, done, total))
+                        self.ui.progress = Some((stage, done, total));
                     }
                     Ok(LoadMsg::Articles(a)) => self.data.add_articles(a),
-                    Ok(LoadMsg::Events(e)) => self.data.pending.append(e),
+                    // Each snapshot holds every event so far: only the newest is shown.
+                    Ok(LoadMsg::Store(s)) => latest = Some(s),
                     Ok(LoadMsg::Problems(p)) => self.data.problems.extend(p),
                     Ok(LoadMsg::Finished { cancelled }) => {
                         finished = true;
-                        let n = self.data.store.len() + self.data.pending.len();
+                        let n = latest
+                            .as_ref()
+                            .map_or(self.data.store.len(), |s| s.store.len());
                         self.notices.push(if cancelled {
                             format!("Loading cancelled; {n} events loaded.")
                         } else if self.data.articles.is_empty() {
@@ -230,28 +258,16 @@ impl DatelineApp {
                     }
                 }
             }
-            ctx.request_repaint();
+            if received {
+                ctx.request_repaint();
+            }
         }
         if finished {
             self.load = None;
             self.ui.progress = None;
         }
-        // Merge what arrived at most a few times a second; the first events at once.
-        if !self.data.pending.is_empty()
-            && (finished
-                || self.data.store.is_empty()
-                || self.data.pending.len() >= MERGE_AT_MOST
-                || self.ui.last_merge.elapsed() > self.ui.merge_every)
-        {
-            let t = Instant::now();
-            self.data.merge_pending();
-            self.after_store_change();
-            // Merging and refiltering cost more as the store grows: merge less often then,
-            // so that the window stays responsive while a big folder loads.
-            self.ui.merge_every = (t.elapsed() * 8).max(Duration::from_millis(250));
-            self.ui.last_merge = Instant::now();
-        } else if finished {
-            self.after_store_change();
+        if let Some(snapshot) = latest {
+            self.install(*snapshot);
         }
         if let Some(job) = &self.export {
             let mut done = false;
@@ -269,6 +285,36 @@ impl DatelineApp {
             if done {
                 self.export = None;
             }
+        }
+    }
+
+    /// Shows a snapshot from the loading job: the store grew, events already there kept
+    /// their arrival index, by which the selection is found again.
+    fn install(&mut self, snapshot: Snapshot) {
+        let arrival = self.ui.selected.and_then(|i| self.data.store.arrival_of(i));
+        let old = self
+            .data
+            .install(snapshot, &self.settings.filter, self.settings.lane_mode);
+        if !self.corrected.is_empty() {
+            // Rare (a date corrected while loading) and costly: a rebuild per snapshot.
+            self.data.replace_events_of(&self.corrected);
+            self.data
+                .refilter(&self.settings.filter, self.settings.lane_mode);
+        }
+        // Freeing the old store's columns and names is left to another thread.
+        if old.store.len() > 10_000 {
+            let _ = std::thread::Builder::new()
+                .name("dateline-free".to_owned())
+                .spawn(move || drop(old));
+        }
+        let store = &self.data.store;
+        let id = self.ui.selected_id.as_deref();
+        self.ui.selected = arrival
+            .and_then(|k| store.position_of_arrival(k))
+            .filter(|&i| store.get(i).map(|e| e.id.as_str()) == id)
+            .or_else(|| id.and_then(|id| store.find_id(id)));
+        if self.ui.auto_fit {
+            self.fit_all();
         }
     }
 
@@ -437,8 +483,14 @@ impl DatelineApp {
         self.ui.selected_id = None;
         self.ui.auto_fit = true;
         self.ui.date_edits.clear();
+        self.corrected.clear();
         self.settings.remember(&paths);
-        match jobs::start_load(paths, Arc::clone(&self.waker)) {
+        self.load_view = Arc::new(Mutex::new(ViewSpec {
+            filter: self.settings.filter.clone(),
+            lane_mode: self.settings.lane_mode,
+            sort: self.data.sort,
+        }));
+        match jobs::start_load(paths, Arc::clone(&self.load_view), Arc::clone(&self.waker)) {
             Ok(job) => {
                 self.load = Some(job);
                 self.ui.progress = Some(("Starting", 0, 0));
@@ -461,6 +513,9 @@ impl DatelineApp {
         let extractor = self.extractor.get_or_insert_with(Extractor::builtin);
         // One article extracts in milliseconds from text already in memory; no file is read.
         let events = extractor.extract(&article);
+        if self.load.is_some() {
+            self.corrected.insert(path.to_owned(), events.clone());
+        }
         self.data.replace_article_events(path, events);
         self.after_store_change_keep_view();
         let root = self.data.roots.get(path).filter(|p| p.is_dir()).cloned();

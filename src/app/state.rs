@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, Problem};
 use crate::extract::Event;
-use crate::timeline::store::PreparedEvents;
 use crate::timeline::{EventStore, Filter, FilteredView, LaneMode, Lanes};
 
 /// Key of the settings in eframe storage.
@@ -78,8 +77,6 @@ pub struct Data {
     /// [`Data::list_order`]).
     pub sorted_list: Option<Vec<u32>>,
     pub sort: (SortColumn, bool),
-    /// Events received but not yet merged into the store.
-    pub pending: PreparedEvents,
     /// The filter and lane mode `filtered` and `lanes` were computed for, while the store
     /// has not changed since.
     pub applied: Option<(Filter, LaneMode)>,
@@ -101,16 +98,49 @@ impl Data {
         self.articles.get(*self.article_index.get(path)?)
     }
 
-    /// Merges pending events into the store (a linear merge: the store is not rebuilt).
-    /// Returns true when something changed.
-    pub fn merge_pending(&mut self) -> bool {
-        if self.pending.is_empty() {
-            return false;
+    /// Makes `snapshot` the data shown: its store replaces the current one, and its
+    /// filtered view, lanes and list order too when they were computed for `filter`,
+    /// `lane_mode` and the current sort (else they are recomputed here). Returns what was
+    /// replaced, to be dropped where it costs the UI nothing.
+    pub fn install(
+        &mut self,
+        snapshot: Snapshot,
+        filter: &Filter,
+        lane_mode: LaneMode,
+    ) -> Snapshot {
+        let fits = snapshot.sort == self.sort
+            && snapshot
+                .applied
+                .as_ref()
+                .is_some_and(|(f, m)| f == filter && *m == lane_mode);
+        let old = Snapshot {
+            store: std::mem::replace(&mut self.store, snapshot.store),
+            filtered: std::mem::replace(&mut self.filtered, snapshot.filtered),
+            lanes: std::mem::replace(&mut self.lanes, snapshot.lanes),
+            extent: std::mem::replace(&mut self.extent, snapshot.extent),
+            sorted_list: std::mem::replace(&mut self.sorted_list, snapshot.sorted_list),
+            applied: std::mem::replace(&mut self.applied, snapshot.applied),
+            sort: snapshot.sort,
+        };
+        if !fits {
+            self.applied = None;
+            self.refilter(filter, lane_mode);
         }
-        self.store
-            .extend_prepared(std::mem::take(&mut self.pending));
-        self.applied = None;
-        true
+        old
+    }
+
+    /// Takes the store with its filtered view, lanes and list order out, leaving them empty.
+    #[must_use]
+    pub fn take_snapshot(&mut self) -> Snapshot {
+        Snapshot {
+            store: std::mem::take(&mut self.store),
+            filtered: std::mem::take(&mut self.filtered),
+            lanes: std::mem::take(&mut self.lanes),
+            extent: self.extent.take(),
+            sorted_list: self.sorted_list.take(),
+            applied: self.applied.take(),
+            sort: self.sort,
+        }
     }
 
     /// Replaces the events of `article` with `events`.
@@ -118,6 +148,16 @@ impl Data {
         let mut all = std::mem::take(&mut self.store).into_events();
         all.retain(|e| e.source.article != article);
         all.extend(events);
+        self.store = EventStore::new(all);
+        self.applied = None;
+    }
+
+    /// Replaces the events of every article in `replacements` with the events given for it,
+    /// in one rebuild of the store.
+    pub fn replace_events_of(&mut self, replacements: &HashMap<String, Vec<Event>>) {
+        let mut all = std::mem::take(&mut self.store).into_events();
+        all.retain(|e| !replacements.contains_key(&e.source.article));
+        all.extend(replacements.values().flatten().cloned());
         self.store = EventStore::new(all);
         self.applied = None;
     }
@@ -180,6 +220,30 @@ impl Data {
             .map(|a| (a.path.as_str(), self.store.events_of_article(&a.path).len()))
             .collect()
     }
+}
+
+/// A store with what is derived from it for one filter, lane mode and sort, built by a
+/// loading thread and installed by the UI in one step ([`Data::install`]).
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub store: EventStore,
+    pub filtered: FilteredView,
+    pub lanes: Lanes,
+    pub extent: Option<(f64, f64)>,
+    pub sorted_list: Option<Vec<u32>>,
+    /// The filter and lane mode `filtered` and `lanes` were computed for (none: not
+    /// computed).
+    pub applied: Option<(Filter, LaneMode)>,
+    pub sort: (SortColumn, bool),
+}
+
+/// What the filtered view, lanes and list order of a loading thread's snapshots are computed
+/// for: the UI keeps it current while a load runs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewSpec {
+    pub filter: Filter,
+    pub lane_mode: LaneMode,
+    pub sort: (SortColumn, bool),
 }
 
 #[cfg(test)]

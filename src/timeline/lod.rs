@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::store::{EventStore, FilteredView};
+use super::store::{EventStore, FilteredView, gallop};
 use super::view::TimeView;
 
 /// How events are split into horizontal lanes.
@@ -397,11 +397,7 @@ fn layout_lane(
     // Events starting in the view, merged when closer than MERGE_PX.
     let hi = lane.starts.partition_point(|&s| s < right);
     let starts = lane.starts.get(..hi).unwrap_or(&[]);
-    let next_at = |from: usize, limit_day: f64| -> usize {
-        from + starts
-            .get(from..)
-            .map_or(0, |s| s.partition_point(|&d| d < limit_day))
-    };
+    let next_at = |from: usize, limit_day: f64| -> usize { gallop(starts, from, limit_day) };
     let mut i = a1;
     while i < hi {
         let Some(&s) = starts.get(i) else { break };

@@ -2,14 +2,15 @@
 //! the filtered view, and lanes for drawing.
 //!
 //! Events are kept in the order they arrived (so that a batch arriving while a folder loads
-//! is appended, never moved) and reached through `ev`, the arrival index of each store
-//! position. The columns used for filtering and drawing (start, end, type, actors, article,
+//! is appended, never moved), one shared segment per batch, and reached through `ev`, the
+//! arrival index of each store position. Cloning a store copies its columns but shares the
+//! segments, so a loading thread can hand out copies of the store it is growing. The columns used for filtering and drawing (start, end, type, actors, article,
 //! status, confidence) are in store order; merging a new batch in is one linear pass over
 //! them. The text searched by the free-text filter is one lowercased buffer in arrival
 //! order, searched with a SIMD substring finder.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -38,21 +39,118 @@ pub enum SortColumn {
 }
 
 /// A batch of events made ready to be added to a store: sorted among themselves, their
-/// search text lowercased. Built where it costs nothing to the UI (a loading thread).
+/// search text lowercased, their types, articles and actors numbered within the batch.
+/// Built where it costs nothing to the UI (a loading thread), in parallel where it can be,
+/// so that adding it to a store looks up each distinct name once, not each event's.
 #[derive(Debug, Default)]
 pub struct PreparedEvents {
-    events: Vec<Event>,
-    /// Sort key of each event (the third field is its index in `events`), in sorted runs.
+    /// The events with their search text, in pieces that become the store's segments as
+    /// they are (so that events are not moved again to make one list).
+    parts: Vec<Segment>,
+    /// Number of events over the parts.
+    n: usize,
+    /// Sort key of each event (the third field is its index over the parts), in sorted runs.
     keyed: Vec<Key>,
-    text: String,
-    /// End of each event's text in `text`, in the order of `events`.
-    ends: Vec<usize>,
+    types: Names,
+    /// Each event's type, an id into `types`.
+    type_of: Vec<u32>,
+    articles: Names,
+    article_of: Vec<u32>,
+    /// Actor spellings; each event's actors are `actor_ids[actor_off[k]..actor_off[k + 1]]`.
+    actors: Names,
+    actor_off: Vec<u32>,
+    actor_ids: Vec<u32>,
+    status: Vec<Status>,
+    confidence: Vec<f32>,
+}
+
+/// Distinct names of a batch, numbered in order of first appearance.
+#[derive(Debug, Default)]
+struct Names {
+    names: Vec<String>,
+    /// Name → id, while names are being added (dropped once a batch is prepared, and
+    /// rebuilt when another batch is appended to it).
+    lookup: HashMap<String, u32>,
+}
+
+impl Names {
+    /// Drops the lookup table (a prepared batch keeps only its names until it is merged).
+    fn seal(&mut self) {
+        self.lookup = HashMap::new();
+    }
+
+    fn id(&mut self, name: &str) -> u32 {
+        if self.lookup.len() != self.names.len() {
+            self.lookup = self
+                .names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.clone(), to_u32(i)))
+                .collect();
+        }
+        if let Some(&id) = self.lookup.get(name) {
+            return id;
+        }
+        let id = to_u32(self.names.len());
+        self.lookup.insert(name.to_owned(), id);
+        self.names.push(name.to_owned());
+        id
+    }
+
+    /// The ids in `self` of `other`'s names, adding the new ones.
+    fn absorb(&mut self, other: &Self) -> Vec<u32> {
+        other.names.iter().map(|n| self.id(n)).collect()
+    }
+}
+
+/// `ids` mapped through `map` (ids out of range become 0, which cannot happen for ids a
+/// batch made itself).
+fn remap<'a>(ids: &'a [u32], map: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    ids.iter()
+        .map(move |&i| map.get(i as usize).copied().unwrap_or(0))
 }
 
 impl PreparedEvents {
-    /// Prepares `events` (any order).
+    /// Prepares `events` (any order). Big batches are prepared in pieces on all cores.
     #[must_use]
     pub fn new(events: Vec<Event>) -> Self {
+        if events.len() <= 4 * PREPARE_CHUNK {
+            return Self::prepare(events);
+        }
+        let mut rest = events.into_iter();
+        let mut pieces: Vec<Vec<Event>> = Vec::new();
+        loop {
+            let piece: Vec<Event> = rest.by_ref().take(PREPARE_CHUNK).collect();
+            if piece.is_empty() {
+                break;
+            }
+            pieces.push(piece);
+        }
+        Self::concat(pieces.into_par_iter().map(Self::prepare).collect())
+    }
+
+    /// The batches one after the other, as one batch (room for all of it is made at once).
+    #[must_use]
+    pub fn concat(batches: Vec<Self>) -> Self {
+        let mut batches = batches.into_iter();
+        let Some(mut out) = batches.next() else {
+            return Self::default();
+        };
+        let rest: Vec<Self> = batches.collect();
+        let n: usize = rest.iter().map(Self::len).sum();
+        out.keyed.reserve(n);
+        out.type_of.reserve(n);
+        out.article_of.reserve(n);
+        out.actor_off.reserve(n);
+        out.status.reserve(n);
+        out.confidence.reserve(n);
+        for b in rest {
+            out.append(b);
+        }
+        out
+    }
+
+    fn prepare(events: Vec<Event>) -> Self {
         let mut keyed: Vec<Key> = events
             .iter()
             .enumerate()
@@ -61,61 +159,127 @@ impl PreparedEvents {
                 (s, t, to_u32(k))
             })
             .collect();
-        // Big batches (a whole store at once) are worth spreading over the cores.
-        let pieces: Vec<(String, Vec<usize>)> = if events.len() > 4 * PREPARE_CHUNK {
-            keyed.par_sort_unstable_by(key_cmp);
-            events.par_chunks(PREPARE_CHUNK).map(search_texts).collect()
-        } else {
-            keyed.sort_unstable_by(key_cmp);
-            vec![search_texts(&events)]
-        };
-        let mut text = String::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
-        let mut ends = Vec::with_capacity(events.len());
-        for (piece, piece_ends) in pieces {
-            let at = text.len();
-            text.push_str(&piece);
-            ends.extend(piece_ends.iter().map(|e| at + e));
-        }
-        Self {
-            events,
+        keyed.sort_unstable_by(key_cmp);
+        let mut out = Self {
             keyed,
-            text,
-            ends,
+            n: events.len(),
+            ..Self::default()
+        };
+        out.type_of.reserve(events.len());
+        out.article_of.reserve(events.len());
+        out.actor_off.reserve(events.len() + 1);
+        out.actor_off.push(0);
+        for e in &events {
+            out.type_of.push(out.types.id(&e.event_type));
+            out.article_of.push(out.articles.id(&e.source.article));
+            for a in &e.actors {
+                let id = out.actors.id(a);
+                out.actor_ids.push(id);
+            }
+            out.actor_off.push(to_u32(out.actor_ids.len()));
         }
+        out.types.seal();
+        out.articles.seal();
+        out.actors.seal();
+        out.status = events.iter().map(|e| e.status).collect();
+        out.confidence = events.iter().map(|e| e.confidence).collect();
+        if !events.is_empty() {
+            let (text, ends) = search_texts(&events);
+            out.parts.push(Segment { events, text, ends });
+        }
+        out
     }
 
     /// Adds `other`'s events after this batch's.
     pub fn append(&mut self, other: Self) {
-        let base = to_u32(self.events.len());
-        let at = self.text.len();
-        self.events.extend(other.events);
+        if self.n == 0 {
+            *self = other;
+            return;
+        }
+        let base = to_u32(self.n);
+        self.n += other.n;
+        // Small parts (a file's events) are gathered into bigger ones; big ones stay apart.
+        for part in other.parts {
+            match self.parts.last_mut() {
+                Some(last) if last.events.len() + part.events.len() <= PREPARE_CHUNK => {
+                    last.absorb(part);
+                }
+                _ => self.parts.push(part),
+            }
+        }
         // Two sorted runs; they are merged when the batch is added to a store, once for
         // however many batches were appended.
         self.keyed
             .extend(other.keyed.into_iter().map(|(s, t, k)| (s, t, base + k)));
-        self.text.push_str(&other.text);
-        self.ends.extend(other.ends.into_iter().map(|e| at + e));
+        let map = self.types.absorb(&other.types);
+        self.type_of.extend(remap(&other.type_of, &map));
+        let map = self.articles.absorb(&other.articles);
+        self.article_of.extend(remap(&other.article_of, &map));
+        let map = self.actors.absorb(&other.actors);
+        let ids_base = to_u32(self.actor_ids.len());
+        self.actor_ids.extend(remap(&other.actor_ids, &map));
+        self.actor_off
+            .extend(other.actor_off.iter().skip(1).map(|&o| ids_base + o));
+        self.status.extend(other.status);
+        self.confidence.extend(other.confidence);
     }
 
     #[must_use]
     pub fn len(&self) -> usize {
-        self.events.len()
+        self.n
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
+        self.n == 0
+    }
+}
+
+/// One added batch of events with their search text, shared by the copies of a store.
+#[derive(Debug, Default)]
+struct Segment {
+    events: Vec<Event>,
+    /// Lowercased summary, source text and actors of each event, fields separated by
+    /// [`FIELD_SEP`]; event `j` ends at `ends[j]` and starts where event `j - 1` ends.
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Segment {
+    /// Adds `other`'s events after this one's.
+    fn absorb(&mut self, other: Self) {
+        let at = self.text.len();
+        self.events.extend(other.events);
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.into_iter().map(|e| at + e));
+    }
+
+    /// The searched text of the segment's event `j`.
+    fn text_of(&self, j: usize) -> &str {
+        let start = match j.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(usize::MAX),
+            None => 0,
+        };
+        self.ends
+            .get(j)
+            .and_then(|&end| self.text.get(start..end))
+            .unwrap_or("")
     }
 }
 
 /// Events sorted by start day (dated first, then undated), with per-event columns.
 ///
 /// Indices (`u32`) refer to store positions; they change whenever events are added, so
-/// long-lived references use the event id.
-#[derive(Debug, Default)]
+/// long-lived references use the event id or the arrival index
+/// ([`EventStore::arrival_of`]), which stays while events are added.
+#[derive(Clone, Debug, Default)]
 pub struct EventStore {
-    /// Events in arrival order.
-    events: Vec<Event>,
+    /// Events in arrival order, a segment per batch added.
+    segments: Vec<Arc<Segment>>,
+    /// Arrival index of the first event of each segment.
+    seg_first: Vec<u32>,
+    /// Number of events (over all segments).
+    n_events: usize,
     /// Arrival index of each store position.
     ev: Vec<u32>,
     /// Store position of each arrival index (the inverse of `ev`).
@@ -150,10 +314,6 @@ pub struct EventStore {
     by_article: OnceLock<(Vec<u32>, Vec<u32>)>,
     status: Vec<Status>,
     confidence: Vec<f32>,
-    /// Lowercased summary, source text and actors of each event in arrival order, fields
-    /// separated by [`FIELD_SEP`]; event `k` is `text[text_off[k]..text_off[k + 1]]`.
-    text: String,
-    text_off: Vec<usize>,
     /// The store order sorted by each list column, computed when first asked for.
     sorted: [OnceLock<Vec<u32>>; 4],
 }
@@ -248,12 +408,26 @@ fn search_texts(events: &[Event]) -> (String, Vec<usize>) {
 
 /// The lowercased fields of `e` as they are searched, joined by [`FIELD_SEP`].
 fn search_text(e: &Event, out: &mut String) {
-    out.push_str(&e.summary.to_lowercase());
+    push_lowercase(out, &e.summary);
     out.push(FIELD_SEP);
-    out.push_str(&e.source.text.to_lowercase());
+    push_lowercase(out, &e.source.text);
     for a in &e.actors {
         out.push(FIELD_SEP);
-        out.push_str(&a.to_lowercase());
+        push_lowercase(out, a);
+    }
+}
+
+/// Appends `s` lowercased (as [`str::to_lowercase`] does), without a new string for the
+/// common all-ASCII text.
+fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let at = out.len();
+        out.push_str(s);
+        if let Some(tail) = out.get_mut(at..) {
+            tail.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&s.to_lowercase());
     }
 }
 
@@ -277,46 +451,57 @@ impl EventStore {
     /// [`PreparedEvents::new`], which a loading thread runs.
     pub fn extend_prepared(&mut self, batch: PreparedEvents) {
         let PreparedEvents {
-            events: new,
+            parts,
+            n: n_new,
             mut keyed,
-            text,
-            ends,
+            types,
+            type_of,
+            articles,
+            article_of,
+            actors,
+            actor_off: n_actor_off,
+            actor_ids: batch_actor_ids,
+            status,
+            confidence,
         } = batch;
-        // Appended batches leave sorted runs, which this stable sort merges in linear time.
-        keyed.sort_by(key_cmp);
-        if new.is_empty() {
+        // Appended batches leave sorted runs, which this stable sort merges.
+        if keyed.len() > 4 * PREPARE_CHUNK {
+            keyed.par_sort_by(key_cmp);
+        } else {
+            keyed.sort_by(key_cmp);
+        }
+        if n_new == 0 {
             return;
         }
-        let base = to_u32(self.events.len());
+        let base = to_u32(self.n_events);
 
-        // Interned columns of the new events, in arrival order.
-        let mut n_type = Vec::with_capacity(new.len());
-        let mut n_article = Vec::with_capacity(new.len());
-        let mut n_actor_off = Vec::with_capacity(new.len() + 1);
-        let mut n_actor_ids = Vec::new();
-        n_actor_off.push(0u32);
-        for e in &new {
-            let t = self.intern_type(&e.event_type);
-            n_type.push(t);
+        // The batch's names looked up once each, and its columns in arrival order.
+        let type_map: Vec<u32> = types
+            .names
+            .iter()
+            .map(|n| u32::from(self.intern_type(n)))
+            .collect();
+        let article_map: Vec<u32> = articles
+            .names
+            .iter()
+            .map(|n| self.intern_article(n))
+            .collect();
+        let actor_map: Vec<u32> = actors.names.iter().map(|n| self.intern_actor(n)).collect();
+        let n_type: Vec<u16> = remap(&type_of, &type_map)
+            .map(|t| u16::try_from(t).unwrap_or(u16::MAX))
+            .collect();
+        let n_article: Vec<u32> = remap(&article_of, &article_map).collect();
+        let n_actor_ids: Vec<u32> = remap(&batch_actor_ids, &actor_map).collect();
+        for &t in &n_type {
             if let Some(c) = self.type_counts.get_mut(usize::from(t)) {
                 *c += 1;
             }
-            n_article.push(self.intern_article(&e.source.article));
-            for a in &e.actors {
-                let id = self.intern_actor(a);
-                if let Some(c) = self.actor_counts.get_mut(id as usize) {
-                    *c += 1;
-                }
-                n_actor_ids.push(id);
+        }
+        for &a in &n_actor_ids {
+            if let Some(c) = self.actor_counts.get_mut(a as usize) {
+                *c += 1;
             }
-            n_actor_off.push(to_u32(n_actor_ids.len()));
         }
-        if self.text_off.is_empty() {
-            self.text_off.push(0);
-        }
-        let at = self.text.len();
-        self.text.push_str(&text);
-        self.text_off.extend(ends.iter().map(|e| at + e));
 
         // The new events' columns in their sorted order.
         let sorted_new: Vec<usize> = keyed.iter().map(|k| k.2 as usize).collect();
@@ -330,11 +515,11 @@ impl EventStore {
             .collect();
         let new_status: Vec<Status> = sorted_new
             .iter()
-            .map(|&k| new.get(k).map_or_else(Status::default, |e| e.status))
+            .map(|&k| status.get(k).copied().unwrap_or_default())
             .collect();
         let new_conf: Vec<f32> = sorted_new
             .iter()
-            .map(|&k| new.get(k).map_or(0.0, |e| e.confidence))
+            .map(|&k| confidence.get(k).copied().unwrap_or(0.0))
             .collect();
         let new_ev: Vec<u32> = keyed.iter().map(|k| base + k.2).collect();
         let new_dated = keyed.iter().take_while(|k| k.0.is_finite()).count();
@@ -391,7 +576,11 @@ impl EventStore {
         }
         self.actor_off = actor_off;
         self.actor_ids = actor_ids;
-        self.events.extend(new);
+        for part in parts {
+            self.seg_first.push(to_u32(self.n_events));
+            self.n_events += part.events.len();
+            self.segments.push(Arc::new(part));
+        }
 
         // Positions of each type, refilled in place.
         self.type_pos.resize_with(self.types.len(), Vec::new);
@@ -479,25 +668,64 @@ impl EventStore {
         id
     }
 
-    /// All events in store order: dated ones first in order of start day.
-    pub fn iter(&self) -> impl Iterator<Item = &Event> + '_ {
-        self.ev.iter().filter_map(|&k| self.events.get(k as usize))
+    /// The segment holding arrival index `k`, and `k`'s index in it.
+    fn locate(&self, k: u32) -> Option<(&Segment, usize)> {
+        let s = self.seg_first.partition_point(|&f| f <= k).checked_sub(1)?;
+        let seg = self.segments.get(s)?;
+        Some((seg, (k - self.seg_first.get(s)?) as usize))
     }
 
-    /// Takes the events out (in the order they were added), leaving the store empty.
+    /// The event at arrival index `k`.
+    fn event_at(&self, k: u32) -> Option<&Event> {
+        let (seg, j) = self.locate(k)?;
+        seg.events.get(j)
+    }
+
+    /// All events in store order: dated ones first in order of start day.
+    pub fn iter(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.ev.iter().filter_map(|&k| self.event_at(k))
+    }
+
+    /// All events in the order they were added.
+    fn arrivals(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.segments.iter().flat_map(|s| s.events.iter())
+    }
+
+    /// Takes the events out (in the order they were added), leaving the store empty. Events
+    /// still shared with a copy of the store are cloned.
     #[must_use]
     pub fn into_events(self) -> Vec<Event> {
-        self.events
+        let mut out = Vec::with_capacity(self.n_events);
+        for seg in self.segments {
+            match Arc::try_unwrap(seg) {
+                Ok(seg) => out.extend(seg.events),
+                Err(shared) => out.extend(shared.events.iter().cloned()),
+            }
+        }
+        out
     }
 
     #[must_use]
     pub fn len(&self) -> usize {
-        self.events.len()
+        self.n_events
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
+        self.n_events == 0
+    }
+
+    /// The arrival index of event `i`: its place in the order events were added, which
+    /// does not change when more events are added (store positions do).
+    #[must_use]
+    pub fn arrival_of(&self, i: u32) -> Option<u32> {
+        self.ev.get(i as usize).copied()
+    }
+
+    /// The store position of the event with arrival index `k`.
+    #[must_use]
+    pub fn position_of_arrival(&self, k: u32) -> Option<u32> {
+        self.pos.get(k as usize).copied()
     }
 
     /// How many events have a resolved date (they come first).
@@ -508,7 +736,7 @@ impl EventStore {
 
     #[must_use]
     pub fn get(&self, i: u32) -> Option<&Event> {
-        self.events.get(*self.ev.get(i as usize)? as usize)
+        self.event_at(*self.ev.get(i as usize)?)
     }
 
     /// Start (inclusive) and end (exclusive) day of event `i`, when dated.
@@ -544,7 +772,7 @@ impl EventStore {
     /// Bytes of lowercased text searched by the free-text filter.
     #[must_use]
     pub fn text_len(&self) -> usize {
-        self.text.len()
+        self.segments.iter().map(|s| s.text.len()).sum()
     }
 
     /// The dated events of type id `t`: store positions (ascending), start days and end
@@ -603,18 +831,27 @@ impl EventStore {
     #[must_use]
     pub fn events_of_article(&self, path: &str) -> &[u32] {
         self.article_lookup.get(path).map_or(&[], |&a| {
-            let (off, pos) = self
-                .by_article
-                .get_or_init(|| group_positions(&self.article_id, self.articles.len()));
+            let (off, pos) = self.by_article();
             slice_csr(off, pos, a as usize)
         })
+    }
+
+    fn by_article(&self) -> &(Vec<u32>, Vec<u32>) {
+        self.by_article
+            .get_or_init(|| group_positions(&self.article_id, self.articles.len()))
+    }
+
+    /// Computes now what is otherwise computed when first asked for (the events of each
+    /// article), so that a store built on another thread costs its user nothing.
+    pub fn warm_caches(&self) {
+        self.by_article();
     }
 
     /// The position of the event with this id.
     #[must_use]
     pub fn find_id(&self, id: &str) -> Option<u32> {
-        let arrival = to_u32(self.events.iter().position(|e| e.id == id)?);
-        self.ev.iter().position(|&k| k == arrival).map(to_u32)
+        let arrival = to_u32(self.arrivals().position(|e| e.id == id)?);
+        self.position_of_arrival(arrival)
     }
 
     /// Applies `filter` over the columns; the result equals keeping the events for which
@@ -871,19 +1108,38 @@ impl EventStore {
     }
 
     /// The searched text of the event at arrival index `k`.
-    fn text_of_arrival(&self, k: usize) -> &str {
-        match (self.text_off.get(k), self.text_off.get(k + 1)) {
-            (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or(""),
-            _ => "",
-        }
+    fn text_of_arrival(&self, k: u32) -> &str {
+        self.locate(k).map_or("", |(seg, j)| seg.text_of(j))
     }
 
     /// The lowercased summary of event `i`.
     fn summary_lower(&self, i: u32) -> &str {
-        let k = self.ev.get(i as usize).map_or(usize::MAX, |&k| k as usize);
+        let k = self.ev.get(i as usize).copied().unwrap_or(u32::MAX);
         let text = self.text_of_arrival(k);
         text.split(FIELD_SEP).next().unwrap_or("")
     }
+}
+
+/// The first index at or after `from` whose value is not below `limit`, in ascending
+/// `values`: an exponential search from `from`, then a binary search, so that finding a
+/// near index touches only memory near `from`.
+pub(crate) fn gallop(values: &[f64], from: usize, limit: f64) -> usize {
+    let mut lo = from;
+    let mut hi = from;
+    let mut step = 1usize;
+    // Every value in `from..lo` is below `limit`; the one at `hi` (if any) is not.
+    while let Some(&v) = values.get(hi) {
+        if v >= limit {
+            break;
+        }
+        lo = hi + 1;
+        hi = hi.saturating_add(step);
+        step = step.saturating_mul(2);
+    }
+    let hi = hi.min(values.len());
+    lo + values
+        .get(lo..hi)
+        .map_or(0, |s| s.partition_point(|&d| d < limit))
 }
 
 fn slice_csr<'a>(off: &[u32], ids: &'a [u32], i: usize) -> &'a [u32] {
@@ -967,42 +1223,61 @@ impl<'a> Compiled<'a> {
         if self.filter.query.is_empty() {
             return None;
         }
-        let n = store.events.len();
+        let n = store.n_events;
         let mut mask = vec![0u64; n.div_ceil(64)];
+        // Pieces of at most `CHUNK` events within one segment: (first arrival index of the
+        // segment, the segment, first and end index in it).
+        let pieces: Vec<(u32, &Segment, usize, usize)> = store
+            .segments
+            .iter()
+            .zip(&store.seg_first)
+            .flat_map(|(seg, &first)| {
+                (0..seg.events.len().div_ceil(CHUNK)).map(move |c| {
+                    (
+                        first,
+                        seg.as_ref(),
+                        c * CHUNK,
+                        ((c + 1) * CHUNK).min(seg.events.len()),
+                    )
+                })
+            })
+            .collect();
         let hits: Vec<u32> = if self.query.contains(FIELD_SEP) {
             // The separator itself is searched for: check the fields one by one.
-            (0..n)
-                .into_par_iter()
-                .with_min_len(CHUNK)
-                .filter(|&k| {
-                    store
-                        .events
-                        .get(k)
-                        .is_some_and(|e| Filter::text_matches(e, &self.query))
+            pieces
+                .par_iter()
+                .flat_map_iter(|&(first, seg, lo, hi)| {
+                    seg.events
+                        .get(lo..hi)
+                        .unwrap_or(&[])
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| Filter::text_matches(e, &self.query))
+                        .map(move |(j, _)| first + to_u32(lo + j))
                 })
-                .map(to_u32)
                 .collect()
         } else {
             let finder = memchr::memmem::Finder::new(self.query.as_bytes());
-            let bytes = store.text.as_bytes();
-            let parts: Vec<Vec<u32>> = (0..n.div_ceil(CHUNK))
-                .into_par_iter()
-                .map(|c| {
-                    let (lo, hi) = (c * CHUNK, ((c + 1) * CHUNK).min(n));
-                    let offs = store.text_off.get(lo..=hi).unwrap_or(&[]);
-                    let (Some(&a), Some(&b)) = (offs.first(), offs.last()) else {
-                        return Vec::new();
+            let parts: Vec<Vec<u32>> = pieces
+                .par_iter()
+                .map(|&(first, seg, lo, hi)| {
+                    let a = match lo.checked_sub(1) {
+                        Some(before) => seg.ends.get(before).copied().unwrap_or(0),
+                        None => 0,
                     };
-                    let hay = bytes.get(a..b).unwrap_or(&[]);
+                    // Ends of the piece's events.
+                    let offs = seg.ends.get(lo..hi).unwrap_or(&[]);
+                    let b = offs.last().copied().unwrap_or(a);
+                    let hay = seg.text.as_bytes().get(a..b).unwrap_or(&[]);
                     let mut out = Vec::new();
                     let mut at = 0;
                     while let Some(p) = hay.get(at..).and_then(|h| finder.find(h)) {
                         let abs = a + at + p;
-                        // The event holding the hit: the last one starting at or before it.
-                        let k = offs.partition_point(|&o| o <= abs).saturating_sub(1);
-                        out.push(to_u32(lo + k));
-                        match offs.get(k + 1) {
-                            Some(&next) => at = next - a,
+                        // The event holding the hit: the first one ending after it.
+                        let j = offs.partition_point(|&o| o <= abs);
+                        out.push(first + to_u32(lo + j));
+                        match offs.get(j) {
+                            Some(&end) => at = end - a,
                             None => break,
                         }
                     }
@@ -1032,13 +1307,10 @@ impl<'a> Compiled<'a> {
         };
         if self.query.contains(FIELD_SEP) {
             store
-                .events
-                .get(k as usize)
+                .event_at(k)
                 .is_some_and(|e| Filter::text_matches(e, &self.query))
         } else {
-            finder
-                .find(store.text_of_arrival(k as usize).as_bytes())
-                .is_some()
+            finder.find(store.text_of_arrival(k).as_bytes()).is_some()
         }
     }
 
@@ -1151,11 +1423,9 @@ impl FilteredView {
         for px in 1..=width_px {
             #[allow(clippy::cast_precision_loss)]
             let edge = first_day + per_px * px as f64;
-            let next = prev
-                + self
-                    .starts
-                    .get(prev..)
-                    .map_or(0, |s| s.partition_point(|&d| d < edge));
+            // The next edge is near: galloping stays in cache where a binary search over
+            // the rest would not.
+            let next = gallop(&self.starts, prev, edge);
             out.push(u32::try_from(next - prev).unwrap_or(u32::MAX));
             prev = next;
         }
@@ -1231,6 +1501,53 @@ mod tests {
             assert_eq!(got.indices, positions_matching(&store, f), "{f:?}");
             assert!(got.starts.windows(2).all(|w| w[0] <= w[1]));
         }
+    }
+
+    #[test]
+    fn gallop_finds_what_a_binary_search_finds() {
+        let values: Vec<f64> = [0.0, 1.0, 1.0, 2.0, 5.0, 5.0, 5.0, 9.0, 12.0]
+            .into_iter()
+            .chain((13..200).map(f64::from))
+            .collect();
+        for from in 0..=values.len() + 2 {
+            for limit in [
+                -1.0, 0.0, 0.5, 1.0, 2.0, 4.0, 5.0, 9.5, 12.0, 57.0, 199.0, 500.0,
+            ] {
+                let want = values
+                    .get(from..)
+                    .map_or(from, |s| from + s.partition_point(|&d| d < limit));
+                assert_eq!(
+                    gallop(&values, from, limit),
+                    want,
+                    "from {from} limit {limit}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_copy_stays_as_it_was_while_the_original_grows() {
+        let events = synthetic_events(3000, 5);
+        let (first, second) = events.split_at(1000);
+        let mut store = EventStore::new(first.to_vec());
+        let copy = store.clone();
+        let selected = 17;
+        let arrival = store.arrival_of(selected).unwrap();
+        store.extend(second.to_vec());
+        let alone = EventStore::new(first.to_vec());
+        let ids = |s: &EventStore| s.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&copy), ids(&alone));
+        let filter = Filter {
+            query: "missile".to_owned(),
+            ..Filter::default()
+        };
+        assert_eq!(copy.apply(&filter).indices, alone.apply(&filter).indices);
+        // The same event is found again by its arrival index after the store grew.
+        let moved = store.position_of_arrival(arrival).unwrap();
+        assert_eq!(store.get(moved).unwrap().id, copy.get(selected).unwrap().id);
+        assert_eq!(store.find_id(&store.get(moved).unwrap().id), Some(moved));
+        assert_eq!(store.len(), 3000);
+        assert_eq!(store.clone().into_events().len(), 3000);
     }
 
     #[test]

@@ -142,7 +142,7 @@ fn chips(filter: &Filter) -> Vec<(String, Filter)> {
 pub fn status_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
     ui.horizontal_wrapped(|ui| {
         if let Some((stage, done, total)) = app.ui.progress {
-            let events = app.data.store.len() + app.data.pending.len();
+            let events = app.data.store.len();
             #[allow(clippy::cast_precision_loss)] // a progress fraction
             let frac = if total > 0 {
                 done as f32 / total as f32
