@@ -2662,7 +2662,7 @@ fn subject_as_written(
         if np.contains([',', ';', '(']) {
             return None;
         }
-        return Some(capitalized(np));
+        return Some(summary::capitalize(np));
     }
     if ws.is_empty() || ws.len() > 5 || raw.contains([';', '(', ')', '“', '"']) {
         return None;
@@ -2675,17 +2675,7 @@ fn subject_as_written(
         .iter()
         .skip(1)
         .any(|w| w.ends_with("ed") || w.ends_with("ing"));
-    (opener && !verbish).then(|| capitalized(&ws.join(" ")))
-}
-
-fn capitalized(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    if let Some(c) = chars.next() {
-        out.extend(c.to_uppercase());
-    }
-    out.push_str(chars.as_str());
-    out
+    (opener && !verbish).then(|| summary::capitalize(&ws.join(" ")))
 }
 
 /// The word before `pos` is a possessive (`Blinken’s visit`, `the allies' drills`).

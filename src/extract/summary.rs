@@ -530,7 +530,8 @@ fn balance_quotes(phrase: &str, after: &str) -> String {
     phrase.to_string()
 }
 
-fn capitalize(s: &str) -> String {
+/// `s` with its first letter in upper case.
+pub(super) fn capitalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     if let Some(c) = chars.next() {
