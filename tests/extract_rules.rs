@@ -1609,3 +1609,14 @@ fn a_phrase_inside_a_name_hides_no_trigger() {
     let ev = events("Poland invaded Belarus on Monday.\n", Some("2025-06-12"));
     assert_eq!(of_type(&ev, "attack").len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn planes_phones_and_participles_in_business_news() {
+    let ev = events(
+        "The Airbus A380 was set to land in the United States for the first time on Monday.\n\nApple announced an iTunes-compatible cell phone on Tuesday.\n\nCiting engine trouble, the airline delayed the flight.\n",
+        Some("2008-03-17"),
+    );
+    assert!(of_type(&ev, "visit").is_empty(), "{ev:#?}");
+    assert!(of_type(&ev, "meeting").is_empty(), "{ev:#?}");
+    assert!(ev.iter().all(|e| !e.actors.iter().any(|a| a == "Citing")), "{ev:#?}");
+}

@@ -299,12 +299,26 @@ const OBJECTS: &[&str] = &[
     "balloon",
     "balloons",
     "satellite",
+    // Aircraft fly and land without anyone visiting: `the A380 was set to land in`.
+    "plane",
+    "planes",
+    "airliner",
+    "airliners",
+    "jetliner",
+    "flight",
+    "flights",
+    "a380",
+    "a380s",
 ];
 
-/// `The missile ... flew 600 km before landing in the sea`: a thing landing is no visit.
+/// `The missile ... flew 600 km before landing in the sea`, `the A380 is flying to Chicago`: a
+/// thing landing or flying is no visit.
 pub fn thing_lands(lower: &str, sent_start: usize, start: usize, end: usize) -> bool {
     let word = lower.get(start..end).unwrap_or("");
-    if !(word.starts_with("land") || word.starts_with("arriv")) {
+    if !["land", "arriv", "fly", "flew", "flown", "travel"]
+        .iter()
+        .any(|p| word.starts_with(p))
+    {
         return false;
     }
     let dest = next_words(lower, end, 2).iter().any(|&(a, b)| {

@@ -897,6 +897,21 @@ impl Inner {
             if general::inside_name(text, sent.0, t.start, t.end) {
                 continue;
             }
+            // `a cell phone`: the bare verb `phone` is mostly the noun, a call only after `to`
+            // or an auxiliary (`will phone`).
+            if t.form == Form::Base
+                && lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| matches!(w, "phone" | "telephone"))
+                && !prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "to" | "by" | "will" | "would" | "could" | "did" | "may" | "might"
+                    )
+                })
+            {
+                continue;
+            }
             // `when reached by phone`: the way a reporter asked, not a call between parties.
             if prev == Some("by")
                 && lower
@@ -2883,9 +2898,10 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             break;
         }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        // (`Heavily armed men stormed`, `The Dubai-based operator`: an adverb or a
-        // compound adjective is no name.)
+        // (`Heavily armed men stormed`, `The Dubai-based operator`, `Citing engine trouble,`:
+        // an adverb, a compound adjective or a participle opening the run is no name.)
         let adverb = (w.len() > 4 && w.ends_with("ly"))
+            || (run.is_empty() && w.len() > 5 && w.ends_with("ing"))
             || ["-based", "-led", "-backed", "-owned", "-aligned", "-run"]
                 .iter()
                 .any(|s| w.ends_with(s));
