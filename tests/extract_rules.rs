@@ -1618,5 +1618,8 @@ fn planes_phones_and_participles_in_business_news() {
     );
     assert!(of_type(&ev, "visit").is_empty(), "{ev:#?}");
     assert!(of_type(&ev, "meeting").is_empty(), "{ev:#?}");
-    assert!(ev.iter().all(|e| !e.actors.iter().any(|a| a == "Citing")), "{ev:#?}");
+    assert!(
+        ev.iter().all(|e| !e.actors.iter().any(|a| a == "Citing")),
+        "{ev:#?}"
+    );
 }
