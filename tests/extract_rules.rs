@@ -1623,3 +1623,18 @@ fn planes_phones_and_participles_in_business_news() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn the_telling_day_bounds_an_undated_act() {
+    let ev = events(
+        "Hamas rejected the plan on Wednesday.\n\nTurkish drones struck Kurdish positions in northern Syria, the SDF said on Monday.\n",
+        Some("2025-03-12"),
+    );
+    let a = of_type(&ev, "attack");
+    assert_eq!(
+        span(a[0]),
+        Some((day("2025-03-10"), day("2025-03-10"))),
+        "{ev:#?}"
+    );
+    assert!(a[0].when.as_ref().is_some_and(|w| w.expression.is_empty()));
+}

@@ -624,6 +624,15 @@ impl Inner {
             let s_times: Vec<&TimeExpr> = slice_by(&times, (story_from, told_from), |t| t.start)
                 .iter()
                 .collect();
+            // It still bounds the act better than the article date: a fallback, marked as
+            // such by its empty expression (`..., the SDF said on Monday.`).
+            let told_day = slice_by(&times, (told_from, sent.1), |t| t.start)
+                .iter()
+                .find(|t| t.precision == Precision::Day && t.interval.is_some())
+                .map(|t| When {
+                    expression: String::new(),
+                    ..dating::when_of(text, t)
+                });
             let s_trigs = slice_by(&triggers, sent, |t| t.start);
             let s_ments: Vec<&Mention> = slice_by(&mentions, sent, |m| m.start)
                 .iter()
@@ -702,6 +711,9 @@ impl Inner {
                 {
                     // `airstrikes killed 20 people overnight`: the night before the news.
                     c.when = dating::overnight_when(article);
+                } else if told_day.is_some() && !context::background(&lower, c.clause.0, c.clause.1)
+                {
+                    c.when.clone_from(&told_day);
                 } else if is_lead
                     && verbal
                     && !c.cues.bare_infinitive
