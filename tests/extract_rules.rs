@@ -1638,3 +1638,20 @@ fn the_telling_day_bounds_an_undated_act() {
     );
     assert!(a[0].when.as_ref().is_some_and(|w| w.expression.is_empty()));
 }
+
+#[test]
+fn announcements_crowds_and_expelled_troops() {
+    let ev = events(
+        "Germany will send 14 tanks to Ukraine, the chancellor announced on Wednesday.\n\nThousands protested in Tbilisi on Sunday against the government.\n\nNiger's junta expelled French troops in 2023.\n",
+        Some("2025-10-08"),
+    );
+    let t = of_type(&ev, "arms_transfer");
+    assert_eq!(t[0].status, Status::Planned, "{ev:#?}");
+    assert_eq!(span(t[0]), None, "{ev:#?}");
+    assert!(
+        ev.iter()
+            .all(|e| !e.actors.iter().any(|a| a == "Thousands")),
+        "{ev:#?}"
+    );
+    assert_eq!(of_type(&ev, "sanctions").len(), 1, "{ev:#?}");
+}

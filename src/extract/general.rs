@@ -704,7 +704,18 @@ pub fn wire_dateline_end(text: &str, sent: (usize, usize)) -> Option<usize> {
 /// Wednesday.`): after the last comma, a short speaker, a verb of saying and at most a few
 /// words of time.
 pub fn attribution_tail(lower: &str, sent: (usize, usize)) -> Option<usize> {
-    const SAYING: &[&str] = &["said", "says", "told", "added", "reported", "stated"];
+    const SAYING: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "added",
+        "reported",
+        "stated",
+        "announced",
+        "confirmed",
+        "wrote",
+        "posted",
+    ];
     let text = lower.get(sent.0..sent.1)?;
     let comma = text.rfind(',')?;
     let tail = text.get(comma + 1..)?;

@@ -2821,6 +2821,10 @@ const COMMON_NOUNS: &[&str] = &[
     "Navy",
     "Parliament",
     "Court",
+    "Thousands",
+    "Hundreds",
+    "Dozens",
+    "Millions",
 ];
 
 fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
