@@ -1655,3 +1655,12 @@ fn announcements_crowds_and_expelled_troops() {
     );
     assert_eq!(of_type(&ev, "sanctions").len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn a_blocked_package_is_no_sanction() {
+    let ev = events(
+        "Hungary blocked the EU's latest sanctions package against Russia.\n",
+        Some("2025-10-08"),
+    );
+    assert!(of_type(&ev, "sanctions").is_empty(), "{ev:#?}");
+}

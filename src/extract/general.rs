@@ -536,7 +536,7 @@ pub fn blocked_object(lower: &str, floor: usize, start: usize) -> bool {
         "refuses",
         "refused",
     ];
-    prev_words(lower, floor, start, 3)
+    prev_words(lower, floor, start, 5)
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| words::listed(BLOCKING, w)))
 }
