@@ -1664,3 +1664,13 @@ fn a_blocked_package_is_no_sanction() {
     );
     assert!(of_type(&ev, "sanctions").is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn briefings_held_and_telephone_conversations() {
+    let ev = events(
+        "The UN security council is scheduled to hold a briefing on Haiti on 15 July.\n\nThe two presidents discussed the matter in a telephone conversation on Monday.\n",
+        Some("2026-07-01"),
+    );
+    assert_eq!(of_type(&ev, "un_meeting").len(), 1, "{ev:#?}");
+    assert_eq!(of_type(&ev, "meeting").len(), 1, "{ev:#?}");
+}
