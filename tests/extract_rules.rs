@@ -1674,3 +1674,18 @@ fn briefings_held_and_telephone_conversations() {
     assert_eq!(of_type(&ev, "un_meeting").len(), 1, "{ev:#?}");
     assert_eq!(of_type(&ev, "meeting").len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn the_council_after_the_security_council_is_it() {
+    let ev = events(
+        "The Security Council today extended for six months its authorization for inspections.\n\nThe Council will hold its next meeting on Libya on 24 September.\n",
+        Some("2026-05-29"),
+    );
+    assert_eq!(of_type(&ev, "un_meeting").len(), 2, "{ev:#?}");
+    // Elsewhere `the Council` is nobody known.
+    let ev = events(
+        "The European Council met in Brussels on Monday.\n\nThe Council will hold its next meeting in June.\n",
+        Some("2026-05-29"),
+    );
+    assert!(of_type(&ev, "un_meeting").is_empty(), "{ev:#?}");
+}

@@ -1479,9 +1479,15 @@ impl Inner {
             let un_doer = agents
                 .iter()
                 .any(|a| a.starts_with("UN ") || a == "United Nations");
+            // (`The Council will hold its next meeting`, after the Security Council was
+            // named: the body itself meets.)
+            let un_body_doer = agents.first().is_some_and(|a| {
+                a.starts_with("UN ") && (a.ends_with("Council") || a.ends_with("Assembly"))
+            });
             if Some(t.type_idx) == self.vocab.type_index("meeting")
-                && (un_doer || agents.is_empty())
-                && general::un_body_subject(lower, clause.0, t.start)
+                && (un_body_doer
+                    || ((un_doer || agents.is_empty())
+                        && general::un_body_subject(lower, clause.0, t.start)))
                 && let Some(un) = self.vocab.type_index("un_meeting")
             {
                 trig.type_idx = un;
