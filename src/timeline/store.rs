@@ -110,6 +110,19 @@ fn remap<'a>(ids: &'a [u32], map: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
         .map(move |&i| map.get(i as usize).copied().unwrap_or(0))
 }
 
+/// Each id's place when `names` (indexed by id) are sorted.
+fn rank_by_name(names: &[String]) -> Vec<usize> {
+    let mut by_name: Vec<usize> = (0..names.len()).collect();
+    by_name.sort_by(|&a, &b| names.get(a).cmp(&names.get(b)));
+    let mut rank = vec![0usize; names.len()];
+    for (r, &id) in by_name.iter().enumerate() {
+        if let Some(x) = rank.get_mut(id) {
+            *x = r;
+        }
+    }
+    rank
+}
+
 impl PreparedEvents {
     /// Prepares `events` (any order). Big batches are prepared in pieces on all cores.
     #[must_use]
@@ -1051,29 +1064,14 @@ impl EventStore {
         match column {
             SortColumn::Date => {}
             SortColumn::Type => {
-                // Rank of each type id by name.
-                let mut by_name: Vec<usize> = (0..self.types.len()).collect();
-                by_name.sort_by(|&a, &b| self.types.get(a).cmp(&self.types.get(b)));
-                let mut rank = vec![0usize; self.types.len()];
-                for (r, &t) in by_name.iter().enumerate() {
-                    if let Some(x) = rank.get_mut(t) {
-                        *x = r;
-                    }
-                }
+                let rank = rank_by_name(&self.types);
                 order.par_sort_by_key(|&i| {
                     let t = self.type_of(i).map_or(usize::MAX, usize::from);
                     (rank.get(t).copied().unwrap_or(usize::MAX), i)
                 });
             }
             SortColumn::Article => {
-                let mut by_name: Vec<usize> = (0..self.articles.len()).collect();
-                by_name.sort_by(|&a, &b| self.articles.get(a).cmp(&self.articles.get(b)));
-                let mut rank = vec![0usize; self.articles.len()];
-                for (r, &a) in by_name.iter().enumerate() {
-                    if let Some(x) = rank.get_mut(a) {
-                        *x = r;
-                    }
-                }
+                let rank = rank_by_name(&self.articles);
                 order.par_sort_by_key(|&i| {
                     let a = self
                         .article_id
