@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::ExtractError;
-use super::words::{is_word_byte_before, is_word_end, never_a_name};
+use super::words::{self, is_word_byte_before, is_word_end, never_a_name};
 
 /// What kind of actor a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -315,12 +315,6 @@ fn titled_names(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Titles written short with a period (`Gen.`), which the title scanner can read as a name.
-const ABBREVIATED_TITLES: &[&str] = &[
-    "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen", "Rep", "Prof", "Mr", "Mrs",
-    "Ms", "Dr", "Cmdr", "Brig",
-];
-
 /// Words that may stand between a country or demonym and a person it qualifies.
 const TITLE_WORDS: &[&str] = &[
     "army",
@@ -529,7 +523,7 @@ impl Actors {
             // name follows it.
             if text
                 .get(name_start..name_end)
-                .is_some_and(|t| ABBREVIATED_TITLES.contains(&t))
+                .is_some_and(|t| words::ABBREVIATED_TITLES.contains(&t))
                 && text.get(name_end..).is_some_and(|r| r.starts_with('.'))
             {
                 let Some((s, e)) = name_after_title(text, name_end + 1) else {
@@ -720,7 +714,7 @@ fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
         // and so is a title written short (`Congo's army spokesman, Gen. Sylvain Ekenge`).
         let mut between = between.trim_end();
         if let Some((head, last)) = between.rsplit_once(' ')
-            && ABBREVIATED_TITLES.contains(&last.trim_end_matches('.'))
+            && words::ABBREVIATED_TITLES.contains(&last.trim_end_matches('.'))
         {
             between = head;
         }

@@ -2761,19 +2761,9 @@ fn resolve_pronoun(
 
 /// The first run of capitalized words in `text[from..to]` that looks like a name (not a
 /// sentence-initial function word, month or weekday), as written.
-/// Titles written before a name (`Gen.`, `President`), skipped when reading a name.
+/// Titles written in full before a name (`President`), skipped when reading a name, as are
+/// the short ones ([`words::ABBREVIATED_TITLES`]: `Gen.`).
 const TITLES_BEFORE_NAMES: &[&str] = &[
-    "Gen",
-    "Lt",
-    "Col",
-    "Maj",
-    "Capt",
-    "Sgt",
-    "Adm",
-    "Gov",
-    "Sen",
-    "Rep",
-    "Prof",
     "President",
     "Prime",
     "Minister",
@@ -2911,7 +2901,9 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
         // (`Gen. Sylvain Ekenge`: a title before the name is no part of it.)
-        if run.is_empty() && TITLES_BEFORE_NAMES.contains(&w) {
+        if run.is_empty()
+            && (words::ABBREVIATED_TITLES.contains(&w) || TITLES_BEFORE_NAMES.contains(&w))
+        {
             continue;
         }
         // (`Security forces killed`, `Foreign States supplying`: a common noun opening the

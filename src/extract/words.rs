@@ -196,6 +196,12 @@ pub fn listed(list: &[&str], w: &str) -> bool {
         .any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
+/// Titles written short with a period (`Gen.`), which the title scanner can read as a name.
+pub const ABBREVIATED_TITLES: &[&str] = &[
+    "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen", "Rep", "Prof", "Mr", "Mrs",
+    "Ms", "Dr", "Cmdr", "Brig",
+];
+
 /// A noun counting events before `of`: `waves of air strikes`, `a series of attacks`.
 pub fn is_count_noun(w: &str) -> bool {
     const COUNTS: &[&str] = &[
