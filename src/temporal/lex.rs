@@ -119,6 +119,138 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             continue;
         }
         let start = i;
+        let mut kind;
+        let mut grouped = false;
+        let mut possessive = false;
+        if b.is_ascii_digit() {
+            kind = Kind::Num;
+            i = number_end(bytes, i + 1, to, &mut grouped);
+            // `Joint Sword-2024A`, `Hwasong-18`, `Su-35`: a number glued to a capitalized
+            // name is part of it, no year or count (`mid-2024`, `end-2012` stay numbers).
+            if glued_to_name(bytes, start) {
+                kind = Kind::Word;
+            }
+        } else if let Some(n) = (b == b'\'' || b == 0xE2)
+            .then(|| possessive_at(bytes, i))
+            .flatten()
+        {
+            // `'s` (or a curly `’s`) is its own token: `Friday's` is `Friday` + `'s`.
+            kind = Kind::Word;
+            possessive = true;
+            i += n;
+        } else if is_word_byte(b) && !is_curly_apostrophe(bytes, i) {
+            kind = Kind::Word;
+            i = word_end(bytes, i + 1, to);
+            // Snap to a char boundary in case the window ends inside a multi-byte char.
+            while i < bytes.len() && !text.is_char_boundary(i) {
+                i += 1;
+            }
+        } else {
+            kind = Kind::Punct;
+            i += 1;
+            while i < bytes.len() && !text.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        let mut low = [0u8; LOW_CAP];
+        let mut low_len = 0u8;
+        if possessive {
+            low[0] = b'\'';
+            low[1] = b's';
+            low_len = 2;
+        } else if let Some(src) = bytes.get(start..i)
+            && let Some(dst) = low.get_mut(..src.len())
+        {
+            dst.copy_from_slice(src);
+            dst.make_ascii_lowercase();
+            low_len = u8::try_from(src.len()).unwrap_or(0);
+        }
+        // Curly apostrophes and dashes: normalize to ASCII for matching.
+        if kind == Kind::Punct && b == 0xE2 {
+            match text.get(start..i) {
+                Some("\u{2019}" | "\u{2018}") => {
+                    low[0] = b'\'';
+                    low_len = 1;
+                }
+                Some("\u{2013}" | "\u{2014}") => {
+                    low[0] = b'-';
+                    low_len = 1;
+                }
+                _ => {}
+            }
+        }
+        out.push(Tok {
+            start,
+            end: i,
+            kind,
+            low,
+            low_len,
+            cap: b.is_ascii_uppercase(),
+            grouped,
+        });
+    }
+}
+
+/// Where a number token that continues at `i` ends: digits, and `,` or `.` between digits
+/// (which make it `grouped`).
+fn number_end(bytes: &[u8], mut i: usize, to: usize, grouped: &mut bool) -> usize {
+    while i < to {
+        match bytes.get(i) {
+            Some(c) if c.is_ascii_digit() => i += 1,
+            Some(b',' | b'.') if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && i + 1 < to => {
+                *grouped = true;
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Where a word token that continues at `i` ends: letters and other non-ASCII bytes, and an
+/// apostrophe between letters (`o'clock`); a possessive `'s` or a curly apostrophe ends it.
+fn word_end(bytes: &[u8], mut i: usize, to: usize) -> usize {
+    while i < to {
+        let Some(&c) = bytes.get(i) else { break };
+        if c.is_ascii_alphabetic() {
+            i += 1;
+        } else if c == b'\'' {
+            if possessive_at(bytes, i).is_none()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        } else if c == 0xE2 {
+            if possessive_at(bytes, i).is_some() || is_curly_apostrophe(bytes, i) {
+                break;
+            }
+            i += 1;
+        } else if c >= 0x80 {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Tokenizes `text[from..to]` into `out` (cleared first). `from` and `to` must be char
+/// boundaries; the caller guarantees it.
+#[cfg(test)]
+pub(crate) fn tokenize_slow(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let to = to.min(bytes.len());
+    let mut i = from;
+    while i < to {
+        let Some(&b) = bytes.get(i) else { break };
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
         let kind;
         let mut grouped = false;
         if b.is_ascii_digit() {
@@ -514,3 +646,45 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "term",
     "nineteen",
 ];
+
+#[cfg(test)]
+mod tokenize_tests {
+    use super::*;
+
+    fn same(text: &str) {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        let idx: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &f in &idx {
+            for &t in &idx {
+                if t < f {
+                    continue;
+                }
+                tokenize(text, f, t, &mut a);
+                tokenize_slow(text, f, t, &mut b);
+                let fa: Vec<_> = a
+                    .iter()
+                    .map(|x| (x.start, x.end, x.kind, x.low().to_vec(), x.cap, x.grouped))
+                    .collect();
+                let fb: Vec<_> = b
+                    .iter()
+                    .map(|x| (x.start, x.end, x.kind, x.low().to_vec(), x.cap, x.grouped))
+                    .collect();
+                assert_eq!(fa, fb, "{text:?} {f} {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_tokenize_matches() {
+        for t in [
+            "Friday's o'clock 1,000.5 Su-35 mid-2024 A380 x'y 'S ’s Friday’s l’État don’t ‘quote’ – — naïve Zürich 2024A, 3.",
+            "Hwasong-18 end-2012 12,3 1.2.3 '' ''s’ ’’s rock’n’roll São Paulo’s EXTRAORDINARILYLONGWORDHERE ok",
+            "“Hi,” he said—“now’s” 5pm 10:35 a.m. It's ITS'S café’ x’ ’",
+        ] {
+            same(t);
+        }
+    }
+}
