@@ -321,28 +321,19 @@ impl Cx<'_> {
     /// after it.
     fn tense(&self, start: usize, end: usize) -> Tense {
         let bytes = self.text.as_bytes();
-        let mut a = start;
+        let wordish = |c: &u8| c.is_ascii_alphabetic() || *c == b'\'';
+        // The sentence around the range, looked at up to 160 bytes before and 120 after: the
+        // walks below stop at its first break either way (letters never are one, so the
+        // breaks are only looked for between words).
         let lo = start.saturating_sub(160);
-        while a > lo && !sentence_break(bytes, a - 1) {
-            a -= 1;
-        }
-        let hi = (end + 120).min(bytes.len());
-        let mut b = end;
-        while b < hi && !sentence_break(bytes, b) {
-            b += 1;
-        }
         // Words before, nearest first.
         // At most 14 words (the 12 looked at and the two before the last), without allocating.
         let mut words: [&[u8]; 14] = [&[]; 14];
         let mut count = 0;
         let mut i = start;
-        while i > a && count < words.len() {
+        while count < words.len() && i > lo && !sentence_break(bytes, i - 1) {
             let mut j = i;
-            while j > a
-                && bytes
-                    .get(j - 1)
-                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'\'')
-            {
+            while j > lo && bytes.get(j - 1).is_some_and(wordish) {
                 j -= 1;
             }
             if j < i {
@@ -420,17 +411,14 @@ impl Cx<'_> {
                 return t;
             }
         }
+        let hi = (end + 120).min(bytes.len());
         let mut i = end;
         // The word and the two before it, nearest first.
         let mut seen_words: [&[u8]; 3] = [&[]; 3];
         let mut seen = 0;
-        while i < b && seen < 8 {
+        while seen < 8 && i < hi && !sentence_break(bytes, i) {
             let mut j = i;
-            while j < b
-                && bytes
-                    .get(j)
-                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'\'')
-            {
+            while j < hi && bytes.get(j).is_some_and(wordish) {
                 j += 1;
             }
             if j > i {
