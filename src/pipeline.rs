@@ -29,8 +29,15 @@ pub fn extract_paths(paths: &[PathBuf], extractor: &Extractor) -> Extraction {
 #[must_use]
 pub fn extract_corpus(corpus: Corpus, extractor: &Extractor) -> Extraction {
     let mut articles = corpus.articles;
-    articles.par_iter_mut().for_each(estimate_date);
-    let per_article: Vec<Vec<Event>> = articles.par_iter().map(|a| extractor.extract(a)).collect();
+    // Estimating and extracting one article on the same thread lets the second tagging of an
+    // undated article without an explicit date reuse the first (see `temporal::tag`).
+    let per_article: Vec<Vec<Event>> = articles
+        .par_iter_mut()
+        .map(|a| {
+            estimate_date(a);
+            extractor.extract(a)
+        })
+        .collect();
     Extraction {
         articles,
         events: per_article.into_iter().flatten().collect(),
