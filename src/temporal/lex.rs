@@ -158,12 +158,9 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             low[0] = b'\'';
             low[1] = b's';
             low_len = 2;
-        } else if let Some(src) = bytes.get(start..i)
-            && let Some(dst) = low.get_mut(..src.len())
-        {
-            dst.copy_from_slice(src);
-            dst.make_ascii_lowercase();
-            low_len = u8::try_from(src.len()).unwrap_or(0);
+        } else if i - start <= LOW_CAP {
+            low = lower_prefix(bytes, start);
+            low_len = u8::try_from(i - start).unwrap_or(0);
         }
         // Curly apostrophes and dashes: normalize to ASCII for matching.
         if kind == Kind::Punct && b == 0xE2 {
@@ -189,6 +186,31 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             grouped,
         });
     }
+}
+
+/// The (up to) 16 bytes from `start`, ASCII-lowercased; zeros past the end of `bytes`.
+fn lower_prefix(bytes: &[u8], start: usize) -> [u8; LOW_CAP] {
+    let mut low = [0u8; LOW_CAP];
+    if let Some(src) = bytes.get(start..start + LOW_CAP) {
+        low.copy_from_slice(src);
+        return lower_ascii_16(u128::from_le_bytes(low)).to_le_bytes();
+    }
+    for (d, s) in low.iter_mut().zip(bytes.get(start..).unwrap_or(&[])) {
+        *d = s.to_ascii_lowercase();
+    }
+    low
+}
+
+/// `to_ascii_lowercase` of the 16 bytes of `x` at once (bytes outside `A`..=`Z` unchanged).
+fn lower_ascii_16(x: u128) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH: u128 = ONES * 0x80;
+    let heptets = x & !HIGH;
+    // Per byte, the high bit says: at least `A`, and more than `Z` (no carry between bytes).
+    let from_a = heptets + ONES * (0x80 - u128::from(b'A'));
+    let past_z = heptets + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// Where a number token that continues at `i` ends: digits, and `,` or `.` between digits
@@ -674,6 +696,18 @@ mod tokenize_tests {
                     .collect();
                 assert_eq!(fa, fb, "{text:?} {f} {t}");
             }
+        }
+    }
+
+    #[test]
+    fn lowercases_16_bytes_at_once() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for chunk in all.chunks(16) {
+            let mut a = [0u8; 16];
+            a.copy_from_slice(chunk);
+            let mut want = a;
+            want.make_ascii_lowercase();
+            assert_eq!(lower_ascii_16(u128::from_le_bytes(a)).to_le_bytes(), want);
         }
     }
 
