@@ -94,9 +94,17 @@ pub struct TimeExpr {
 /// When an event happened, as the JSON contract names it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct When {
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_date",
+        default
+    )]
     pub start: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_date",
+        default
+    )]
     pub end: Option<NaiveDate>,
     pub precision: Precision,
     /// The expression as written in the text.
@@ -105,6 +113,25 @@ pub struct When {
     /// TIMEX3 value of the expression.
     #[serde(default)]
     pub value: String,
+}
+
+/// Serializes a date as chrono does (`2024-01-16`), writing the digits of years 0 to 9999
+/// directly instead of through chrono's formatter.
+fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    /// A date whose string is already made.
+    struct Iso([u8; 10]);
+    impl Serialize for Iso {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match std::str::from_utf8(&self.0) {
+                Ok(t) => s.serialize_str(t),
+                Err(e) => Err(serde::ser::Error::custom(e)),
+            }
+        }
+    }
+    match d.and_then(value::iso_day) {
+        Some(b) => s.serialize_some(&Iso(b)),
+        None => d.serialize(s),
+    }
 }
 
 impl TimeExpr {
@@ -201,6 +228,37 @@ pub fn tag_timex(text: &str, doc: DocDate) -> Vec<TimeExpr> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod when_tests {
+    use super::*;
+
+    #[test]
+    fn dates_serialize_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2024, 1, 16),
+            (7, 12, 31),
+            (12345, 2, 3),
+            (-44, 3, 15),
+            (0, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d);
+            let w = When {
+                start: date,
+                end: date,
+                precision: Precision::Day,
+                expression: "x".into(),
+                anchor: Anchor::Absolute,
+                value: "v".into(),
+            };
+            let want = format!(
+                "{{\"start\":{0},\"end\":{0},\"precision\":\"day\",\"expression\":\"x\",\"anchor\":\"absolute\",\"value\":\"v\"}}",
+                serde_json::to_string(&date).unwrap_or_default()
+            );
+            assert_eq!(serde_json::to_string(&w).unwrap_or_default(), want);
+        }
+    }
 }
 
 /// `now`, `currently`: the article date itself.

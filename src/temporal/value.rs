@@ -47,6 +47,31 @@ pub(crate) enum V {
     Lit(String),
 }
 
+/// `YYYY-MM-DD` of a date in the years 0 to 9999, as `format!("{:04}-{:02}-{:02}")` and
+/// chrono's `Display` write it, without the formatting machinery; `None` for other years.
+pub(crate) fn iso_day(d: NaiveDate) -> Option<[u8; 10]> {
+    let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let (m, day) = (d.month(), d.day());
+    let digit = |v: u32| b'0' + u8::try_from(v % 10).unwrap_or(0);
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
+}
+
+/// [`iso_day`] as a string.
+pub(crate) fn iso_day_string(d: NaiveDate) -> Option<String> {
+    iso_day(d).and_then(|b| String::from_utf8(b.to_vec()).ok())
+}
+
 pub(crate) fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     if !(1..=9999).contains(&y) {
         return None;
@@ -84,7 +109,8 @@ impl V {
     /// The TIMEX3 value string.
     pub fn timex(&self) -> String {
         match self {
-            V::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            V::Day(d) => iso_day_string(*d)
+                .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())),
             V::Week(y, w) => format!("{y:04}-W{w:02}"),
             V::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
             V::Month(y, m) => format!("{y:04}-{m:02}"),
@@ -221,6 +247,11 @@ mod tests {
     #[test]
     fn timex_strings() {
         assert_eq!(V::Day(d(2013, 3, 22)).timex(), "2013-03-22");
+        assert_eq!(V::Day(d(7, 1, 2)).timex(), "0007-01-02");
+        for (y, want) in [(12345, "12345-10-31"), (-44, "-044-10-31")] {
+            let far = NaiveDate::from_ymd_opt(y, 10, 31).unwrap_or_default();
+            assert_eq!(V::Day(far).timex(), want);
+        }
         assert_eq!(V::Week(2013, 11).timex(), "2013-W11");
         assert_eq!(V::Weekend(2013, 11).timex(), "2013-W11-WE");
         assert_eq!(V::Quarter(2013, 1).timex(), "2013-Q1");
