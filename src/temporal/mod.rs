@@ -230,37 +230,6 @@ pub fn tag_timex(text: &str, doc: DocDate) -> Vec<TimeExpr> {
         .collect()
 }
 
-#[cfg(test)]
-mod when_tests {
-    use super::*;
-
-    #[test]
-    fn dates_serialize_as_chrono_writes_them() {
-        for (y, m, d) in [
-            (2024, 1, 16),
-            (7, 12, 31),
-            (12345, 2, 3),
-            (-44, 3, 15),
-            (0, 1, 1),
-        ] {
-            let date = NaiveDate::from_ymd_opt(y, m, d);
-            let w = When {
-                start: date,
-                end: date,
-                precision: Precision::Day,
-                expression: "x".into(),
-                anchor: Anchor::Absolute,
-                value: "v".into(),
-            };
-            let want = format!(
-                "{{\"start\":{0},\"end\":{0},\"precision\":\"day\",\"expression\":\"x\",\"anchor\":\"absolute\",\"value\":\"v\"}}",
-                serde_json::to_string(&date).unwrap_or_default()
-            );
-            assert_eq!(serde_json::to_string(&w).unwrap_or_default(), want);
-        }
-    }
-}
-
 /// `now`, `currently`: the article date itself.
 fn present_interval(v: &value::V, doc: DocDate) -> Option<(NaiveDate, NaiveDate)> {
     match v {
@@ -370,4 +339,35 @@ fn merge_ranges(text: &str, doc: DocDate, exprs: Vec<TimeExpr>) -> Vec<TimeExpr>
         out.push(e);
     }
     out
+}
+
+#[cfg(test)]
+mod when_tests {
+    use super::*;
+
+    #[test]
+    fn dates_serialize_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2024, 1, 16),
+            (7, 12, 31),
+            (12345, 2, 3),
+            (-44, 3, 15),
+            (0, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d);
+            let w = When {
+                start: date,
+                end: date,
+                precision: Precision::Day,
+                expression: "x".into(),
+                anchor: Anchor::Absolute,
+                value: "v".into(),
+            };
+            let want = format!(
+                "{{\"start\":{0},\"end\":{0},\"precision\":\"day\",\"expression\":\"x\",\"anchor\":\"absolute\",\"value\":\"v\"}}",
+                serde_json::to_string(&date).unwrap_or_default()
+            );
+            assert_eq!(serde_json::to_string(&w).unwrap_or_default(), want);
+        }
+    }
 }
