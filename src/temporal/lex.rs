@@ -70,6 +70,7 @@ impl Tok {
     }
 }
 
+#[cfg(test)]
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphabetic() || b >= 0x80
 }
@@ -114,7 +115,8 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     let mut i = from;
     while i < to {
         let Some(&b) = bytes.get(i) else { break };
-        if b.is_ascii_whitespace() {
+        let class = CLASS[usize::from(b)];
+        if class == C_SPACE {
             i += 1;
             continue;
         }
@@ -122,7 +124,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         let mut kind;
         let mut grouped = false;
         let mut possessive = false;
-        if b.is_ascii_digit() {
+        if class == C_DIGIT {
             kind = Kind::Num;
             i = number_end(bytes, i + 1, to, &mut grouped);
             // `Joint Sword-2024A`, `Hwasong-18`, `Su-35`: a number glued to a capitalized
@@ -130,7 +132,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             if glued_to_name(bytes, start) {
                 kind = Kind::Word;
             }
-        } else if let Some(n) = (b == b'\'' || b == 0xE2)
+        } else if let Some(n) = (class == C_APOS || class == C_E2)
             .then(|| possessive_at(bytes, i))
             .flatten()
         {
@@ -138,7 +140,10 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             kind = Kind::Word;
             possessive = true;
             i += n;
-        } else if is_word_byte(b) && !is_curly_apostrophe(bytes, i) {
+        } else if class == C_LETTER
+            || class == C_HIGH
+            || (class == C_E2 && !is_curly_apostrophe(bytes, i))
+        {
             kind = Kind::Word;
             i = word_end(bytes, i + 1, to);
             // Snap to a char boundary in case the window ends inside a multi-byte char.
@@ -229,30 +234,66 @@ fn number_end(bytes: &[u8], mut i: usize, to: usize, grouped: &mut bool) -> usiz
     i
 }
 
+/// Byte classes of the tokenizer.
+const C_OTHER: u8 = 0;
+const C_SPACE: u8 = 1;
+const C_DIGIT: u8 = 2;
+const C_LETTER: u8 = 3;
+const C_APOS: u8 = 4;
+/// 0xE2, which starts curly quotes and dashes.
+const C_E2: u8 = 5;
+/// Any other byte of a multi-byte character.
+const C_HIGH: u8 = 6;
+
+/// The class of each byte.
+static CLASS: [u8; 256] = {
+    let mut t = [C_OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_whitespace() {
+            C_SPACE
+        } else if b.is_ascii_digit() {
+            C_DIGIT
+        } else if b.is_ascii_alphabetic() {
+            C_LETTER
+        } else if b == b'\'' {
+            C_APOS
+        } else if b == 0xE2 {
+            C_E2
+        } else if b >= 0x80 {
+            C_HIGH
+        } else {
+            C_OTHER
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Where a word token that continues at `i` ends: letters and other non-ASCII bytes, and an
 /// apostrophe between letters (`o'clock`); a possessive `'s` or a curly apostrophe ends it.
 fn word_end(bytes: &[u8], mut i: usize, to: usize) -> usize {
     while i < to {
         let Some(&c) = bytes.get(i) else { break };
-        if c.is_ascii_alphabetic() {
-            i += 1;
-        } else if c == b'\'' {
-            if possessive_at(bytes, i).is_none()
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-            {
+        match CLASS[usize::from(c)] {
+            C_LETTER | C_HIGH => i += 1,
+            C_APOS => {
+                if possessive_at(bytes, i).is_none()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            C_E2 => {
+                if possessive_at(bytes, i).is_some() || is_curly_apostrophe(bytes, i) {
+                    break;
+                }
                 i += 1;
-            } else {
-                break;
             }
-        } else if c == 0xE2 {
-            if possessive_at(bytes, i).is_some() || is_curly_apostrophe(bytes, i) {
-                break;
-            }
-            i += 1;
-        } else if c >= 0x80 {
-            i += 1;
-        } else {
-            break;
+            _ => break,
         }
     }
     i
