@@ -271,11 +271,44 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// How many ASCII letters start at `i` (not reaching past `to`), looked at 8 bytes at a time.
+fn letters_at(bytes: &[u8], i: usize, to: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let limit = to.saturating_sub(i);
+    let mut n = 0;
+    while n < limit {
+        let Some(chunk) = bytes.get(i + n..i + n + 8) else {
+            while n < limit && bytes.get(i + n).is_some_and(u8::is_ascii_alphabetic) {
+                n += 1;
+            }
+            return n;
+        };
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(b);
+        // Per byte, the high bit says: an ASCII letter (`a`..=`z` once `0x20` is set).
+        let folded = (x | (ONES * 0x20)) & !HIGH;
+        let from_a = folded + ONES * (0x80 - u64::from(b'a'));
+        let past_z = folded + ONES * (0x80 - u64::from(b'z') - 1);
+        let letters = from_a & !past_z & !x & HIGH;
+        let run = (!letters & HIGH).trailing_zeros() / 8;
+        n += run as usize;
+        if run < 8 {
+            break;
+        }
+    }
+    n.min(limit)
+}
+
 /// Where a word token that continues at `i` ends: letters and other non-ASCII bytes, and an
 /// apostrophe between letters (`o'clock`); a possessive `'s` or a curly apostrophe ends it.
 fn word_end(bytes: &[u8], mut i: usize, to: usize) -> usize {
     while i < to {
-        let Some(&c) = bytes.get(i) else { break };
+        i += letters_at(bytes, i, to);
+        let Some(&c) = bytes.get(i).filter(|_| i < to) else {
+            break;
+        };
         match CLASS[usize::from(c)] {
             C_LETTER | C_HIGH => i += 1,
             C_APOS => {
@@ -749,6 +782,21 @@ mod tokenize_tests {
             let mut want = a;
             want.make_ascii_lowercase();
             assert_eq!(lower_ascii_16(u128::from_le_bytes(a)).to_le_bytes(), want);
+        }
+    }
+
+    #[test]
+    fn counts_letters_8_bytes_at_once() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for &c in &all {
+            for k in 0..12 {
+                let mut v = vec![b'x'; k];
+                v.push(c);
+                v.extend_from_slice(b"abcdefghij");
+                let want = v.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(letters_at(&v, 0, v.len()), want);
+                assert_eq!(letters_at(&v, 0, 3), want.min(3));
+            }
         }
     }
 
