@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, Matc
 use chrono::{Datelike, NaiveDate};
 
 use super::lex::{
-    Kind, TRIGGERS, Tok, Unit, month_of, number_word, ordinal_word, tokenize, unit_of, weekday_of,
+    Kind, TRIGGERS, Tok, Unit, month_of, number_word, ordinal_word, retokenize, unit_of, weekday_of,
 };
 use super::value::{Season, V, add_days, add_months, weekday_num, ymd};
 use super::{Anchor, DocDate, TimexType};
@@ -132,11 +132,13 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
         let from = window_start(text, hs, covered);
         let to = window_end(text, he, WINDOW_RIGHT);
         // Tokenize a chunk once and serve the windows of the following hits from it: news
-        // text has a trigger every few dozen bytes.
+        // text has a trigger every few dozen bytes. A new chunk keeps the tokens it shares
+        // with the last one.
         if from < buf_from || to > buf_to {
+            let chunk_to = window_end(text, he, CHUNK);
+            retokenize(text, &mut buf, (buf_from, buf_to), from, chunk_to);
             buf_from = from;
-            buf_to = window_end(text, he, CHUNK);
-            tokenize(text, buf_from, buf_to, &mut buf);
+            buf_to = chunk_to;
         }
         let lo = buf.partition_point(|t| t.start < from);
         let hi = buf.partition_point(|t| t.start < to);

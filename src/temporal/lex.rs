@@ -110,6 +110,48 @@ fn glued_to_name(bytes: &[u8], start: usize) -> bool {
 /// boundaries; the caller guarantees it.
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_more(text, from, to, out);
+}
+
+/// Makes `out`, the tokens of `text[old.0..old.1]`, the tokens of `text[from..to]` as
+/// [`tokenize`] makes them, keeping the tokens both have: when the new range starts inside
+/// the old one, at a token of it, the tokens from there are the same up to the last one that
+/// ends clear of the old end (the tokenizer's only state is where it is), and only the rest
+/// is tokenized.
+pub(crate) fn retokenize(
+    text: &str,
+    out: &mut Vec<Tok>,
+    old: (usize, usize),
+    from: usize,
+    to: usize,
+) {
+    let (old_from, old_to) = old;
+    if old_from <= from && from < old_to && old_to <= to {
+        let bytes = text.as_bytes();
+        let first = bytes.get(from..).map_or(from, |r| {
+            from + r
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .unwrap_or(r.len())
+        });
+        let lo = out.partition_point(|t| t.start < from);
+        // The number and word scans look at most one byte past a token's end.
+        let keep = out.partition_point(|t| t.end + 1 < old_to);
+        if out.get(lo).is_some_and(|t| t.start == first)
+            && keep > lo
+            && let Some(resume) = out.get(keep - 1).map(|t| t.end)
+        {
+            out.truncate(keep);
+            out.drain(..lo);
+            tokenize_more(text, resume, to, out);
+            return;
+        }
+    }
+    tokenize(text, from, to, out);
+}
+
+/// [`tokenize`], appending to `out`.
+fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let to = to.min(bytes.len());
     let mut i = from;
@@ -796,6 +838,37 @@ mod tokenize_tests {
                 let want = v.iter().take_while(|b| b.is_ascii_alphabetic()).count();
                 assert_eq!(letters_at(&v, 0, v.len()), want);
                 assert_eq!(letters_at(&v, 0, 3), want.min(3));
+            }
+        }
+    }
+
+    #[test]
+    fn retokenizing_keeps_only_what_tokenizing_makes() {
+        let texts = [
+            "Friday's o'clock 1,000.5 Su-35 mid-2024 A380 x'y 'S Friday’s l’État ‘quote’ – — 3.",
+            "On Jan. 16, 1998, talks began;  12,3 1.2.3 rock’n’roll  São Paulo’s   5pm 10:35 a.m.",
+            "abcdefghijklmnopqrstuvwxyz0123456789 1,2,3,4,5 it's   ’s x",
+        ];
+        let key = |t: &Tok| (t.start, t.end, t.kind, t.low().to_vec(), t.cap, t.grouped);
+        let mut buf = Vec::new();
+        let mut fresh = Vec::new();
+        for text in texts {
+            let idx: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &of in idx.iter().step_by(5) {
+                for &ot in idx.iter().filter(|&&t| t >= of).step_by(3) {
+                    for &f in idx.iter().filter(|&&f| f >= of && f <= ot) {
+                        for &t in idx.iter().filter(|&&t| t >= ot).step_by(7) {
+                            tokenize(text, of, ot, &mut buf);
+                            retokenize(text, &mut buf, (of, ot), f, t);
+                            tokenize(text, f, t, &mut fresh);
+                            let a: Vec<_> = buf.iter().map(key).collect();
+                            let b: Vec<_> = fresh.iter().map(key).collect();
+                            assert_eq!(a, b, "{text:?} {of}..{ot} -> {f}..{t}");
+                        }
+                    }
+                }
             }
         }
     }
