@@ -25,11 +25,23 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("label pattern: {e}"))
 });
 
-/// A wire dateline before the date: `WASHINGTON, `, `Seoul, South Korea, `, `TOKYO, `.
+/// A wire dateline before the date: `WASHINGTON, `, `Seoul, South Korea, `, `TOKYO, `. Part
+/// lengths are checked by [`is_dateline_place`]: bounded repeats of Unicode classes take tens
+/// of milliseconds to compile.
 static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][\p{L}.'’\- ]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’\- ]{1,30}){0,2},\s*$")
+    Regex::new(r"^[\p{Lu}][\p{L}.'’\- ]+(?:,\s*[\p{Lu}][\p{L}.'’\- ]+){0,2},\s*$")
         .unwrap_or_else(|e| unreachable!("dateline pattern: {e}"))
 });
+
+/// Whether `s` is a wire dateline's place: [`DATELINE_PLACE`] with at most 41 characters in
+/// the first part and 31 in each further one.
+fn is_dateline_place(s: &str) -> bool {
+    DATELINE_PLACE.is_match(s)
+        && s.split(',').enumerate().all(|(i, part)| {
+            let limit = if i == 0 { 41 } else { 31 };
+            part.trim_start().chars().count() <= limit
+        })
+}
 
 /// Words that may stand beside a date on a date-only line.
 const DATE_LINE_WORDS: &[&str] = &[
@@ -110,6 +122,11 @@ fn plausible(date: NaiveDate) -> Option<NaiveDate> {
 
 /// The first date with day, month and year in `s`, with its byte range.
 fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    // Every form has a four-digit year: most lines have none, and the pattern's captures are
+    // costly to run.
+    if !has_four_digits(s) {
+        return None;
+    }
     for caps in DATE.captures_iter(s) {
         let whole = caps.get(0)?;
         let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -145,6 +162,18 @@ fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
         }
     }
     None
+}
+
+/// Whether `s` holds four ASCII digits in a row.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Parses a date as metadata gives it: ISO 8601 / RFC 3339 (`2024-03-12T10:31:00+09:00`, the
@@ -237,12 +266,12 @@ pub fn date_from_text(text: &str) -> Option<NaiveDate> {
         .filter(|l| !l.is_empty())
         .take(HEADER_LINES)
     {
-        if is_footer(line) {
-            continue;
-        }
         let Some((date, range)) = find_date(line) else {
             continue;
         };
+        if is_footer(line) {
+            continue;
+        }
         let rank = line_rank(line, range);
         if let Some(rank) = rank
             && best.is_none_or(|(r, _)| rank < r)
@@ -279,7 +308,7 @@ fn line_rank(line: &str, range: std::ops::Range<usize>) -> Option<u8> {
         after_trim
     };
     let after_agency = after_agency.trim_start();
-    if DATELINE_PLACE.is_match(before)
+    if is_dateline_place(before)
         && (after_agency.starts_with("--")
             || after_agency.starts_with('—')
             || after_agency.starts_with('–')
@@ -381,5 +410,17 @@ mod tests {
             date_from_text("Kim to visit Russia on May 9, 2024 - report\nText."),
             None
         );
+    }
+
+    #[test]
+    fn dateline_places_are_short() {
+        assert!(is_dateline_place("Seoul, South Korea, "));
+        assert!(is_dateline_place("TOKYO, "));
+        assert!(is_dateline_place(&format!("A{}, ", "b".repeat(40))));
+        assert!(!is_dateline_place(&format!("A{}, ", "b".repeat(41))));
+        assert!(is_dateline_place(&format!("Paris, B{}, ", "c".repeat(30))));
+        assert!(!is_dateline_place(&format!("Paris, B{}, ", "c".repeat(31))));
+        assert!(!is_dateline_place("Paris, France, Europe, Earth, "));
+        assert!(!is_dateline_place("the city, "));
     }
 }

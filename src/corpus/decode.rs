@@ -179,7 +179,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// `\r\n` and lone `\r` become `\n`; NUL characters (possible in decoded UTF-16) are dropped.
 #[must_use]
 pub fn normalize_newlines(text: String) -> String {
-    if !text.contains(['\r', '\0']) {
+    if memchr::memchr2(b'\r', 0, text.as_bytes()).is_none() {
         return text;
     }
     let mut out = String::with_capacity(text.len());
