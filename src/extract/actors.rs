@@ -3,11 +3,11 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::ExtractError;
 use super::words::{self, is_word_byte_before, is_word_end, never_a_name};
+use crate::text::trie::Trie;
 
 /// What kind of actor a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,10 @@ pub struct ActorDef {
 pub struct Actors {
     pub defs: Vec<ActorDef>,
     aliases: Vec<Alias>,
-    ac: AhoCorasick,
+    /// Every alias's text, numbered as `aliases`.
+    trie: Trie,
+    /// The bytes an alias starts with.
+    first: [bool; 256],
 }
 
 /// A mention of an actor in a text.
@@ -206,14 +209,11 @@ const TITLES: &[&str] = &[
     "CEO",
 ];
 
-/// All titles in one automaton (every overlapping occurrence), so the text is scanned once.
-static TITLE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(TITLES)
-        .ok()
+/// All titles in one trie, probed at each word start.
+static TITLE_TRIE: LazyLock<(Trie, [bool; 256])> = LazyLock::new(|| {
+    let t = Trie::new(TITLES);
+    let first = t.first_bytes();
+    (t, first)
 });
 
 /// A letter outside ASCII (Unicode general category L), for names like `Lavrov’s` or `Đức`.
@@ -284,32 +284,37 @@ fn name_after_title(text: &str, at: usize) -> Option<(usize, usize)> {
 }
 
 /// Every `title name` in `text`, left to right without overlaps: the byte range of each
-/// match's name. A title starts a word (no ASCII letter, digit or `_` before it).
+/// match's name. A title starts a word (no ASCII letter, digit or `_` before it); of the
+/// titles starting at one position, the first in `TITLES` followed by a name wins.
 fn titled_names(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let Some(ac) = TITLE_AC.as_ref() else {
-        return out;
-    };
-    // Title occurrences by start, then by their rank in `TITLES`.
-    let mut hits: Vec<(usize, usize, usize)> = ac
-        .find_overlapping_iter(text)
-        .map(|m| (m.start(), m.pattern().as_usize(), m.end()))
-        .collect();
-    hits.sort_unstable();
+    let (trie, first) = &*TITLE_TRIE;
     let bytes = text.as_bytes();
-    let mut searched_to = 0usize;
-    for &(start, _, end) in &hits {
-        if start < searched_to
-            || start
-                .checked_sub(1)
-                .and_then(|b| bytes.get(b))
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0usize;
+    while let Some(off) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| first[usize::from(b)]))
+    {
+        let start = at + off;
+        at = start + 1;
+        if start
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         {
             continue;
         }
-        if let Some(name) = name_after_title(text, end) {
+        hits.clear();
+        trie.all_at(bytes, start, &mut hits);
+        // By rank in `TITLES`, as the list orders them.
+        hits.sort_unstable();
+        if let Some(name) = hits
+            .iter()
+            .find_map(|&(_, end)| name_after_title(text, end))
+        {
             out.push(name);
-            searched_to = name.1;
+            at = at.max(name.1);
         }
     }
     out
@@ -428,17 +433,14 @@ impl Actors {
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&texts)
-            .map_err(|e| ExtractError::Vocabulary {
-                file: "actors".to_string(),
-                line: 0,
-                message: format!("the actor list cannot be compiled: {e}"),
-            })?;
-        Ok(Self { defs, aliases, ac })
+        let trie = Trie::new(&texts);
+        let first = trie.first_bytes();
+        Ok(Self {
+            defs,
+            aliases,
+            trie,
+            first,
+        })
     }
 
     /// Every actor mention in `text`, in order, including people found by their title and
@@ -446,12 +448,11 @@ impl Actors {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut seen_actor: Vec<bool> = vec![false; self.defs.len()];
-        for m in self.ac.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
+        for (pattern, start, end) in self.alias_matches(text) {
             if is_word_byte_before(text, start) || !is_word_end(text, end) {
                 continue;
             }
-            let Some(alias) = self.aliases.get(m.pattern().as_usize()) else {
+            let Some(alias) = self.aliases.get(pattern) else {
                 continue;
             };
             let Some(def) = self.defs.get(alias.actor) else {
@@ -513,6 +514,31 @@ impl Actors {
             }
         }
         kept
+    }
+
+    /// The aliases in `text` as a leftmost-longest search finds them: from each position
+    /// on, the longest alias starting there, the search going on after its end (also when
+    /// it lies inside a word and is rejected later). Yields (alias index, start, end).
+    fn alias_matches<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        let bytes = text.as_bytes();
+        let mut at = 0usize;
+        std::iter::from_fn(move || {
+            while let Some(off) = bytes
+                .get(at..)
+                .and_then(|rest| rest.iter().position(|&b| self.first[usize::from(b)]))
+            {
+                let start = at + off;
+                if let Some((pattern, end)) = self.trie.longest(bytes, start) {
+                    at = end;
+                    return Some((pattern, start, end));
+                }
+                at = start + 1;
+            }
+            None
+        })
     }
 
     fn add_titled_people(&self, text: &str, out: &mut Vec<Mention>) {

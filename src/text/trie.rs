@@ -1,0 +1,193 @@
+//! A byte trie with dense transitions, for looking up which of a set of phrases start at a
+//! given position of a text (the longest one, or all of them).
+//!
+//! Dictionary matchers walk the text once and probe the trie only where a phrase may start
+//! (a word start, a capital letter), instead of running an Aho-Corasick automaton over every
+//! byte and paying for hits inside words. Building it is a few hundred thousand
+//! instructions, far less than a full DFA.
+
+/// A set of byte strings (patterns), numbered in the order given.
+#[derive(Clone, Debug)]
+pub struct Trie {
+    /// Each byte's column in `next`; 0 for a byte no pattern contains.
+    class: [u8; 256],
+    /// Columns per node: one per distinct pattern byte, plus column 0 (never set).
+    stride: usize,
+    /// `next[node * stride + class]`: the child node, or 0 for none (the root, node 0, is
+    /// never a child).
+    next: Vec<u32>,
+    /// For each node, 1 + the smallest index of a pattern ending there, or 0.
+    out: Vec<u32>,
+}
+
+impl Trie {
+    /// A trie of `patterns`. An empty pattern is left out (it would match everywhere); of
+    /// two equal patterns the first one's index is kept.
+    #[must_use]
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Self {
+        let mut class = [0u8; 256];
+        let mut classes = 1usize;
+        for p in patterns {
+            for &b in p.as_ref() {
+                if let Some(c) = class.get_mut(usize::from(b))
+                    && *c == 0
+                {
+                    // At most 256 distinct bytes, so 255 fits in a u8; byte 256 cannot occur.
+                    *c = u8::try_from(classes).unwrap_or(u8::MAX);
+                    classes += 1;
+                }
+            }
+        }
+        let stride = classes;
+        let mut next: Vec<u32> = vec![0; stride];
+        let mut out: Vec<u32> = vec![0];
+        for (id, p) in patterns.iter().enumerate() {
+            let bytes = p.as_ref();
+            if bytes.is_empty() {
+                continue;
+            }
+            let mut node = 0usize;
+            for &b in bytes {
+                let slot = node * stride + usize::from(class[usize::from(b)]);
+                let child = next.get(slot).copied().unwrap_or(0);
+                node = if child == 0 {
+                    let new = out.len();
+                    out.push(0);
+                    next.resize(next.len() + stride, 0);
+                    if let Some(s) = next.get_mut(slot) {
+                        *s = u32::try_from(new).unwrap_or(u32::MAX);
+                    }
+                    new
+                } else {
+                    child as usize
+                };
+            }
+            if let Some(o) = out.get_mut(node)
+                && *o == 0
+            {
+                *o = u32::try_from(id + 1).unwrap_or(u32::MAX);
+            }
+        }
+        Self {
+            class,
+            stride,
+            next,
+            out,
+        }
+    }
+
+    /// Whether some pattern starts with byte `b`.
+    #[inline]
+    #[must_use]
+    pub fn may_start(&self, b: u8) -> bool {
+        let c = usize::from(self.class[usize::from(b)]);
+        c != 0 && self.next.get(c).is_some_and(|&n| n != 0)
+    }
+
+    /// A table of the bytes some pattern starts with, for scanning loops.
+    #[must_use]
+    pub fn first_bytes(&self) -> [bool; 256] {
+        let mut t = [false; 256];
+        for (b, slot) in t.iter_mut().enumerate() {
+            *slot = u8::try_from(b).is_ok_and(|b| self.may_start(b));
+        }
+        t
+    }
+
+    /// The child of `node` on byte `b`, if any.
+    #[inline]
+    fn step(&self, node: usize, b: u8) -> Option<usize> {
+        let c = usize::from(self.class[usize::from(b)]);
+        if c == 0 {
+            return None;
+        }
+        match self.next.get(node * self.stride + c) {
+            Some(&n) if n != 0 => Some(n as usize),
+            _ => None,
+        }
+    }
+
+    /// The longest pattern that `hay[at..]` starts with: (pattern index, end offset in
+    /// `hay`).
+    #[inline]
+    #[must_use]
+    pub fn longest(&self, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+        let mut node = 0usize;
+        let mut best = None;
+        let mut i = at;
+        while let Some(&b) = hay.get(i) {
+            let Some(n) = self.step(node, b) else {
+                break;
+            };
+            node = n;
+            i += 1;
+            if let Some(&o) = self.out.get(node)
+                && o != 0
+            {
+                best = Some((o as usize - 1, i));
+            }
+        }
+        best
+    }
+
+    /// Every pattern that `hay[at..]` starts with, shortest first, pushed onto `found` as
+    /// (pattern index, end offset in `hay`).
+    pub fn all_at(&self, hay: &[u8], at: usize, found: &mut Vec<(usize, usize)>) {
+        let mut node = 0usize;
+        let mut i = at;
+        while let Some(&b) = hay.get(i) {
+            let Some(n) = self.step(node, b) else {
+                break;
+            };
+            node = n;
+            i += 1;
+            if let Some(&o) = self.out.get(node)
+                && o != 0
+            {
+                found.push((o as usize - 1, i));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_and_all_prefixes() {
+        let t = Trie::new(&["Mr", "Mr.", "Minister", "", "Mr"]);
+        assert_eq!(t.longest(b"Mr. Kim", 0), Some((1, 3)));
+        assert_eq!(t.longest(b"xMr Kim", 1), Some((0, 3)));
+        assert_eq!(t.longest(b"Mi", 0), None);
+        let mut all = Vec::new();
+        t.all_at(b"Mr. Kim", 0, &mut all);
+        assert_eq!(all, [(0, 2), (1, 3)]);
+        assert!(t.may_start(b'M') && !t.may_start(b'r') && !t.may_start(b'x'));
+    }
+
+    proptest::proptest! {
+        /// The longest match at each position agrees with a leftmost-longest Aho-Corasick
+        /// automaton searched anchored there.
+        #[test]
+        fn longest_agrees_with_aho_corasick(
+            pats in proptest::collection::vec("[abé ]{1,4}", 1..12),
+            hay in "[abé ]{0,20}",
+        ) {
+            let t = Trie::new(&pats);
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .start_kind(aho_corasick::StartKind::Anchored)
+                .build(&pats)
+                .unwrap();
+            for at in 0..=hay.len() {
+                let input = aho_corasick::Input::new(hay.as_bytes())
+                    .range(at..)
+                    .anchored(aho_corasick::Anchored::Yes);
+                let want = ac.find(input).map(|m| (m.end(), pats[m.pattern().as_usize()].clone()));
+                let got = t.longest(hay.as_bytes(), at).map(|(p, e)| (e, pats[p].clone()));
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+    }
+}
