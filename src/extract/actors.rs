@@ -43,8 +43,6 @@ pub struct Actors {
     aliases: Vec<Alias>,
     /// Every alias's text, numbered as `aliases`.
     trie: Trie,
-    /// The bytes an alias starts with.
-    first: [bool; 256],
 }
 
 /// A mention of an actor in a text.
@@ -210,11 +208,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// All titles in one trie, probed at each word start.
-static TITLE_TRIE: LazyLock<(Trie, [bool; 256])> = LazyLock::new(|| {
-    let t = Trie::new(TITLES);
-    let first = t.first_bytes();
-    (t, first)
-});
+static TITLE_TRIE: LazyLock<Trie> = LazyLock::new(|| Trie::new(TITLES));
 
 /// A letter outside ASCII (Unicode general category L), for names like `Lavrov’s` or `Đức`.
 static NON_ASCII_LETTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\p{L}").ok());
@@ -288,15 +282,11 @@ fn name_after_title(text: &str, at: usize) -> Option<(usize, usize)> {
 /// titles starting at one position, the first in `TITLES` followed by a name wins.
 fn titled_names(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let (trie, first) = &*TITLE_TRIE;
+    let trie = &*TITLE_TRIE;
     let bytes = text.as_bytes();
     let mut hits: Vec<(usize, usize)> = Vec::new();
     let mut at = 0usize;
-    while let Some(off) = bytes
-        .get(at..)
-        .and_then(|rest| rest.iter().position(|&b| first[usize::from(b)]))
-    {
-        let start = at + off;
+    while let Some(start) = trie.next_candidate(bytes, at) {
         at = start + 1;
         if start
             .checked_sub(1)
@@ -434,12 +424,10 @@ impl Actors {
             }
         }
         let trie = Trie::new(&texts);
-        let first = trie.first_bytes();
         Ok(Self {
             defs,
             aliases,
             trie,
-            first,
         })
     }
 
@@ -526,11 +514,7 @@ impl Actors {
         let bytes = text.as_bytes();
         let mut at = 0usize;
         std::iter::from_fn(move || {
-            while let Some(off) = bytes
-                .get(at..)
-                .and_then(|rest| rest.iter().position(|&b| self.first[usize::from(b)]))
-            {
-                let start = at + off;
+            while let Some(start) = self.trie.next_candidate(bytes, at) {
                 if let Some((pattern, end)) = self.trie.longest(bytes, start) {
                     at = end;
                     return Some((pattern, start, end));

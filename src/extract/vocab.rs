@@ -2,7 +2,7 @@
 
 use super::ExtractError;
 use super::words::{is_word_byte_before, is_word_end, next_words};
-use crate::text::trie::Trie;
+use crate::text::trie::{PairSet, Trie};
 
 /// Words a gapped pattern (`fire ... missile`) looks ahead for its tail: a gap of up to
 /// eight words (`tested what it called a new hypersonic intermediate-range missile`).
@@ -67,8 +67,10 @@ pub struct Vocab {
     heads: Vec<Vec<usize>>,
     /// The head texts (lowercase), looked up in the lowercased text.
     trie: Trie,
-    /// The bytes a head text starts with.
-    first: [bool; 256],
+    /// (byte before, byte) pairs that may open a head text: a byte one starts with, after
+    /// a byte that is not an ASCII letter, digit or `-` (a byte of a non-ASCII char is let
+    /// through and judged by [`word_before`]).
+    word_starts: PairSet,
 }
 
 /// ASCII bytes that continue a word for [`is_word_byte_before`]: letters, digits and `-`.
@@ -412,28 +414,44 @@ impl Vocab {
         // Head texts are lowercase (the parser lowercases entries), so matching them in the
         // lowercased text ignores ASCII case.
         let trie = Trie::new(&head_texts);
-        let first = trie.first_bytes();
+        let mut word_starts = PairSet::default();
+        for (cur, first) in trie.first_bytes().into_iter().enumerate() {
+            for prev in 0..=u8::MAX {
+                if first && !ASCII_WORD[usize::from(prev)] {
+                    word_starts.insert(prev, u8::try_from(cur).unwrap_or(u8::MAX));
+                }
+            }
+        }
         Ok(Self {
             types,
             patterns,
             heads,
             trie,
-            first,
+            word_starts,
         })
     }
 
-    /// The first position from `at` on where a head text may start: a byte one starts with,
-    /// at a word start.
+    /// The first position from `at` on where a head text may start: a word start (as
+    /// [`is_word_byte_before`] sees it) at a byte one starts with.
     #[inline]
     fn next_start(&self, text: &str, bytes: &[u8], at: usize) -> Option<usize> {
         let mut i = at;
-        while let Some(&b) = bytes.get(i) {
-            if self.first[usize::from(b)] && !word_before(text, bytes, i) {
-                return Some(i);
+        loop {
+            let cand = if i == 0 {
+                let b = *bytes.first()?;
+                if self.trie.may_start(b) {
+                    0
+                } else {
+                    self.word_starts.find(bytes, 0)? + 1
+                }
+            } else {
+                self.word_starts.find(bytes, i - 1)? + 1
+            };
+            if !word_before(text, bytes, cand) {
+                return Some(cand);
             }
-            i += 1;
+            i = cand + 1;
         }
-        None
     }
 
     pub fn type_index(&self, name: &str) -> Option<usize> {

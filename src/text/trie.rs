@@ -18,6 +18,58 @@ pub struct Trie {
     next: Vec<u32>,
     /// For each node, 1 + the smallest index of a pattern ending there, or 0.
     out: Vec<u32>,
+    /// The byte pairs a pattern starts with (any pair after a one-byte pattern).
+    starts: PairSet,
+}
+
+/// A set of byte pairs: 65,536 bits, so a scanning loop tests two bytes with one lookup.
+#[derive(Clone, Debug)]
+pub struct PairSet {
+    bits: Box<[u64; 1024]>,
+}
+
+impl Default for PairSet {
+    fn default() -> Self {
+        Self {
+            bits: Box::new([0; 1024]),
+        }
+    }
+}
+
+impl PairSet {
+    /// Adds the pair (`a`, `b`).
+    pub fn insert(&mut self, a: u8, b: u8) {
+        let i = (usize::from(a) << 8) | usize::from(b);
+        if let Some(w) = self.bits.get_mut(i >> 6) {
+            *w |= 1 << (i & 63);
+        }
+    }
+
+    /// Whether the pair (`a`, `b`) is in the set.
+    #[inline]
+    #[must_use]
+    pub fn contains(&self, a: u8, b: u8) -> bool {
+        let i = (usize::from(a) << 8) | usize::from(b);
+        self.bits
+            .get(i >> 6)
+            .is_some_and(|w| w >> (i & 63) & 1 != 0)
+    }
+
+    /// The first `i` from `at` on with (`hay[i]`, `hay[i + 1]`) in the set.
+    #[inline]
+    #[must_use]
+    pub fn find(&self, hay: &[u8], at: usize) -> Option<usize> {
+        let rest = hay.get(at..)?;
+        let (&first, tail) = rest.split_first()?;
+        let mut prev = first;
+        for (i, &b) in tail.iter().enumerate() {
+            if self.contains(prev, b) {
+                return Some(at + i);
+            }
+            prev = b;
+        }
+        None
+    }
 }
 
 impl Trie {
@@ -68,12 +120,35 @@ impl Trie {
                 *o = u32::try_from(id + 1).unwrap_or(u32::MAX);
             }
         }
+        let mut starts = PairSet::default();
+        for p in patterns {
+            match *p.as_ref() {
+                [a] => (0..=u8::MAX).for_each(|b| starts.insert(a, b)),
+                [a, b, ..] => starts.insert(a, b),
+                [] => {}
+            }
+        }
         Self {
             class,
             stride,
             next,
             out,
+            starts,
         }
+    }
+
+    /// The first position from `at` on where some pattern may start (judged by its first
+    /// two bytes); the caller looks up what starts there.
+    #[inline]
+    #[must_use]
+    pub fn next_candidate(&self, hay: &[u8], at: usize) -> Option<usize> {
+        if let Some(i) = self.starts.find(hay, at) {
+            return Some(i);
+        }
+        // The last byte has no pair: only a one-byte pattern starts there.
+        let last = hay.len().checked_sub(1)?;
+        let b = *hay.get(last)?;
+        (last >= at && self.step(0, b).is_some_and(|n| self.out.get(n) != Some(&0))).then_some(last)
     }
 
     /// Whether some pattern starts with byte `b`.
@@ -164,6 +239,13 @@ mod tests {
         t.all_at(b"Mr. Kim", 0, &mut all);
         assert_eq!(all, [(0, 2), (1, 3)]);
         assert!(t.may_start(b'M') && !t.may_start(b'r') && !t.may_start(b'x'));
+        assert_eq!(t.next_candidate(b"xx Mi Mr", 0), Some(3));
+        assert_eq!(t.next_candidate(b"xx Mi Mr", 4), Some(6));
+        assert_eq!(t.next_candidate(b"xx M", 0), None);
+        let one = Trie::new(&["a", "bc"]);
+        assert_eq!(one.next_candidate(b"xxa", 0), Some(2));
+        assert_eq!(one.next_candidate(b"xxb", 0), None);
+        assert_eq!(one.next_candidate(b"xaz", 0), Some(1));
     }
 
     proptest::proptest! {
