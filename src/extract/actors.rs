@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::ExtractError;
 use super::words::{self, is_word_byte_before, is_word_end, never_a_name};
-use crate::text::trie::Trie;
+use crate::text::trie::{PairSet, Trie};
 
 /// What kind of actor a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +43,8 @@ pub struct Actors {
     aliases: Vec<Alias>,
     /// Every alias's text, numbered as `aliases`.
     trie: Trie,
+    /// The byte pairs an alias or a title starts with.
+    starts: PairSet,
 }
 
 /// A mention of an actor in a text.
@@ -280,34 +282,65 @@ fn name_after_title(text: &str, at: usize) -> Option<(usize, usize)> {
 /// Every `title name` in `text`, left to right without overlaps: the byte range of each
 /// match's name. A title starts a word (no ASCII letter, digit or `_` before it); of the
 /// titles starting at one position, the first in `TITLES` followed by a name wins.
+#[cfg(test)]
 fn titled_names(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let trie = &*TITLE_TRIE;
+    scan(None, TITLE_TRIE.starts(), text).1
+}
+
+/// What [`scan`] finds: (alias index, start, end) of each alias match, and the byte range
+/// of each name after a title.
+type Scanned = (Vec<(usize, usize, usize)>, Vec<(usize, usize)>);
+
+/// One pass over `text` for the aliases in `aliases` (as [`Actors::alias_matches`] reads
+/// them) and the titled names (as [`titled_names`] reads them). `starts` holds the byte
+/// pairs an alias or a title starts with.
+fn scan(aliases: Option<&Trie>, starts: &PairSet, text: &str) -> Scanned {
+    let titles = &*TITLE_TRIE;
     let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut named = Vec::new();
     let mut hits: Vec<(usize, usize)> = Vec::new();
+    // Where each search goes on: after the last alias, after the last name.
+    let (mut alias_at, mut title_at) = (0usize, 0usize);
     let mut at = 0usize;
-    while let Some(start) = trie.next_candidate(bytes, at) {
+    loop {
+        let start = match starts.find(bytes, at) {
+            Some(p) => p,
+            // The last byte has no pair: a one-byte pattern may still start there.
+            None => match bytes.len().checked_sub(1) {
+                Some(last) if last >= at => last,
+                _ => break,
+            },
+        };
         at = start + 1;
-        if start
-            .checked_sub(1)
-            .and_then(|b| bytes.get(b))
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        if start >= alias_at
+            && let Some(trie) = aliases
+            && let Some((pattern, end)) = trie.longest(bytes, start)
+        {
+            found.push((pattern, start, end));
+            alias_at = end;
+        }
+        if start < title_at
+            || start
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         {
             continue;
         }
         hits.clear();
-        trie.all_at(bytes, start, &mut hits);
+        titles.all_at(bytes, start, &mut hits);
         // By rank in `TITLES`, as the list orders them.
         hits.sort_unstable();
         if let Some(name) = hits
             .iter()
             .find_map(|&(_, end)| name_after_title(text, end))
         {
-            out.push(name);
-            at = at.max(name.1);
+            named.push(name);
+            title_at = name.1;
         }
     }
-    out
+    (found, named)
 }
 
 /// Words that may stand between a country or demonym and a person it qualifies.
@@ -424,10 +457,12 @@ impl Actors {
             }
         }
         let trie = Trie::new(&texts);
+        let starts = trie.starts().union(TITLE_TRIE.starts());
         Ok(Self {
             defs,
             aliases,
             trie,
+            starts,
         })
     }
 
@@ -436,7 +471,8 @@ impl Actors {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut seen_actor: Vec<bool> = vec![false; self.defs.len()];
-        for (pattern, start, end) in self.alias_matches(text) {
+        let (alias_matches, named) = scan(Some(&self.trie), &self.starts, text);
+        for (pattern, start, end) in alias_matches {
             if is_word_byte_before(text, start) || !is_word_end(text, end) {
                 continue;
             }
@@ -477,7 +513,7 @@ impl Actors {
                 affiliation: def.affiliation.clone(),
             });
         }
-        self.add_titled_people(text, &mut out);
+        add_titled_people(text, named, &mut out);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         // Drop mentions nested in an earlier, longer one.
         let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
@@ -503,146 +539,127 @@ impl Actors {
         }
         kept
     }
+}
 
-    /// The aliases in `text` as a leftmost-longest search finds them: from each position
-    /// on, the longest alias starting there, the search going on after its end (also when
-    /// it lies inside a word and is rejected later). Yields (alias index, start, end).
-    fn alias_matches<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        let bytes = text.as_bytes();
-        let mut at = 0usize;
-        std::iter::from_fn(move || {
-            while let Some(start) = self.trie.next_candidate(bytes, at) {
-                if let Some((pattern, end)) = self.trie.longest(bytes, start) {
-                    at = end;
-                    return Some((pattern, start, end));
-                }
-                at = start + 1;
+/// Adds the people named after a title (`named`, from [`scan`]) and their later bare family
+/// names, where no mention in `out` covers them.
+fn add_titled_people(text: &str, named: Vec<(usize, usize)>, out: &mut Vec<Mention>) {
+    let mut people: Vec<(String, Vec<String>)> = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
+    for (mut name_start, mut name_end) in named {
+        // `spokesman, Gen. Sylvain Ekenge`: an abbreviated title read as the name; the
+        // name follows it.
+        if text
+            .get(name_start..name_end)
+            .is_some_and(|t| words::ABBREVIATED_TITLES.contains(&t))
+            && text.get(name_end..).is_some_and(|r| r.starts_with('.'))
+        {
+            let Some((s, e)) = name_after_title(text, name_end + 1) else {
+                continue;
+            };
+            (name_start, name_end) = (s, e);
+        }
+        // `leader, Mr Tufan Erhürman`: a courtesy title opening the name is no part of it.
+        if let Some(rest) = text.get(name_start..name_end)
+            && let Some(t) = ["Mr ", "Mrs ", "Ms ", "Dr "]
+                .iter()
+                .find(|t| rest.starts_with(**t) && rest.len() > t.len())
+        {
+            name_start += t.len();
+        }
+        let Some(name) = text.get(name_start..name_end) else {
+            continue;
+        };
+        let mut full = name.trim_end();
+        for suf in ["'s", "’s"] {
+            if let Some(s) = full.strip_suffix(suf) {
+                full = s;
             }
-            None
-        })
+        }
+        let toks: Vec<&str> = full.split(' ').collect();
+        if toks
+            .iter()
+            .any(|t| NON_NAME_WORDS.contains(t) || never_a_name(t))
+        {
+            // Keep only the tokens before a function word (`Mr Kirby said`).
+            continue;
+        }
+        let start = name_start;
+        let end = start + full.len();
+        // A known actor covers this span already (`President Vladimir Putin`).
+        if out.iter().any(|m| m.start < end && start < m.end) {
+            continue;
+        }
+        let canonical = if toks.len() == 1 {
+            // `Mr Kirby`: the person named in full earlier, if any.
+            people
+                .iter()
+                .find(|(_, short)| short.iter().any(|s| s == full))
+                .map_or_else(|| full.to_string(), |(n, _)| n.clone())
+        } else {
+            full.to_string()
+        };
+        if toks.len() > 1 && !people.iter().any(|(n, _)| n == full) {
+            let mut short = Vec::new();
+            if let Some(last) = toks.last() {
+                short.push((*last).to_string());
+            }
+            // (A given name too: `Prime Minister Abiy Ahmed` ... `Abiy said`.)
+            if let Some(first) = toks.first() {
+                short.push((*first).to_string());
+            }
+            people.push((full.to_string(), short));
+        }
+        found.push(Mention {
+            start,
+            end,
+            name: canonical,
+            kind: Kind::Person,
+            modifier: false,
+            demonym: false,
+            affiliation: None,
+        });
     }
-
-    fn add_titled_people(&self, text: &str, out: &mut Vec<Mention>) {
-        let mut people: Vec<(String, Vec<String>)> = Vec::new();
-        let mut found: Vec<Mention> = Vec::new();
-        for (mut name_start, mut name_end) in titled_names(text) {
-            // `spokesman, Gen. Sylvain Ekenge`: an abbreviated title read as the name; the
-            // name follows it.
-            if text
-                .get(name_start..name_end)
-                .is_some_and(|t| words::ABBREVIATED_TITLES.contains(&t))
-                && text.get(name_end..).is_some_and(|r| r.starts_with('.'))
-            {
-                let Some((s, e)) = name_after_title(text, name_end + 1) else {
+    // Later bare family names (`Yun traveled`, `Leff said`).
+    for (full, short) in &people {
+        let first_at = found
+            .iter()
+            .find(|m| m.name == *full)
+            .map_or(usize::MAX, |m| m.end);
+        for s in short {
+            for i in memchr::memmem::find_iter(text.as_bytes(), s.as_bytes()) {
+                let e = i + s.len();
+                if i < first_at
+                    || is_word_byte_before(text, i)
+                    || !is_word_end(text, e)
+                    || text.get(e..).is_some_and(|r| {
+                        r.starts_with(' ')
+                            && r.get(1..2)
+                                .is_some_and(|c| c.chars().all(char::is_uppercase))
+                    })
+                {
                     continue;
-                };
-                (name_start, name_end) = (s, e);
-            }
-            // `leader, Mr Tufan Erhürman`: a courtesy title opening the name is no part of it.
-            if let Some(rest) = text.get(name_start..name_end)
-                && let Some(t) = ["Mr ", "Mrs ", "Ms ", "Dr "]
+                }
+                if found
                     .iter()
-                    .find(|t| rest.starts_with(**t) && rest.len() > t.len())
-            {
-                name_start += t.len();
-            }
-            let Some(name) = text.get(name_start..name_end) else {
-                continue;
-            };
-            let mut full = name.trim_end();
-            for suf in ["'s", "’s"] {
-                if let Some(s) = full.strip_suffix(suf) {
-                    full = s;
+                    .chain(out.iter())
+                    .any(|m| m.start < e && i < m.end)
+                {
+                    continue;
                 }
-            }
-            let toks: Vec<&str> = full.split(' ').collect();
-            if toks
-                .iter()
-                .any(|t| NON_NAME_WORDS.contains(t) || never_a_name(t))
-            {
-                // Keep only the tokens before a function word (`Mr Kirby said`).
-                continue;
-            }
-            let start = name_start;
-            let end = start + full.len();
-            // A known actor covers this span already (`President Vladimir Putin`).
-            if out.iter().any(|m| m.start < end && start < m.end) {
-                continue;
-            }
-            let canonical = if toks.len() == 1 {
-                // `Mr Kirby`: the person named in full earlier, if any.
-                people
-                    .iter()
-                    .find(|(_, short)| short.iter().any(|s| s == full))
-                    .map_or_else(|| full.to_string(), |(n, _)| n.clone())
-            } else {
-                full.to_string()
-            };
-            if toks.len() > 1 && !people.iter().any(|(n, _)| n == full) {
-                let mut short = Vec::new();
-                if let Some(last) = toks.last() {
-                    short.push((*last).to_string());
-                }
-                // (A given name too: `Prime Minister Abiy Ahmed` ... `Abiy said`.)
-                if let Some(first) = toks.first() {
-                    short.push((*first).to_string());
-                }
-                people.push((full.to_string(), short));
-            }
-            found.push(Mention {
-                start,
-                end,
-                name: canonical,
-                kind: Kind::Person,
-                modifier: false,
-                demonym: false,
-                affiliation: None,
-            });
-        }
-        // Later bare family names (`Yun traveled`, `Leff said`).
-        for (full, short) in &people {
-            let first_at = found
-                .iter()
-                .find(|m| m.name == *full)
-                .map_or(usize::MAX, |m| m.end);
-            for s in short {
-                for i in memchr::memmem::find_iter(text.as_bytes(), s.as_bytes()) {
-                    let e = i + s.len();
-                    if i < first_at
-                        || is_word_byte_before(text, i)
-                        || !is_word_end(text, e)
-                        || text.get(e..).is_some_and(|r| {
-                            r.starts_with(' ')
-                                && r.get(1..2)
-                                    .is_some_and(|c| c.chars().all(char::is_uppercase))
-                        })
-                    {
-                        continue;
-                    }
-                    if found
-                        .iter()
-                        .chain(out.iter())
-                        .any(|m| m.start < e && i < m.end)
-                    {
-                        continue;
-                    }
-                    found.push(Mention {
-                        start: i,
-                        end: e,
-                        name: full.clone(),
-                        kind: Kind::Person,
-                        modifier: false,
-                        demonym: false,
-                        affiliation: None,
-                    });
-                }
+                found.push(Mention {
+                    start: i,
+                    end: e,
+                    name: full.clone(),
+                    kind: Kind::Person,
+                    modifier: false,
+                    demonym: false,
+                    affiliation: None,
+                });
             }
         }
-        out.extend(found);
     }
+    out.extend(found);
 }
 
 /// Whether `alias` of country `canonical` is its demonym (`Russian` of Russia, `North

@@ -60,15 +60,26 @@ impl PairSet {
     #[must_use]
     pub fn find(&self, hay: &[u8], at: usize) -> Option<usize> {
         let rest = hay.get(at..)?;
-        let (&first, tail) = rest.split_first()?;
-        let mut prev = first;
-        for (i, &b) in tail.iter().enumerate() {
+        let mut prev = *rest.first()?;
+        let mut i = 1;
+        while let Some(&b) = rest.get(i) {
             if self.contains(prev, b) {
-                return Some(at + i);
+                return Some(at + i - 1);
             }
             prev = b;
+            i += 1;
         }
         None
+    }
+
+    /// The pairs in either set.
+    #[must_use]
+    pub fn union(&self, other: &Self) -> Self {
+        let mut bits = self.bits.clone();
+        for (w, o) in bits.iter_mut().zip(other.bits.iter()) {
+            *w |= *o;
+        }
+        Self { bits }
     }
 }
 
@@ -135,6 +146,12 @@ impl Trie {
             out,
             starts,
         }
+    }
+
+    /// The byte pairs a pattern starts with.
+    #[must_use]
+    pub fn starts(&self) -> &PairSet {
+        &self.starts
     }
 
     /// The first position from `at` on where some pattern may start (judged by its first
