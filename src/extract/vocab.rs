@@ -2,7 +2,7 @@
 
 use super::ExtractError;
 use super::words::{is_word_byte_before, is_word_end, next_words};
-use crate::text::trie::{PairSet, Trie};
+use crate::text::trie::Trie;
 
 /// Words a gapped pattern (`fire ... missile`) looks ahead for its tail: a gap of up to
 /// eight words (`tested what it called a new hypersonic intermediate-range missile`).
@@ -67,10 +67,8 @@ pub struct Vocab {
     heads: Vec<Vec<usize>>,
     /// The head texts (lowercase), looked up in the lowercased text.
     trie: Trie,
-    /// (byte before, byte) pairs that may open a head text: a byte one starts with, after
-    /// a byte that is not an ASCII letter, digit or `-` (a byte of a non-ASCII char is let
-    /// through and judged by [`word_before`]).
-    word_starts: PairSet,
+    /// The bytes a head text starts with.
+    first: [bool; 256],
 }
 
 /// ASCII bytes that continue a word for [`is_word_byte_before`]: letters, digits and `-`.
@@ -414,43 +412,47 @@ impl Vocab {
         // Head texts are lowercase (the parser lowercases entries), so matching them in the
         // lowercased text ignores ASCII case.
         let trie = Trie::new(&head_texts);
-        let mut word_starts = PairSet::default();
-        for (cur, first) in trie.first_bytes().into_iter().enumerate() {
-            for prev in 0..=u8::MAX {
-                if first && !ASCII_WORD[usize::from(prev)] {
-                    word_starts.insert(prev, u8::try_from(cur).unwrap_or(u8::MAX));
-                }
-            }
-        }
+        let first = trie.first_bytes();
         Ok(Self {
             types,
             patterns,
             heads,
             trie,
-            word_starts,
+            first,
         })
     }
 
     /// The first position from `at` on where a head text may start: a word start (as
-    /// [`is_word_byte_before`] sees it) at a byte one starts with.
+    /// [`is_word_byte_before`] sees it) at a byte one starts with. Runs of ASCII word bytes
+    /// are skipped in one go.
     #[inline]
     fn next_start(&self, text: &str, bytes: &[u8], at: usize) -> Option<usize> {
         let mut i = at;
+        let mut prev_word = word_before(text, bytes, i);
         loop {
-            let cand = if i == 0 {
-                let b = *bytes.first()?;
-                if self.trie.may_start(b) {
-                    0
-                } else {
-                    self.word_starts.find(bytes, 0)? + 1
-                }
-            } else {
-                self.word_starts.find(bytes, i - 1)? + 1
-            };
-            if !word_before(text, bytes, cand) {
-                return Some(cand);
+            if prev_word {
+                i += bytes
+                    .get(i..)?
+                    .iter()
+                    .position(|&b| !ASCII_WORD[usize::from(b)])?;
             }
-            i = cand + 1;
+            let b = *bytes.get(i)?;
+            if !prev_word && self.first[usize::from(b)] {
+                return Some(i);
+            }
+            if b.is_ascii() {
+                prev_word = ASCII_WORD[usize::from(b)];
+                i += 1;
+            } else {
+                // Over the whole char (one byte at a time inside one), then ask what it is.
+                i += match b {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    0xC0.. => 2,
+                    _ => 1,
+                };
+                prev_word = is_word_byte_before(text, i);
+            }
         }
     }
 
@@ -584,6 +586,24 @@ mod tests {
         let found = v.find(text, &text.to_ascii_lowercase());
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "fired");
+    }
+
+    proptest::proptest! {
+        /// Word starts found by skipping runs are the ones a byte-by-byte check finds.
+        #[test]
+        fn next_start_agrees_with_a_plain_scan(
+            text in "[a-zA-Z0-9 ’é-ü.,\\-]{0,30}",
+            at in 0usize..32,
+        ) {
+            let sections = parse("[visit]\nverbs = visit\nnouns = trip, ük\n", "t").unwrap();
+            let v = Vocab::build(&sections).unwrap();
+            let lower = text.to_ascii_lowercase();
+            let bytes = lower.as_bytes();
+            let plain = (at..bytes.len()).find(|&i| {
+                v.first[usize::from(bytes[i])] && !is_word_byte_before(&text, i)
+            });
+            proptest::prop_assert_eq!(v.next_start(&text, bytes, at), plain);
+        }
     }
 
     #[test]
