@@ -45,6 +45,9 @@ pub struct Actors {
     trie: Trie,
     /// The byte pairs an alias or a title starts with.
     starts: PairSet,
+    /// How to find aliases from their anchor bytes; `None` when a user alias has no anchor
+    /// (every position is then tried).
+    anchors: Option<Anchors>,
 }
 
 /// A mention of an actor in a text.
@@ -212,6 +215,69 @@ const TITLES: &[&str] = &[
 /// All titles in one trie, probed at each word start.
 static TITLE_TRIE: LazyLock<Trie> = LazyLock::new(|| Trie::new(TITLES));
 
+/// All titles written backwards, to find the titles ending right before a name.
+static TITLES_REVERSED: LazyLock<Trie> = LazyLock::new(|| {
+    let reversed: Vec<Vec<u8>> = TITLES.iter().map(|t| t.bytes().rev().collect()).collect();
+    Trie::new(&reversed)
+});
+
+/// Bytes that anchor a search: an ASCII capital or the first byte of a non-ASCII char.
+fn is_anchor_byte(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xC0
+}
+
+/// Where aliases can be found from their anchors: an alias has an anchor byte (an ASCII
+/// capital or a non-ASCII char) at one of `offsets` from its start, one of `bytes`, or is
+/// one of the few all-lowercase ones searched for as they are (`unanchored`).
+#[derive(Clone, Debug)]
+struct Anchors {
+    offsets: Vec<usize>,
+    bytes: [bool; 256],
+    unanchored: Vec<memchr::memmem::Finder<'static>>,
+}
+
+/// Beyond this many all-lowercase aliases, every position is tried instead.
+const MAX_UNANCHORED: usize = 16;
+
+impl Anchors {
+    /// The anchors of `aliases`, or `None` if too many aliases have none.
+    fn of(aliases: &[String]) -> Option<Self> {
+        let mut offsets = Vec::new();
+        let mut unanchored = Vec::new();
+        let mut bytes = [false; 256];
+        // Titles are found from the capital opening the name after them.
+        for b in b'A'..=b'Z' {
+            bytes[usize::from(b)] = true;
+        }
+        for a in aliases {
+            let Some((k, &b)) = a
+                .as_bytes()
+                .iter()
+                .enumerate()
+                .find(|&(_, &b)| is_anchor_byte(b))
+            else {
+                if unanchored.len() >= MAX_UNANCHORED {
+                    return None;
+                }
+                unanchored.push(memchr::memmem::Finder::new(a.as_bytes()).into_owned());
+                continue;
+            };
+            if !offsets.contains(&k) {
+                offsets.push(k);
+            }
+            if let Some(slot) = bytes.get_mut(usize::from(b)) {
+                *slot = true;
+            }
+        }
+        offsets.sort_unstable();
+        Some(Self {
+            offsets,
+            bytes,
+            unanchored,
+        })
+    }
+}
+
 /// A letter outside ASCII (Unicode general category L), for names like `Lavrov’s` or `Đức`.
 static NON_ASCII_LETTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\p{L}").ok());
 
@@ -343,6 +409,86 @@ fn scan(aliases: Option<&Trie>, starts: &PairSet, text: &str) -> Scanned {
     (found, named)
 }
 
+/// What [`scan`] finds, read from the anchor bytes only: an alias's anchor lies at one of
+/// `anchors.offsets` from its start, and a title is followed by ` ` or `, ` and the capital
+/// opening the name. Candidate starts are gathered, sorted, and then read exactly as
+/// [`scan`] reads every position.
+fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
+    let bytes = text.as_bytes();
+    let alias_starts = aliases.starts();
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut title_hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0usize;
+    while let Some(off) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| anchors.bytes[usize::from(b)]))
+    {
+        let r = at + off;
+        at = r + 1;
+        for &k in &anchors.offsets {
+            let Some(p) = r.checked_sub(k) else {
+                break;
+            };
+            let may_start = match (bytes.get(p), bytes.get(p + 1)) {
+                (Some(&a), Some(&b)) => alias_starts.contains(a, b),
+                // A one-byte alias may end the text.
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if may_start {
+                candidates.push(p);
+            }
+        }
+        let before = |i: Option<usize>| i.and_then(|i| bytes.get(i)).copied();
+        if bytes.get(r).is_some_and(u8::is_ascii_uppercase)
+            && before(r.checked_sub(1)) == Some(b' ')
+        {
+            for end in [r.checked_sub(1), r.checked_sub(2)].into_iter().flatten() {
+                if end + 2 == r && bytes.get(end) != Some(&b',') {
+                    continue;
+                }
+                ends.clear();
+                TITLES_REVERSED.all_ending_at(bytes, end, &mut ends);
+                title_hits.extend(ends.iter().map(|&(idx, start)| (start, idx, end)));
+            }
+        }
+    }
+    for f in &anchors.unanchored {
+        candidates.extend(f.find_iter(bytes));
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut found = Vec::new();
+    let mut alias_at = 0usize;
+    for c in candidates {
+        if c >= alias_at
+            && let Some((pattern, end)) = aliases.longest(bytes, c)
+        {
+            found.push((pattern, c, end));
+            alias_at = end;
+        }
+    }
+    title_hits.sort_unstable();
+    let mut named = Vec::new();
+    let mut title_at = 0usize;
+    for (start, _, end) in title_hits {
+        if start < title_at
+            || start
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            continue;
+        }
+        if let Some(name) = name_after_title(text, end) {
+            named.push(name);
+            title_at = name.1;
+        }
+    }
+    (found, named)
+}
+
 /// Words that may stand between a country or demonym and a person it qualifies.
 const TITLE_WORDS: &[&str] = &[
     "army",
@@ -458,11 +604,13 @@ impl Actors {
         }
         let trie = Trie::new(&texts);
         let starts = trie.starts().union(TITLE_TRIE.starts());
+        let anchors = Anchors::of(&texts);
         Ok(Self {
             defs,
             aliases,
             trie,
             starts,
+            anchors,
         })
     }
 
@@ -471,7 +619,10 @@ impl Actors {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut seen_actor: Vec<bool> = vec![false; self.defs.len()];
-        let (alias_matches, named) = scan(Some(&self.trie), &self.starts, text);
+        let (alias_matches, named) = match &self.anchors {
+            Some(anchors) => scan_anchored(&self.trie, anchors, text),
+            None => scan(Some(&self.trie), &self.starts, text),
+        };
         for (pattern, start, end) in alias_matches {
             if is_word_byte_before(text, start) || !is_word_end(text, end) {
                 continue;
@@ -788,7 +939,7 @@ mod tests {
 
     fn actors() -> Actors {
         let lines = parse(
-            "[country]\nNorth Korea | Pyongyang | North Korean | the North\nRussia | Moscow | Russian\n[person]\nKim Jong Un | ~Kim\nVladimir Putin | ~Putin\n",
+            "[country]\nNorth Korea | Pyongyang | North Korean | the North\nRussia | Moscow | Russian\nFrance | Élysée | the Élysée\n[group]\nal-Qaeda | the Q\nUnited Nations | the international community\n[person]\nKim Jong Un | ~Kim\nVladimir Putin | ~Putin\n",
             "t",
         )
         .unwrap();
@@ -907,6 +1058,61 @@ mod tests {
             }
             proptest::prop_assert_eq!(titled_names(&text), titled_names_by_regex(&text));
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn anchored_scan_matches_the_plain_scan(
+            picks in proptest::collection::vec(0..PIECES.len() + ALIAS_PIECES.len(), 0..40),
+            spaces in proptest::collection::vec(proptest::bool::ANY, 40),
+        ) {
+            let mut text = String::new();
+            for (k, i) in picks.iter().enumerate() {
+                text.push_str(PIECES.get(*i).copied().unwrap_or_else(|| ALIAS_PIECES[*i - PIECES.len()]));
+                if spaces[k] {
+                    text.push(' ');
+                }
+            }
+            let a = actors();
+            let anchors = a.anchors.as_ref().unwrap();
+            proptest::prop_assert_eq!(
+                scan_anchored(&a.trie, anchors, &text),
+                scan(Some(&a.trie), &a.starts, &text)
+            );
+        }
+    }
+
+    const ALIAS_PIECES: &[&str] = &[
+        "the North",
+        "North",
+        "Korea",
+        "Korean",
+        "the",
+        "breathe",
+        "Moscow",
+        "Pyongyang",
+        "Putin",
+        "Kim Jong",
+        "Ék",
+        "Élysée",
+        "al-Q",
+        "the international community",
+        "international",
+    ];
+
+    #[test]
+    fn unanchored_aliases_are_searched_as_they_are() {
+        let mut list = String::from("[group]\nthe junta\n");
+        let lines = parse(&list, "t").unwrap();
+        let a = Actors::build(&lines).unwrap();
+        assert_eq!(a.anchors.as_ref().map(|x| x.unanchored.len()), Some(1));
+        assert_eq!(a.find("Then the junta said.").len(), 1);
+        for i in 0..MAX_UNANCHORED {
+            list.push_str(&format!("the junta {i}x\n"));
+        }
+        let a = Actors::build(&parse(&list, "t").unwrap()).unwrap();
+        assert!(a.anchors.is_none());
+        assert_eq!(a.find("Then the junta said.").len(), 1);
     }
 
     #[test]

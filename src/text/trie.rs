@@ -222,6 +222,25 @@ impl Trie {
         best
     }
 
+    /// For a trie of reversed patterns: every pattern that `hay[..end]` ends with, shortest
+    /// first, pushed onto `found` as (pattern index, start offset in `hay`).
+    pub fn all_ending_at(&self, hay: &[u8], end: usize, found: &mut Vec<(usize, usize)>) {
+        let mut node = 0usize;
+        let mut i = end;
+        while let Some(&b) = i.checked_sub(1).and_then(|j| hay.get(j)) {
+            let Some(n) = self.step(node, b) else {
+                break;
+            };
+            node = n;
+            i -= 1;
+            if let Some(&o) = self.out.get(node)
+                && o != 0
+            {
+                found.push((o as usize - 1, i));
+            }
+        }
+    }
+
     /// Every pattern that `hay[at..]` starts with, shortest first, pushed onto `found` as
     /// (pattern index, end offset in `hay`).
     pub fn all_at(&self, hay: &[u8], at: usize, found: &mut Vec<(usize, usize)>) {
@@ -259,6 +278,13 @@ mod tests {
         assert_eq!(t.next_candidate(b"xx Mi Mr", 0), Some(3));
         assert_eq!(t.next_candidate(b"xx Mi Mr", 4), Some(6));
         assert_eq!(t.next_candidate(b"xx M", 0), None);
+        let rev = Trie::new(&["rM", ".rM", "retsiniM"]);
+        let mut ends = Vec::new();
+        rev.all_ending_at(b"x Mr. Kim", 5, &mut ends);
+        assert_eq!(ends, [(1, 2)]);
+        ends.clear();
+        rev.all_ending_at(b"Mr", 2, &mut ends);
+        assert_eq!(ends, [(0, 0)]);
         let one = Trie::new(&["a", "bc"]);
         assert_eq!(one.next_candidate(b"xxa", 0), Some(2));
         assert_eq!(one.next_candidate(b"xxb", 0), None);
