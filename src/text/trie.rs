@@ -102,8 +102,13 @@ impl Trie {
             }
         }
         let stride = classes;
-        let mut next: Vec<u32> = vec![0; stride];
-        let mut out: Vec<u32> = vec![0];
+        // At most one node per pattern byte: room for all of them up front, so the table
+        // is never copied while it grows.
+        let most: usize = patterns.iter().map(|p| p.as_ref().len()).sum::<usize>() + 1;
+        let mut next: Vec<u32> = Vec::with_capacity(most * stride);
+        next.resize(stride, 0);
+        let mut out: Vec<u32> = Vec::with_capacity(most);
+        out.push(0);
         for (id, p) in patterns.iter().enumerate() {
             let bytes = p.as_ref();
             if bytes.is_empty() {
