@@ -507,7 +507,11 @@ impl Vocab {
                         let words = window.get_or_insert_with(|| next_words(lower, end, GAP_WORDS));
                         for &(ws, we) in words.iter() {
                             let w = lower.get(ws..we).unwrap_or("");
-                            if tail.iter().any(|t| t == w) {
+                            if tail.iter().any(|t| {
+                                t.len() == w.len()
+                                    && t.as_bytes().first() == w.as_bytes().first()
+                                    && t == w
+                            }) {
                                 gapped = Some((p, we));
                                 break;
                             }

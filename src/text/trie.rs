@@ -14,13 +14,16 @@ pub struct Trie {
     /// Columns per node: one per distinct pattern byte, plus column 0 (never set).
     stride: usize,
     /// `next[node * stride + class]`: the child node, or 0 for none (the root, node 0, is
-    /// never a child).
+    /// never a child); [`ENDS`] is set on a child where a pattern ends.
     next: Vec<u32>,
     /// For each node, 1 + the smallest index of a pattern ending there, or 0.
     out: Vec<u32>,
     /// The byte pairs a pattern starts with (any pair after a one-byte pattern).
     starts: PairSet,
 }
+
+/// The flag on a transition to a node where a pattern ends.
+const ENDS: u32 = 1 << 31;
 
 /// A set of byte pairs: 65,536 bits, so a scanning loop tests two bytes with one lookup.
 #[derive(Clone, Debug)]
@@ -123,7 +126,7 @@ impl Trie {
                     out.push(0);
                     next.resize(next.len() + stride, 0);
                     if let Some(s) = next.get_mut(slot) {
-                        *s = u32::try_from(new).unwrap_or(u32::MAX);
+                        *s = u32::try_from(new).unwrap_or(u32::MAX) & !ENDS;
                     }
                     new
                 } else {
@@ -134,6 +137,11 @@ impl Trie {
                 && *o == 0
             {
                 *o = u32::try_from(id + 1).unwrap_or(u32::MAX);
+            }
+        }
+        for t in &mut next {
+            if *t != 0 && out.get(*t as usize).is_some_and(|&o| o != 0) {
+                *t |= ENDS;
             }
         }
         let mut starts = PairSet::default();
@@ -170,15 +178,14 @@ impl Trie {
         // The last byte has no pair: only a one-byte pattern starts there.
         let last = hay.len().checked_sub(1)?;
         let b = *hay.get(last)?;
-        (last >= at && self.step(0, b).is_some_and(|n| self.out.get(n) != Some(&0))).then_some(last)
+        (last >= at && self.step(0, b).is_some_and(|(_, ends)| ends)).then_some(last)
     }
 
     /// Whether some pattern starts with byte `b`.
     #[inline]
     #[must_use]
     pub fn may_start(&self, b: u8) -> bool {
-        let c = usize::from(self.class[usize::from(b)]);
-        c != 0 && self.next.get(c).is_some_and(|&n| n != 0)
+        self.step(0, b).is_some()
     }
 
     /// A table of the bytes some pattern starts with, for scanning loops.
@@ -191,15 +198,24 @@ impl Trie {
         t
     }
 
-    /// The child of `node` on byte `b`, if any.
+    /// The child of `node` on byte `b`, if any, and whether a pattern ends there.
     #[inline]
-    fn step(&self, node: usize, b: u8) -> Option<usize> {
+    fn step(&self, node: usize, b: u8) -> Option<(usize, bool)> {
         let c = usize::from(self.class[usize::from(b)]);
         if c == 0 {
             return None;
         }
         match self.next.get(node * self.stride + c) {
-            Some(&n) if n != 0 => Some(n as usize),
+            Some(&n) if n != 0 => Some(((n & !ENDS) as usize, n & ENDS != 0)),
+            _ => None,
+        }
+    }
+
+    /// The pattern ending at `node` (one does).
+    #[inline]
+    fn pattern_at(&self, node: usize) -> Option<usize> {
+        match self.out.get(node) {
+            Some(&o) if o != 0 => Some(o as usize - 1),
             _ => None,
         }
     }
@@ -213,15 +229,13 @@ impl Trie {
         let mut best = None;
         let mut i = at;
         while let Some(&b) = hay.get(i) {
-            let Some(n) = self.step(node, b) else {
+            let Some((n, ends)) = self.step(node, b) else {
                 break;
             };
             node = n;
             i += 1;
-            if let Some(&o) = self.out.get(node)
-                && o != 0
-            {
-                best = Some((o as usize - 1, i));
+            if ends && let Some(p) = self.pattern_at(node) {
+                best = Some((p, i));
             }
         }
         best
@@ -233,15 +247,13 @@ impl Trie {
         let mut node = 0usize;
         let mut i = end;
         while let Some(&b) = i.checked_sub(1).and_then(|j| hay.get(j)) {
-            let Some(n) = self.step(node, b) else {
+            let Some((n, ends)) = self.step(node, b) else {
                 break;
             };
             node = n;
             i -= 1;
-            if let Some(&o) = self.out.get(node)
-                && o != 0
-            {
-                found.push((o as usize - 1, i));
+            if ends && let Some(p) = self.pattern_at(node) {
+                found.push((p, i));
             }
         }
     }
@@ -252,15 +264,13 @@ impl Trie {
         let mut node = 0usize;
         let mut i = at;
         while let Some(&b) = hay.get(i) {
-            let Some(n) = self.step(node, b) else {
+            let Some((n, ends)) = self.step(node, b) else {
                 break;
             };
             node = n;
             i += 1;
-            if let Some(&o) = self.out.get(node)
-                && o != 0
-            {
-                found.push((o as usize - 1, i));
+            if ends && let Some(p) = self.pattern_at(node) {
+                found.push((p, i));
             }
         }
     }
