@@ -454,8 +454,13 @@ fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
             }
         }
     }
+    // Every occurrence, overlapping ones too (`aa` in `Baaa` after the alias `Ba`).
     for f in &anchors.unanchored {
-        candidates.extend(f.find_iter(bytes));
+        let mut from = 0;
+        while let Some(i) = bytes.get(from..).and_then(|rest| f.find(rest)) {
+            candidates.push(from + i);
+            from += i + 1;
+        }
     }
     candidates.sort_unstable();
     candidates.dedup();
@@ -1099,6 +1104,19 @@ mod tests {
         "the international community",
         "international",
     ];
+
+    #[test]
+    fn overlapping_unanchored_aliases_are_all_tried() {
+        let a = Actors::build(&parse("[group]\nBa\naa\n", "t").unwrap()).unwrap();
+        let anchors = a.anchors.as_ref().unwrap();
+        for text in ["Baaa", "aaaa", "Baa aaa Ba"] {
+            assert_eq!(
+                scan_anchored(&a.trie, anchors, text),
+                scan(Some(&a.trie), &a.starts, text),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn unanchored_aliases_are_searched_as_they_are() {

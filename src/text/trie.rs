@@ -10,7 +10,7 @@
 #[derive(Clone, Debug)]
 pub struct Trie {
     /// Each byte's column in `next`; 0 for a byte no pattern contains.
-    class: [u8; 256],
+    class: [u16; 256],
     /// Columns per node: one per distinct pattern byte, plus column 0 (never set).
     stride: usize,
     /// `next[node * stride + class]`: the child node, or 0 for none (the root, node 0, is
@@ -91,15 +91,15 @@ impl Trie {
     /// two equal patterns the first one's index is kept.
     #[must_use]
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Self {
-        let mut class = [0u8; 256];
+        let mut class = [0u16; 256];
         let mut classes = 1usize;
         for p in patterns {
             for &b in p.as_ref() {
                 if let Some(c) = class.get_mut(usize::from(b))
                     && *c == 0
                 {
-                    // At most 256 distinct bytes, so 255 fits in a u8; byte 256 cannot occur.
-                    *c = u8::try_from(classes).unwrap_or(u8::MAX);
+                    // At most 256 distinct bytes: columns 1 to 256.
+                    *c = u16::try_from(classes).unwrap_or(u16::MAX);
                     classes += 1;
                 }
             }
@@ -300,6 +300,11 @@ mod tests {
         ends.clear();
         rev.all_ending_at(b"Mr", 2, &mut ends);
         assert_eq!(ends, [(0, 0)]);
+        // Every byte value in the patterns: 256 columns.
+        let all: Vec<Vec<u8>> = (0..=u8::MAX).map(|b| vec![b, b]).collect();
+        let full = Trie::new(&all);
+        assert_eq!(full.longest(&[255, 255, 0], 0), Some((255, 2)));
+        assert_eq!(full.longest(&[254, 255], 0), None);
         let one = Trie::new(&["a", "bc"]);
         assert_eq!(one.next_candidate(b"xxa", 0), Some(2));
         assert_eq!(one.next_candidate(b"xxb", 0), None);
