@@ -118,9 +118,12 @@ impl Trie {
                 continue;
             }
             let mut node = 0usize;
+            // The transition into `node`, to be flagged when the pattern ends there.
+            let mut into = 0usize;
             for &b in bytes {
                 let slot = node * stride + usize::from(class[usize::from(b)]);
-                let child = next.get(slot).copied().unwrap_or(0);
+                into = slot;
+                let child = next.get(slot).copied().unwrap_or(0) & !ENDS;
                 node = if child == 0 {
                     let new = out.len();
                     out.push(0);
@@ -138,9 +141,7 @@ impl Trie {
             {
                 *o = u32::try_from(id + 1).unwrap_or(u32::MAX);
             }
-        }
-        for t in &mut next {
-            if *t != 0 && out.get(*t as usize).is_some_and(|&o| o != 0) {
+            if let Some(t) = next.get_mut(into) {
                 *t |= ENDS;
             }
         }
