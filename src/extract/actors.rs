@@ -3,11 +3,11 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::ExtractError;
 use super::words::{self, is_word_byte_before, is_word_end, never_a_name};
+use crate::text::trie::{PairSet, Trie};
 
 /// What kind of actor a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,13 @@ pub struct ActorDef {
 pub struct Actors {
     pub defs: Vec<ActorDef>,
     aliases: Vec<Alias>,
-    ac: AhoCorasick,
+    /// Every alias's text, numbered as `aliases`.
+    trie: Trie,
+    /// The byte pairs an alias or a title starts with.
+    starts: PairSet,
+    /// How to find aliases from their anchor bytes; `None` when a user alias has no anchor
+    /// (every position is then tried).
+    anchors: Option<Anchors>,
 }
 
 /// A mention of an actor in a text.
@@ -206,15 +212,71 @@ const TITLES: &[&str] = &[
     "CEO",
 ];
 
-/// All titles in one automaton (every overlapping occurrence), so the text is scanned once.
-static TITLE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(TITLES)
-        .ok()
+/// All titles in one trie, probed at each word start.
+static TITLE_TRIE: LazyLock<Trie> = LazyLock::new(|| Trie::new(TITLES));
+
+/// All titles written backwards, to find the titles ending right before a name.
+static TITLES_REVERSED: LazyLock<Trie> = LazyLock::new(|| {
+    let reversed: Vec<Vec<u8>> = TITLES.iter().map(|t| t.bytes().rev().collect()).collect();
+    Trie::new(&reversed)
 });
+
+/// Bytes that anchor a search: an ASCII capital or the first byte of a non-ASCII char.
+fn is_anchor_byte(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xC0
+}
+
+/// Where aliases can be found from their anchors: an alias has an anchor byte (an ASCII
+/// capital or a non-ASCII char) at one of `offsets` from its start, one of `bytes`, or is
+/// one of the few all-lowercase ones searched for as they are (`unanchored`).
+#[derive(Clone, Debug)]
+struct Anchors {
+    offsets: Vec<usize>,
+    bytes: [bool; 256],
+    unanchored: Vec<memchr::memmem::Finder<'static>>,
+}
+
+/// Beyond this many all-lowercase aliases, every position is tried instead.
+const MAX_UNANCHORED: usize = 16;
+
+impl Anchors {
+    /// The anchors of `aliases`, or `None` if too many aliases have none.
+    fn of(aliases: &[String]) -> Option<Self> {
+        let mut offsets = Vec::new();
+        let mut unanchored = Vec::new();
+        let mut bytes = [false; 256];
+        // Titles are found from the capital opening the name after them.
+        for b in b'A'..=b'Z' {
+            bytes[usize::from(b)] = true;
+        }
+        for a in aliases {
+            let Some((k, &b)) = a
+                .as_bytes()
+                .iter()
+                .enumerate()
+                .find(|&(_, &b)| is_anchor_byte(b))
+            else {
+                if unanchored.len() >= MAX_UNANCHORED {
+                    return None;
+                }
+                unanchored.push(memchr::memmem::Finder::new(a.as_bytes()).into_owned());
+                continue;
+            };
+            if !offsets.contains(&k) {
+                offsets.push(k);
+            }
+            if let Some(slot) = bytes.get_mut(usize::from(b)) {
+                *slot = true;
+            }
+        }
+        offsets.sort_unstable();
+        Some(Self {
+            offsets,
+            bytes,
+            unanchored,
+        })
+    }
+}
 
 /// A letter outside ASCII (Unicode general category L), for names like `Lavrov’s` or `Đức`.
 static NON_ASCII_LETTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\p{L}").ok());
@@ -284,22 +346,139 @@ fn name_after_title(text: &str, at: usize) -> Option<(usize, usize)> {
 }
 
 /// Every `title name` in `text`, left to right without overlaps: the byte range of each
-/// match's name. A title starts a word (no ASCII letter, digit or `_` before it).
+/// match's name. A title starts a word (no ASCII letter, digit or `_` before it); of the
+/// titles starting at one position, the first in `TITLES` followed by a name wins.
+#[cfg(test)]
 fn titled_names(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let Some(ac) = TITLE_AC.as_ref() else {
-        return out;
-    };
-    // Title occurrences by start, then by their rank in `TITLES`.
-    let mut hits: Vec<(usize, usize, usize)> = ac
-        .find_overlapping_iter(text)
-        .map(|m| (m.start(), m.pattern().as_usize(), m.end()))
-        .collect();
-    hits.sort_unstable();
+    scan(None, TITLE_TRIE.starts(), text).1
+}
+
+/// What [`scan`] finds: (alias index, start, end) of each alias match, and the byte range
+/// of each name after a title.
+type Scanned = (Vec<(usize, usize, usize)>, Vec<(usize, usize)>);
+
+/// One pass over `text` for the aliases in `aliases` (as [`Actors::alias_matches`] reads
+/// them) and the titled names (as [`titled_names`] reads them). `starts` holds the byte
+/// pairs an alias or a title starts with.
+fn scan(aliases: Option<&Trie>, starts: &PairSet, text: &str) -> Scanned {
+    let titles = &*TITLE_TRIE;
     let bytes = text.as_bytes();
-    let mut searched_to = 0usize;
-    for &(start, _, end) in &hits {
-        if start < searched_to
+    let mut found = Vec::new();
+    let mut named = Vec::new();
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    // Where each search goes on: after the last alias, after the last name.
+    let (mut alias_at, mut title_at) = (0usize, 0usize);
+    let mut at = 0usize;
+    loop {
+        let start = match starts.find(bytes, at) {
+            Some(p) => p,
+            // The last byte has no pair: a one-byte pattern may still start there.
+            None => match bytes.len().checked_sub(1) {
+                Some(last) if last >= at => last,
+                _ => break,
+            },
+        };
+        at = start + 1;
+        if start >= alias_at
+            && let Some(trie) = aliases
+            && let Some((pattern, end)) = trie.longest(bytes, start)
+        {
+            found.push((pattern, start, end));
+            alias_at = end;
+        }
+        if start < title_at
+            || start
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            continue;
+        }
+        hits.clear();
+        titles.all_at(bytes, start, &mut hits);
+        // By rank in `TITLES`, as the list orders them.
+        hits.sort_unstable();
+        if let Some(name) = hits
+            .iter()
+            .find_map(|&(_, end)| name_after_title(text, end))
+        {
+            named.push(name);
+            title_at = name.1;
+        }
+    }
+    (found, named)
+}
+
+/// What [`scan`] finds, read from the anchor bytes only: an alias's anchor lies at one of
+/// `anchors.offsets` from its start, and a title is followed by ` ` or `, ` and the capital
+/// opening the name. Candidate starts are gathered, sorted, and then read exactly as
+/// [`scan`] reads every position.
+fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
+    let bytes = text.as_bytes();
+    let alias_starts = aliases.starts();
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut title_hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0usize;
+    while let Some(off) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| anchors.bytes[usize::from(b)]))
+    {
+        let r = at + off;
+        at = r + 1;
+        for &k in &anchors.offsets {
+            let Some(p) = r.checked_sub(k) else {
+                break;
+            };
+            let may_start = match (bytes.get(p), bytes.get(p + 1)) {
+                (Some(&a), Some(&b)) => alias_starts.contains(a, b),
+                // A one-byte alias may end the text.
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if may_start {
+                candidates.push(p);
+            }
+        }
+        let before = |i: Option<usize>| i.and_then(|i| bytes.get(i)).copied();
+        if bytes.get(r).is_some_and(u8::is_ascii_uppercase)
+            && before(r.checked_sub(1)) == Some(b' ')
+        {
+            for end in [r.checked_sub(1), r.checked_sub(2)].into_iter().flatten() {
+                if end + 2 == r && bytes.get(end) != Some(&b',') {
+                    continue;
+                }
+                ends.clear();
+                TITLES_REVERSED.all_ending_at(bytes, end, &mut ends);
+                title_hits.extend(ends.iter().map(|&(idx, start)| (start, idx, end)));
+            }
+        }
+    }
+    // Every occurrence, overlapping ones too (`aa` in `Baaa` after the alias `Ba`).
+    for f in &anchors.unanchored {
+        let mut from = 0;
+        while let Some(i) = bytes.get(from..).and_then(|rest| f.find(rest)) {
+            candidates.push(from + i);
+            from += i + 1;
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut found = Vec::new();
+    let mut alias_at = 0usize;
+    for c in candidates {
+        if c >= alias_at
+            && let Some((pattern, end)) = aliases.longest(bytes, c)
+        {
+            found.push((pattern, c, end));
+            alias_at = end;
+        }
+    }
+    title_hits.sort_unstable();
+    let mut named = Vec::new();
+    let mut title_at = 0usize;
+    for (start, _, end) in title_hits {
+        if start < title_at
             || start
                 .checked_sub(1)
                 .and_then(|b| bytes.get(b))
@@ -308,11 +487,11 @@ fn titled_names(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         if let Some(name) = name_after_title(text, end) {
-            out.push(name);
-            searched_to = name.1;
+            named.push(name);
+            title_at = name.1;
         }
     }
-    out
+    (found, named)
 }
 
 /// Words that may stand between a country or demonym and a person it qualifies.
@@ -428,17 +607,16 @@ impl Actors {
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&texts)
-            .map_err(|e| ExtractError::Vocabulary {
-                file: "actors".to_string(),
-                line: 0,
-                message: format!("the actor list cannot be compiled: {e}"),
-            })?;
-        Ok(Self { defs, aliases, ac })
+        let trie = Trie::new(&texts);
+        let starts = trie.starts().union(TITLE_TRIE.starts());
+        let anchors = Anchors::of(&texts);
+        Ok(Self {
+            defs,
+            aliases,
+            trie,
+            starts,
+            anchors,
+        })
     }
 
     /// Every actor mention in `text`, in order, including people found by their title and
@@ -446,12 +624,15 @@ impl Actors {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut seen_actor: Vec<bool> = vec![false; self.defs.len()];
-        for m in self.ac.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
+        let (alias_matches, named) = match &self.anchors {
+            Some(anchors) => scan_anchored(&self.trie, anchors, text),
+            None => scan(Some(&self.trie), &self.starts, text),
+        };
+        for (pattern, start, end) in alias_matches {
             if is_word_byte_before(text, start) || !is_word_end(text, end) {
                 continue;
             }
-            let Some(alias) = self.aliases.get(m.pattern().as_usize()) else {
+            let Some(alias) = self.aliases.get(pattern) else {
                 continue;
             };
             let Some(def) = self.defs.get(alias.actor) else {
@@ -488,7 +669,7 @@ impl Actors {
                 affiliation: def.affiliation.clone(),
             });
         }
-        self.add_titled_people(text, &mut out);
+        add_titled_people(text, named, &mut out);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         // Drop mentions nested in an earlier, longer one.
         let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
@@ -514,125 +695,127 @@ impl Actors {
         }
         kept
     }
+}
 
-    fn add_titled_people(&self, text: &str, out: &mut Vec<Mention>) {
-        let mut people: Vec<(String, Vec<String>)> = Vec::new();
-        let mut found: Vec<Mention> = Vec::new();
-        for (mut name_start, mut name_end) in titled_names(text) {
-            // `spokesman, Gen. Sylvain Ekenge`: an abbreviated title read as the name; the
-            // name follows it.
-            if text
-                .get(name_start..name_end)
-                .is_some_and(|t| words::ABBREVIATED_TITLES.contains(&t))
-                && text.get(name_end..).is_some_and(|r| r.starts_with('.'))
-            {
-                let Some((s, e)) = name_after_title(text, name_end + 1) else {
-                    continue;
-                };
-                (name_start, name_end) = (s, e);
-            }
-            // `leader, Mr Tufan Erhürman`: a courtesy title opening the name is no part of it.
-            if let Some(rest) = text.get(name_start..name_end)
-                && let Some(t) = ["Mr ", "Mrs ", "Ms ", "Dr "]
-                    .iter()
-                    .find(|t| rest.starts_with(**t) && rest.len() > t.len())
-            {
-                name_start += t.len();
-            }
-            let Some(name) = text.get(name_start..name_end) else {
+/// Adds the people named after a title (`named`, from [`scan`]) and their later bare family
+/// names, where no mention in `out` covers them.
+fn add_titled_people(text: &str, named: Vec<(usize, usize)>, out: &mut Vec<Mention>) {
+    let mut people: Vec<(String, Vec<String>)> = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
+    for (mut name_start, mut name_end) in named {
+        // `spokesman, Gen. Sylvain Ekenge`: an abbreviated title read as the name; the
+        // name follows it.
+        if text
+            .get(name_start..name_end)
+            .is_some_and(|t| words::ABBREVIATED_TITLES.contains(&t))
+            && text.get(name_end..).is_some_and(|r| r.starts_with('.'))
+        {
+            let Some((s, e)) = name_after_title(text, name_end + 1) else {
                 continue;
             };
-            let mut full = name.trim_end();
-            for suf in ["'s", "’s"] {
-                if let Some(s) = full.strip_suffix(suf) {
-                    full = s;
-                }
-            }
-            let toks: Vec<&str> = full.split(' ').collect();
-            if toks
-                .iter()
-                .any(|t| NON_NAME_WORDS.contains(t) || never_a_name(t))
-            {
-                // Keep only the tokens before a function word (`Mr Kirby said`).
-                continue;
-            }
-            let start = name_start;
-            let end = start + full.len();
-            // A known actor covers this span already (`President Vladimir Putin`).
-            if out.iter().any(|m| m.start < end && start < m.end) {
-                continue;
-            }
-            let canonical = if toks.len() == 1 {
-                // `Mr Kirby`: the person named in full earlier, if any.
-                people
-                    .iter()
-                    .find(|(_, short)| short.iter().any(|s| s == full))
-                    .map_or_else(|| full.to_string(), |(n, _)| n.clone())
-            } else {
-                full.to_string()
-            };
-            if toks.len() > 1 && !people.iter().any(|(n, _)| n == full) {
-                let mut short = Vec::new();
-                if let Some(last) = toks.last() {
-                    short.push((*last).to_string());
-                }
-                // (A given name too: `Prime Minister Abiy Ahmed` ... `Abiy said`.)
-                if let Some(first) = toks.first() {
-                    short.push((*first).to_string());
-                }
-                people.push((full.to_string(), short));
-            }
-            found.push(Mention {
-                start,
-                end,
-                name: canonical,
-                kind: Kind::Person,
-                modifier: false,
-                demonym: false,
-                affiliation: None,
-            });
+            (name_start, name_end) = (s, e);
         }
-        // Later bare family names (`Yun traveled`, `Leff said`).
-        for (full, short) in &people {
-            let first_at = found
+        // `leader, Mr Tufan Erhürman`: a courtesy title opening the name is no part of it.
+        if let Some(rest) = text.get(name_start..name_end)
+            && let Some(t) = ["Mr ", "Mrs ", "Ms ", "Dr "]
                 .iter()
-                .find(|m| m.name == *full)
-                .map_or(usize::MAX, |m| m.end);
-            for s in short {
-                for i in memchr::memmem::find_iter(text.as_bytes(), s.as_bytes()) {
-                    let e = i + s.len();
-                    if i < first_at
-                        || is_word_byte_before(text, i)
-                        || !is_word_end(text, e)
-                        || text.get(e..).is_some_and(|r| {
-                            r.starts_with(' ')
-                                && r.get(1..2)
-                                    .is_some_and(|c| c.chars().all(char::is_uppercase))
-                        })
-                    {
-                        continue;
-                    }
-                    if found
-                        .iter()
-                        .chain(out.iter())
-                        .any(|m| m.start < e && i < m.end)
-                    {
-                        continue;
-                    }
-                    found.push(Mention {
-                        start: i,
-                        end: e,
-                        name: full.clone(),
-                        kind: Kind::Person,
-                        modifier: false,
-                        demonym: false,
-                        affiliation: None,
-                    });
-                }
+                .find(|t| rest.starts_with(**t) && rest.len() > t.len())
+        {
+            name_start += t.len();
+        }
+        let Some(name) = text.get(name_start..name_end) else {
+            continue;
+        };
+        let mut full = name.trim_end();
+        for suf in ["'s", "’s"] {
+            if let Some(s) = full.strip_suffix(suf) {
+                full = s;
             }
         }
-        out.extend(found);
+        let toks: Vec<&str> = full.split(' ').collect();
+        if toks
+            .iter()
+            .any(|t| NON_NAME_WORDS.contains(t) || never_a_name(t))
+        {
+            // Keep only the tokens before a function word (`Mr Kirby said`).
+            continue;
+        }
+        let start = name_start;
+        let end = start + full.len();
+        // A known actor covers this span already (`President Vladimir Putin`).
+        if out.iter().any(|m| m.start < end && start < m.end) {
+            continue;
+        }
+        let canonical = if toks.len() == 1 {
+            // `Mr Kirby`: the person named in full earlier, if any.
+            people
+                .iter()
+                .find(|(_, short)| short.iter().any(|s| s == full))
+                .map_or_else(|| full.to_string(), |(n, _)| n.clone())
+        } else {
+            full.to_string()
+        };
+        if toks.len() > 1 && !people.iter().any(|(n, _)| n == full) {
+            let mut short = Vec::new();
+            if let Some(last) = toks.last() {
+                short.push((*last).to_string());
+            }
+            // (A given name too: `Prime Minister Abiy Ahmed` ... `Abiy said`.)
+            if let Some(first) = toks.first() {
+                short.push((*first).to_string());
+            }
+            people.push((full.to_string(), short));
+        }
+        found.push(Mention {
+            start,
+            end,
+            name: canonical,
+            kind: Kind::Person,
+            modifier: false,
+            demonym: false,
+            affiliation: None,
+        });
     }
+    // Later bare family names (`Yun traveled`, `Leff said`).
+    for (full, short) in &people {
+        let first_at = found
+            .iter()
+            .find(|m| m.name == *full)
+            .map_or(usize::MAX, |m| m.end);
+        for s in short {
+            for i in memchr::memmem::find_iter(text.as_bytes(), s.as_bytes()) {
+                let e = i + s.len();
+                if i < first_at
+                    || is_word_byte_before(text, i)
+                    || !is_word_end(text, e)
+                    || text.get(e..).is_some_and(|r| {
+                        r.starts_with(' ')
+                            && r.get(1..2)
+                                .is_some_and(|c| c.chars().all(char::is_uppercase))
+                    })
+                {
+                    continue;
+                }
+                if found
+                    .iter()
+                    .chain(out.iter())
+                    .any(|m| m.start < e && i < m.end)
+                {
+                    continue;
+                }
+                found.push(Mention {
+                    start: i,
+                    end: e,
+                    name: full.clone(),
+                    kind: Kind::Person,
+                    modifier: false,
+                    demonym: false,
+                    affiliation: None,
+                });
+            }
+        }
+    }
+    out.extend(found);
 }
 
 /// Whether `alias` of country `canonical` is its demonym (`Russian` of Russia, `North
@@ -761,7 +944,7 @@ mod tests {
 
     fn actors() -> Actors {
         let lines = parse(
-            "[country]\nNorth Korea | Pyongyang | North Korean | the North\nRussia | Moscow | Russian\n[person]\nKim Jong Un | ~Kim\nVladimir Putin | ~Putin\n",
+            "[country]\nNorth Korea | Pyongyang | North Korean | the North\nRussia | Moscow | Russian\nFrance | Élysée | the Élysée\n[group]\nal-Qaeda | the Q\nUnited Nations | the international community\n[person]\nKim Jong Un | ~Kim\nVladimir Putin | ~Putin\n",
             "t",
         )
         .unwrap();
@@ -880,6 +1063,74 @@ mod tests {
             }
             proptest::prop_assert_eq!(titled_names(&text), titled_names_by_regex(&text));
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn anchored_scan_matches_the_plain_scan(
+            picks in proptest::collection::vec(0..PIECES.len() + ALIAS_PIECES.len(), 0..40),
+            spaces in proptest::collection::vec(proptest::bool::ANY, 40),
+        ) {
+            let mut text = String::new();
+            for (k, i) in picks.iter().enumerate() {
+                text.push_str(PIECES.get(*i).copied().unwrap_or_else(|| ALIAS_PIECES[*i - PIECES.len()]));
+                if spaces[k] {
+                    text.push(' ');
+                }
+            }
+            let a = actors();
+            let anchors = a.anchors.as_ref().unwrap();
+            proptest::prop_assert_eq!(
+                scan_anchored(&a.trie, anchors, &text),
+                scan(Some(&a.trie), &a.starts, &text)
+            );
+        }
+    }
+
+    const ALIAS_PIECES: &[&str] = &[
+        "the North",
+        "North",
+        "Korea",
+        "Korean",
+        "the",
+        "breathe",
+        "Moscow",
+        "Pyongyang",
+        "Putin",
+        "Kim Jong",
+        "Ék",
+        "Élysée",
+        "al-Q",
+        "the international community",
+        "international",
+    ];
+
+    #[test]
+    fn overlapping_unanchored_aliases_are_all_tried() {
+        let a = Actors::build(&parse("[group]\nBa\naa\n", "t").unwrap()).unwrap();
+        let anchors = a.anchors.as_ref().unwrap();
+        for text in ["Baaa", "aaaa", "Baa aaa Ba"] {
+            assert_eq!(
+                scan_anchored(&a.trie, anchors, text),
+                scan(Some(&a.trie), &a.starts, text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn unanchored_aliases_are_searched_as_they_are() {
+        let mut list = String::from("[group]\nthe junta\n");
+        let lines = parse(&list, "t").unwrap();
+        let a = Actors::build(&lines).unwrap();
+        assert_eq!(a.anchors.as_ref().map(|x| x.unanchored.len()), Some(1));
+        assert_eq!(a.find("Then the junta said.").len(), 1);
+        for i in 0..MAX_UNANCHORED {
+            list.push_str(&format!("the junta {i}x\n"));
+        }
+        let a = Actors::build(&parse(&list, "t").unwrap()).unwrap();
+        assert!(a.anchors.is_none());
+        assert_eq!(a.find("Then the junta said.").len(), 1);
     }
 
     #[test]

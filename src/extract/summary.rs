@@ -1,7 +1,25 @@
 //! Short readable summaries: who, then the event's phrase from the text, ended where a
 //! phrase ends (never on `the`, `of`, `on` or half a date).
 
+use std::borrow::Cow;
+
 use super::words::{next_words, prev_words};
+
+/// `w` lowercased as [`str::to_lowercase`] does, without copying a word that is lowercase
+/// ASCII already.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// Whether `w` is in `list` (lengths and first bytes compared before the words).
+fn listed(list: &[&str], w: &str) -> bool {
+    list.iter()
+        .any(|x| x.len() == w.len() && x.as_bytes().first() == w.as_bytes().first() && *x == w)
+}
 
 /// Longest summary, in bytes (cut at a word boundary).
 pub const MAX_LEN: usize = 80;
@@ -278,7 +296,12 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
         .into_iter()
         .take_while(|&(s, e)| e <= stop && e.saturating_sub(p.start) <= budget && s < stop)
         .collect();
-    let lower_of = |(s, e): (usize, usize)| text.get(s..e).unwrap_or("").to_lowercase();
+    // Each word lowercased once.
+    let lowers: Vec<Cow<'_, str>> = words
+        .iter()
+        .map(|&(s, e)| lower(text.get(s..e).unwrap_or("")))
+        .collect();
+    let lower_at = |i: usize| lowers.get(i).map(AsRef::as_ref);
     let possessive = |e: usize| {
         text.get(e..)
             .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s") || r.starts_with("s'"))
@@ -288,7 +311,7 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
         // `a U.S. bomber`: a piece of an abbreviation is no end.
         let abbreviation = w.len() <= 2 && text.get(e..).is_some_and(|r| r.starts_with('.'));
         let number = w.chars().all(|c| c.is_ascii_digit());
-        !(NO_END.contains(&w) || possessive(e) || adverb || number || abbreviation)
+        !(listed(NO_END, w) || possessive(e) || adverb || number || abbreviation)
     };
     let capital_at = |i: usize| {
         words
@@ -305,40 +328,32 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
         let trigger_opens = text
             .get(p.start..p.trigger_end)
             .and_then(|t| t.split_whitespace().next_back())
-            .is_some_and(|w| PHRASE_OPENERS.contains(&w.to_lowercase().as_str()));
-        let opens = trigger_opens
-            || words
-                .first()
-                .is_some_and(|&w| PHRASE_OPENERS.contains(&lower_of(w).as_str()));
+            .is_some_and(|w| listed(PHRASE_OPENERS, &lower(w)));
+        let opens = trigger_opens || lower_at(0).is_some_and(|w| listed(PHRASE_OPENERS, w));
         if !opens {
             usable = 0;
         }
-        if let Some(i) = words
-            .iter()
-            .position(|&w| NOUN_PHRASE_ENDS.contains(&lower_of(w).as_str()))
-        {
+        if let Some(i) = lowers.iter().position(|w| listed(NOUN_PHRASE_ENDS, w)) {
             usable = usable.min(i);
         }
     }
     // Best: an endable word followed by a phrase opener or by the end of the phrase.
     let mut fallback = None;
     for i in (0..usable).rev() {
-        let Some(&w) = words.get(i) else { continue };
-        let lw = lower_of(w);
+        let (Some(&w), Some(lw)) = (words.get(i), lower_at(i)) else {
+            continue;
+        };
         // `a deal to maintain`: a verb right after `to` wants its object.
         let lowercase = text
             .get(w.0..)
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_lowercase);
-        let bare_infinitive =
-            lowercase && i > 0 && words.get(i - 1).is_some_and(|&v| lower_of(v) == "to");
-        if !endable(&lw, w.1) || bare_infinitive {
+        let bare_infinitive = lowercase && i > 0 && lower_at(i - 1).is_some_and(|v| v == "to");
+        if !endable(lw, w.1) || bare_infinitive {
             continue;
         }
         let boundary = if i + 1 < usable {
-            words
-                .get(i + 1)
-                .is_some_and(|&n| PHRASE_OPENERS.contains(&lower_of(n).as_str()))
+            lower_at(i + 1).is_some_and(|n| listed(PHRASE_OPENERS, n))
         } else {
             usable < words.len() || ends_phrase(text, w.1, p.clause_end.min(first_time))
         };
@@ -354,9 +369,7 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
     let after_trigger = if usable == 0 && p.nominal {
         true
     } else {
-        words
-            .first()
-            .is_some_and(|&n| PHRASE_OPENERS.contains(&lower_of(n).as_str()))
+        lower_at(0).is_some_and(|n| listed(PHRASE_OPENERS, n))
     };
     if after_trigger {
         return p.trigger_end;
@@ -379,12 +392,12 @@ fn ends_phrase(text: &str, end: usize, stop: usize) -> bool {
     {
         return true;
     }
-    let next: String = rest_trim
+    let len: usize = rest_trim
         .chars()
         .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    PHRASE_OPENERS.contains(&next.as_str())
+        .map(char::len_utf8)
+        .sum();
+    listed(PHRASE_OPENERS, &lower(rest_trim.get(..len).unwrap_or("")))
 }
 
 /// Modifier words ending in `-s` or `-ed` that are not verbs.
@@ -490,11 +503,11 @@ pub fn modifiers_start(text: &str, floor: usize, trigger_start: usize) -> usize 
         if !between.trim().is_empty() && !between.trim().chars().all(|c| c == '-') {
             break;
         }
-        let lw = w.to_lowercase();
+        let lw = lower(w);
         let lowercase = w.chars().next().is_some_and(char::is_lowercase);
-        let verbish = (lw.ends_with("ed") && !NOUNISH.contains(&lw.as_str()))
-            || (lw.ends_with('s') && !NOUNISH.contains(&lw.as_str()));
-        if !lowercase || STOP.contains(&lw.as_str()) || verbish {
+        let verbish = (lw.ends_with("ed") && !listed(NOUNISH, &lw))
+            || (lw.ends_with('s') && !listed(NOUNISH, &lw));
+        if !lowercase || listed(STOP, &lw) || verbish {
             break;
         }
         start = a;

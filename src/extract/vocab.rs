@@ -1,9 +1,8 @@
 //! Event types and their trigger lexicon, read from `assets/event-types.txt` (and user files).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 use super::ExtractError;
 use super::words::{is_word_byte_before, is_word_end, next_words};
+use crate::text::trie::Trie;
 
 /// Words a gapped pattern (`fire ... missile`) looks ahead for its tail: a gap of up to
 /// eight words (`tested what it called a new hypersonic intermediate-range missile`).
@@ -64,9 +63,35 @@ pub struct Trigger {
 pub struct Vocab {
     pub types: Vec<TypeDef>,
     patterns: Vec<Pattern>,
-    /// For each automaton pattern, the indices into `patterns` it stands for.
+    /// For each head text in `trie`, the indices into `patterns` it stands for.
     heads: Vec<Vec<usize>>,
-    ac: AhoCorasick,
+    /// The head texts (lowercase), looked up in the lowercased text.
+    trie: Trie,
+    /// The bytes a head text starts with.
+    first: [bool; 256],
+}
+
+/// ASCII bytes that continue a word for [`is_word_byte_before`]: letters, digits and `-`.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'-';
+        b += 1;
+    }
+    t
+};
+
+/// Whether a word char ends right before `at` in `text` (as [`is_word_byte_before`]), with
+/// an ASCII byte before it read from `bytes` (`text`'s bytes or its ASCII lowercasing).
+#[inline]
+fn word_before(text: &str, bytes: &[u8], at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| bytes.get(i)) {
+        None => false,
+        Some(&b) if b.is_ascii() => ASCII_WORD[usize::from(b)],
+        Some(_) => is_word_byte_before(text, at),
+    }
 }
 
 /// How an entry's words are read.
@@ -384,24 +409,51 @@ impl Vocab {
                 t.summary = format!("{} event", t.name.replace('_', " "));
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            // A full DFA: more memory (a few MB) but the fastest scan over every article.
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&head_texts)
-            .map_err(|e| ExtractError::Vocabulary {
-                file: "event types".to_string(),
-                line: 0,
-                message: format!("the trigger list cannot be compiled: {e}"),
-            })?;
+        // Head texts are lowercase (the parser lowercases entries), so matching them in the
+        // lowercased text ignores ASCII case.
+        let trie = Trie::new(&head_texts);
+        let first = trie.first_bytes();
         Ok(Self {
             types,
             patterns,
             heads,
-            ac,
+            trie,
+            first,
         })
+    }
+
+    /// The first position from `at` on where a head text may start: a word start (as
+    /// [`is_word_byte_before`] sees it) at a byte one starts with. Runs of ASCII word bytes
+    /// are skipped in one go.
+    #[inline]
+    fn next_start(&self, text: &str, bytes: &[u8], at: usize) -> Option<usize> {
+        let mut i = at;
+        let mut prev_word = word_before(text, bytes, i);
+        loop {
+            if prev_word {
+                i += bytes
+                    .get(i..)?
+                    .iter()
+                    .position(|&b| !ASCII_WORD[usize::from(b)])?;
+            }
+            let b = *bytes.get(i)?;
+            if !prev_word && self.first[usize::from(b)] {
+                return Some(i);
+            }
+            if b.is_ascii() {
+                prev_word = ASCII_WORD[usize::from(b)];
+                i += 1;
+            } else {
+                // Over the whole char (one byte at a time inside one), then ask what it is.
+                i += match b {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    0xC0.. => 2,
+                    _ => 1,
+                };
+                prev_word = is_word_byte_before(text, i);
+            }
+        }
     }
 
     pub fn type_index(&self, name: &str) -> Option<usize> {
@@ -409,24 +461,27 @@ impl Vocab {
     }
 
     /// Every trigger in `text`, in order. `lower` is `text` lowercased in ASCII (same offsets).
+    ///
+    /// At each word start, the longest head text starting there is a trigger if it ends a
+    /// word too; the search goes on after it, or from the next word start if it has none.
     pub fn find(&self, text: &str, lower: &str) -> Vec<Trigger> {
         let mut out = Vec::new();
+        let bytes = lower.as_bytes();
         let mut at = 0;
-        while let Some(m) = self
-            .ac
-            .find(aho_corasick::Input::new(text).range(at..text.len()))
-        {
-            let (start, end) = (m.start(), m.end());
-            // A match inside a word (`land in` in `Poland invaded`) hides nothing: the search
-            // goes on from the next byte, not past the rejected match.
-            if is_word_byte_before(text, start) || !is_word_end(text, end) {
-                at = start + 1;
+        while let Some(start) = self.next_start(text, bytes, at) {
+            at = start + 1;
+            let Some((head, end)) = self.trie.longest(bytes, start) else {
+                continue;
+            };
+            if !is_word_end(text, end) {
                 continue;
             }
             at = end;
-            let Some(pids) = self.heads.get(m.pattern().as_usize()) else {
+            let Some(pids) = self.heads.get(head) else {
                 continue;
             };
+            // The words after the trigger, read once for all gapped patterns.
+            let mut window: Option<Vec<(usize, usize)>> = None;
             let mut plain: Option<&Pattern> = None;
             let mut noun_plain = false;
             let mut gapped: Option<(&Pattern, usize)> = None;
@@ -449,9 +504,14 @@ impl Vocab {
                         if gapped.is_some() {
                             continue;
                         }
-                        for (ws, we) in next_words(lower, end, GAP_WORDS) {
+                        let words = window.get_or_insert_with(|| next_words(lower, end, GAP_WORDS));
+                        for &(ws, we) in words.iter() {
                             let w = lower.get(ws..we).unwrap_or("");
-                            if tail.iter().any(|t| t == w) {
+                            if tail.iter().any(|t| {
+                                t.len() == w.len()
+                                    && t.as_bytes().first() == w.as_bytes().first()
+                                    && t == w
+                            }) {
                                 gapped = Some((p, we));
                                 break;
                             }
@@ -470,15 +530,21 @@ impl Vocab {
             let Some(def) = self.types.get(p.type_idx) else {
                 continue;
             };
-            let next = next_words(lower, end, 1)
-                .first()
-                .and_then(|&(a, b)| lower.get(a..b));
-            if next.is_some_and(|n| def.skip_before.iter().any(|s| s == n)) {
-                continue;
+            if !def.skip_before.is_empty() {
+                let next = match &window {
+                    Some(w) => w.first().copied(),
+                    None => next_words(lower, end, 1).first().copied(),
+                };
+                let next = next.and_then(|(a, b)| lower.get(a..b));
+                if next.is_some_and(|n| def.skip_before.iter().any(|s| s == n)) {
+                    continue;
+                }
             }
-            let prev = super::words::prev_word(lower, start);
-            if prev.is_some_and(|n| def.skip_after.iter().any(|s| s == n)) {
-                continue;
+            if !def.skip_after.is_empty() {
+                let prev = super::words::prev_word(lower, start);
+                if prev.is_some_and(|n| def.skip_after.iter().any(|s| s == n)) {
+                    continue;
+                }
             }
             out.push(Trigger {
                 start,
@@ -524,6 +590,24 @@ mod tests {
         let found = v.find(text, &text.to_ascii_lowercase());
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "fired");
+    }
+
+    proptest::proptest! {
+        /// Word starts found by skipping runs are the ones a byte-by-byte check finds.
+        #[test]
+        fn next_start_agrees_with_a_plain_scan(
+            text in "[a-zA-Z0-9 ’é-ü.,\\-]{0,30}",
+            at in 0usize..32,
+        ) {
+            let sections = parse("[visit]\nverbs = visit\nnouns = trip, ük\n", "t").unwrap();
+            let v = Vocab::build(&sections).unwrap();
+            let lower = text.to_ascii_lowercase();
+            let bytes = lower.as_bytes();
+            let plain = (at..bytes.len()).find(|&i| {
+                v.first[usize::from(bytes[i])] && !is_word_byte_before(&text, i)
+            });
+            proptest::prop_assert_eq!(v.next_start(&text, bytes, at), plain);
+        }
     }
 
     #[test]

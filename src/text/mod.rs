@@ -6,6 +6,7 @@
 
 pub mod boilerplate;
 pub mod sentences;
+pub mod trie;
 
 use std::ops::Range;
 
