@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::text::BlockKind;
 
-use super::words::{listed, prev_words, words_in};
+use super::words::{Before, listed, words_in};
 
 /// Lines that start navigation, promotion or comment furniture.
 const BOILERPLATE_STARTS: &[&str] = &[
@@ -476,8 +476,9 @@ pub struct Cues {
 
 /// Reads the words before a trigger at `pos`, not before `floor` (the clause start): a
 /// modal anywhere in the clause, the other cues in the four words before.
-pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
-    let words = prev_words(lower, floor, pos, 4);
+pub fn cues_before(before: &Before<'_>, floor: usize) -> Cues {
+    let (lower, pos) = (before.text(), before.end());
+    let words = before.words(floor, 4);
     let w: Vec<&str> = words
         .iter()
         .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
@@ -523,8 +524,9 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
 }
 
 /// `will`, `shall` or `'ll` among the four words before `pos` (`will have visited`).
-pub fn future_auxiliary(lower: &str, floor: usize, pos: usize) -> bool {
-    prev_words(lower, floor, pos, 4).iter().any(|&(a, b)| {
+pub fn future_auxiliary(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
+    before.words(floor, 4).iter().any(|&(a, b)| {
         lower
             .get(a..b)
             .is_some_and(|w| matches!(w, "will" | "shall" | "'ll" | "’ll"))
@@ -533,8 +535,9 @@ pub fn future_auxiliary(lower: &str, floor: usize, pos: usize) -> bool {
 
 /// A plan cue just before the `to` of an infinitive that governs `pos` (`agreed to hold
 /// talks`, `plans to impose sanctions`).
-pub fn planned_before_infinitive(lower: &str, floor: usize, pos: usize) -> bool {
-    let prev = prev_words(lower, floor, pos, 6);
+pub fn planned_before_infinitive(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
+    let prev = before.words(floor, 6);
     let words: Vec<&str> = prev
         .iter()
         .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
@@ -551,8 +554,10 @@ pub fn planned_before_infinitive(lower: &str, floor: usize, pos: usize) -> bool 
 }
 
 /// A plan cue in the two words before `pos` (`the potential visit`, `an upcoming summit`).
-pub fn planned_adjacent(lower: &str, floor: usize, pos: usize) -> bool {
-    prev_words(lower, floor, pos, 2)
+pub fn planned_adjacent(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
+    before
+        .words(floor, 2)
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| PLAN_CUES.contains(&w)))
 }
@@ -667,7 +672,8 @@ pub fn background(lower: &str, sent_start: usize, sent_end: usize) -> bool {
 
 /// Words that make a nominal trigger a circumstance or topic of another event (`during his
 /// visit`, `allegations regarding arms transfers`, `the state of his assault`).
-pub fn circumstantial(lower: &str, floor: usize, pos: usize) -> bool {
+pub fn circumstantial(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
     const CIRC: &[&str] = &[
         "during",
         "amid",
@@ -722,13 +728,15 @@ pub fn circumstantial(lower: &str, floor: usize, pos: usize) -> bool {
         "seeking",
         "sought",
     ];
-    prev_words(lower, floor, pos, 4)
+    before
+        .words(floor, 4)
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| CIRC.contains(&w)))
 }
 
 /// A bare plural noun after `for`/`of`/`about` (`for increased weapons tests`) is generic.
-pub fn generic_plural(lower: &str, floor: usize, start: usize, end: usize) -> bool {
+pub fn generic_plural(before: &Before<'_>, floor: usize, end: usize) -> bool {
+    let (lower, start) = (before.text(), before.end());
     const DETS: &[&str] = &[
         "the",
         "a",
@@ -759,7 +767,7 @@ pub fn generic_plural(lower: &str, floor: usize, start: usize, end: usize) -> bo
     if !word.ends_with('s') {
         return false;
     }
-    let prev = prev_words(lower, floor, start, 3);
+    let prev = before.words(floor, 3);
     let ws: Vec<&str> = prev
         .iter()
         .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
@@ -840,12 +848,12 @@ mod tests {
     #[test]
     fn cues_read_modality_and_plans() {
         let t = "putin is open to visiting the country";
-        let c = cues_before(t, 0, 17);
+        let c = cues_before(&Before::new(t, 0, 17), 0);
         assert!(c.planned && !c.bare_infinitive);
         let t = "iran may be shipping drones";
-        assert!(cues_before(t, 0, 12).modal);
+        assert!(cues_before(&Before::new(t, 0, 12), 0).modal);
         let t = "north korea did not launch";
-        assert!(cues_before(t, 0, 20).negated);
+        assert!(cues_before(&Before::new(t, 0, 20), 0).negated);
     }
 
     #[test]

@@ -827,7 +827,9 @@ impl Inner {
                 continue;
             }
             let clause = context::clause_of(&bounds, sent, t.start);
-            let mut cues = context::cues_before(lower, clause.0, t.start);
+            // The words before the trigger, walked once for the rules below.
+            let before = words::Before::new(lower, sent.0, t.start);
+            let mut cues = context::cues_before(&before, clause.0);
             if cues.modal {
                 match general::modality(text, lower, clause.0, t.start) {
                     general::Modality::Modal => {}
@@ -838,10 +840,10 @@ impl Inner {
                     general::Modality::None => cues.modal = false,
                 }
             }
-            if general::threatened_infinitive(lower, clause.0, t.start) {
+            if general::threatened_infinitive(&before, clause.0) {
                 continue;
             }
-            if cues.bare_infinitive && general::expected_infinitive(lower, clause.0, t.start) {
+            if cues.bare_infinitive && general::expected_infinitive(&before, clause.0) {
                 cues.bare_infinitive = false;
                 cues.planned = true;
             }
@@ -854,16 +856,14 @@ impl Inner {
                     self.vocab.type_index("visit"),
                 ]
                 .contains(&Some(t.type_idx))
-                && words::prev_words(lower, clause.0, t.start, 3)
-                    .iter()
-                    .any(|&(a, b)| {
-                        lower.get(a..b).is_some_and(|w| {
-                            matches!(
-                                w,
-                                "will" | "would" | "won't" | "wouldn't" | "won’t" | "wouldn’t"
-                            )
-                        })
+                && before.words(clause.0, 3).iter().any(|&(a, b)| {
+                    lower.get(a..b).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "will" | "would" | "won't" | "wouldn't" | "won’t" | "wouldn’t"
+                        )
                     })
+                })
                 && self.denial.is_some();
             if (cues.negated || cues.modal) && !refusal {
                 continue;
@@ -929,7 +929,8 @@ impl Inner {
                 && lower
                     .get(t.start..t.end)
                     .is_some_and(|w| matches!(w, "phone" | "telephone"))
-                && words::prev_words(lower, sent.0, t.start, 2)
+                && before
+                    .words(sent.0, 2)
                     .get(1)
                     .and_then(|&(a, b)| lower.get(a..b))
                     .is_some_and(|w| matches!(w, "reached" | "contacted" | "interviewed"))
@@ -1005,7 +1006,8 @@ impl Inner {
             let anaphoric =
                 prev.is_some_and(|p| matches!(p, "this" | "that" | "these" | "those" | "such"));
             // `the Russian attacks`: an article two words back makes it a noun too.
-            let det_two_back = words::prev_words(lower, sent.0, t.start, 2)
+            let det_two_back = before
+                .words(sent.0, 2)
                 .get(1)
                 .and_then(|&(a, b)| lower.get(a..b))
                 .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
@@ -1038,7 +1040,8 @@ impl Inner {
                 && lower
                     .get(t.start..t.end)
                     .is_some_and(|w| w.ends_with("call"))
-                && words::prev_words(lower, clause.0, t.start, 2)
+                && before
+                    .words(clause.0, 2)
                     .last()
                     .and_then(|&(a, b)| lower.get(a..b))
                     .is_some_and(|w| matches!(w, "in" | "during" | "on" | "by"))
@@ -1049,24 +1052,22 @@ impl Inner {
             // `a request to join sanctions`, `to hold talks`: the object of an infinitive is
             // an event only as a plan (`agreed to hold talks`).
             let infinitive_object =
-                (nominal || t.form == Form::Present) && infinitive_object(lower, clause.0, t.start);
+                (nominal || t.form == Form::Present) && infinitive_object(&before, clause.0);
             let nominal = nominal || infinitive_object;
-            if infinitive_object && !context::planned_before_infinitive(lower, clause.0, t.start) {
+            if infinitive_object && !context::planned_before_infinitive(&before, clause.0) {
                 continue;
             }
-            if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
+            if nominal && context::generic_plural(&before, sent.0, t.end) {
                 continue;
             }
             // (`rejected talks with`: a verb's `-s` form after a verb of refusing is its noun.)
-            if (nominal || t.form == Form::Present)
-                && general::blocked_object(lower, sent.0, t.start)
-            {
+            if (nominal || t.form == Form::Present) && general::blocked_object(&before, sent.0) {
                 continue;
             }
-            if general::object_of_measure_verb(lower, clause.0, t.start) {
+            if general::object_of_measure_verb(&before, clause.0) {
                 continue;
             }
-            if (nominal || t.noun_too) && general::bare_generic_noun(lower, sent.0, t.start) {
+            if (nominal || t.noun_too) && general::bare_generic_noun(&before, sent.0) {
                 continue;
             }
             if Some(t.type_idx) == self.vocab.type_index("visit")
@@ -1089,7 +1090,7 @@ impl Inner {
                 continue;
             }
             let mut circ = false;
-            if nominal && context::circumstantial(lower, sent.0, t.start) {
+            if nominal && context::circumstantial(&before, sent.0) {
                 // A circumstance (`during his visit`) is an event of its own only when the
                 // text dates it right there (`during his visit to Pyongyang last July`).
                 let next_start = trigs.get(i + 1).map_or(sent.1, |n| n.start);
@@ -1115,7 +1116,7 @@ impl Inner {
             let passive = cues.passive && !nominal;
             // `The US has claimed the dictatorship is smuggling`: after a speech verb, the one
             // acting is named after it.
-            let infinitive = words::prev_word(lower, t.start) == Some("to") || cues.planned;
+            let infinitive = prev == Some("to") || cues.planned;
             let agent_floor = cands
                 .iter()
                 .rev()
@@ -1206,7 +1207,8 @@ impl Inner {
                 // A pronoun standing for the doer: a possessive in the noun's own phrase
                 // (`its recent ballistic test`), or a subject just before the verb (`he
                 // later visited`), after any speech verb.
-                let pronoun = words::prev_words(lower, agent_floor, t.start, 4)
+                let pronoun = before
+                    .words(agent_floor, 4)
                     .into_iter()
                     .map(|(a, b)| lower.get(a..b).unwrap_or(""))
                     .take_while(|w| !words::listed(NON_AGENT_PREPS, w))
@@ -1232,7 +1234,7 @@ impl Inner {
             // `sanctions on Iran for supplying drones`, `condemned Seoul for sending arms`:
             // the one blamed is the doer of the -ing act.
             if t.form == Form::Ing
-                && words::prev_word(lower, t.start) == Some("for")
+                && prev == Some("for")
                 && let Some(blamed) = cands.iter().rev().find_map(|c| c.target.clone())
             {
                 agents = vec![blamed];
@@ -1241,7 +1243,8 @@ impl Inner {
             // `condemns the Security Council for an emergency meeting`: blamed for an act.
             let blame_for = nominal
                 && agents.is_empty()
-                && words::prev_words(lower, clause.0, t.start, 3)
+                && before
+                    .words(clause.0, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b) == Some("for"));
             if blame_for
@@ -1267,7 +1270,8 @@ impl Inner {
                 named = true;
             }
             let complement = t.form == Form::Ing
-                || words::prev_words(lower, clause.0, t.start, 3)
+                || before
+                    .words(clause.0, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b) == Some("of"));
             if agents.is_empty() && !passive && complement {
@@ -1296,7 +1300,7 @@ impl Inner {
             };
             if !passive
                 && resolvable
-                && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
+                && let Some(a) = general::generic_subject(&before, clause.0, doc.ments)
             {
                 agents = vec![a];
                 named = true;
@@ -1398,7 +1402,8 @@ impl Inner {
                 }
             }
             if t.weak && agents.is_empty() {
-                let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
+                let weapon_before = before
+                    .words(sent.0, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b).is_some_and(|w| words::listed(WEAPONS, w)));
                 // `killed by an improvised explosive device`: a weapon does it.
@@ -1449,12 +1454,12 @@ impl Inner {
             }
             let planned = if nominal {
                 infinitive_object
-                    || context::planned_adjacent(lower, sent.0, t.start)
+                    || context::planned_adjacent(&before, sent.0)
                     || after == general::After::Planned
             } else if t.form == Form::Past && !cues.passive {
                 // A verb in the simple past (`The next day Kim visited`) tells what happened;
                 // only `will have visited` looks ahead.
-                cues.planned && context::future_auxiliary(lower, clause.0, t.start)
+                cues.planned && context::future_auxiliary(&before, clause.0)
             } else {
                 cues.planned
             };
@@ -1912,16 +1917,6 @@ fn merge_repeats(
             .get(c.trig.start..c.trig.end)
             .map(|w| w.get(..4).unwrap_or(w))
     };
-    // Agents with their countries: `John Kirby` speaks for the United States.
-    let widen = |agents: &[String]| -> Vec<String> {
-        let mut all = agents.to_vec();
-        for a in agents {
-            if let Some((_, aff)) = affiliations.iter().find(|(n, _)| n == a) {
-                all.push(aff.clone());
-            }
-        }
-        all
-    };
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for c in out.drain(..) {
         // `South Korea's spy agency issued a warning. The agency expressed concerns that ...`:
@@ -1971,8 +1966,9 @@ fn merge_repeats(
                 // remarks by one speaker in different sentences.
                 return false;
             }
-            let (kw, cw) = (widen(&k.agents), widen(&c.agents));
-            let shared = kw.iter().any(|a| cw.contains(a));
+            // Agents with their countries: `John Kirby` speaks for the United States.
+            let shared = widened(&k.agents, affiliations)
+                .any(|a| widened(&c.agents, affiliations).any(|b| a == b));
             let near = c.sentence.saturating_sub(k.sentence) <= 3;
             let one_empty = k.agents.is_empty() || c.agents.is_empty();
             let targets_ok = k.target.is_none() || c.target.is_none() || k.target == c.target;
@@ -2010,6 +2006,20 @@ fn merge_repeats(
         }
     }
     *out = kept;
+}
+
+/// `agents` followed by the affiliation of each that has one (duplicates kept).
+fn widened<'a>(
+    agents: &'a [String],
+    affiliations: &'a [(String, String)],
+) -> impl Iterator<Item = &'a String> {
+    let affs = agents.iter().filter_map(|a| {
+        affiliations
+            .iter()
+            .find(|(n, _)| n == a)
+            .map(|(_, aff)| aff)
+    });
+    agents.iter().chain(affs)
 }
 
 fn dates_compatible(a: &Cand, b: &Cand) -> bool {
@@ -2404,8 +2414,9 @@ fn without_modifiers(text: &str, ments: &[&Mention], from: usize, to: usize) -> 
 
 /// A noun right after `to <verb>` (with at most two words between): `to join sanctions`,
 /// `to hold fresh talks`.
-fn infinitive_object(lower: &str, floor: usize, pos: usize) -> bool {
-    let prev = words::prev_words(lower, floor, pos, 4);
+fn infinitive_object(before: &words::Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
+    let prev = before.words(floor, 4);
     let Some(to) = prev
         .iter()
         .position(|&(a, b)| lower.get(a..b) == Some("to"))

@@ -1,5 +1,68 @@
-//! Small word-level helpers over byte offsets. Nothing here allocates per call except the
-//! returned vectors, and every offset stays on a char boundary.
+//! Small word-level helpers over byte offsets. Nothing here allocates (the word walks return
+//! their spans in a fixed array on the stack), and every offset stays on a char boundary.
+
+/// The most words one walk returns ([`next_words`], [`prev_words`]).
+pub const MAX_WORDS: usize = 12;
+
+/// Word spans `(start, end)` found by one walk: at most [`MAX_WORDS`], kept on the stack
+/// (the walks run a few hundred thousand times per megabyte; a heap vector each time cost
+/// more than the walk). Reads as a slice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Spans {
+    items: [(usize, usize); MAX_WORDS],
+    len: usize,
+}
+
+impl Spans {
+    /// Adds a span; returns false (and drops it) when the array is full.
+    #[inline(always)]
+    fn push(&mut self, span: (usize, usize)) -> bool {
+        match self.items.get_mut(self.len) {
+            Some(slot) => {
+                *slot = span;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The spans as a slice.
+    #[inline(always)]
+    pub fn as_slice(&self) -> &[(usize, usize)] {
+        self.items.get(..self.len).unwrap_or(&[])
+    }
+}
+
+impl std::ops::Deref for Spans {
+    type Target = [(usize, usize)];
+    #[inline(always)]
+    fn deref(&self) -> &Self::Target {
+        self.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a Spans {
+    type Item = &'a (usize, usize);
+    type IntoIter = std::slice::Iter<'a, (usize, usize)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl IntoIterator for Spans {
+    type Item = (usize, usize);
+    type IntoIter = std::iter::Take<std::array::IntoIter<(usize, usize), MAX_WORDS>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
+impl PartialEq<Vec<(usize, usize)>> for Spans {
+    fn eq(&self, other: &Vec<(usize, usize)>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
 
 /// A character that belongs to a word (letters, digits, inner hyphens and apostrophes).
 pub fn is_word_char(c: char) -> bool {
@@ -52,9 +115,10 @@ fn char_at(s: &str, i: usize) -> Option<(char, bool)> {
     Some((c, is_word_char(c)))
 }
 
-/// Up to `n` words after `from`, stopping at clause punctuation.
-pub fn next_words(text: &str, from: usize, n: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(n.min(8));
+/// Up to `n` words after `from` (`n` at most [`MAX_WORDS`]), stopping at clause punctuation.
+pub fn next_words(text: &str, from: usize, n: usize) -> Spans {
+    let n = n.min(MAX_WORDS);
+    let mut out = Spans::default();
     let Some(rest) = text.get(from..) else {
         return out;
     };
@@ -128,9 +192,11 @@ fn is_abbrev_dot(s: &str, i: usize) -> bool {
             .is_some_and(|c| c == '.' || c == ' ' || c == '(')
 }
 
-/// Up to `n` words before `to`, not reaching before `floor`, nearest first.
-pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(n.min(8));
+/// Up to `n` words before `to` (`n` at most [`MAX_WORDS`]), not reaching before `floor`,
+/// nearest first.
+pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Spans {
+    let n = n.min(MAX_WORDS);
+    let mut out = Spans::default();
     let Some(seg) = text.get(floor..to) else {
         return out;
     };
@@ -157,6 +223,73 @@ pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Vec<(usize, 
     out
 }
 
+/// How many words [`Before`] walks back once for all its lookups.
+const BEFORE_WORDS: usize = 6;
+
+/// The words before one position of a sentence (a trigger's start), walked once and then
+/// looked up by the rules with their own floors (clause or sentence start): each lookup
+/// gives exactly what [`prev_words`] would, without walking the text again.
+#[derive(Clone, Copy, Debug)]
+pub struct Before<'a> {
+    text: &'a str,
+    base: usize,
+    to: usize,
+    /// `prev_words(text, base, to, BEFORE_WORDS)`.
+    walk: Spans,
+    /// `text[base..to]` is a valid range (else every lookup walks again).
+    valid: bool,
+}
+
+impl<'a> Before<'a> {
+    /// The words of `text[base..to]` before `to` (`base` is the sentence start).
+    pub fn new(text: &'a str, base: usize, to: usize) -> Self {
+        Before {
+            text,
+            base,
+            to,
+            walk: prev_words(text, base, to, BEFORE_WORDS),
+            valid: text.get(base..to).is_some(),
+        }
+    }
+
+    /// The text walked (the article's lowercased text).
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The position the words are before.
+    pub fn end(&self) -> usize {
+        self.to
+    }
+
+    /// `prev_words(text, floor, end, n)`. The walk from the sentence start serves any floor
+    /// at or after it that does not cut a word (a word cut by `floor` would be read from
+    /// `floor` on); other floors, and more words than were walked, walk again.
+    pub fn words(&self, floor: usize, n: usize) -> Spans {
+        let cuts_word = floor != self.base
+            && (!self.text.is_char_boundary(floor)
+                || (char_before(self.text, floor).is_some_and(|(_, _, w)| w)
+                    && char_at(self.text, floor).is_some_and(|(_, w)| w)));
+        if !self.valid
+            || n == 0
+            || n > BEFORE_WORDS
+            || floor < self.base
+            || floor > self.to
+            || cuts_word
+        {
+            return prev_words(self.text, floor, self.to, n);
+        }
+        let mut out = Spans::default();
+        for &(a, b) in self.walk.iter().take(n) {
+            if a < floor {
+                break;
+            }
+            out.push((a, b));
+        }
+        out
+    }
+}
+
 /// The word just before `start` (lowercase if `text` is), ignoring spaces only.
 pub fn prev_word(text: &str, start: usize) -> Option<&str> {
     let before = text.get(..start)?;
@@ -179,12 +312,64 @@ pub fn prev_word(text: &str, start: usize) -> Option<&str> {
     None
 }
 
-/// The words of `text[from..to]` (lowercase if `text` is).
-pub fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = &str> {
-    text.get(from..to)
-        .unwrap_or("")
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
+/// The words of `text[from..to]` (lowercase if `text` is): the runs of [`is_word_char`].
+pub fn words_in(text: &str, from: usize, to: usize) -> WordsIn<'_> {
+    WordsIn {
+        s: text.get(from..to).unwrap_or(""),
+        at: 0,
+    }
+}
+
+/// The iterator of [`words_in`]: walks bytes, decoding only non-ASCII chars.
+pub struct WordsIn<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+/// ASCII bytes that are word chars (letters, digits, `-`, `'`), by byte value.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        t[b as usize] = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+        b += 1;
+    }
+    t
+};
+
+/// Whether the char at byte `i` of `s` (a char boundary) is a word char, and its length
+/// in bytes; `None` at the end.
+#[inline(always)]
+fn word_class_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((ASCII_WORD.get(usize::from(b)).copied().unwrap_or(false), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((is_word_char(c), c.len_utf8()))
+}
+
+impl<'a> Iterator for WordsIn<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let mut i = self.at;
+        // Skip separators.
+        loop {
+            let (word, len) = word_class_at(self.s, i)?;
+            if word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while let Some((true, len)) = word_class_at(self.s, i) {
+            i += len;
+        }
+        self.at = i;
+        self.s.get(start..i)
+    }
 }
 
 /// Whether `w` is one of `list`: the first byte is compared before the whole word, which
@@ -367,6 +552,34 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn words_in_is_split_on_non_word_chars(
+            text in "[a-zA-Z0-9 .,;:'’“”\\-—–()éİK]{0,40}",
+            a in 0usize..48,
+            b in 0usize..48,
+        ) {
+            let (from, to) = (a.min(b), a.max(b));
+            let reference: Vec<&str> = text
+                .get(from..to)
+                .unwrap_or("")
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(words_in(&text, from, to).collect::<Vec<_>>(), reference);
+        }
+
+        #[test]
+        fn before_words_are_prev_words(
+            text in "[a-zA-Z0-9 .,;:'’“”\\-—–()éİK]{0,40}",
+            base in 0usize..48,
+            to in 0usize..48,
+            floor in 0usize..48,
+            n in 0usize..14,
+        ) {
+            let before = Before::new(&text, base, to);
+            proptest::prop_assert_eq!(before.words(floor, n), prev_words(&text, floor, to, n));
+        }
+
         #[test]
         fn byte_level_word_walks_match_the_char_iterators(
             text in "[a-zA-Z0-9 .,;:'’“”\\-—–()éİK]{0,40}",
