@@ -68,6 +68,10 @@ const TAIL_MARKERS: &[&str] = &[
     "leave a reply",
 ];
 
+/// A searcher for `all rights reserved`, built once.
+static ALL_RIGHTS_RESERVED: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("all rights reserved"));
+
 /// Whether a paragraph's text is furniture rather than prose. `par_lower` is `par`
 /// lowercased in ASCII (the same byte offsets), as the extractor already holds it.
 pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
@@ -77,7 +81,12 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
     // only then is the paragraph lowercased again.
     let full;
     let lower = match par_lower.get(start..start + t.len()) {
-        Some(l) if l.len() == t.len() && t.chars().all(lowercases_to_itself_or_ascii) => l,
+        Some(l)
+            if l.len() == t.len()
+                && (t.is_ascii() || t.chars().all(lowercases_to_itself_or_ascii)) =>
+        {
+            l
+        }
         _ => {
             full = t.to_lowercase();
             full.as_str()
@@ -89,7 +98,7 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
         .any(|s| s.as_bytes().first() == first && lower.starts_with(s))
         || t.ends_with("...")
         || t.ends_with('…')
-        || lower.contains("all rights reserved")
+        || ALL_RIGHTS_RESERVED.find(lower.as_bytes()).is_some()
         || (memchr::memchr(b'[', lower.as_bytes()).is_some()
             && (lower.contains("[reveal]")
                 || lower.contains("[insight]")
@@ -165,11 +174,15 @@ pub fn looks_like_caption(par: &str) -> bool {
                 .any(|(i, _)| credit_ending_at(i + c.len()))
         }),
     };
-    par.len() < 600
-        && credited()
-        && par
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|n| n.len() == 4 && n.starts_with(['1', '2']))
+    // (The year, a cheap byte scan, is looked for before the credits.)
+    par.len() < 600 && has_year_number(par) && credited()
+}
+
+/// A run of exactly four ASCII digits starting with `1` or `2` (`2024`).
+fn has_year_number(s: &str) -> bool {
+    s.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|n| n.len() == 4 && matches!(n.first(), Some(b'1' | b'2')))
 }
 
 /// The kind a paragraph has for extraction: the segmenter's, refined by local checks.
@@ -596,6 +609,10 @@ const SCOPE_BREAKS: &[&str] = &[
     " when ",
 ];
 
+/// The byte before the final space of each scope break (see
+/// `scope_breaks_end_in_listed_bytes`).
+const BREAK_LAST_BYTES: &[u8] = b"t;:ehsdron\x93\x94";
+
 /// The end of the last scope break in `seg` (0 when there is none). Every break ends with a
 /// space, so only the spaces are tried, from the right: the first that closes a break ends
 /// the last one (the same as the latest end of any break's last occurrence).
@@ -603,12 +620,20 @@ fn last_scope_break_end(seg: &str) -> usize {
     let bytes = seg.as_bytes();
     for space in memchr::memrchr_iter(b' ', bytes) {
         let head = bytes.get(..=space).unwrap_or_default();
-        if SCOPE_BREAKS.iter().any(|b| head.ends_with(b.as_bytes())) {
+        // (The byte before the space settles most misses without comparing whole breaks.)
+        let before_space = space.checked_sub(1).and_then(|i| bytes.get(i));
+        if before_space.is_some_and(|&b| BREAK_LAST_BYTES.contains(&b))
+            && SCOPE_BREAKS.iter().any(|b| head.ends_with(b.as_bytes()))
+        {
             return space + 1;
         }
     }
     0
 }
+
+/// A reverse searcher for ` and `, built once.
+static AND: LazyLock<memchr::memmem::FinderRev<'static>> =
+    LazyLock::new(|| memchr::memmem::FinderRev::new(" and "));
 
 /// Where the status cues of a trigger at `pos` may start: after the last scope break in the
 /// sentence before it. For a finite verb (`finite`), a plain ` and ` just before it (with
@@ -620,7 +645,7 @@ pub fn status_scope(lower: &str, sent_start: usize, pos: usize, finite: bool) ->
     };
     let mut from = last_scope_break_end(seg);
     if finite
-        && let Some(i) = seg.rfind(" and ")
+        && let Some(i) = AND.rfind(seg.as_bytes())
         && i + 5 >= from
     {
         let between = seg.get(i + 5..).unwrap_or("");
@@ -810,6 +835,15 @@ mod tests {
                 .max()
                 .unwrap_or(0);
             proptest::prop_assert_eq!(last_scope_break_end(&seg), expected);
+        }
+    }
+
+    #[test]
+    fn scope_breaks_end_in_listed_bytes() {
+        for b in SCOPE_BREAKS {
+            let bytes = b.as_bytes();
+            let last = bytes.len().checked_sub(2).and_then(|i| bytes.get(i));
+            assert!(last.is_some_and(|l| BREAK_LAST_BYTES.contains(l)), "{b:?}");
         }
     }
 

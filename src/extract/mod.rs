@@ -1700,9 +1700,9 @@ impl Inner {
         // A denial, accusation or statement goes on into what it is about (`denied the
         // claims`, `accused of shipping ammunition`, `stated that ...`), over other triggers.
         let speech = self.is_speech(c.trig.type_idx) && !c.nominal;
-        let to_verb = text
+        let to_verb = lower
             .get(c.trig.start..c.trig.end)
-            .is_some_and(|t| t.to_ascii_lowercase().ends_with(" to"));
+            .is_some_and(|t| t.ends_with(" to"));
         let limit = if speech {
             c.sent.1
         } else if to_verb || c.next_noun {
@@ -1745,7 +1745,9 @@ impl Inner {
             let who = if c.agents.is_empty() || named_inside {
                 String::new()
             } else {
-                format!("{}:", summary::join_names(&c.agents))
+                let mut who = summary::join_names(&c.agents);
+                who.push(':');
+                who
             };
             (who, start)
         } else if c.passive {
@@ -1807,11 +1809,15 @@ impl Inner {
         let type_name = def.map_or_else(|| "event".to_string(), |d| d.name.clone());
         let type_summary = def.map_or("", |d| d.summary.as_str());
         let summary = self.summary_of(text, lower, &c, type_summary);
-        let mut actors = c.agents.clone();
+        let has_agents = !c.agents.is_empty();
+        let mut actors = c.agents;
         // A person's country or organization joins them (`Vladimir Putin` → `Russia`), so
         // filtering by a country finds its leaders' acts.
-        for a in &c.agents {
-            if let Some((_, aff)) = affiliations.iter().find(|(n, _)| n == a)
+        for i in 0..actors.len() {
+            let aff = actors
+                .get(i)
+                .and_then(|a| affiliations.iter().find(|(n, _)| n == a));
+            if let Some((_, aff)) = aff
                 && !actors.contains(aff)
             {
                 actors.push(aff.clone());
@@ -1831,7 +1837,7 @@ impl Inner {
         } else {
             0.8
         };
-        if !c.agents.is_empty() {
+        if has_agents {
             conf += 0.1;
         }
         match c.status {
@@ -1850,7 +1856,7 @@ impl Inner {
         }
         let source_text = text.get(c.sent.0..c.sent.1).unwrap_or("").to_string();
         Event {
-            id: format!("{}#{}-{}", article.path, c.trig.start, type_name),
+            id: event_id(&article.path, c.trig.start, &type_name),
             event_type: type_name,
             summary,
             actors,
@@ -1867,6 +1873,39 @@ impl Inner {
             },
             trigger: Some((c.trig.start, c.trig.tail_end.max(c.trig.end))),
         }
+    }
+}
+
+/// An event's id, `path#trigger-start-type` (built by hand: `format!` cost more than the
+/// rest of the event).
+fn event_id(path: &str, start: usize, type_name: &str) -> String {
+    let mut id = String::with_capacity(path.len() + type_name.len() + 22);
+    id.push_str(path);
+    id.push('#');
+    push_decimal(&mut id, start);
+    id.push('-');
+    id.push_str(type_name);
+    id
+}
+
+/// Appends `n` in decimal.
+fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            // `rest % 10` is below 10: the cast cannot truncate.
+            *d = b'0' + (rest % 10) as u8;
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(*d));
     }
 }
 
@@ -3108,6 +3147,16 @@ mod tests {
                 DateSource::Unknown
             },
             text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn event_ids_read_path_start_and_type() {
+        for n in [0, 7, 10, 99, 12_345, usize::MAX] {
+            assert_eq!(
+                event_id("a/b.txt", n, "visit"),
+                format!("a/b.txt#{n}-visit")
+            );
         }
     }
 
