@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::text::BlockKind;
 
-use super::words::{Before, listed, words_in};
+use super::words::{Before, Lexicon, Marked, words_in};
 
 /// Lines that start navigation, promotion or comment furniture.
 const BOILERPLATE_STARTS: &[&str] = &[
@@ -278,7 +278,11 @@ pub fn quoted_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)>
         return out;
     };
     let mut open: Option<usize> = None;
-    for (i, c) in s.char_indices() {
+    // Only `"` and the lead byte of `“`/`”` can start a quotation mark: the text between
+    // them is skipped by memchr.
+    let quote_marks = memchr::memchr2_iter(b'"', 0xE2, s.as_bytes())
+        .filter_map(|i| s.get(i..).and_then(|r| r.chars().next()).map(|c| (i, c)));
+    for (i, c) in quote_marks {
         match c {
             '“' => open = Some(i),
             '”' => {
@@ -473,6 +477,57 @@ const ASPECT_VERBS: &[&str] = &[
     "tries",
 ];
 
+/// The cue lists above as one [`Lexicon`]: the bit of each list.
+const NEGATION: u32 = 1;
+const MODAL: u32 = 1 << 1;
+const PLAN: u32 = 1 << 2;
+const ASPECT: u32 = 1 << 3;
+const ALLEGED: u32 = 1 << 4;
+const DENIAL: u32 = 1 << 5;
+const BACKGROUND: u32 = 1 << 6;
+/// A modal that makes any clause hypothetical (every one but `potentially`).
+const CLAUSE_MODAL: u32 = 1 << 7;
+/// A word that marks a sentence as an analyst's view ([`super::ANALYST_CUES`]).
+pub const ANALYST: u32 = 1 << 8;
+
+static CUES: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lex = Lexicon::default();
+    lex.add(NEGATIONS, NEGATION);
+    lex.add(MODALS, MODAL);
+    lex.add(PLAN_CUES, PLAN);
+    lex.add(ASPECT_VERBS, ASPECT);
+    lex.add(ALLEGED_CUES, ALLEGED);
+    lex.add(DENIAL_CUES, DENIAL);
+    lex.add(BACKGROUND_CUES, BACKGROUND);
+    let clause_modals: Vec<&'static str> = MODALS
+        .iter()
+        .copied()
+        .filter(|w| *w != "potentially")
+        .collect();
+    lex.add(&clause_modals, CLAUSE_MODAL);
+    lex.add(super::ANALYST_CUES, ANALYST);
+    lex
+});
+
+/// The cue words of a sentence (see [`Marked`]), found once for all its triggers.
+pub fn mark_cues(lower: &str, sent: (usize, usize)) -> Marked<'_> {
+    Marked::new(lower, sent, &CUES)
+}
+
+/// Whether a word of `lower[from..to]` is in the cue list of bit `flag`, from the
+/// sentence's marked cues where they can tell.
+fn any_cue(marked: &Marked<'_>, lower: &str, from: usize, to: usize, flag: u32) -> bool {
+    marked
+        .any(from, to, flag)
+        .unwrap_or_else(|| any_word(lower, from, to, flag))
+}
+
+/// Whether `w` is in the cue list of bit `flag`.
+#[inline]
+fn cue(w: &str, flag: u32) -> bool {
+    CUES.flags(w) & flag != 0
+}
+
 /// What the words before a trigger (inside its clause) say about it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cues {
@@ -489,24 +544,27 @@ pub struct Cues {
 
 /// Reads the words before a trigger at `pos`, not before `floor` (the clause start): a
 /// modal anywhere in the clause, the other cues in the four words before.
-pub fn cues_before(before: &Before<'_>, floor: usize) -> Cues {
+pub fn cues_before(before: &Before<'_>, floor: usize, marked: &Marked<'_>) -> Cues {
     let (lower, pos) = (before.text(), before.end());
     let words = before.words(floor, 4);
-    let w: Vec<&str> = words
-        .iter()
-        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
-        .collect();
+    let mut held = [""; 4];
+    for (slot, &(a, b)) in held.iter_mut().zip(words.iter()) {
+        *slot = lower.get(a..b).unwrap_or("");
+    }
+    let w = held.get(..words.len().min(4)).unwrap_or(&[]);
     let mut c = Cues::default();
+    let cues: &Lexicon = &CUES;
     for (i, word) in w.iter().enumerate() {
-        if listed(NEGATIONS, word) || word.ends_with("n't") {
+        let flags = cues.flags(word);
+        if flags & NEGATION != 0 || word.ends_with("n't") {
             c.negated = true;
         }
-        if listed(MODALS, word) {
+        if flags & MODAL != 0 {
             c.modal = true;
         }
         // `the next day`, `the following week`: a day after another one, not a plan.
         let after_the = w.get(i + 1) == Some(&"the");
-        if listed(PLAN_CUES, word) && !(*word == "next" && after_the) {
+        if flags & PLAN != 0 && !(*word == "next" && after_the) {
             c.planned = true;
         }
         if i == 0 && matches!(*word, "has" | "have" | "had") {
@@ -519,14 +577,14 @@ pub fn cues_before(before: &Before<'_>, floor: usize) -> Cues {
             c.perfect = true;
         }
     }
-    if words_in(lower, floor, pos).any(|w| listed(MODALS, w) && w != "potentially") {
+    if !c.modal && any_cue(marked, lower, floor, pos, CLAUSE_MODAL) {
         c.modal = true;
     }
     if w.first() == Some(&"to") {
-        let cue = w.get(1).is_some_and(|p| listed(PLAN_CUES, p));
+        let plan = w.get(1).is_some_and(|p| cues.flags(p) & PLAN != 0);
         // `continued to send`, `attempted to assassinate`: the act itself is told.
-        let aspect = w.get(1).is_some_and(|p| listed(ASPECT_VERBS, p));
-        if cue {
+        let aspect = w.get(1).is_some_and(|p| cues.flags(p) & ASPECT != 0);
+        if plan {
             c.planned = true;
         } else if !aspect {
             c.bare_infinitive = true;
@@ -576,8 +634,8 @@ pub fn planned_adjacent(before: &Before<'_>, floor: usize) -> bool {
 }
 
 /// Any of `cues` among the words of `lower[from..to]`.
-fn any_word(lower: &str, from: usize, to: usize, cues: &[&str]) -> bool {
-    words_in(lower, from, to).any(|w| listed(cues, w))
+fn any_word(lower: &str, from: usize, to: usize, flag: u32) -> bool {
+    words_in(lower, from, to).any(|w| cue(w, flag))
 }
 
 /// Marks that end the reach of a status cue (`deny`, `allege`, `reportedly`): a cue governs
@@ -675,18 +733,18 @@ pub fn status_scope(lower: &str, sent_start: usize, pos: usize, finite: bool) ->
 
 /// The event is presented as alleged by the words before it in its scope (see
 /// [`status_scope`]).
-pub fn alleged_before(lower: &str, scope_start: usize, pos: usize) -> bool {
-    any_word(lower, scope_start, pos, ALLEGED_CUES)
+pub fn alleged_before(marked: &Marked<'_>, lower: &str, scope_start: usize, pos: usize) -> bool {
+    any_cue(marked, lower, scope_start, pos, ALLEGED)
 }
 
 /// The event is the object of a denial earlier in its scope (see [`status_scope`]).
-pub fn denied_before(lower: &str, scope_start: usize, pos: usize) -> bool {
-    any_word(lower, scope_start, pos, DENIAL_CUES)
+pub fn denied_before(marked: &Marked<'_>, lower: &str, scope_start: usize, pos: usize) -> bool {
+    any_cue(marked, lower, scope_start, pos, DENIAL)
 }
 
 /// The sentence presents a standing state of affairs rather than news.
 pub fn background(lower: &str, sent_start: usize, sent_end: usize) -> bool {
-    any_word(lower, sent_start, sent_end, BACKGROUND_CUES)
+    any_word(lower, sent_start, sent_end, BACKGROUND)
         || lower.get(sent_start..sent_end).is_some_and(|s| {
             s.contains("there have been")
                 || s.contains("has been keeping")
@@ -848,6 +906,33 @@ mod tests {
     }
 
     #[test]
+    fn cue_flags_are_list_membership() {
+        let clause_modals: Vec<&str> = MODALS
+            .iter()
+            .copied()
+            .filter(|w| *w != "potentially")
+            .collect();
+        let lists: [(&[&str], u32); 9] = [
+            (&clause_modals, CLAUSE_MODAL),
+            (super::super::ANALYST_CUES, ANALYST),
+            (NEGATIONS, NEGATION),
+            (MODALS, MODAL),
+            (PLAN_CUES, PLAN),
+            (ASPECT_VERBS, ASPECT),
+            (ALLEGED_CUES, ALLEGED),
+            (DENIAL_CUES, DENIAL),
+            (BACKGROUND_CUES, BACKGROUND),
+        ];
+        let mut all: Vec<&str> = lists.iter().flat_map(|(l, _)| l.iter().copied()).collect();
+        all.extend(["", "x", "nott", "wil", "the", "mays"]);
+        for w in all {
+            for (list, flag) in lists {
+                assert_eq!(cue(w, flag), list.contains(&w), "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn every_scope_break_ends_with_a_space() {
         assert!(SCOPE_BREAKS.iter().all(|b| b.ends_with(' ')));
     }
@@ -882,12 +967,12 @@ mod tests {
     #[test]
     fn cues_read_modality_and_plans() {
         let t = "putin is open to visiting the country";
-        let c = cues_before(&Before::new(t, 0, 17), 0);
+        let c = cues_before(&Before::new(t, 0, 17), 0, &mark_cues(t, (0, t.len())));
         assert!(c.planned && !c.bare_infinitive);
         let t = "iran may be shipping drones";
-        assert!(cues_before(&Before::new(t, 0, 12), 0).modal);
+        assert!(cues_before(&Before::new(t, 0, 12), 0, &mark_cues(t, (0, t.len()))).modal);
         let t = "north korea did not launch";
-        assert!(cues_before(&Before::new(t, 0, 20), 0).negated);
+        assert!(cues_before(&Before::new(t, 0, 20), 0, &mark_cues(t, (0, t.len()))).negated);
     }
 
     #[test]

@@ -472,9 +472,12 @@ pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: 
             && !c.nominal
             && c.trig.form == super::vocab::Form::Past
             && !c.cues.perfect;
+        if !shares {
+            continue;
+        }
         // (`met in December 2023 and agreed not to`: a verb sharing the subject.)
         let shared_subject = crate::extract::words::prev_word(lower, c.trig.start) == Some("and");
-        if !shares || !(coordinated(lower, c.clause.0) || shared_subject) {
+        if !(coordinated(lower, c.clause.0) || shared_subject) {
             continue;
         }
         let trig_start = c.trig.start;
@@ -727,12 +730,24 @@ pub fn attribution_tail(lower: &str, sent: (usize, usize)) -> Option<usize> {
     if tail.contains(['"', '“', '”']) {
         return None;
     }
-    let words: Vec<&str> = tail
-        .split(|c: char| !super::words::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let verb = words.iter().position(|w| SAYING.contains(w))?;
-    ((1..=6).contains(&verb) && words.len() - verb <= 4).then_some(sent.0 + comma + 1)
+    let start = sent.0 + comma + 1;
+    // The first saying verb must be among the tail's first seven words, with at most three
+    // after it: the walk stops as soon as neither can hold.
+    let mut verb: Option<usize> = None;
+    let mut count = 0usize;
+    for w in words::words_in(lower, start, sent.1) {
+        if verb.is_none() && SAYING.contains(&w) {
+            verb = Some(count);
+        }
+        count += 1;
+        match verb {
+            None if count > 6 => return None,
+            Some(v) if count - v > 4 => return None,
+            _ => {}
+        }
+    }
+    let verb = verb?;
+    ((1..=6).contains(&verb) && count - verb <= 4).then_some(start)
 }
 
 /// `claims almost the entire sea`, `claimed responsibility`, `claimed an attack`: what

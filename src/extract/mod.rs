@@ -811,8 +811,13 @@ impl Inner {
         let starts_with_quote = text
             .get(sent.0..sent.1)
             .is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘']));
-        let analyst =
-            words::words_in(lower, sent.0, sent.1).any(|w| words::listed(ANALYST_CUES, w));
+        // The sentence's cue words (modals, allegations, denials), found once.
+        let marked = context::mark_cues(lower, sent);
+        let analyst = marked
+            .any(sent.0, sent.1, context::ANALYST)
+            .unwrap_or_else(|| {
+                words::words_in(lower, sent.0, sent.1).any(|w| words::listed(ANALYST_CUES, w))
+            });
         let mut cands: Vec<Cand> = Vec::new();
         let mut covered_to = 0usize;
         let mut attribution_from = usize::MAX;
@@ -829,7 +834,7 @@ impl Inner {
             let clause = context::clause_of(&bounds, sent, t.start);
             // The words before the trigger, walked once for the rules below.
             let before = words::Before::new(lower, sent.0, t.start);
-            let mut cues = context::cues_before(&before, clause.0);
+            let mut cues = context::cues_before(&before, clause.0, &marked);
             if cues.modal {
                 match general::modality(text, lower, clause.0, t.start) {
                     general::Modality::Modal => {}
@@ -1135,8 +1140,11 @@ impl Inner {
                 // A speech noun (`issued a warning`) has the clause subject as its speaker.
                 nominal && !speech,
             );
+            // The words of the clause before the trigger, read once for the rules below.
+            let mut pre_words: Option<Vec<&str>> = None;
             if agents.is_empty() && !passive {
-                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                let pre = pre_words
+                    .get_or_insert_with(|| words::words_in(lower, clause.0, t.start).collect());
                 // `both countries`, `the two leaders`: the last two actors named together.
                 let pair_noun = pre.windows(2).any(|w| {
                     matches!(w.first(), Some(&("both" | "two")))
@@ -1163,7 +1171,8 @@ impl Inner {
                 }
             }
             if agents.is_empty() && !passive {
-                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                let pre = pre_words
+                    .get_or_insert_with(|| words::words_in(lower, clause.0, t.start).collect());
                 let relative = lower
                     .get(clause.0..)
                     .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", which "));
@@ -1191,7 +1200,8 @@ impl Inner {
                 && !passive
                 && !general::object_first(lower, t.start, t.end, t.tail_end)
             {
-                let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
+                let pre = pre_words
+                    .get_or_insert_with(|| words::words_in(lower, clause.0, t.start).collect());
                 // An elided subject: nothing but glue since the clause start (`..., but
                 // signed`), or a coordinated verb (`vowed to ... and signed`).
                 let mut near = pre.iter().rev().skip_while(|w| words::listed(AUX_GLUE, w));
@@ -1467,11 +1477,11 @@ impl Inner {
             let scope = context::status_scope(lower, sent.0, t.start, finite);
             let status = if planned {
                 Status::Planned
-            } else if !speech && context::denied_before(lower, scope, t.start) {
+            } else if !speech && context::denied_before(&marked, lower, scope, t.start) {
                 Status::Denied
             } else if !speech
-                && (context::alleged_before(lower, scope, t.start)
-                    || context::alleged_before(lower, t.end, t.tail_end))
+                && (context::alleged_before(&marked, lower, scope, t.start)
+                    || context::alleged_before(&marked, lower, t.end, t.tail_end))
             {
                 // (`conducts a purported ... drone test`: the cue inside the phrase.)
                 Status::Alleged
@@ -2146,10 +2156,12 @@ fn pick_actors(
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .all(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "and" | "as" | "well" | "both" | "s" | "along" | "with" | "together"
-                    ) || is_title_word(w)
+                    [
+                        "and", "as", "well", "both", "s", "along", "with", "together",
+                    ]
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k))
+                        || is_title_word(w)
                 })
     };
     // A noun event's agent stands right before it (`North Korea's missile test`, `The U.S.,
@@ -2997,24 +3009,25 @@ fn demonym_adjective(text: &str, m: &Mention) -> bool {
 }
 
 fn is_title_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "president"
-            | "leader"
-            | "minister"
-            | "foreign"
-            | "defense"
-            | "security"
-            | "official"
-            | "secretary"
-            | "prime"
-            | "state"
-            | "spokesman"
-            | "russian"
-            | "chinese"
-            | "american"
-            | "supreme"
-    )
+    [
+        "president",
+        "leader",
+        "minister",
+        "foreign",
+        "defense",
+        "security",
+        "official",
+        "secretary",
+        "prime",
+        "state",
+        "spokesman",
+        "russian",
+        "chinese",
+        "american",
+        "supreme",
+    ]
+    .iter()
+    .any(|k| w.eq_ignore_ascii_case(k))
 }
 
 /// Dates the events of one sentence from its own time expressions: each event takes the

@@ -122,32 +122,43 @@ pub fn next_words(text: &str, from: usize, n: usize) -> Spans {
     let Some(rest) = text.get(from..) else {
         return out;
     };
-    let mut start: Option<usize> = None;
     let mut i = 0;
-    while let Some((c, word)) = char_at(rest, i) {
-        let at = i;
-        i += c.len_utf8();
+    while let Some((word, len)) = word_class_at(rest, i) {
         if word {
-            if start.is_none() {
-                start = Some(at);
+            // A whole run of word chars at once.
+            let start = i;
+            i += len;
+            while let Some((true, len)) = word_class_at(rest, i) {
+                i += len;
             }
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push((from + s, from + trim_end(rest, s, at)));
+            if i >= rest.len() {
+                // The text ends inside the word: it is kept whole.
+                if out.len() < n {
+                    out.push((from + start, from + rest.len()));
+                }
+                return out;
+            }
+            out.push((from + start, from + trim_end(rest, start, i)));
             if out.len() >= n {
                 return out;
             }
+            continue;
         }
-        if is_clause_stop(c) && !(c == '.' && is_abbrev_dot(rest, at)) && !digit_separator(rest, at)
+        let at = i;
+        i += len;
+        let stop = match rest.as_bytes().get(at) {
+            Some(&b) if b < 0x80 => is_clause_stop(char::from(b)),
+            _ => rest
+                .get(at..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_clause_stop),
+        };
+        if stop
+            && !(rest.as_bytes().get(at) == Some(&b'.') && is_abbrev_dot(rest, at))
+            && !digit_separator(rest, at)
         {
             return out;
         }
-    }
-    if let Some(s) = start
-        && out.len() < n
-    {
-        out.push((from + s, from + rest.len()));
     }
     out
 }
@@ -372,6 +383,117 @@ impl<'a> Iterator for WordsIn<'a> {
     }
 }
 
+/// FxHash (the hasher of rustc): one multiply and rotate per 8 bytes, fast for the short
+/// words the lexicons hold (std's SipHash costs more than the lookup it serves).
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline(always)]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            if let Some(head) = buf.get_mut(..chunk.len()) {
+                head.copy_from_slice(chunk);
+            }
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Words mapped to bit flags (which lists hold them): one hash lookup answers "is this word
+/// in list A, B or C" where [`listed`] would compare it with every entry of each list.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    flags: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<FxHasher>>,
+}
+
+impl Lexicon {
+    /// Adds every word of `list` with the bit `flag`.
+    pub fn add(&mut self, list: &[&'static str], flag: u32) {
+        for w in list {
+            *self.flags.entry(w).or_insert(0) |= flag;
+        }
+    }
+
+    /// The flags of `w` (0 when no list holds it).
+    #[inline]
+    pub fn flags(&self, w: &str) -> u32 {
+        self.flags.get(w).copied().unwrap_or(0)
+    }
+}
+
+/// The words of one sentence that some [`Lexicon`] list holds, found in one walk, with
+/// their flags: "does a word of `[from, to)` belong to list X" is then answered from them
+/// for every trigger of the sentence, without walking its words again.
+#[derive(Debug)]
+pub struct Marked<'a> {
+    text: &'a str,
+    span: (usize, usize),
+    /// `(start, end, flags)` of each listed word, in text order.
+    marks: Vec<(usize, usize, u32)>,
+}
+
+impl<'a> Marked<'a> {
+    /// Walks the words of `text[span.0..span.1]` once and keeps those `lexicon` lists.
+    pub fn new(text: &'a str, span: (usize, usize), lexicon: &Lexicon) -> Self {
+        let mut marks = Vec::new();
+        let mut words = words_in(text, span.0, span.1);
+        while let Some(w) = words.next() {
+            let flags = lexicon.flags(w);
+            if flags != 0 {
+                let end = span.0 + words.at;
+                marks.push((end - w.len(), end, flags));
+            }
+        }
+        Marked { text, span, marks }
+    }
+
+    /// Whether a word of `words_in(text, from, to)` has a flag of `mask`; `None` when the
+    /// sentence's words cannot tell (the range leaves the sentence, is not on char
+    /// boundaries, or cuts a word, whose piece would be a word of its own).
+    pub fn any(&self, from: usize, to: usize, mask: u32) -> Option<bool> {
+        let inside = self.span.0 <= from
+            && from <= to
+            && to <= self.span.1
+            && self.text.get(self.span.0..self.span.1).is_some();
+        if !inside || !self.text.is_char_boundary(from) || !self.text.is_char_boundary(to) {
+            return None;
+        }
+        let cuts = |i: usize| {
+            char_before(self.text, i).is_some_and(|(_, _, w)| w)
+                && char_at(self.text, i).is_some_and(|(_, w)| w)
+        };
+        if (from > self.span.0 && cuts(from)) || (to < self.span.1 && cuts(to)) {
+            return None;
+        }
+        Some(
+            self.marks
+                .iter()
+                .any(|&(a, b, f)| a >= from && b <= to && f & mask != 0),
+        )
+    }
+}
+
 /// Whether `w` is one of `list`: the first byte is compared before the whole word, which
 /// settles most misses without a call to `memcmp`.
 #[inline]
@@ -578,6 +700,27 @@ mod tests {
         ) {
             let before = Before::new(&text, base, to);
             proptest::prop_assert_eq!(before.words(floor, n), prev_words(&text, floor, to, n));
+        }
+
+        #[test]
+        fn marked_words_answer_as_a_walk_would(
+            text in "[a-z0-9 .,;:'’“”\\-—–()éİK]{0,20}(may|not|if|x| |'){0,6}[a-z .,'é]{0,10}",
+            s0 in 0usize..40,
+            s1 in 0usize..40,
+            a in 0usize..40,
+            b in 0usize..40,
+        ) {
+            let mut lex = Lexicon::default();
+            lex.add(&["may", "if"], 1);
+            lex.add(&["not", "x", "'"], 2);
+            let span = (s0.min(s1), s0.max(s1));
+            let marked = Marked::new(&text, span, &lex);
+            for mask in [1, 2, 3] {
+                if let Some(got) = marked.any(a, b, mask) {
+                    let walked = words_in(&text, a, b).any(|w| lex.flags(w) & mask != 0);
+                    proptest::prop_assert_eq!(got, walked);
+                }
+            }
         }
 
         #[test]
