@@ -211,25 +211,29 @@ pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Spans {
     let Some(seg) = text.get(floor..to) else {
         return out;
     };
-    let mut end: Option<usize> = None;
     let mut j = seg.len();
     while let Some((i, _, word)) = char_before(seg, j) {
-        if word {
-            if end.is_none() {
-                end = Some(j);
-            }
-        } else if let Some(e) = end.take() {
-            out.push((floor + j, floor + trim_end(seg, j, e)));
-            if out.len() >= n {
-                return out;
-            }
+        if !word {
+            j = i;
+            continue;
         }
+        // A whole run of word chars at once, back to its start.
+        let end = j;
         j = i;
-    }
-    if let Some(e) = end
-        && out.len() < n
-    {
-        out.push((floor, floor + trim_end(seg, 0, e)));
+        while let Some((i, _, true)) = char_before(seg, j) {
+            j = i;
+        }
+        if j == 0 {
+            // The segment starts inside (or at) the word.
+            if out.len() < n {
+                out.push((floor, floor + trim_end(seg, 0, end)));
+            }
+            return out;
+        }
+        out.push((floor + j, floor + trim_end(seg, j, end)));
+        if out.len() >= n {
+            return out;
+        }
     }
     out
 }
@@ -422,9 +426,21 @@ impl std::hash::Hasher for FxHasher {
 
 /// Words mapped to bit flags (which lists hold them): one hash lookup answers "is this word
 /// in list A, B or C" where [`listed`] would compare it with every entry of each list.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Lexicon {
     flags: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<FxHasher>>,
+    /// For each ASCII first byte, a bit per word length (lengths from 31 share the last
+    /// bit) of the words held: most words are turned away here without hashing.
+    shapes: [u32; 128],
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon {
+            flags: Default::default(),
+            shapes: [0; 128],
+        }
+    }
 }
 
 impl Lexicon {
@@ -432,12 +448,29 @@ impl Lexicon {
     pub fn add(&mut self, list: &[&'static str], flag: u32) {
         for w in list {
             *self.flags.entry(w).or_insert(0) |= flag;
+            if let Some((i, bit)) = Self::shape(w)
+                && let Some(slot) = self.shapes.get_mut(i)
+            {
+                *slot |= bit;
+            }
         }
+    }
+
+    /// The slot and length bit of a word with an ASCII first byte.
+    #[inline(always)]
+    fn shape(w: &str) -> Option<(usize, u32)> {
+        let first = *w.as_bytes().first()?;
+        (first < 0x80).then(|| (usize::from(first), 1u32 << w.len().min(31)))
     }
 
     /// The flags of `w` (0 when no list holds it).
     #[inline]
     pub fn flags(&self, w: &str) -> u32 {
+        if let Some((i, bit)) = Self::shape(w)
+            && self.shapes.get(i).is_some_and(|s| s & bit == 0)
+        {
+            return 0;
+        }
         self.flags.get(w).copied().unwrap_or(0)
     }
 }
@@ -649,6 +682,36 @@ mod tests {
             }
         }
         end
+    }
+
+    #[test]
+    fn lexicon_flags_are_list_membership() {
+        let mut lex = Lexicon::default();
+        lex.add(
+            &[
+                "may",
+                "might",
+                "if",
+                "a-very-long-word-of-more-than-31-bytes",
+            ],
+            1,
+        );
+        lex.add(&["may", "not", "é"], 2);
+        for (w, f) in [
+            ("may", 3),
+            ("might", 1),
+            ("if", 1),
+            ("not", 2),
+            ("é", 2),
+            ("a-very-long-word-of-more-than-31-bytes", 1),
+            ("a-very-long-word-of-more-than-31-bytez", 0),
+            ("ma", 0),
+            ("", 0),
+            ("nor", 0),
+            ("è", 0),
+        ] {
+            assert_eq!(lex.flags(w), f, "{w}");
+        }
     }
 
     #[test]
