@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::text::BlockKind;
 
-use super::words::{listed, prev_words, words_in};
+use super::words::{Before, Lexicon, Marked, words_in};
 
 /// Lines that start navigation, promotion or comment furniture.
 const BOILERPLATE_STARTS: &[&str] = &[
@@ -68,6 +68,10 @@ const TAIL_MARKERS: &[&str] = &[
     "leave a reply",
 ];
 
+/// A searcher for `all rights reserved`, built once.
+static ALL_RIGHTS_RESERVED: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("all rights reserved"));
+
 /// Whether a paragraph's text is furniture rather than prose. `par_lower` is `par`
 /// lowercased in ASCII (the same byte offsets), as the extractor already holds it.
 pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
@@ -77,7 +81,12 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
     // only then is the paragraph lowercased again.
     let full;
     let lower = match par_lower.get(start..start + t.len()) {
-        Some(l) if l.len() == t.len() && t.chars().all(lowercases_to_itself_or_ascii) => l,
+        Some(l)
+            if l.len() == t.len()
+                && (t.is_ascii() || t.chars().all(lowercases_to_itself_or_ascii)) =>
+        {
+            l
+        }
         _ => {
             full = t.to_lowercase();
             full.as_str()
@@ -89,7 +98,7 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
         .any(|s| s.as_bytes().first() == first && lower.starts_with(s))
         || t.ends_with("...")
         || t.ends_with('…')
-        || lower.contains("all rights reserved")
+        || ALL_RIGHTS_RESERVED.find(lower.as_bytes()).is_some()
         || (memchr::memchr(b'[', lower.as_bytes()).is_some()
             && (lower.contains("[reveal]")
                 || lower.contains("[insight]")
@@ -165,11 +174,15 @@ pub fn looks_like_caption(par: &str) -> bool {
                 .any(|(i, _)| credit_ending_at(i + c.len()))
         }),
     };
-    par.len() < 600
-        && credited()
-        && par
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|n| n.len() == 4 && n.starts_with(['1', '2']))
+    // (The year, a cheap byte scan, is looked for before the credits.)
+    par.len() < 600 && has_year_number(par) && credited()
+}
+
+/// A run of exactly four ASCII digits starting with `1` or `2` (`2024`).
+fn has_year_number(s: &str) -> bool {
+    s.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|n| n.len() == 4 && matches!(n.first(), Some(b'1' | b'2')))
 }
 
 /// The kind a paragraph has for extraction: the segmenter's, refined by local checks.
@@ -265,7 +278,11 @@ pub fn quoted_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)>
         return out;
     };
     let mut open: Option<usize> = None;
-    for (i, c) in s.char_indices() {
+    // Only `"` and the lead byte of `“`/`”` can start a quotation mark: the text between
+    // them is skipped by memchr.
+    let quote_marks = memchr::memchr2_iter(b'"', 0xE2, s.as_bytes())
+        .filter_map(|i| s.get(i..).and_then(|r| r.chars().next()).map(|c| (i, c)));
+    for (i, c) in quote_marks {
         match c {
             '“' => open = Some(i),
             '”' => {
@@ -460,6 +477,57 @@ const ASPECT_VERBS: &[&str] = &[
     "tries",
 ];
 
+/// The cue lists above as one [`Lexicon`]: the bit of each list.
+const NEGATION: u32 = 1;
+const MODAL: u32 = 1 << 1;
+const PLAN: u32 = 1 << 2;
+const ASPECT: u32 = 1 << 3;
+const ALLEGED: u32 = 1 << 4;
+const DENIAL: u32 = 1 << 5;
+const BACKGROUND: u32 = 1 << 6;
+/// A modal that makes any clause hypothetical (every one but `potentially`).
+const CLAUSE_MODAL: u32 = 1 << 7;
+/// A word that marks a sentence as an analyst's view ([`super::ANALYST_CUES`]).
+pub const ANALYST: u32 = 1 << 8;
+
+static CUES: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lex = Lexicon::default();
+    lex.add(NEGATIONS, NEGATION);
+    lex.add(MODALS, MODAL);
+    lex.add(PLAN_CUES, PLAN);
+    lex.add(ASPECT_VERBS, ASPECT);
+    lex.add(ALLEGED_CUES, ALLEGED);
+    lex.add(DENIAL_CUES, DENIAL);
+    lex.add(BACKGROUND_CUES, BACKGROUND);
+    let clause_modals: Vec<&'static str> = MODALS
+        .iter()
+        .copied()
+        .filter(|w| *w != "potentially")
+        .collect();
+    lex.add(&clause_modals, CLAUSE_MODAL);
+    lex.add(super::ANALYST_CUES, ANALYST);
+    lex
+});
+
+/// The cue words of a sentence (see [`Marked`]), found once for all its triggers.
+pub fn mark_cues(lower: &str, sent: (usize, usize)) -> Marked<'_> {
+    Marked::new(lower, sent, &CUES)
+}
+
+/// Whether a word of `lower[from..to]` is in the cue list of bit `flag`, from the
+/// sentence's marked cues where they can tell.
+fn any_cue(marked: &Marked<'_>, lower: &str, from: usize, to: usize, flag: u32) -> bool {
+    marked
+        .any(from, to, flag)
+        .unwrap_or_else(|| any_word(lower, from, to, flag))
+}
+
+/// Whether `w` is in the cue list of bit `flag`.
+#[inline]
+fn cue(w: &str, flag: u32) -> bool {
+    CUES.flags(w) & flag != 0
+}
+
 /// What the words before a trigger (inside its clause) say about it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cues {
@@ -476,23 +544,27 @@ pub struct Cues {
 
 /// Reads the words before a trigger at `pos`, not before `floor` (the clause start): a
 /// modal anywhere in the clause, the other cues in the four words before.
-pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
-    let words = prev_words(lower, floor, pos, 4);
-    let w: Vec<&str> = words
-        .iter()
-        .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
-        .collect();
+pub fn cues_before(before: &Before<'_>, floor: usize, marked: &Marked<'_>) -> Cues {
+    let (lower, pos) = (before.text(), before.end());
+    let words = before.words(floor, 4);
+    let mut held = [""; 4];
+    for (slot, &(a, b)) in held.iter_mut().zip(words.iter()) {
+        *slot = lower.get(a..b).unwrap_or("");
+    }
+    let w = held.get(..words.len().min(4)).unwrap_or(&[]);
     let mut c = Cues::default();
+    let cues: &Lexicon = &CUES;
     for (i, word) in w.iter().enumerate() {
-        if listed(NEGATIONS, word) || word.ends_with("n't") {
+        let flags = cues.flags(word);
+        if flags & NEGATION != 0 || word.ends_with("n't") {
             c.negated = true;
         }
-        if listed(MODALS, word) {
+        if flags & MODAL != 0 {
             c.modal = true;
         }
         // `the next day`, `the following week`: a day after another one, not a plan.
         let after_the = w.get(i + 1) == Some(&"the");
-        if listed(PLAN_CUES, word) && !(*word == "next" && after_the) {
+        if flags & PLAN != 0 && !(*word == "next" && after_the) {
             c.planned = true;
         }
         if i == 0 && matches!(*word, "has" | "have" | "had") {
@@ -505,14 +577,14 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
             c.perfect = true;
         }
     }
-    if words_in(lower, floor, pos).any(|w| listed(MODALS, w) && w != "potentially") {
+    if !c.modal && any_cue(marked, lower, floor, pos, CLAUSE_MODAL) {
         c.modal = true;
     }
     if w.first() == Some(&"to") {
-        let cue = w.get(1).is_some_and(|p| listed(PLAN_CUES, p));
+        let plan = w.get(1).is_some_and(|p| cues.flags(p) & PLAN != 0);
         // `continued to send`, `attempted to assassinate`: the act itself is told.
-        let aspect = w.get(1).is_some_and(|p| listed(ASPECT_VERBS, p));
-        if cue {
+        let aspect = w.get(1).is_some_and(|p| cues.flags(p) & ASPECT != 0);
+        if plan {
             c.planned = true;
         } else if !aspect {
             c.bare_infinitive = true;
@@ -523,8 +595,9 @@ pub fn cues_before(lower: &str, floor: usize, pos: usize) -> Cues {
 }
 
 /// `will`, `shall` or `'ll` among the four words before `pos` (`will have visited`).
-pub fn future_auxiliary(lower: &str, floor: usize, pos: usize) -> bool {
-    prev_words(lower, floor, pos, 4).iter().any(|&(a, b)| {
+pub fn future_auxiliary(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
+    before.words(floor, 4).iter().any(|&(a, b)| {
         lower
             .get(a..b)
             .is_some_and(|w| matches!(w, "will" | "shall" | "'ll" | "’ll"))
@@ -533,8 +606,9 @@ pub fn future_auxiliary(lower: &str, floor: usize, pos: usize) -> bool {
 
 /// A plan cue just before the `to` of an infinitive that governs `pos` (`agreed to hold
 /// talks`, `plans to impose sanctions`).
-pub fn planned_before_infinitive(lower: &str, floor: usize, pos: usize) -> bool {
-    let prev = prev_words(lower, floor, pos, 6);
+pub fn planned_before_infinitive(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
+    let prev = before.words(floor, 6);
     let words: Vec<&str> = prev
         .iter()
         .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
@@ -551,15 +625,17 @@ pub fn planned_before_infinitive(lower: &str, floor: usize, pos: usize) -> bool 
 }
 
 /// A plan cue in the two words before `pos` (`the potential visit`, `an upcoming summit`).
-pub fn planned_adjacent(lower: &str, floor: usize, pos: usize) -> bool {
-    prev_words(lower, floor, pos, 2)
+pub fn planned_adjacent(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
+    before
+        .words(floor, 2)
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| PLAN_CUES.contains(&w)))
 }
 
 /// Any of `cues` among the words of `lower[from..to]`.
-fn any_word(lower: &str, from: usize, to: usize, cues: &[&str]) -> bool {
-    words_in(lower, from, to).any(|w| listed(cues, w))
+fn any_word(lower: &str, from: usize, to: usize, flag: u32) -> bool {
+    words_in(lower, from, to).any(|w| cue(w, flag))
 }
 
 /// Marks that end the reach of a status cue (`deny`, `allege`, `reportedly`): a cue governs
@@ -591,6 +667,10 @@ const SCOPE_BREAKS: &[&str] = &[
     " when ",
 ];
 
+/// The byte before the final space of each scope break (see
+/// `scope_breaks_end_in_listed_bytes`).
+const BREAK_LAST_BYTES: &[u8] = b"t;:ehsdron\x93\x94";
+
 /// The end of the last scope break in `seg` (0 when there is none). Every break ends with a
 /// space, so only the spaces are tried, from the right: the first that closes a break ends
 /// the last one (the same as the latest end of any break's last occurrence).
@@ -598,12 +678,20 @@ fn last_scope_break_end(seg: &str) -> usize {
     let bytes = seg.as_bytes();
     for space in memchr::memrchr_iter(b' ', bytes) {
         let head = bytes.get(..=space).unwrap_or_default();
-        if SCOPE_BREAKS.iter().any(|b| head.ends_with(b.as_bytes())) {
+        // (The byte before the space settles most misses without comparing whole breaks.)
+        let before_space = space.checked_sub(1).and_then(|i| bytes.get(i));
+        if before_space.is_some_and(|&b| BREAK_LAST_BYTES.contains(&b))
+            && SCOPE_BREAKS.iter().any(|b| head.ends_with(b.as_bytes()))
+        {
             return space + 1;
         }
     }
     0
 }
+
+/// A reverse searcher for ` and `, built once.
+static AND: LazyLock<memchr::memmem::FinderRev<'static>> =
+    LazyLock::new(|| memchr::memmem::FinderRev::new(" and "));
 
 /// Where the status cues of a trigger at `pos` may start: after the last scope break in the
 /// sentence before it. For a finite verb (`finite`), a plain ` and ` just before it (with
@@ -615,7 +703,7 @@ pub fn status_scope(lower: &str, sent_start: usize, pos: usize, finite: bool) ->
     };
     let mut from = last_scope_break_end(seg);
     if finite
-        && let Some(i) = seg.rfind(" and ")
+        && let Some(i) = AND.rfind(seg.as_bytes())
         && i + 5 >= from
     {
         let between = seg.get(i + 5..).unwrap_or("");
@@ -645,18 +733,18 @@ pub fn status_scope(lower: &str, sent_start: usize, pos: usize, finite: bool) ->
 
 /// The event is presented as alleged by the words before it in its scope (see
 /// [`status_scope`]).
-pub fn alleged_before(lower: &str, scope_start: usize, pos: usize) -> bool {
-    any_word(lower, scope_start, pos, ALLEGED_CUES)
+pub fn alleged_before(marked: &Marked<'_>, lower: &str, scope_start: usize, pos: usize) -> bool {
+    any_cue(marked, lower, scope_start, pos, ALLEGED)
 }
 
 /// The event is the object of a denial earlier in its scope (see [`status_scope`]).
-pub fn denied_before(lower: &str, scope_start: usize, pos: usize) -> bool {
-    any_word(lower, scope_start, pos, DENIAL_CUES)
+pub fn denied_before(marked: &Marked<'_>, lower: &str, scope_start: usize, pos: usize) -> bool {
+    any_cue(marked, lower, scope_start, pos, DENIAL)
 }
 
 /// The sentence presents a standing state of affairs rather than news.
 pub fn background(lower: &str, sent_start: usize, sent_end: usize) -> bool {
-    any_word(lower, sent_start, sent_end, BACKGROUND_CUES)
+    any_word(lower, sent_start, sent_end, BACKGROUND)
         || lower.get(sent_start..sent_end).is_some_and(|s| {
             s.contains("there have been")
                 || s.contains("has been keeping")
@@ -667,7 +755,8 @@ pub fn background(lower: &str, sent_start: usize, sent_end: usize) -> bool {
 
 /// Words that make a nominal trigger a circumstance or topic of another event (`during his
 /// visit`, `allegations regarding arms transfers`, `the state of his assault`).
-pub fn circumstantial(lower: &str, floor: usize, pos: usize) -> bool {
+pub fn circumstantial(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
     const CIRC: &[&str] = &[
         "during",
         "amid",
@@ -722,13 +811,15 @@ pub fn circumstantial(lower: &str, floor: usize, pos: usize) -> bool {
         "seeking",
         "sought",
     ];
-    prev_words(lower, floor, pos, 4)
+    before
+        .words(floor, 4)
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| CIRC.contains(&w)))
 }
 
 /// A bare plural noun after `for`/`of`/`about` (`for increased weapons tests`) is generic.
-pub fn generic_plural(lower: &str, floor: usize, start: usize, end: usize) -> bool {
+pub fn generic_plural(before: &Before<'_>, floor: usize, end: usize) -> bool {
+    let (lower, start) = (before.text(), before.end());
     const DETS: &[&str] = &[
         "the",
         "a",
@@ -759,7 +850,7 @@ pub fn generic_plural(lower: &str, floor: usize, start: usize, end: usize) -> bo
     if !word.ends_with('s') {
         return false;
     }
-    let prev = prev_words(lower, floor, start, 3);
+    let prev = before.words(floor, 3);
     let ws: Vec<&str> = prev
         .iter()
         .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
@@ -806,6 +897,42 @@ mod tests {
     }
 
     #[test]
+    fn scope_breaks_end_in_listed_bytes() {
+        for b in SCOPE_BREAKS {
+            let bytes = b.as_bytes();
+            let last = bytes.len().checked_sub(2).and_then(|i| bytes.get(i));
+            assert!(last.is_some_and(|l| BREAK_LAST_BYTES.contains(l)), "{b:?}");
+        }
+    }
+
+    #[test]
+    fn cue_flags_are_list_membership() {
+        let clause_modals: Vec<&str> = MODALS
+            .iter()
+            .copied()
+            .filter(|w| *w != "potentially")
+            .collect();
+        let lists: [(&[&str], u32); 9] = [
+            (&clause_modals, CLAUSE_MODAL),
+            (super::super::ANALYST_CUES, ANALYST),
+            (NEGATIONS, NEGATION),
+            (MODALS, MODAL),
+            (PLAN_CUES, PLAN),
+            (ASPECT_VERBS, ASPECT),
+            (ALLEGED_CUES, ALLEGED),
+            (DENIAL_CUES, DENIAL),
+            (BACKGROUND_CUES, BACKGROUND),
+        ];
+        let mut all: Vec<&str> = lists.iter().flat_map(|(l, _)| l.iter().copied()).collect();
+        all.extend(["", "x", "nott", "wil", "the", "mays"]);
+        for w in all {
+            for (list, flag) in lists {
+                assert_eq!(cue(w, flag), list.contains(&w), "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn every_scope_break_ends_with_a_space() {
         assert!(SCOPE_BREAKS.iter().all(|b| b.ends_with(' ')));
     }
@@ -840,12 +967,12 @@ mod tests {
     #[test]
     fn cues_read_modality_and_plans() {
         let t = "putin is open to visiting the country";
-        let c = cues_before(t, 0, 17);
+        let c = cues_before(&Before::new(t, 0, 17), 0, &mark_cues(t, (0, t.len())));
         assert!(c.planned && !c.bare_infinitive);
         let t = "iran may be shipping drones";
-        assert!(cues_before(t, 0, 12).modal);
+        assert!(cues_before(&Before::new(t, 0, 12), 0, &mark_cues(t, (0, t.len()))).modal);
         let t = "north korea did not launch";
-        assert!(cues_before(t, 0, 20).negated);
+        assert!(cues_before(&Before::new(t, 0, 20), 0, &mark_cues(t, (0, t.len()))).negated);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::temporal::{Precision, TimeExpr, When};
 
 use super::actors::{Kind, Mention};
 use super::context::MODALS;
-use super::words::{self, is_word_char, next_words, prev_word, prev_words};
+use super::words::{self, Before, is_word_char, next_words, prev_word, prev_words};
 
 /// How the words before a trigger qualify it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,13 +162,14 @@ const GROUP_NOUNS: &[&str] = &[
 /// state body for the country last named with that noun (`Sudan's army`, `the Sudanese
 /// army`), a group noun for the organization last named before the trigger.
 pub fn generic_subject(
-    lower: &str,
+    before: &Before<'_>,
     clause_start: usize,
-    trig_start: usize,
     mentions: &[Mention],
 ) -> Option<String> {
+    let (lower, trig_start) = (before.text(), before.end());
     // Adverbs between the subject and its verb (`the group later denied`) are skipped.
-    let mut prev = prev_words(lower, clause_start, trig_start, 4);
+    let all = before.words(clause_start, 4);
+    let mut prev: &[(usize, usize)] = &all;
     while prev.first().is_some_and(|&(a, b)| {
         lower.get(a..b).is_some_and(|w| {
             (w.ends_with("ly") && w.len() > 4)
@@ -178,7 +179,7 @@ pub fn generic_subject(
                 )
         })
     }) {
-        prev.remove(0);
+        prev = prev.get(1..).unwrap_or(&[]);
     }
     let head = prev.first().and_then(|&(a, b)| lower.get(a..b))?;
     let det = prev
@@ -254,9 +255,10 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 /// `a rehearsal for invasion`, `threats of attack`, `came for talks with`: an event noun
 /// with no determiner right after a preposition names a kind or purpose, not an event.
-pub fn bare_generic_noun(lower: &str, floor: usize, start: usize) -> bool {
+pub fn bare_generic_noun(before: &Before<'_>, floor: usize) -> bool {
+    let (lower, start) = (before.text(), before.end());
     // `waves of air strikes`, `a series of attacks`: a count of events, not a kind.
-    let prev = prev_words(lower, floor, start, 2);
+    let prev = before.words(floor, 2);
     let counted = prev
         .get(1)
         .and_then(|&(a, b)| lower.get(a..b))
@@ -470,9 +472,12 @@ pub(super) fn date_from_sentence(lower: &str, cands: &mut [super::Cand], exprs: 
             && !c.nominal
             && c.trig.form == super::vocab::Form::Past
             && !c.cues.perfect;
+        if !shares {
+            continue;
+        }
         // (`met in December 2023 and agreed not to`: a verb sharing the subject.)
         let shared_subject = crate::extract::words::prev_word(lower, c.trig.start) == Some("and");
-        if !shares || !(coordinated(lower, c.clause.0) || shared_subject) {
+        if !(coordinated(lower, c.clause.0) || shared_subject) {
             continue;
         }
         let trig_start = c.trig.start;
@@ -507,7 +512,8 @@ pub(super) fn drop_told_topics(out: &mut Vec<super::Cand>) {
 
 /// `have blocked new sanctions`, `opposed a ceasefire`, `rejected direct talks`: an event
 /// noun that is the object of a verb of blocking or refusing did not happen.
-pub fn blocked_object(lower: &str, floor: usize, start: usize) -> bool {
+pub fn blocked_object(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
     const BLOCKING: &[&str] = &[
         "block",
         "blocks",
@@ -536,14 +542,16 @@ pub fn blocked_object(lower: &str, floor: usize, start: usize) -> bool {
         "refuses",
         "refused",
     ];
-    prev_words(lower, floor, start, 5)
+    before
+        .words(floor, 5)
         .iter()
         .any(|&(a, b)| lower.get(a..b).is_some_and(|w| words::listed(BLOCKING, w)))
 }
 
 /// `Analysts expect Kim to visit`, `invited Putin to visit`: an infinitive whose subject is
 /// named after a verb of expecting or inviting is a planned event.
-pub fn expected_infinitive(lower: &str, floor: usize, start: usize) -> bool {
+pub fn expected_infinitive(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
     const EXPECTING: &[&str] = &[
         "expect",
         "expects",
@@ -557,7 +565,7 @@ pub fn expected_infinitive(lower: &str, floor: usize, start: usize) -> bool {
         "wants",
         "wanted",
     ];
-    let prev = prev_words(lower, floor, start, 5);
+    let prev = before.words(floor, 5);
     if prev.first().and_then(|&(a, b)| lower.get(a..b)) != Some("to") {
         return false;
     }
@@ -722,12 +730,24 @@ pub fn attribution_tail(lower: &str, sent: (usize, usize)) -> Option<usize> {
     if tail.contains(['"', '“', '”']) {
         return None;
     }
-    let words: Vec<&str> = tail
-        .split(|c: char| !super::words::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let verb = words.iter().position(|w| SAYING.contains(w))?;
-    ((1..=6).contains(&verb) && words.len() - verb <= 4).then_some(sent.0 + comma + 1)
+    let start = sent.0 + comma + 1;
+    // The first saying verb must be among the tail's first seven words, with at most three
+    // after it: the walk stops as soon as neither can hold.
+    let mut verb: Option<usize> = None;
+    let mut count = 0usize;
+    for w in words::words_in(lower, start, sent.1) {
+        if verb.is_none() && SAYING.contains(&w) {
+            verb = Some(count);
+        }
+        count += 1;
+        match verb {
+            None if count > 6 => return None,
+            Some(v) if count - v > 4 => return None,
+            _ => {}
+        }
+    }
+    let verb = verb?;
+    ((1..=6).contains(&verb) && count - verb <= 4).then_some(start)
 }
 
 /// `claims almost the entire sea`, `claimed responsibility`, `claimed an attack`: what
@@ -1116,7 +1136,8 @@ fn participle_before(lower: &str, trig_end: usize, x: usize) -> bool {
 
 /// `monitoring sanctions`, `violating the ceasefire`: an event noun that is the object of a
 /// verb of watching, breaking or easing it names the standing measure, not a new event.
-pub fn object_of_measure_verb(lower: &str, floor: usize, start: usize) -> bool {
+pub fn object_of_measure_verb(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
     const VERBS: &[&str] = &[
         "monitoring",
         "monitor",
@@ -1147,7 +1168,7 @@ pub fn object_of_measure_verb(lower: &str, floor: usize, start: usize) -> bool {
         "implementing",
         "implement",
     ];
-    let prev = prev_words(lower, floor, start, 3);
+    let prev = before.words(floor, 3);
     let mut ws = prev
         .iter()
         .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
@@ -1211,8 +1232,9 @@ pub fn after_noun(lower: &str, end: usize) -> After {
 }
 
 /// `threatened to shell Iraqi towns`: a threatened act has not happened.
-pub fn threatened_infinitive(lower: &str, floor: usize, start: usize) -> bool {
-    let prev = prev_words(lower, floor, start, 3);
+pub fn threatened_infinitive(before: &Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
+    let prev = before.words(floor, 3);
     let word = |i: usize| {
         prev.get(i)
             .and_then(|&(a, b)| lower.get(a..b))

@@ -811,8 +811,13 @@ impl Inner {
         let starts_with_quote = text
             .get(sent.0..sent.1)
             .is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘']));
-        let analyst =
-            words::words_in(lower, sent.0, sent.1).any(|w| words::listed(ANALYST_CUES, w));
+        // The sentence's cue words (modals, allegations, denials), found once.
+        let marked = context::mark_cues(lower, sent);
+        let analyst = marked
+            .any(sent.0, sent.1, context::ANALYST)
+            .unwrap_or_else(|| {
+                words::words_in(lower, sent.0, sent.1).any(|w| words::listed(ANALYST_CUES, w))
+            });
         let mut cands: Vec<Cand> = Vec::new();
         let mut covered_to = 0usize;
         let mut attribution_from = usize::MAX;
@@ -827,7 +832,9 @@ impl Inner {
                 continue;
             }
             let clause = context::clause_of(&bounds, sent, t.start);
-            let mut cues = context::cues_before(lower, clause.0, t.start);
+            // The words before the trigger, walked once for the rules below.
+            let before = words::Before::new(lower, sent.0, t.start);
+            let mut cues = context::cues_before(&before, clause.0, &marked);
             if cues.modal {
                 match general::modality(text, lower, clause.0, t.start) {
                     general::Modality::Modal => {}
@@ -838,10 +845,10 @@ impl Inner {
                     general::Modality::None => cues.modal = false,
                 }
             }
-            if general::threatened_infinitive(lower, clause.0, t.start) {
+            if general::threatened_infinitive(&before, clause.0) {
                 continue;
             }
-            if cues.bare_infinitive && general::expected_infinitive(lower, clause.0, t.start) {
+            if cues.bare_infinitive && general::expected_infinitive(&before, clause.0) {
                 cues.bare_infinitive = false;
                 cues.planned = true;
             }
@@ -854,16 +861,14 @@ impl Inner {
                     self.vocab.type_index("visit"),
                 ]
                 .contains(&Some(t.type_idx))
-                && words::prev_words(lower, clause.0, t.start, 3)
-                    .iter()
-                    .any(|&(a, b)| {
-                        lower.get(a..b).is_some_and(|w| {
-                            matches!(
-                                w,
-                                "will" | "would" | "won't" | "wouldn't" | "won’t" | "wouldn’t"
-                            )
-                        })
+                && before.words(clause.0, 3).iter().any(|&(a, b)| {
+                    lower.get(a..b).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "will" | "would" | "won't" | "wouldn't" | "won’t" | "wouldn’t"
+                        )
                     })
+                })
                 && self.denial.is_some();
             if (cues.negated || cues.modal) && !refusal {
                 continue;
@@ -929,7 +934,8 @@ impl Inner {
                 && lower
                     .get(t.start..t.end)
                     .is_some_and(|w| matches!(w, "phone" | "telephone"))
-                && words::prev_words(lower, sent.0, t.start, 2)
+                && before
+                    .words(sent.0, 2)
                     .get(1)
                     .and_then(|&(a, b)| lower.get(a..b))
                     .is_some_and(|w| matches!(w, "reached" | "contacted" | "interviewed"))
@@ -1005,7 +1011,8 @@ impl Inner {
             let anaphoric =
                 prev.is_some_and(|p| matches!(p, "this" | "that" | "these" | "those" | "such"));
             // `the Russian attacks`: an article two words back makes it a noun too.
-            let det_two_back = words::prev_words(lower, sent.0, t.start, 2)
+            let det_two_back = before
+                .words(sent.0, 2)
                 .get(1)
                 .and_then(|&(a, b)| lower.get(a..b))
                 .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
@@ -1038,7 +1045,8 @@ impl Inner {
                 && lower
                     .get(t.start..t.end)
                     .is_some_and(|w| w.ends_with("call"))
-                && words::prev_words(lower, clause.0, t.start, 2)
+                && before
+                    .words(clause.0, 2)
                     .last()
                     .and_then(|&(a, b)| lower.get(a..b))
                     .is_some_and(|w| matches!(w, "in" | "during" | "on" | "by"))
@@ -1049,24 +1057,22 @@ impl Inner {
             // `a request to join sanctions`, `to hold talks`: the object of an infinitive is
             // an event only as a plan (`agreed to hold talks`).
             let infinitive_object =
-                (nominal || t.form == Form::Present) && infinitive_object(lower, clause.0, t.start);
+                (nominal || t.form == Form::Present) && infinitive_object(&before, clause.0);
             let nominal = nominal || infinitive_object;
-            if infinitive_object && !context::planned_before_infinitive(lower, clause.0, t.start) {
+            if infinitive_object && !context::planned_before_infinitive(&before, clause.0) {
                 continue;
             }
-            if nominal && context::generic_plural(lower, sent.0, t.start, t.end) {
+            if nominal && context::generic_plural(&before, sent.0, t.end) {
                 continue;
             }
             // (`rejected talks with`: a verb's `-s` form after a verb of refusing is its noun.)
-            if (nominal || t.form == Form::Present)
-                && general::blocked_object(lower, sent.0, t.start)
-            {
+            if (nominal || t.form == Form::Present) && general::blocked_object(&before, sent.0) {
                 continue;
             }
-            if general::object_of_measure_verb(lower, clause.0, t.start) {
+            if general::object_of_measure_verb(&before, clause.0) {
                 continue;
             }
-            if (nominal || t.noun_too) && general::bare_generic_noun(lower, sent.0, t.start) {
+            if (nominal || t.noun_too) && general::bare_generic_noun(&before, sent.0) {
                 continue;
             }
             if Some(t.type_idx) == self.vocab.type_index("visit")
@@ -1089,7 +1095,7 @@ impl Inner {
                 continue;
             }
             let mut circ = false;
-            if nominal && context::circumstantial(lower, sent.0, t.start) {
+            if nominal && context::circumstantial(&before, sent.0) {
                 // A circumstance (`during his visit`) is an event of its own only when the
                 // text dates it right there (`during his visit to Pyongyang last July`).
                 let next_start = trigs.get(i + 1).map_or(sent.1, |n| n.start);
@@ -1115,7 +1121,7 @@ impl Inner {
             let passive = cues.passive && !nominal;
             // `The US has claimed the dictatorship is smuggling`: after a speech verb, the one
             // acting is named after it.
-            let infinitive = words::prev_word(lower, t.start) == Some("to") || cues.planned;
+            let infinitive = prev == Some("to") || cues.planned;
             let agent_floor = cands
                 .iter()
                 .rev()
@@ -1134,8 +1140,11 @@ impl Inner {
                 // A speech noun (`issued a warning`) has the clause subject as its speaker.
                 nominal && !speech,
             );
+            // The words of the clause before the trigger, read once for the rules below.
+            let mut pre_words: Option<Vec<&str>> = None;
             if agents.is_empty() && !passive {
-                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                let pre = pre_words
+                    .get_or_insert_with(|| words::words_in(lower, clause.0, t.start).collect());
                 // `both countries`, `the two leaders`: the last two actors named together.
                 let pair_noun = pre.windows(2).any(|w| {
                     matches!(w.first(), Some(&("both" | "two")))
@@ -1162,7 +1171,8 @@ impl Inner {
                 }
             }
             if agents.is_empty() && !passive {
-                let pre: Vec<&str> = words::words_in(lower, clause.0, t.start).collect();
+                let pre = pre_words
+                    .get_or_insert_with(|| words::words_in(lower, clause.0, t.start).collect());
                 let relative = lower
                     .get(clause.0..)
                     .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", which "));
@@ -1190,7 +1200,8 @@ impl Inner {
                 && !passive
                 && !general::object_first(lower, t.start, t.end, t.tail_end)
             {
-                let pre = words::words_in(lower, clause.0, t.start).collect::<Vec<_>>();
+                let pre = pre_words
+                    .get_or_insert_with(|| words::words_in(lower, clause.0, t.start).collect());
                 // An elided subject: nothing but glue since the clause start (`..., but
                 // signed`), or a coordinated verb (`vowed to ... and signed`).
                 let mut near = pre.iter().rev().skip_while(|w| words::listed(AUX_GLUE, w));
@@ -1206,7 +1217,8 @@ impl Inner {
                 // A pronoun standing for the doer: a possessive in the noun's own phrase
                 // (`its recent ballistic test`), or a subject just before the verb (`he
                 // later visited`), after any speech verb.
-                let pronoun = words::prev_words(lower, agent_floor, t.start, 4)
+                let pronoun = before
+                    .words(agent_floor, 4)
                     .into_iter()
                     .map(|(a, b)| lower.get(a..b).unwrap_or(""))
                     .take_while(|w| !words::listed(NON_AGENT_PREPS, w))
@@ -1232,7 +1244,7 @@ impl Inner {
             // `sanctions on Iran for supplying drones`, `condemned Seoul for sending arms`:
             // the one blamed is the doer of the -ing act.
             if t.form == Form::Ing
-                && words::prev_word(lower, t.start) == Some("for")
+                && prev == Some("for")
                 && let Some(blamed) = cands.iter().rev().find_map(|c| c.target.clone())
             {
                 agents = vec![blamed];
@@ -1241,7 +1253,8 @@ impl Inner {
             // `condemns the Security Council for an emergency meeting`: blamed for an act.
             let blame_for = nominal
                 && agents.is_empty()
-                && words::prev_words(lower, clause.0, t.start, 3)
+                && before
+                    .words(clause.0, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b) == Some("for"));
             if blame_for
@@ -1267,7 +1280,8 @@ impl Inner {
                 named = true;
             }
             let complement = t.form == Form::Ing
-                || words::prev_words(lower, clause.0, t.start, 3)
+                || before
+                    .words(clause.0, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b) == Some("of"));
             if agents.is_empty() && !passive && complement {
@@ -1296,7 +1310,7 @@ impl Inner {
             };
             if !passive
                 && resolvable
-                && let Some(a) = general::generic_subject(lower, clause.0, t.start, doc.ments)
+                && let Some(a) = general::generic_subject(&before, clause.0, doc.ments)
             {
                 agents = vec![a];
                 named = true;
@@ -1398,7 +1412,8 @@ impl Inner {
                 }
             }
             if t.weak && agents.is_empty() {
-                let weapon_before = words::prev_words(lower, sent.0, t.start, 3)
+                let weapon_before = before
+                    .words(sent.0, 3)
                     .iter()
                     .any(|&(a, b)| lower.get(a..b).is_some_and(|w| words::listed(WEAPONS, w)));
                 // `killed by an improvised explosive device`: a weapon does it.
@@ -1449,12 +1464,12 @@ impl Inner {
             }
             let planned = if nominal {
                 infinitive_object
-                    || context::planned_adjacent(lower, sent.0, t.start)
+                    || context::planned_adjacent(&before, sent.0)
                     || after == general::After::Planned
             } else if t.form == Form::Past && !cues.passive {
                 // A verb in the simple past (`The next day Kim visited`) tells what happened;
                 // only `will have visited` looks ahead.
-                cues.planned && context::future_auxiliary(lower, clause.0, t.start)
+                cues.planned && context::future_auxiliary(&before, clause.0)
             } else {
                 cues.planned
             };
@@ -1462,11 +1477,11 @@ impl Inner {
             let scope = context::status_scope(lower, sent.0, t.start, finite);
             let status = if planned {
                 Status::Planned
-            } else if !speech && context::denied_before(lower, scope, t.start) {
+            } else if !speech && context::denied_before(&marked, lower, scope, t.start) {
                 Status::Denied
             } else if !speech
-                && (context::alleged_before(lower, scope, t.start)
-                    || context::alleged_before(lower, t.end, t.tail_end))
+                && (context::alleged_before(&marked, lower, scope, t.start)
+                    || context::alleged_before(&marked, lower, t.end, t.tail_end))
             {
                 // (`conducts a purported ... drone test`: the cue inside the phrase.)
                 Status::Alleged
@@ -1695,9 +1710,9 @@ impl Inner {
         // A denial, accusation or statement goes on into what it is about (`denied the
         // claims`, `accused of shipping ammunition`, `stated that ...`), over other triggers.
         let speech = self.is_speech(c.trig.type_idx) && !c.nominal;
-        let to_verb = text
+        let to_verb = lower
             .get(c.trig.start..c.trig.end)
-            .is_some_and(|t| t.to_ascii_lowercase().ends_with(" to"));
+            .is_some_and(|t| t.ends_with(" to"));
         let limit = if speech {
             c.sent.1
         } else if to_verb || c.next_noun {
@@ -1740,7 +1755,9 @@ impl Inner {
             let who = if c.agents.is_empty() || named_inside {
                 String::new()
             } else {
-                format!("{}:", summary::join_names(&c.agents))
+                let mut who = summary::join_names(&c.agents);
+                who.push(':');
+                who
             };
             (who, start)
         } else if c.passive {
@@ -1802,11 +1819,15 @@ impl Inner {
         let type_name = def.map_or_else(|| "event".to_string(), |d| d.name.clone());
         let type_summary = def.map_or("", |d| d.summary.as_str());
         let summary = self.summary_of(text, lower, &c, type_summary);
-        let mut actors = c.agents.clone();
+        let has_agents = !c.agents.is_empty();
+        let mut actors = c.agents;
         // A person's country or organization joins them (`Vladimir Putin` → `Russia`), so
         // filtering by a country finds its leaders' acts.
-        for a in &c.agents {
-            if let Some((_, aff)) = affiliations.iter().find(|(n, _)| n == a)
+        for i in 0..actors.len() {
+            let aff = actors
+                .get(i)
+                .and_then(|a| affiliations.iter().find(|(n, _)| n == a));
+            if let Some((_, aff)) = aff
                 && !actors.contains(aff)
             {
                 actors.push(aff.clone());
@@ -1826,7 +1847,7 @@ impl Inner {
         } else {
             0.8
         };
-        if !c.agents.is_empty() {
+        if has_agents {
             conf += 0.1;
         }
         match c.status {
@@ -1845,7 +1866,7 @@ impl Inner {
         }
         let source_text = text.get(c.sent.0..c.sent.1).unwrap_or("").to_string();
         Event {
-            id: format!("{}#{}-{}", article.path, c.trig.start, type_name),
+            id: event_id(&article.path, c.trig.start, &type_name),
             event_type: type_name,
             summary,
             actors,
@@ -1862,6 +1883,39 @@ impl Inner {
             },
             trigger: Some((c.trig.start, c.trig.tail_end.max(c.trig.end))),
         }
+    }
+}
+
+/// An event's id, `path#trigger-start-type` (built by hand: `format!` cost more than the
+/// rest of the event).
+fn event_id(path: &str, start: usize, type_name: &str) -> String {
+    let mut id = String::with_capacity(path.len() + type_name.len() + 22);
+    id.push_str(path);
+    id.push('#');
+    push_decimal(&mut id, start);
+    id.push('-');
+    id.push_str(type_name);
+    id
+}
+
+/// Appends `n` in decimal.
+fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            // `rest % 10` is below 10: the cast cannot truncate.
+            *d = b'0' + (rest % 10) as u8;
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(*d));
     }
 }
 
@@ -1912,16 +1966,6 @@ fn merge_repeats(
             .get(c.trig.start..c.trig.end)
             .map(|w| w.get(..4).unwrap_or(w))
     };
-    // Agents with their countries: `John Kirby` speaks for the United States.
-    let widen = |agents: &[String]| -> Vec<String> {
-        let mut all = agents.to_vec();
-        for a in agents {
-            if let Some((_, aff)) = affiliations.iter().find(|(n, _)| n == a) {
-                all.push(aff.clone());
-            }
-        }
-        all
-    };
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for c in out.drain(..) {
         // `South Korea's spy agency issued a warning. The agency expressed concerns that ...`:
@@ -1971,8 +2015,9 @@ fn merge_repeats(
                 // remarks by one speaker in different sentences.
                 return false;
             }
-            let (kw, cw) = (widen(&k.agents), widen(&c.agents));
-            let shared = kw.iter().any(|a| cw.contains(a));
+            // Agents with their countries: `John Kirby` speaks for the United States.
+            let shared = widened(&k.agents, affiliations)
+                .any(|a| widened(&c.agents, affiliations).any(|b| a == b));
             let near = c.sentence.saturating_sub(k.sentence) <= 3;
             let one_empty = k.agents.is_empty() || c.agents.is_empty();
             let targets_ok = k.target.is_none() || c.target.is_none() || k.target == c.target;
@@ -2010,6 +2055,20 @@ fn merge_repeats(
         }
     }
     *out = kept;
+}
+
+/// `agents` followed by the affiliation of each that has one (duplicates kept).
+fn widened<'a>(
+    agents: &'a [String],
+    affiliations: &'a [(String, String)],
+) -> impl Iterator<Item = &'a String> {
+    let affs = agents.iter().filter_map(|a| {
+        affiliations
+            .iter()
+            .find(|(n, _)| n == a)
+            .map(|(_, aff)| aff)
+    });
+    agents.iter().chain(affs)
 }
 
 fn dates_compatible(a: &Cand, b: &Cand) -> bool {
@@ -2097,10 +2156,12 @@ fn pick_actors(
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .all(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "and" | "as" | "well" | "both" | "s" | "along" | "with" | "together"
-                    ) || is_title_word(w)
+                    [
+                        "and", "as", "well", "both", "s", "along", "with", "together",
+                    ]
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k))
+                        || is_title_word(w)
                 })
     };
     // A noun event's agent stands right before it (`North Korea's missile test`, `The U.S.,
@@ -2404,8 +2465,9 @@ fn without_modifiers(text: &str, ments: &[&Mention], from: usize, to: usize) -> 
 
 /// A noun right after `to <verb>` (with at most two words between): `to join sanctions`,
 /// `to hold fresh talks`.
-fn infinitive_object(lower: &str, floor: usize, pos: usize) -> bool {
-    let prev = words::prev_words(lower, floor, pos, 4);
+fn infinitive_object(before: &words::Before<'_>, floor: usize) -> bool {
+    let lower = before.text();
+    let prev = before.words(floor, 4);
     let Some(to) = prev
         .iter()
         .position(|&(a, b)| lower.get(a..b) == Some("to"))
@@ -2947,24 +3009,25 @@ fn demonym_adjective(text: &str, m: &Mention) -> bool {
 }
 
 fn is_title_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "president"
-            | "leader"
-            | "minister"
-            | "foreign"
-            | "defense"
-            | "security"
-            | "official"
-            | "secretary"
-            | "prime"
-            | "state"
-            | "spokesman"
-            | "russian"
-            | "chinese"
-            | "american"
-            | "supreme"
-    )
+    [
+        "president",
+        "leader",
+        "minister",
+        "foreign",
+        "defense",
+        "security",
+        "official",
+        "secretary",
+        "prime",
+        "state",
+        "spokesman",
+        "russian",
+        "chinese",
+        "american",
+        "supreme",
+    ]
+    .iter()
+    .any(|k| w.eq_ignore_ascii_case(k))
 }
 
 /// Dates the events of one sentence from its own time expressions: each event takes the
@@ -3097,6 +3160,16 @@ mod tests {
                 DateSource::Unknown
             },
             text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn event_ids_read_path_start_and_type() {
+        for n in [0, 7, 10, 99, 12_345, usize::MAX] {
+            assert_eq!(
+                event_id("a/b.txt", n, "visit"),
+                format!("a/b.txt#{n}-visit")
+            );
         }
     }
 

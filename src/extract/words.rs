@@ -1,5 +1,68 @@
-//! Small word-level helpers over byte offsets. Nothing here allocates per call except the
-//! returned vectors, and every offset stays on a char boundary.
+//! Small word-level helpers over byte offsets. Nothing here allocates (the word walks return
+//! their spans in a fixed array on the stack), and every offset stays on a char boundary.
+
+/// The most words one walk returns ([`next_words`], [`prev_words`]).
+pub const MAX_WORDS: usize = 12;
+
+/// Word spans `(start, end)` found by one walk: at most [`MAX_WORDS`], kept on the stack
+/// (the walks run a few hundred thousand times per megabyte; a heap vector each time cost
+/// more than the walk). Reads as a slice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Spans {
+    items: [(usize, usize); MAX_WORDS],
+    len: usize,
+}
+
+impl Spans {
+    /// Adds a span; returns false (and drops it) when the array is full.
+    #[inline(always)]
+    fn push(&mut self, span: (usize, usize)) -> bool {
+        match self.items.get_mut(self.len) {
+            Some(slot) => {
+                *slot = span;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The spans as a slice.
+    #[inline(always)]
+    pub fn as_slice(&self) -> &[(usize, usize)] {
+        self.items.get(..self.len).unwrap_or(&[])
+    }
+}
+
+impl std::ops::Deref for Spans {
+    type Target = [(usize, usize)];
+    #[inline(always)]
+    fn deref(&self) -> &Self::Target {
+        self.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a Spans {
+    type Item = &'a (usize, usize);
+    type IntoIter = std::slice::Iter<'a, (usize, usize)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl IntoIterator for Spans {
+    type Item = (usize, usize);
+    type IntoIter = std::iter::Take<std::array::IntoIter<(usize, usize), MAX_WORDS>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
+impl PartialEq<Vec<(usize, usize)>> for Spans {
+    fn eq(&self, other: &Vec<(usize, usize)>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
 
 /// A character that belongs to a word (letters, digits, inner hyphens and apostrophes).
 pub fn is_word_char(c: char) -> bool {
@@ -52,38 +115,50 @@ fn char_at(s: &str, i: usize) -> Option<(char, bool)> {
     Some((c, is_word_char(c)))
 }
 
-/// Up to `n` words after `from`, stopping at clause punctuation.
-pub fn next_words(text: &str, from: usize, n: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(n.min(8));
+/// Up to `n` words after `from` (`n` at most [`MAX_WORDS`]), stopping at clause punctuation.
+pub fn next_words(text: &str, from: usize, n: usize) -> Spans {
+    let n = n.min(MAX_WORDS);
+    let mut out = Spans::default();
     let Some(rest) = text.get(from..) else {
         return out;
     };
-    let mut start: Option<usize> = None;
     let mut i = 0;
-    while let Some((c, word)) = char_at(rest, i) {
-        let at = i;
-        i += c.len_utf8();
+    while let Some((word, len)) = word_class_at(rest, i) {
         if word {
-            if start.is_none() {
-                start = Some(at);
+            // A whole run of word chars at once.
+            let start = i;
+            i += len;
+            while let Some((true, len)) = word_class_at(rest, i) {
+                i += len;
             }
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push((from + s, from + trim_end(rest, s, at)));
+            if i >= rest.len() {
+                // The text ends inside the word: it is kept whole.
+                if out.len() < n {
+                    out.push((from + start, from + rest.len()));
+                }
+                return out;
+            }
+            out.push((from + start, from + trim_end(rest, start, i)));
             if out.len() >= n {
                 return out;
             }
+            continue;
         }
-        if is_clause_stop(c) && !(c == '.' && is_abbrev_dot(rest, at)) && !digit_separator(rest, at)
+        let at = i;
+        i += len;
+        let stop = match rest.as_bytes().get(at) {
+            Some(&b) if b < 0x80 => is_clause_stop(char::from(b)),
+            _ => rest
+                .get(at..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_clause_stop),
+        };
+        if stop
+            && !(rest.as_bytes().get(at) == Some(&b'.') && is_abbrev_dot(rest, at))
+            && !digit_separator(rest, at)
         {
             return out;
         }
-    }
-    if let Some(s) = start
-        && out.len() < n
-    {
-        out.push((from + s, from + rest.len()));
     }
     out
 }
@@ -128,33 +203,106 @@ fn is_abbrev_dot(s: &str, i: usize) -> bool {
             .is_some_and(|c| c == '.' || c == ' ' || c == '(')
 }
 
-/// Up to `n` words before `to`, not reaching before `floor`, nearest first.
-pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(n.min(8));
+/// Up to `n` words before `to` (`n` at most [`MAX_WORDS`]), not reaching before `floor`,
+/// nearest first.
+pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Spans {
+    let n = n.min(MAX_WORDS);
+    let mut out = Spans::default();
     let Some(seg) = text.get(floor..to) else {
         return out;
     };
-    let mut end: Option<usize> = None;
     let mut j = seg.len();
     while let Some((i, _, word)) = char_before(seg, j) {
-        if word {
-            if end.is_none() {
-                end = Some(j);
-            }
-        } else if let Some(e) = end.take() {
-            out.push((floor + j, floor + trim_end(seg, j, e)));
-            if out.len() >= n {
-                return out;
-            }
+        if !word {
+            j = i;
+            continue;
         }
+        // A whole run of word chars at once, back to its start.
+        let end = j;
         j = i;
-    }
-    if let Some(e) = end
-        && out.len() < n
-    {
-        out.push((floor, floor + trim_end(seg, 0, e)));
+        while let Some((i, _, true)) = char_before(seg, j) {
+            j = i;
+        }
+        if j == 0 {
+            // The segment starts inside (or at) the word.
+            if out.len() < n {
+                out.push((floor, floor + trim_end(seg, 0, end)));
+            }
+            return out;
+        }
+        out.push((floor + j, floor + trim_end(seg, j, end)));
+        if out.len() >= n {
+            return out;
+        }
     }
     out
+}
+
+/// How many words [`Before`] walks back once for all its lookups.
+const BEFORE_WORDS: usize = 6;
+
+/// The words before one position of a sentence (a trigger's start), walked once and then
+/// looked up by the rules with their own floors (clause or sentence start): each lookup
+/// gives exactly what [`prev_words`] would, without walking the text again.
+#[derive(Clone, Copy, Debug)]
+pub struct Before<'a> {
+    text: &'a str,
+    base: usize,
+    to: usize,
+    /// `prev_words(text, base, to, BEFORE_WORDS)`.
+    walk: Spans,
+    /// `text[base..to]` is a valid range (else every lookup walks again).
+    valid: bool,
+}
+
+impl<'a> Before<'a> {
+    /// The words of `text[base..to]` before `to` (`base` is the sentence start).
+    pub fn new(text: &'a str, base: usize, to: usize) -> Self {
+        Before {
+            text,
+            base,
+            to,
+            walk: prev_words(text, base, to, BEFORE_WORDS),
+            valid: text.get(base..to).is_some(),
+        }
+    }
+
+    /// The text walked (the article's lowercased text).
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The position the words are before.
+    pub fn end(&self) -> usize {
+        self.to
+    }
+
+    /// `prev_words(text, floor, end, n)`. The walk from the sentence start serves any floor
+    /// at or after it that does not cut a word (a word cut by `floor` would be read from
+    /// `floor` on); other floors, and more words than were walked, walk again.
+    pub fn words(&self, floor: usize, n: usize) -> Spans {
+        let cuts_word = floor != self.base
+            && (!self.text.is_char_boundary(floor)
+                || (char_before(self.text, floor).is_some_and(|(_, _, w)| w)
+                    && char_at(self.text, floor).is_some_and(|(_, w)| w)));
+        if !self.valid
+            || n == 0
+            || n > BEFORE_WORDS
+            || floor < self.base
+            || floor > self.to
+            || cuts_word
+        {
+            return prev_words(self.text, floor, self.to, n);
+        }
+        let mut out = Spans::default();
+        for &(a, b) in self.walk.iter().take(n) {
+            if a < floor {
+                break;
+            }
+            out.push((a, b));
+        }
+        out
+    }
 }
 
 /// The word just before `start` (lowercase if `text` is), ignoring spaces only.
@@ -179,12 +327,204 @@ pub fn prev_word(text: &str, start: usize) -> Option<&str> {
     None
 }
 
-/// The words of `text[from..to]` (lowercase if `text` is).
-pub fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = &str> {
-    text.get(from..to)
-        .unwrap_or("")
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
+/// The words of `text[from..to]` (lowercase if `text` is): the runs of [`is_word_char`].
+pub fn words_in(text: &str, from: usize, to: usize) -> WordsIn<'_> {
+    WordsIn {
+        s: text.get(from..to).unwrap_or(""),
+        at: 0,
+    }
+}
+
+/// The iterator of [`words_in`]: walks bytes, decoding only non-ASCII chars.
+pub struct WordsIn<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+/// ASCII bytes that are word chars (letters, digits, `-`, `'`), by byte value.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        t[b as usize] = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+        b += 1;
+    }
+    t
+};
+
+/// Whether the char at byte `i` of `s` (a char boundary) is a word char, and its length
+/// in bytes; `None` at the end.
+#[inline(always)]
+fn word_class_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((ASCII_WORD.get(usize::from(b)).copied().unwrap_or(false), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((is_word_char(c), c.len_utf8()))
+}
+
+impl<'a> Iterator for WordsIn<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let mut i = self.at;
+        // Skip separators.
+        loop {
+            let (word, len) = word_class_at(self.s, i)?;
+            if word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while let Some((true, len)) = word_class_at(self.s, i) {
+            i += len;
+        }
+        self.at = i;
+        self.s.get(start..i)
+    }
+}
+
+/// FxHash (the hasher of rustc): one multiply and rotate per 8 bytes, fast for the short
+/// words the lexicons hold (std's SipHash costs more than the lookup it serves).
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline(always)]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            if let Some(head) = buf.get_mut(..chunk.len()) {
+                head.copy_from_slice(chunk);
+            }
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Words mapped to bit flags (which lists hold them): one hash lookup answers "is this word
+/// in list A, B or C" where [`listed`] would compare it with every entry of each list.
+#[derive(Debug)]
+pub struct Lexicon {
+    flags: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<FxHasher>>,
+    /// For each ASCII first byte, a bit per word length (lengths from 31 share the last
+    /// bit) of the words held: most words are turned away here without hashing.
+    shapes: [u32; 128],
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon {
+            flags: Default::default(),
+            shapes: [0; 128],
+        }
+    }
+}
+
+impl Lexicon {
+    /// Adds every word of `list` with the bit `flag`.
+    pub fn add(&mut self, list: &[&'static str], flag: u32) {
+        for w in list {
+            *self.flags.entry(w).or_insert(0) |= flag;
+            if let Some((i, bit)) = Self::shape(w)
+                && let Some(slot) = self.shapes.get_mut(i)
+            {
+                *slot |= bit;
+            }
+        }
+    }
+
+    /// The slot and length bit of a word with an ASCII first byte.
+    #[inline(always)]
+    fn shape(w: &str) -> Option<(usize, u32)> {
+        let first = *w.as_bytes().first()?;
+        (first < 0x80).then(|| (usize::from(first), 1u32 << w.len().min(31)))
+    }
+
+    /// The flags of `w` (0 when no list holds it).
+    #[inline]
+    pub fn flags(&self, w: &str) -> u32 {
+        if let Some((i, bit)) = Self::shape(w)
+            && self.shapes.get(i).is_some_and(|s| s & bit == 0)
+        {
+            return 0;
+        }
+        self.flags.get(w).copied().unwrap_or(0)
+    }
+}
+
+/// The words of one sentence that some [`Lexicon`] list holds, found in one walk, with
+/// their flags: "does a word of `[from, to)` belong to list X" is then answered from them
+/// for every trigger of the sentence, without walking its words again.
+#[derive(Debug)]
+pub struct Marked<'a> {
+    text: &'a str,
+    span: (usize, usize),
+    /// `(start, end, flags)` of each listed word, in text order.
+    marks: Vec<(usize, usize, u32)>,
+}
+
+impl<'a> Marked<'a> {
+    /// Walks the words of `text[span.0..span.1]` once and keeps those `lexicon` lists.
+    pub fn new(text: &'a str, span: (usize, usize), lexicon: &Lexicon) -> Self {
+        let mut marks = Vec::new();
+        let mut words = words_in(text, span.0, span.1);
+        while let Some(w) = words.next() {
+            let flags = lexicon.flags(w);
+            if flags != 0 {
+                let end = span.0 + words.at;
+                marks.push((end - w.len(), end, flags));
+            }
+        }
+        Marked { text, span, marks }
+    }
+
+    /// Whether a word of `words_in(text, from, to)` has a flag of `mask`; `None` when the
+    /// sentence's words cannot tell (the range leaves the sentence, is not on char
+    /// boundaries, or cuts a word, whose piece would be a word of its own).
+    pub fn any(&self, from: usize, to: usize, mask: u32) -> Option<bool> {
+        let inside = self.span.0 <= from
+            && from <= to
+            && to <= self.span.1
+            && self.text.get(self.span.0..self.span.1).is_some();
+        if !inside || !self.text.is_char_boundary(from) || !self.text.is_char_boundary(to) {
+            return None;
+        }
+        let cuts = |i: usize| {
+            char_before(self.text, i).is_some_and(|(_, _, w)| w)
+                && char_at(self.text, i).is_some_and(|(_, w)| w)
+        };
+        if (from > self.span.0 && cuts(from)) || (to < self.span.1 && cuts(to)) {
+            return None;
+        }
+        Some(
+            self.marks
+                .iter()
+                .any(|&(a, b, f)| a >= from && b <= to && f & mask != 0),
+        )
+    }
 }
 
 /// Whether `w` is one of `list`: the first byte is compared before the whole word, which
@@ -345,6 +685,36 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_flags_are_list_membership() {
+        let mut lex = Lexicon::default();
+        lex.add(
+            &[
+                "may",
+                "might",
+                "if",
+                "a-very-long-word-of-more-than-31-bytes",
+            ],
+            1,
+        );
+        lex.add(&["may", "not", "é"], 2);
+        for (w, f) in [
+            ("may", 3),
+            ("might", 1),
+            ("if", 1),
+            ("not", 2),
+            ("é", 2),
+            ("a-very-long-word-of-more-than-31-bytes", 1),
+            ("a-very-long-word-of-more-than-31-bytez", 0),
+            ("ma", 0),
+            ("", 0),
+            ("nor", 0),
+            ("è", 0),
+        ] {
+            assert_eq!(lex.flags(w), f, "{w}");
+        }
+    }
+
+    #[test]
     fn listed_is_contains() {
         let list = ["a", "an", "the", "their", ""];
         for w in ["a", "an", "the", "thei", "their", "theirs", "", "b", "x"] {
@@ -367,6 +737,55 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn words_in_is_split_on_non_word_chars(
+            text in "[a-zA-Z0-9 .,;:'’“”\\-—–()éİK]{0,40}",
+            a in 0usize..48,
+            b in 0usize..48,
+        ) {
+            let (from, to) = (a.min(b), a.max(b));
+            let reference: Vec<&str> = text
+                .get(from..to)
+                .unwrap_or("")
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(words_in(&text, from, to).collect::<Vec<_>>(), reference);
+        }
+
+        #[test]
+        fn before_words_are_prev_words(
+            text in "[a-zA-Z0-9 .,;:'’“”\\-—–()éİK]{0,40}",
+            base in 0usize..48,
+            to in 0usize..48,
+            floor in 0usize..48,
+            n in 0usize..14,
+        ) {
+            let before = Before::new(&text, base, to);
+            proptest::prop_assert_eq!(before.words(floor, n), prev_words(&text, floor, to, n));
+        }
+
+        #[test]
+        fn marked_words_answer_as_a_walk_would(
+            text in "[a-z0-9 .,;:'’“”\\-—–()éİK]{0,20}(may|not|if|x| |'){0,6}[a-z .,'é]{0,10}",
+            s0 in 0usize..40,
+            s1 in 0usize..40,
+            a in 0usize..40,
+            b in 0usize..40,
+        ) {
+            let mut lex = Lexicon::default();
+            lex.add(&["may", "if"], 1);
+            lex.add(&["not", "x", "'"], 2);
+            let span = (s0.min(s1), s0.max(s1));
+            let marked = Marked::new(&text, span, &lex);
+            for mask in [1, 2, 3] {
+                if let Some(got) = marked.any(a, b, mask) {
+                    let walked = words_in(&text, a, b).any(|w| lex.flags(w) & mask != 0);
+                    proptest::prop_assert_eq!(got, walked);
+                }
+            }
+        }
+
         #[test]
         fn byte_level_word_walks_match_the_char_iterators(
             text in "[a-zA-Z0-9 .,;:'’“”\\-—–()éİK]{0,40}",
