@@ -481,7 +481,7 @@ impl Vocab {
                 continue;
             };
             // The words after the trigger, read once for all gapped patterns.
-            let mut window: Option<Vec<(usize, usize)>> = None;
+            let mut window: Option<super::words::Spans> = None;
             let mut plain: Option<&Pattern> = None;
             let mut noun_plain = false;
             let mut gapped: Option<(&Pattern, usize)> = None;
