@@ -6,7 +6,7 @@
 //! byte-at-a-time string escaping was a tenth of all extraction work. The bytes are the ones
 //! serde_json writes (a test compares the two on arbitrary events).
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::NaiveDate;
 
 use super::ExportError;
 use crate::extract::{Event, Status};
@@ -128,27 +128,14 @@ fn push_number(buf: &mut Vec<u8>, n: usize) {
 
 /// A date as `"YYYY-MM-DD"`; years outside 0–9999 as chrono's serde writes them.
 fn push_date(buf: &mut Vec<u8>, d: NaiveDate) -> Result<(), ExportError> {
-    let year = d.year();
-    if !(0..=9999).contains(&year) {
-        serde_json::to_writer(&mut *buf, &d)?;
-        return Ok(());
+    match crate::temporal::iso_day(d) {
+        Some(day) => {
+            buf.push(b'"');
+            buf.extend_from_slice(&day);
+            buf.push(b'"');
+        }
+        None => serde_json::to_writer(&mut *buf, &d)?,
     }
-    let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
-    let y = year.unsigned_abs();
-    buf.extend_from_slice(&[
-        b'"',
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(d.month() / 10),
-        digit(d.month()),
-        b'-',
-        digit(d.day() / 10),
-        digit(d.day()),
-        b'"',
-    ]);
     Ok(())
 }
 

@@ -10,6 +10,8 @@ mod lex;
 pub mod timeml;
 mod value;
 
+pub(crate) use value::iso_day;
+
 use std::cell::RefCell;
 
 use chrono::NaiveDate;

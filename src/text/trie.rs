@@ -168,20 +168,6 @@ impl Trie {
         &self.starts
     }
 
-    /// The first position from `at` on where some pattern may start (judged by its first
-    /// two bytes); the caller looks up what starts there.
-    #[inline]
-    #[must_use]
-    pub fn next_candidate(&self, hay: &[u8], at: usize) -> Option<usize> {
-        if let Some(i) = self.starts.find(hay, at) {
-            return Some(i);
-        }
-        // The last byte has no pair: only a one-byte pattern starts there.
-        let last = hay.len().checked_sub(1)?;
-        let b = *hay.get(last)?;
-        (last >= at && self.step(0, b).is_some_and(|(_, ends)| ends)).then_some(last)
-    }
-
     /// Whether some pattern starts with byte `b`.
     #[inline]
     #[must_use]
@@ -291,9 +277,6 @@ mod tests {
         t.all_at(b"Mr. Kim", 0, &mut all);
         assert_eq!(all, [(0, 2), (1, 3)]);
         assert!(t.may_start(b'M') && !t.may_start(b'r') && !t.may_start(b'x'));
-        assert_eq!(t.next_candidate(b"xx Mi Mr", 0), Some(3));
-        assert_eq!(t.next_candidate(b"xx Mi Mr", 4), Some(6));
-        assert_eq!(t.next_candidate(b"xx M", 0), None);
         let rev = Trie::new(&["rM", ".rM", "retsiniM"]);
         let mut ends = Vec::new();
         rev.all_ending_at(b"x Mr. Kim", 5, &mut ends);
@@ -306,10 +289,6 @@ mod tests {
         let full = Trie::new(&all);
         assert_eq!(full.longest(&[255, 255, 0], 0), Some((255, 2)));
         assert_eq!(full.longest(&[254, 255], 0), None);
-        let one = Trie::new(&["a", "bc"]);
-        assert_eq!(one.next_candidate(b"xxa", 0), Some(2));
-        assert_eq!(one.next_candidate(b"xxb", 0), None);
-        assert_eq!(one.next_candidate(b"xaz", 0), Some(1));
     }
 
     proptest::proptest! {
