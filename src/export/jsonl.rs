@@ -8,9 +8,9 @@
 
 use chrono::NaiveDate;
 
-use super::ExportError;
-use crate::extract::{Event, Status};
-use crate::temporal::{Anchor, Precision, When};
+use super::{ExportError, anchor_name, precision_name, status_name};
+use crate::extract::Event;
+use crate::temporal::When;
 
 /// Writes one event as a single JSON line (with its newline).
 ///
@@ -137,40 +137,6 @@ fn push_date(buf: &mut Vec<u8>, d: NaiveDate) -> Result<(), ExportError> {
         None => serde_json::to_writer(&mut *buf, &d)?,
     }
     Ok(())
-}
-
-/// The variant names serde's `rename_all = "lowercase"` gives.
-fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::Reported => "reported",
-        Status::Alleged => "alleged",
-        Status::Denied => "denied",
-        Status::Planned => "planned",
-        Status::Hypothetical => "hypothetical",
-    }
-}
-
-fn precision_name(p: Precision) -> &'static str {
-    match p {
-        Precision::Day => "day",
-        Precision::Week => "week",
-        Precision::Month => "month",
-        Precision::Season => "season",
-        Precision::Quarter => "quarter",
-        Precision::Year => "year",
-        Precision::Decade => "decade",
-        Precision::Century => "century",
-        Precision::Range => "range",
-    }
-}
-
-fn anchor_name(a: Anchor) -> &'static str {
-    match a {
-        Anchor::Absolute => "absolute",
-        Anchor::Article => "article",
-        Anchor::Estimate => "estimate",
-        Anchor::None => "none",
-    }
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes it: `"` and `\\`, control
@@ -336,6 +302,7 @@ mod tests {
 
     #[test]
     fn names_and_dates_are_the_ones_serde_writes() {
+        use crate::extract::Status;
         use crate::temporal::{Anchor, Precision};
         let json = |v: &dyn erased::Json| v.json();
         for s in [

@@ -357,6 +357,15 @@ fn titled_names(text: &str) -> Vec<(usize, usize)> {
 /// of each name after a title.
 type Scanned = (Vec<(usize, usize, usize)>, Vec<(usize, usize)>);
 
+/// Whether a title found at `start` begins inside a word (the byte before is an ASCII letter,
+/// digit or `_`): `Mr` in `HMr` is none.
+fn title_inside_word(bytes: &[u8], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .and_then(|b| bytes.get(b))
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+}
+
 /// One pass over `text` for the aliases in `aliases` (as [`Actors::alias_matches`] reads
 /// them) and the titled names (as [`titled_names`] reads them). `starts` holds the byte
 /// pairs an alias or a title starts with.
@@ -386,12 +395,7 @@ fn scan(aliases: Option<&Trie>, starts: &PairSet, text: &str) -> Scanned {
             found.push((pattern, start, end));
             alias_at = end;
         }
-        if start < title_at
-            || start
-                .checked_sub(1)
-                .and_then(|b| bytes.get(b))
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        {
+        if start < title_at || title_inside_word(bytes, start) {
             continue;
         }
         hits.clear();
@@ -478,12 +482,7 @@ fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
     let mut named = Vec::new();
     let mut title_at = 0usize;
     for (start, _, end) in title_hits {
-        if start < title_at
-            || start
-                .checked_sub(1)
-                .and_then(|b| bytes.get(b))
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        {
+        if start < title_at || title_inside_word(bytes, start) {
             continue;
         }
         if let Some(name) = name_after_title(text, end) {

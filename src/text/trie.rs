@@ -212,19 +212,8 @@ impl Trie {
     #[inline]
     #[must_use]
     pub fn longest(&self, hay: &[u8], at: usize) -> Option<(usize, usize)> {
-        let mut node = 0usize;
         let mut best = None;
-        let mut i = at;
-        while let Some(&b) = hay.get(i) {
-            let Some((n, ends)) = self.step(node, b) else {
-                break;
-            };
-            node = n;
-            i += 1;
-            if ends && let Some(p) = self.pattern_at(node) {
-                best = Some((p, i));
-            }
-        }
+        self.each_at(hay, at, |p, end| best = Some((p, end)));
         best
     }
 
@@ -248,6 +237,13 @@ impl Trie {
     /// Every pattern that `hay[at..]` starts with, shortest first, pushed onto `found` as
     /// (pattern index, end offset in `hay`).
     pub fn all_at(&self, hay: &[u8], at: usize, found: &mut Vec<(usize, usize)>) {
+        self.each_at(hay, at, |p, end| found.push((p, end)));
+    }
+
+    /// Calls `f(pattern, end)` for every pattern that `hay[at..]` starts with, shortest
+    /// first.
+    #[inline]
+    fn each_at(&self, hay: &[u8], at: usize, mut f: impl FnMut(usize, usize)) {
         let mut node = 0usize;
         let mut i = at;
         while let Some(&b) = hay.get(i) {
@@ -257,7 +253,7 @@ impl Trie {
             node = n;
             i += 1;
             if ends && let Some(p) = self.pattern_at(node) {
-                found.push((p, i));
+                f(p, i);
             }
         }
     }
