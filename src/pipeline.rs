@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{self, Article, Corpus, DateSource, Problem};
 use crate::extract::{Event, Extractor};
-use crate::temporal::{self, Anchor, DocDate, Precision};
+use crate::temporal::{self, Anchor, DocDate, Precision, TimeExpr};
 
 /// The result of extracting a set of paths.
 #[derive(Clone, Debug, Default)]
@@ -29,14 +29,9 @@ pub fn extract_paths(paths: &[PathBuf], extractor: &Extractor) -> Extraction {
 #[must_use]
 pub fn extract_corpus(corpus: Corpus, extractor: &Extractor) -> Extraction {
     let mut articles = corpus.articles;
-    // Estimating and extracting one article on the same thread lets the second tagging of an
-    // undated article without an explicit date reuse the first (see `temporal::tag`).
     let per_article: Vec<Vec<Event>> = articles
         .par_iter_mut()
-        .map(|a| {
-            estimate_date(a);
-            extractor.extract(a)
-        })
+        .map(|a| date_and_extract(a, extractor))
         .collect();
     Extraction {
         articles,
@@ -87,20 +82,44 @@ pub fn extract_in_chunks<E>(
 /// Gives an undated article the latest explicit, day-precise date in its text, marked as an
 /// estimate. Relative expressions are resolved against it with anchor `estimate`.
 pub fn estimate_date(article: &mut Article) {
-    if article.published.is_some() {
-        return;
+    let _ = estimate_date_tagging(article);
+}
+
+/// [`estimate_date`], then the article's events: what every loader does with an article.
+/// An undated article whose text gives no date is tagged once, not again to extract it.
+pub fn date_and_extract(article: &mut Article, extractor: &Extractor) -> Vec<Event> {
+    match estimate_date_tagging(article) {
+        Some(undated) => extractor.extract_undated(article, undated),
+        None => extractor.extract(article),
     }
-    if let Some(d) = latest_explicit_date(&article.text) {
-        article.published = Some(d);
-        article.published_source = DateSource::Estimate;
+}
+
+/// [`estimate_date`]; returns the article's time expressions, tagged without a date, when
+/// it stays undated.
+fn estimate_date_tagging(article: &mut Article) -> Option<Vec<TimeExpr>> {
+    if article.published.is_some() {
+        return None;
+    }
+    let tags = temporal::tag(&article.text, DocDate::default());
+    match latest_day(&tags) {
+        Some(d) => {
+            article.published = Some(d);
+            article.published_source = DateSource::Estimate;
+            None
+        }
+        None => Some(tags),
     }
 }
 
 /// The latest absolute, day-precise date written in `text`.
 #[must_use]
 pub fn latest_explicit_date(text: &str) -> Option<NaiveDate> {
-    temporal::tag(text, DocDate::default())
-        .into_iter()
+    latest_day(&temporal::tag(text, DocDate::default()))
+}
+
+/// The latest absolute, day-precise date among `tags`.
+fn latest_day(tags: &[TimeExpr]) -> Option<NaiveDate> {
+    tags.iter()
         .filter(|t| t.anchor == Anchor::Absolute && t.precision == Precision::Day)
         .filter_map(|t| t.interval.map(|(_, end)| end))
         .max()

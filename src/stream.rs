@@ -291,12 +291,11 @@ fn read_line(line_no: usize, line: &[u8], sidecars: &Sidecars, opts: &Options) -
             a.published = Some(d);
             a.published_source = DateSource::Sidecar;
         }
-        crate::pipeline::estimate_date(a);
     }
     out.events = out
         .articles
-        .iter()
-        .flat_map(|a| opts.extractor.extract(a))
+        .iter_mut()
+        .flat_map(|a| crate::pipeline::date_and_extract(a, opts.extractor))
         .filter(|e| opts.filter.matches(e))
         .collect();
     out

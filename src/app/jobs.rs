@@ -362,14 +362,10 @@ fn load_files(paths: &[PathBuf], builder: &mut Builder<'_>, cancel: &AtomicBool)
                         return;
                     }
                     let mut read = corpus::read_file(e, sidecars.get(&e.root).unwrap_or(empty));
-                    // As `pipeline::extract_corpus` does.
-                    for a in &mut read.articles {
-                        crate::pipeline::estimate_date(a);
-                    }
                     let events: Vec<Event> = read
                         .articles
-                        .iter()
-                        .flat_map(|a| extractor.extract(a))
+                        .iter_mut()
+                        .flat_map(|a| crate::pipeline::date_and_extract(a, extractor))
                         .collect();
                     // The receiver is gone only when loading stopped.
                     let _ = out_tx.send(FileOut {

@@ -304,7 +304,6 @@ mod tests {
     fn names_and_dates_are_the_ones_serde_writes() {
         use crate::extract::Status;
         use crate::temporal::{Anchor, Precision};
-        let json = |v: &dyn erased::Json| v.json();
         for s in [
             Status::Reported,
             Status::Alleged,
@@ -351,15 +350,9 @@ mod tests {
         }
     }
 
-    mod erased {
-        pub trait Json {
-            fn json(&self) -> String;
-        }
-        impl<T: serde::Serialize> Json for T {
-            fn json(&self) -> String {
-                serde_json::to_string(self).unwrap_or_default()
-            }
-        }
+    /// `v` as serde_json writes it.
+    fn json(v: &impl serde::Serialize) -> String {
+        serde_json::to_string(v).unwrap_or_default()
     }
 
     proptest::proptest! {

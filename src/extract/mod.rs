@@ -236,7 +236,16 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Vec<Event> {
         self.inner
             .as_ref()
-            .map(|i| i.extract(article))
+            .map(|i| i.extract(article, None))
+            .unwrap_or_default()
+    }
+
+    /// [`Self::extract`] for an undated article whose text was already tagged without an
+    /// article date (`times`, from `temporal::tag(text, DocDate::default())`).
+    pub(crate) fn extract_undated(&self, article: &Article, times: Vec<TimeExpr>) -> Vec<Event> {
+        self.inner
+            .as_ref()
+            .map(|i| i.extract(article, Some(times)))
             .unwrap_or_default()
     }
 }
@@ -563,7 +572,9 @@ const NON_AGENT_PREPS: &[&str] = &[
 ];
 
 impl Inner {
-    fn extract(&self, article: &Article) -> Vec<Event> {
+    /// The events of `article`; `tagged` is its time expressions when the caller already
+    /// has them (tagged with the article's own date).
+    fn extract(&self, article: &Article, tagged: Option<Vec<TimeExpr>>) -> Vec<Event> {
         let text = article.text.as_str();
         let lower = text.to_ascii_lowercase();
         let seg = text::segment(text);
@@ -571,7 +582,8 @@ impl Inner {
             date: article.published,
             estimated: article.published_source == DateSource::Estimate,
         };
-        let times: Vec<TimeExpr> = temporal::tag(text, doc)
+        let times: Vec<TimeExpr> = tagged
+            .unwrap_or_else(|| temporal::tag(text, doc))
             .into_iter()
             .filter(|t| {
                 // `recently` with a known article date resolves to nothing: it dates nothing.

@@ -12,8 +12,6 @@ mod value;
 
 pub(crate) use value::iso_day;
 
-use std::cell::RefCell;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -158,35 +156,9 @@ impl TimeExpr {
 /// Finds and normalizes every time expression in `text`, as a reader of the timeline wants
 /// them: a range such as `between December 30, 2023 and February 7, 2024` or `since
 /// September` is one expression with [`Precision::Range`].
-///
-/// Tagging is a pure function of `text` and `doc`. An undated article is tagged twice the
-/// same way when its text has no explicit date to estimate one from (once by
-/// [`crate::pipeline::estimate_date`], once to extract its events): the last text tagged
-/// without an article date on each thread is kept, and the second call is a copy.
 #[must_use]
 pub fn tag(text: &str, doc: DocDate) -> Vec<TimeExpr> {
-    if doc != DocDate::default() {
-        return merge_ranges(text, doc, tag_timex(text, doc));
-    }
-    UNDATED.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if let Some((t, exprs)) = memo.as_ref()
-            && t == text
-        {
-            return exprs.clone();
-        }
-        let exprs = merge_ranges(text, doc, tag_timex(text, doc));
-        *memo = (text.len() <= UNDATED_MAX).then(|| (text.to_owned(), exprs.clone()));
-        exprs
-    })
-}
-
-/// Longest text [`UNDATED`] keeps.
-const UNDATED_MAX: usize = 1 << 20;
-
-thread_local! {
-    /// The last text [`tag`] tagged without an article date on this thread, and the result.
-    static UNDATED: RefCell<Option<(String, Vec<TimeExpr>)>> = const { RefCell::new(None) };
+    merge_ranges(text, doc, tag_timex(text, doc))
 }
 
 /// Finds and normalizes every time expression in `text` with TimeML's extents: the
