@@ -19,6 +19,10 @@ use std::time::{Duration, Instant};
 
 use dateline::app::{DatelineApp, Dialogs};
 
+/// The allocator the `dateline` binary uses, so the figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct NoDialogs;
 
 impl Dialogs for NoDialogs {
