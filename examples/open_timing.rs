@@ -6,6 +6,9 @@
 //! cargo run --release --example open_timing -- /tmp/corpus-10k --generate 10000
 //! ```
 //!
+//! Frames run when the app asks for one, as under eframe; `--continuous` runs them back to
+//! back (60 per second) instead, as when the user keeps moving the mouse over the window.
+//!
 //! `--generate N` first writes N generated articles (seed 1) into the folder when it does not
 //! exist yet, like `dateline generate FOLDER --articles N --seed 1`. `--events N` writes N
 //! synthetic events as JSON Lines to the path instead (for opening a file of extracted events):
@@ -88,6 +91,8 @@ fn main() {
     };
     let generate = take("--generate");
     let events = take("--events");
+    let continuous = args.iter().any(|a| a == "--continuous");
+    args.retain(|a| a != "--continuous");
     let paths: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let Some(first) = paths.first() else {
         eprintln!("usage: open_timing FOLDER_OR_JSONL... [--generate N | --events N]");
@@ -112,8 +117,16 @@ fn main() {
         write_events(first, n);
     }
     let ctx = egui::Context::default();
+    // Like eframe, run a frame only when one was asked for (by the app, by egui, or by the
+    // loading job's waker), at most one per display refresh. `--continuous` runs frames
+    // back to back instead, as when the user keeps moving the mouse: the worst case.
+    let (wake_tx, wake_rx) = std::sync::mpsc::channel::<Instant>();
+    ctx.set_request_repaint_callback(move |info| {
+        let _ = wake_tx.send(Instant::now() + info.delay);
+    });
     let started = Instant::now();
     let mut app = DatelineApp::new(None, Box::new(NoDialogs), paths);
+    app.set_repaint_context(&ctx);
     let mut first_events: Option<(Duration, usize)> = None;
     let mut frames: Vec<Duration> = Vec::new();
     let frame_budget = Duration::from_millis(16);
@@ -134,7 +147,15 @@ fn main() {
             eprintln!("gave up after 10 minutes");
             break;
         }
-        std::thread::sleep(frame_budget.saturating_sub(took));
+        let mut due = t + frame_budget;
+        if !continuous {
+            let Ok(asked) = wake_rx.recv_timeout(Duration::from_secs(600)) else {
+                eprintln!("no repaint was asked for in 10 minutes");
+                break;
+            };
+            due = due.max(wake_rx.try_iter().fold(asked, Instant::min));
+        }
+        std::thread::sleep(due.saturating_duration_since(Instant::now()));
     }
     let all = started.elapsed();
     let mut sorted = frames.clone();
