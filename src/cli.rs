@@ -302,17 +302,18 @@ pub fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
                 .map_err(|_| anyhow::anyhow!("--published: {d:?} is not a date; use YYYY-MM-DD"))
         })
         .transpose()?;
-    let extractor = Extractor::builtin();
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         if args.paths.len() > 1 {
             anyhow::bail!(
                 "`-` reads the inputs from stdin and cannot be combined with other paths"
             );
         }
-        return extract_stdin(args, &filter, published, &extractor);
+        return extract_stdin(args, &filter, published, &Extractor::builtin());
     }
 
-    let mut corpus = crate::corpus::load(&args.paths);
+    // The vocabularies compile while the files are read.
+    let (extractor, mut corpus) =
+        rayon::join(Extractor::builtin, || crate::corpus::load(&args.paths));
     set_published(&mut corpus.articles, published);
     warn(&corpus.problems);
     if corpus.articles.is_empty() {
