@@ -79,8 +79,124 @@ const WINDOW_RIGHT: usize = 112;
 /// Bytes tokenized at once past a hit.
 const CHUNK: usize = 768;
 
+/// What a tagging of a text found that does not depend on the article date: where each
+/// search for a trigger started and what it found, and the tokens of each chunk. A second
+/// tagging of the same text with another date replays them instead of searching and
+/// tokenizing again; where it looks elsewhere (an expression read differently with the date),
+/// it searches and tokenizes as usual.
+#[derive(Debug, Default)]
+pub(crate) struct Trace {
+    /// Search start and the hit found from there, in search order (starts increase).
+    hits: Vec<(usize, Option<(usize, usize)>)>,
+    /// A chunk's byte range and its tokens' range in `toks`, in tokenizing order.
+    chunks: Vec<(usize, usize, usize, usize)>,
+    toks: Vec<Tok>,
+}
+
+/// How [`find_traced`] uses a [`Trace`].
+pub(crate) enum Tracing<'a> {
+    Off,
+    Record(&'a mut Trace),
+    /// Replay a trace; the two numbers are where the next look-ups start in its lists.
+    Replay(&'a Trace, usize, usize),
+}
+
+impl Tracing<'_> {
+    /// The next trigger hit searched from `from`: replayed when the trace searched from
+    /// there too.
+    fn next_hit(&mut self, ac: &AhoCorasick, text: &str, from: usize) -> Option<(usize, usize)> {
+        match self {
+            Tracing::Off => next_hit(ac, text, from),
+            Tracing::Record(t) => {
+                let h = next_hit(ac, text, from);
+                t.hits.push((from, h));
+                h
+            }
+            Tracing::Replay(t, i, _) => {
+                while t.hits.get(*i).is_some_and(|(f, _)| *f < from) {
+                    *i += 1;
+                }
+                match t.hits.get(*i) {
+                    Some(&(f, h)) if f == from => h,
+                    _ => next_hit(ac, text, from),
+                }
+            }
+        }
+    }
+
+    /// Makes `buf`, the tokens of `text[old.0..old.1]`, the tokens of `text[from..to]`
+    /// ([`retokenize`]), copying them from the trace when it made the same chunk: a chunk's
+    /// tokens depend only on its range.
+    fn retokenize(
+        &mut self,
+        text: &str,
+        buf: &mut Vec<Tok>,
+        old: (usize, usize),
+        from: usize,
+        to: usize,
+    ) {
+        match self {
+            Tracing::Off => retokenize(text, buf, old, from, to),
+            Tracing::Record(t) => {
+                retokenize(text, buf, old, from, to);
+                let lo = t.toks.len();
+                t.toks.extend_from_slice(buf);
+                t.chunks.push((from, to, lo, t.toks.len()));
+            }
+            Tracing::Replay(t, _, i) => {
+                while t.chunks.get(*i).is_some_and(|c| (c.0, c.1) < (from, to)) {
+                    *i += 1;
+                }
+                match t.chunks.get(*i) {
+                    Some(&(f, e, lo, hi)) if (f, e) == (from, to) => {
+                        buf.clear();
+                        buf.extend_from_slice(t.toks.get(lo..hi).unwrap_or(&[]));
+                    }
+                    _ => retokenize(text, buf, old, from, to),
+                }
+            }
+        }
+    }
+}
+
+/// The next trigger hit from byte `from`: the automaton's next match that is not inside a
+/// word or number, and, for a word, not followed by more of one.
+fn next_hit(ac: &AhoCorasick, text: &str, mut pos: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    while let Some(m) = ac.find(Input::new(text).span(pos..text.len())) {
+        let (hs, he) = (m.start(), m.end());
+        pos = he;
+        let first = bytes.get(hs).copied().unwrap_or(0);
+        let prev = if hs == 0 {
+            b' '
+        } else {
+            bytes.get(hs - 1).copied().unwrap_or(b' ')
+        };
+        if prev.is_ascii_alphanumeric() {
+            // Inside a word or number (`A380`, `B52s`): skip to its end.
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                pos += 1;
+            }
+            continue;
+        }
+        if first.is_ascii_alphabetic() {
+            let next = bytes.get(he).copied().unwrap_or(b' ');
+            if next.is_ascii_alphanumeric() {
+                continue;
+            }
+        }
+        return Some((hs, he));
+    }
+    None
+}
+
 /// Finds TimeML-delimited time expressions.
 pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
+    find_traced(text, doc, Tracing::Off)
+}
+
+/// [`find`], recording or replaying a [`Trace`].
+pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let Some(ac) = TRIGGER_AC.as_ref() else {
         return out;
@@ -107,28 +223,9 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
     let mut pos = 0usize;
     // Restart after what is already covered: digits inside a tagged or rejected number are
     // not hits of their own.
-    while let Some(m) = ac.find(Input::new(text).span(pos.max(covered)..text.len())) {
-        let (hs, he) = (m.start(), m.end());
+    while let Some((hs, he)) = tracing.next_hit(ac, text, pos.max(covered)) {
         pos = he;
         let first = bytes.get(hs).copied().unwrap_or(0);
-        let prev = if hs == 0 {
-            b' '
-        } else {
-            bytes.get(hs - 1).copied().unwrap_or(b' ')
-        };
-        if prev.is_ascii_alphanumeric() {
-            // Inside a word or number (`A380`, `B52s`): skip to its end.
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-                pos += 1;
-            }
-            continue;
-        }
-        if first.is_ascii_alphabetic() {
-            let next = bytes.get(he).copied().unwrap_or(b' ');
-            if next.is_ascii_alphanumeric() {
-                continue;
-            }
-        }
         let from = window_start(text, hs, covered);
         let to = window_end(text, he, WINDOW_RIGHT);
         // Tokenize a chunk once and serve the windows of the following hits from it: news
@@ -136,7 +233,7 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
         // with the last one.
         if from < buf_from || to > buf_to {
             let chunk_to = window_end(text, he, CHUNK);
-            retokenize(text, &mut buf, (buf_from, buf_to), from, chunk_to);
+            tracing.retokenize(text, &mut buf, (buf_from, buf_to), from, chunk_to);
             buf_from = from;
             buf_to = chunk_to;
         }
