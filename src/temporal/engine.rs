@@ -130,15 +130,16 @@ impl Tracing<'_> {
     fn retokenize(
         &mut self,
         text: &str,
+        lower: &[u8],
         buf: &mut Vec<Tok>,
         old: (usize, usize),
         from: usize,
         to: usize,
     ) {
         match self {
-            Tracing::Off => retokenize(text, buf, old, from, to),
+            Tracing::Off => retokenize(text, lower, buf, old, from, to),
             Tracing::Record(t) => {
-                retokenize(text, buf, old, from, to);
+                retokenize(text, lower, buf, old, from, to);
                 let lo = t.toks.len();
                 t.toks.extend_from_slice(buf);
                 t.chunks.push((from, to, lo, t.toks.len()));
@@ -152,7 +153,7 @@ impl Tracing<'_> {
                         buf.clear();
                         buf.extend_from_slice(t.toks.get(lo..hi).unwrap_or(&[]));
                     }
-                    _ => retokenize(text, buf, old, from, to),
+                    _ => retokenize(text, lower, buf, old, from, to),
                 }
             }
         }
@@ -219,6 +220,8 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
     let bytes = text.as_bytes();
     let mut covered = 0usize;
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
+    // The text ASCII-lowercased, for the tokens' lowercase copies: made at the first chunk.
+    let mut lower: Option<Vec<u8>> = None;
     let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
     let mut pos = 0usize;
     // Restart after what is already covered: digits inside a tagged or rejected number are
@@ -233,7 +236,8 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
         // with the last one.
         if from < buf_from || to > buf_to {
             let chunk_to = window_end(text, he, CHUNK);
-            tracing.retokenize(text, &mut buf, (buf_from, buf_to), from, chunk_to);
+            let lower = lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+            tracing.retokenize(text, lower, &mut buf, (buf_from, buf_to), from, chunk_to);
             buf_from = from;
             buf_to = chunk_to;
         }
