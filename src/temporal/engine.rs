@@ -1,25 +1,14 @@
-//! The tagger proper: one Aho-Corasick pass over trigger words, then hand-written parsing of
-//! a small token window around each hit.
+//! The tagger proper: trigger words and numbers found by one walk over the text
+//! ([`super::trigger`]), then hand-written parsing of a small token window around each hit.
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use chrono::{Datelike, NaiveDate};
 
 use super::lex::{
-    Kind, TRIGGERS, Tok, Unit, month_of, number_word, ordinal_word, retokenize, unit_of, weekday_of,
+    Kind, Tok, Unit, month_of, number_word, ordinal_word, retokenize, unit_of, weekday_of,
 };
+use super::trigger::Triggers;
 use super::value::{Season, V, add_days, add_months, weekday_num, ymd};
 use super::{Anchor, DocDate, TimexType};
-
-static TRIGGER_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(TRIGGERS)
-        .ok()
-});
 
 /// One expression as TimeML delimits it.
 #[derive(Clone, Debug)]
@@ -104,11 +93,11 @@ pub(crate) enum Tracing<'a> {
 impl Tracing<'_> {
     /// The next trigger hit searched from `from`: replayed when the trace searched from
     /// there too.
-    fn next_hit(&mut self, ac: &AhoCorasick, text: &str, from: usize) -> Option<(usize, usize)> {
+    fn next_hit(&mut self, triggers: &Triggers<'_>, from: usize) -> Option<(usize, usize)> {
         match self {
-            Tracing::Off => next_hit(ac, text, from),
+            Tracing::Off => triggers.next_hit(from),
             Tracing::Record(t) => {
-                let h = next_hit(ac, text, from);
+                let h = triggers.next_hit(from);
                 t.hits.push((from, h));
                 h
             }
@@ -118,7 +107,7 @@ impl Tracing<'_> {
                 }
                 match t.hits.get(*i) {
                     Some(&(f, h)) if f == from => h,
-                    _ => next_hit(ac, text, from),
+                    _ => triggers.next_hit(from),
                 }
             }
         }
@@ -160,37 +149,6 @@ impl Tracing<'_> {
     }
 }
 
-/// The next trigger hit from byte `from`: the automaton's next match that is not inside a
-/// word or number, and, for a word, not followed by more of one.
-fn next_hit(ac: &AhoCorasick, text: &str, mut pos: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    while let Some(m) = ac.find(Input::new(text).span(pos..text.len())) {
-        let (hs, he) = (m.start(), m.end());
-        pos = he;
-        let first = bytes.get(hs).copied().unwrap_or(0);
-        let prev = if hs == 0 {
-            b' '
-        } else {
-            bytes.get(hs - 1).copied().unwrap_or(b' ')
-        };
-        if prev.is_ascii_alphanumeric() {
-            // Inside a word or number (`A380`, `B52s`): skip to its end.
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-                pos += 1;
-            }
-            continue;
-        }
-        if first.is_ascii_alphabetic() {
-            let next = bytes.get(he).copied().unwrap_or(b' ');
-            if next.is_ascii_alphanumeric() {
-                continue;
-            }
-        }
-        return Some((hs, he));
-    }
-    None
-}
-
 /// Finds TimeML-delimited time expressions.
 pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
     find_traced(text, doc, Tracing::Off)
@@ -199,9 +157,6 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
 /// [`find`], recording or replaying a [`Trace`].
 pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) -> Vec<Found> {
     let mut out = Vec::new();
-    let Some(ac) = TRIGGER_AC.as_ref() else {
-        return out;
-    };
     let mut cx = Cx {
         text,
         dct: doc.date,
@@ -220,13 +175,14 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
     let bytes = text.as_bytes();
     let mut covered = 0usize;
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
-    // The text ASCII-lowercased, for the tokens' lowercase copies: made at the first chunk.
-    let mut lower: Option<Vec<u8>> = None;
+    // The text ASCII-lowercased, for finding triggers and the tokens' lowercase copies.
+    let lower = text.as_bytes().to_ascii_lowercase();
+    let triggers = Triggers::new(text, &lower);
     let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
     let mut pos = 0usize;
     // Restart after what is already covered: digits inside a tagged or rejected number are
     // not hits of their own.
-    while let Some((hs, he)) = tracing.next_hit(ac, text, pos.max(covered)) {
+    while let Some((hs, he)) = tracing.next_hit(&triggers, pos.max(covered)) {
         pos = he;
         let first = bytes.get(hs).copied().unwrap_or(0);
         let from = window_start(text, hs, covered);
@@ -236,8 +192,7 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
         // with the last one.
         if from < buf_from || to > buf_to {
             let chunk_to = window_end(text, he, CHUNK);
-            let lower = lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
-            tracing.retokenize(text, lower, &mut buf, (buf_from, buf_to), from, chunk_to);
+            tracing.retokenize(text, &lower, &mut buf, (buf_from, buf_to), from, chunk_to);
             buf_from = from;
             buf_to = chunk_to;
         }

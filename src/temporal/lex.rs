@@ -1,6 +1,6 @@
 //! Tokens and word tables for the time-expression tagger.
 //!
-//! The tagger never tokenizes a whole text: it finds trigger words with one Aho-Corasick pass
+//! The tagger never tokenizes a whole text: it finds trigger words in one walk over the text
 //! and tokenizes a small window around each hit. Tokens keep their byte span and a lowercase
 //! copy of short words in a fixed buffer, so no allocation happens per token.
 

@@ -8,6 +8,7 @@
 mod engine;
 mod lex;
 pub mod timeml;
+mod trigger;
 mod value;
 
 pub(crate) use value::iso_day;
