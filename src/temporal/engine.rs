@@ -52,6 +52,8 @@ struct Ref {
 
 struct Cx<'t> {
     text: &'t str,
+    /// `text` ASCII-lowercased.
+    lower: &'t [u8],
     dct: Option<NaiveDate>,
     dct_anchor: Anchor,
     last: Option<Ref>,
@@ -157,8 +159,12 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
 /// [`find`], recording or replaying a [`Trace`].
 pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) -> Vec<Found> {
     let mut out = Vec::new();
+    // The text ASCII-lowercased, for finding triggers, the tokens' lowercase copies and the
+    // tense cues.
+    let lower = text.as_bytes().to_ascii_lowercase();
     let mut cx = Cx {
         text,
+        lower: &lower,
         dct: doc.date,
         dct_anchor: if doc.date.is_none() {
             Anchor::None
@@ -175,8 +181,6 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
     let bytes = text.as_bytes();
     let mut covered = 0usize;
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
-    // The text ASCII-lowercased, for finding triggers and the tokens' lowercase copies.
-    let lower = text.as_bytes().to_ascii_lowercase();
     let triggers = Triggers::new(text, &lower);
     let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
     let mut pos = 0usize;
@@ -387,6 +391,8 @@ impl Cx<'_> {
         // Words before, nearest first.
         // At most 14 words (the 12 looked at and the two before the last), without allocating.
         let mut words: [&[u8]; 14] = [&[]; 14];
+        // The same words lowercased.
+        let mut lows: [&[u8]; 14] = [&[]; 14];
         let mut count = 0;
         let mut i = start;
         while count < words.len() && i > lo && !sentence_break(bytes, i - 1) {
@@ -397,9 +403,12 @@ impl Cx<'_> {
             if j < i {
                 // (`a closed-door meeting`: the first part of a compound says no tense.)
                 let compound = bytes.get(i) == Some(&b'-');
-                if !compound && let (Some(w), Some(slot)) = (bytes.get(j..i), words.get_mut(count))
+                if !compound
+                    && let (Some(w), Some(slot), Some(low_slot)) =
+                        (bytes.get(j..i), words.get_mut(count), lows.get_mut(count))
                 {
                     *slot = w;
+                    *low_slot = self.lower.get(j..i).unwrap_or(&[]);
                     count += 1;
                 }
                 i = j;
@@ -420,7 +429,11 @@ impl Cx<'_> {
             })
             .count();
         let before = before.get(clock..).unwrap_or(&[]);
-        let is = |n: usize, x: &[u8]| before.get(n).is_some_and(|w| w.eq_ignore_ascii_case(x));
+        let before_low = lows
+            .get(..count)
+            .and_then(|l| l.get(clock..))
+            .unwrap_or(&[]);
+        let is = |n: usize, x: &[u8]| before_low.get(n).is_some_and(|w| *w == x);
         // Not a sentence-initial `Until Thursday, they had not...`: a state that ended.
         let until_lower = before
             .first()
@@ -434,38 +447,26 @@ impl Cx<'_> {
             // `agreed to a ceasefire in January`: `to` before an article is a preposition,
             // no infinitive looking ahead.
             if n > 0
-                && before.get(n).is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
-                && before.get(n - 1).is_some_and(|w| {
+                && is(n, b"to")
+                && before_low.get(n - 1).is_some_and(|w| {
                     [&b"a"[..], b"an", b"the", b"its", b"their", b"his", b"her"]
                         .iter()
-                        .any(|d| w.eq_ignore_ascii_case(d))
+                        .any(|d| w == d)
                 })
             {
                 continue;
             }
             // `next to the embassy`: a preposition, not a time.
-            if n > 0
-                && before
-                    .get(n)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"next"))
-                && before
-                    .get(n - 1)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
-            {
+            if n > 0 && is(n, b"next") && is(n - 1, b"to") {
                 continue;
             }
             // `ahead of the weekend`, `ahead of Tuesday's vote`: still to come.
-            if (n == 1 || (n == 2 && is(0, b"the")))
-                && before
-                    .get(n)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"ahead"))
-                && before
-                    .get(n - 1)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
-            {
+            if (n == 1 || (n == 2 && is(0, b"the"))) && is(n, b"ahead") && is(n - 1, b"of") {
                 return Tense::Future;
             }
-            if let Some(t) = before.get(n..).and_then(cue) {
+            if let (Some(ws), Some(ls)) = (before.get(n..), before_low.get(n..))
+                && let Some(t) = cue(ws, ls)
+            {
                 return t;
             }
         }
@@ -473,6 +474,7 @@ impl Cx<'_> {
         let mut i = end;
         // The word and the two before it, nearest first.
         let mut seen_words: [&[u8]; 3] = [&[]; 3];
+        let mut seen_lows: [&[u8]; 3] = [&[]; 3];
         let mut seen = 0;
         while seen < 8 && i < hi && !sentence_break(bytes, i) {
             let mut j = i;
@@ -480,10 +482,14 @@ impl Cx<'_> {
                 j += 1;
             }
             if j > i {
-                if let Some(w) = bytes.get(i..j) {
+                if let (Some(w), Some(l)) = (bytes.get(i..j), self.lower.get(i..j)) {
                     seen_words = [w, seen_words[0], seen_words[1]];
+                    seen_lows = [l, seen_lows[0], seen_lows[1]];
                     seen += 1;
-                    if let Some(t) = seen_words.get(..seen.min(3)).and_then(cue) {
+                    let n = seen.min(3);
+                    if let (Some(ws), Some(ls)) = (seen_words.get(..n), seen_lows.get(..n))
+                        && let Some(t) = cue(ws, ls)
+                    {
                         return t;
                     }
                 }
@@ -506,43 +512,43 @@ const ABBREVIATIONS: &[&[u8]] = &[
 
 /// Whether the byte at `i` ends a sentence: `.` `!` `?` `;` or a newline, but not the period
 /// of `a.m.`, `U.S.` or `Oct.` inside a sentence.
+#[inline]
 fn sentence_break(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i) {
         Some(b'!' | b'?' | b'\n' | b';') | None => true,
-        Some(b'.') => {
-            // `3.5`: a decimal point.
-            if bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
-                return false;
-            }
-            let mut j = i;
-            while j > 0 && bytes.get(j - 1).is_some_and(u8::is_ascii_alphabetic) {
-                j -= 1;
-            }
-            let w = bytes.get(j..i).unwrap_or(&[]);
-            // `a.m.`, `U.S.`: a single letter before the period.
-            if w.len() == 1 {
-                return false;
-            }
-            !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
-        }
+        Some(b'.') => period_breaks(bytes, i),
         _ => false,
     }
 }
 
+/// [`sentence_break`] at a period.
+#[inline(never)]
+fn period_breaks(bytes: &[u8], i: usize) -> bool {
+    // `3.5`: a decimal point.
+    if bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && bytes.get(j - 1).is_some_and(u8::is_ascii_alphabetic) {
+        j -= 1;
+    }
+    let w = bytes.get(j..i).unwrap_or(&[]);
+    // `a.m.`, `U.S.`: a single letter before the period.
+    if w.len() == 1 {
+        return false;
+    }
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
 /// Whether a word marks past or future; `ws` is the word and the words before it, nearest
 /// first.
-fn cue(ws: &[&[u8]]) -> Option<Tense> {
+fn cue(ws: &[&[u8]], lows: &[&[u8]]) -> Option<Tense> {
     let w = *ws.first()?;
-    let before = ws.get(1).copied();
-    let is = |n: usize, x: &[u8]| ws.get(n).is_some_and(|b| b.eq_ignore_ascii_case(x));
-    let mut buf = [0u8; 16];
-    if w.len() > buf.len() {
+    let l = *lows.first()?;
+    let is = |n: usize, x: &[u8]| lows.get(n).is_some_and(|b| *b == x);
+    if w.len() > 16 {
         return None;
     }
-    for (d, c) in buf.iter_mut().zip(w) {
-        *d = c.to_ascii_lowercase();
-    }
-    let l = buf.get(..w.len()).unwrap_or(&[]);
     // `will be held`: a participle after `be` says nothing; the auxiliary decides.
     if is(1, b"be") || is(1, b"being") {
         return None;
@@ -576,13 +582,7 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
             return Some(Tense::Future);
         }
         b"to" => {
-            let mut lb = [0u8; 16];
-            let b = before.filter(|b| b.len() <= lb.len()).map(|b| {
-                for (d, c) in lb.iter_mut().zip(b) {
-                    *d = c.to_ascii_lowercase();
-                }
-                lb.get(..b.len()).unwrap_or(&[])
-            });
+            let b = lows.get(1).copied().filter(|b| b.len() <= 16);
             let perfect = is(2, b"had") || (is(2, b"been") && is(3, b"had"));
             return match b {
                 Some(
