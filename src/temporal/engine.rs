@@ -383,7 +383,7 @@ impl Cx<'_> {
     /// after it.
     fn tense(&self, start: usize, end: usize) -> Tense {
         let bytes = self.text.as_bytes();
-        let wordish = |c: &u8| c.is_ascii_alphabetic() || *c == b'\'';
+        let wordish = |c: &u8| WORDISH[usize::from(*c)];
         // The sentence around the range, looked at up to 160 bytes before and 120 after: the
         // walks below stop at its first break either way (letters never are one, so the
         // breaks are only looked for between words).
@@ -501,6 +501,18 @@ impl Cx<'_> {
         Tense::Unknown
     }
 }
+
+/// The bytes of the words [`Cx::tense`] reads: ASCII letters and the apostrophe.
+static WORDISH: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphabetic() || b == b'\'';
+        i += 1;
+    }
+    t
+};
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&[u8]] = &[

@@ -90,16 +90,15 @@ fn push_num<T: Copy + Into<i64>>(out: &mut String, v: T, width: usize) {
         out.push('0');
     }
     let tail = digits.get(digits.len() - n..).unwrap_or(&[]);
-    out.push_str(std::str::from_utf8(tail).unwrap_or(""));
+    // ASCII digits: each byte is a char.
+    out.extend(tail.iter().map(|&c| char::from(c)));
 }
 
 /// Appends `YYYY-MM-DD` as `format!("{:04}-{:02}-{:02}")` writes it.
 fn push_day(out: &mut String, d: NaiveDate) {
-    match iso_day(d)
-        .as_ref()
-        .and_then(|b| std::str::from_utf8(b).ok())
-    {
-        Some(s) => out.push_str(s),
+    match iso_day(d) {
+        // ASCII digits and dashes: each byte is a char.
+        Some(b) => out.extend(b.iter().map(|&c| char::from(c))),
         None => {
             push_num(out, d.year(), 4);
             out.push('-');
