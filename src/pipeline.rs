@@ -82,30 +82,41 @@ pub fn extract_in_chunks<E>(
 /// Gives an undated article the latest explicit, day-precise date in its text, marked as an
 /// estimate. Relative expressions are resolved against it with anchor `estimate`.
 pub fn estimate_date(article: &mut Article) {
-    let _ = estimate_date_tagging(article);
+    if article.published.is_none()
+        && let Some(d) = latest_explicit_date(&article.text)
+    {
+        article.published = Some(d);
+        article.published_source = DateSource::Estimate;
+    }
 }
 
 /// [`estimate_date`], then the article's events: what every loader does with an article.
-/// An undated article whose text gives no date is tagged once, not again to extract it.
+/// An undated article whose text gives no date is tagged once, not again to extract it; one
+/// whose text gives a date is tagged again with it, reusing the first tagging's searches and
+/// tokens.
 pub fn date_and_extract(article: &mut Article, extractor: &Extractor) -> Vec<Event> {
     match estimate_date_tagging(article) {
-        Some(undated) => extractor.extract_undated(article, undated),
+        Some(times) => extractor.extract_undated(article, times),
         None => extractor.extract(article),
     }
 }
 
-/// [`estimate_date`]; returns the article's time expressions, tagged without a date, when
-/// it stays undated.
+/// [`estimate_date`]; for an article that had no date, returns its time expressions as
+/// extracting it would tag them (`temporal::tag` with the date it now has, if any).
 fn estimate_date_tagging(article: &mut Article) -> Option<Vec<TimeExpr>> {
     if article.published.is_some() {
         return None;
     }
-    let tags = temporal::tag(&article.text, DocDate::default());
+    let (tags, trace) = temporal::tag_traced(&article.text, DocDate::default());
     match latest_day(&tags) {
         Some(d) => {
             article.published = Some(d);
             article.published_source = DateSource::Estimate;
-            None
+            let doc = DocDate {
+                date: Some(d),
+                estimated: true,
+            };
+            Some(temporal::tag_again(&article.text, doc, &trace))
         }
         None => Some(tags),
     }

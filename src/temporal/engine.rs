@@ -1,25 +1,14 @@
-//! The tagger proper: one Aho-Corasick pass over trigger words, then hand-written parsing of
-//! a small token window around each hit.
+//! The tagger proper: trigger words and numbers found by one walk over the text
+//! ([`super::trigger`]), then hand-written parsing of a small token window around each hit.
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use chrono::{Datelike, NaiveDate};
 
 use super::lex::{
-    Kind, TRIGGERS, Tok, Unit, month_of, number_word, ordinal_word, retokenize, unit_of, weekday_of,
+    Kind, Tok, Unit, month_of, number_word, ordinal_word, retokenize, unit_of, weekday_of,
 };
+use super::trigger::Triggers;
 use super::value::{Season, V, add_days, add_months, weekday_num, ymd};
 use super::{Anchor, DocDate, TimexType};
-
-static TRIGGER_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(TRIGGERS)
-        .ok()
-});
 
 /// One expression as TimeML delimits it.
 #[derive(Clone, Debug)]
@@ -63,6 +52,8 @@ struct Ref {
 
 struct Cx<'t> {
     text: &'t str,
+    /// `text` ASCII-lowercased.
+    lower: &'t [u8],
     dct: Option<NaiveDate>,
     dct_anchor: Anchor,
     last: Option<Ref>,
@@ -79,14 +70,101 @@ const WINDOW_RIGHT: usize = 112;
 /// Bytes tokenized at once past a hit.
 const CHUNK: usize = 768;
 
+/// What a tagging of a text found that does not depend on the article date: where each
+/// search for a trigger started and what it found, and the tokens of each chunk. A second
+/// tagging of the same text with another date replays them instead of searching and
+/// tokenizing again; where it looks elsewhere (an expression read differently with the date),
+/// it searches and tokenizes as usual.
+#[derive(Debug, Default)]
+pub(crate) struct Trace {
+    /// Search start and the hit found from there, in search order (starts increase).
+    hits: Vec<(usize, Option<(usize, usize)>)>,
+    /// A chunk's byte range and its tokens' range in `toks`, in tokenizing order.
+    chunks: Vec<(usize, usize, usize, usize)>,
+    toks: Vec<Tok>,
+}
+
+/// How [`find_traced`] uses a [`Trace`].
+pub(crate) enum Tracing<'a> {
+    Off,
+    Record(&'a mut Trace),
+    /// Replay a trace; the two numbers are where the next look-ups start in its lists.
+    Replay(&'a Trace, usize, usize),
+}
+
+impl Tracing<'_> {
+    /// The next trigger hit searched from `from`: replayed when the trace searched from
+    /// there too.
+    fn next_hit(&mut self, triggers: &Triggers<'_>, from: usize) -> Option<(usize, usize)> {
+        match self {
+            Tracing::Off => triggers.next_hit(from),
+            Tracing::Record(t) => {
+                let h = triggers.next_hit(from);
+                t.hits.push((from, h));
+                h
+            }
+            Tracing::Replay(t, i, _) => {
+                while t.hits.get(*i).is_some_and(|(f, _)| *f < from) {
+                    *i += 1;
+                }
+                match t.hits.get(*i) {
+                    Some(&(f, h)) if f == from => h,
+                    _ => triggers.next_hit(from),
+                }
+            }
+        }
+    }
+
+    /// Makes `buf`, the tokens of `text[old.0..old.1]`, the tokens of `text[from..to]`
+    /// ([`retokenize`]), copying them from the trace when it made the same chunk: a chunk's
+    /// tokens depend only on its range.
+    fn retokenize(
+        &mut self,
+        text: &str,
+        lower: &[u8],
+        buf: &mut Vec<Tok>,
+        old: (usize, usize),
+        from: usize,
+        to: usize,
+    ) {
+        match self {
+            Tracing::Off => retokenize(text, lower, buf, old, from, to),
+            Tracing::Record(t) => {
+                retokenize(text, lower, buf, old, from, to);
+                let lo = t.toks.len();
+                t.toks.extend_from_slice(buf);
+                t.chunks.push((from, to, lo, t.toks.len()));
+            }
+            Tracing::Replay(t, _, i) => {
+                while t.chunks.get(*i).is_some_and(|c| (c.0, c.1) < (from, to)) {
+                    *i += 1;
+                }
+                match t.chunks.get(*i) {
+                    Some(&(f, e, lo, hi)) if (f, e) == (from, to) => {
+                        buf.clear();
+                        buf.extend_from_slice(t.toks.get(lo..hi).unwrap_or(&[]));
+                    }
+                    _ => retokenize(text, lower, buf, old, from, to),
+                }
+            }
+        }
+    }
+}
+
 /// Finds TimeML-delimited time expressions.
 pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
+    find_traced(text, doc, Tracing::Off)
+}
+
+/// [`find`], recording or replaying a [`Trace`].
+pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) -> Vec<Found> {
     let mut out = Vec::new();
-    let Some(ac) = TRIGGER_AC.as_ref() else {
-        return out;
-    };
+    // The text ASCII-lowercased, for finding triggers, the tokens' lowercase copies and the
+    // tense cues.
+    let lower = text.as_bytes().to_ascii_lowercase();
     let mut cx = Cx {
         text,
+        lower: &lower,
         dct: doc.date,
         dct_anchor: if doc.date.is_none() {
             Anchor::None
@@ -103,32 +181,14 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
     let bytes = text.as_bytes();
     let mut covered = 0usize;
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
+    let triggers = Triggers::new(text, &lower);
     let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
     let mut pos = 0usize;
     // Restart after what is already covered: digits inside a tagged or rejected number are
     // not hits of their own.
-    while let Some(m) = ac.find(Input::new(text).span(pos.max(covered)..text.len())) {
-        let (hs, he) = (m.start(), m.end());
+    while let Some((hs, he)) = tracing.next_hit(&triggers, pos.max(covered)) {
         pos = he;
         let first = bytes.get(hs).copied().unwrap_or(0);
-        let prev = if hs == 0 {
-            b' '
-        } else {
-            bytes.get(hs - 1).copied().unwrap_or(b' ')
-        };
-        if prev.is_ascii_alphanumeric() {
-            // Inside a word or number (`A380`, `B52s`): skip to its end.
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-                pos += 1;
-            }
-            continue;
-        }
-        if first.is_ascii_alphabetic() {
-            let next = bytes.get(he).copied().unwrap_or(b' ');
-            if next.is_ascii_alphanumeric() {
-                continue;
-            }
-        }
         let from = window_start(text, hs, covered);
         let to = window_end(text, he, WINDOW_RIGHT);
         // Tokenize a chunk once and serve the windows of the following hits from it: news
@@ -136,7 +196,7 @@ pub(crate) fn find(text: &str, doc: DocDate) -> Vec<Found> {
         // with the last one.
         if from < buf_from || to > buf_to {
             let chunk_to = window_end(text, he, CHUNK);
-            retokenize(text, &mut buf, (buf_from, buf_to), from, chunk_to);
+            tracing.retokenize(text, &lower, &mut buf, (buf_from, buf_to), from, chunk_to);
             buf_from = from;
             buf_to = chunk_to;
         }
@@ -323,7 +383,7 @@ impl Cx<'_> {
     /// after it.
     fn tense(&self, start: usize, end: usize) -> Tense {
         let bytes = self.text.as_bytes();
-        let wordish = |c: &u8| c.is_ascii_alphabetic() || *c == b'\'';
+        let wordish = |c: &u8| WORDISH[usize::from(*c)];
         // The sentence around the range, looked at up to 160 bytes before and 120 after: the
         // walks below stop at its first break either way (letters never are one, so the
         // breaks are only looked for between words).
@@ -331,6 +391,8 @@ impl Cx<'_> {
         // Words before, nearest first.
         // At most 14 words (the 12 looked at and the two before the last), without allocating.
         let mut words: [&[u8]; 14] = [&[]; 14];
+        // The same words lowercased.
+        let mut lows: [&[u8]; 14] = [&[]; 14];
         let mut count = 0;
         let mut i = start;
         while count < words.len() && i > lo && !sentence_break(bytes, i - 1) {
@@ -341,9 +403,12 @@ impl Cx<'_> {
             if j < i {
                 // (`a closed-door meeting`: the first part of a compound says no tense.)
                 let compound = bytes.get(i) == Some(&b'-');
-                if !compound && let (Some(w), Some(slot)) = (bytes.get(j..i), words.get_mut(count))
+                if !compound
+                    && let (Some(w), Some(slot), Some(low_slot)) =
+                        (bytes.get(j..i), words.get_mut(count), lows.get_mut(count))
                 {
                     *slot = w;
+                    *low_slot = self.lower.get(j..i).unwrap_or(&[]);
                     count += 1;
                 }
                 i = j;
@@ -364,7 +429,11 @@ impl Cx<'_> {
             })
             .count();
         let before = before.get(clock..).unwrap_or(&[]);
-        let is = |n: usize, x: &[u8]| before.get(n).is_some_and(|w| w.eq_ignore_ascii_case(x));
+        let before_low = lows
+            .get(..count)
+            .and_then(|l| l.get(clock..))
+            .unwrap_or(&[]);
+        let is = |n: usize, x: &[u8]| before_low.get(n).is_some_and(|w| *w == x);
         // Not a sentence-initial `Until Thursday, they had not...`: a state that ended.
         let until_lower = before
             .first()
@@ -378,38 +447,26 @@ impl Cx<'_> {
             // `agreed to a ceasefire in January`: `to` before an article is a preposition,
             // no infinitive looking ahead.
             if n > 0
-                && before.get(n).is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
-                && before.get(n - 1).is_some_and(|w| {
+                && is(n, b"to")
+                && before_low.get(n - 1).is_some_and(|w| {
                     [&b"a"[..], b"an", b"the", b"its", b"their", b"his", b"her"]
                         .iter()
-                        .any(|d| w.eq_ignore_ascii_case(d))
+                        .any(|d| w == d)
                 })
             {
                 continue;
             }
             // `next to the embassy`: a preposition, not a time.
-            if n > 0
-                && before
-                    .get(n)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"next"))
-                && before
-                    .get(n - 1)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
-            {
+            if n > 0 && is(n, b"next") && is(n - 1, b"to") {
                 continue;
             }
             // `ahead of the weekend`, `ahead of Tuesday's vote`: still to come.
-            if (n == 1 || (n == 2 && is(0, b"the")))
-                && before
-                    .get(n)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"ahead"))
-                && before
-                    .get(n - 1)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
-            {
+            if (n == 1 || (n == 2 && is(0, b"the"))) && is(n, b"ahead") && is(n - 1, b"of") {
                 return Tense::Future;
             }
-            if let Some(t) = before.get(n..).and_then(cue) {
+            if let (Some(ws), Some(ls)) = (before.get(n..), before_low.get(n..))
+                && let Some(t) = cue(ws, ls)
+            {
                 return t;
             }
         }
@@ -417,6 +474,7 @@ impl Cx<'_> {
         let mut i = end;
         // The word and the two before it, nearest first.
         let mut seen_words: [&[u8]; 3] = [&[]; 3];
+        let mut seen_lows: [&[u8]; 3] = [&[]; 3];
         let mut seen = 0;
         while seen < 8 && i < hi && !sentence_break(bytes, i) {
             let mut j = i;
@@ -424,10 +482,14 @@ impl Cx<'_> {
                 j += 1;
             }
             if j > i {
-                if let Some(w) = bytes.get(i..j) {
+                if let (Some(w), Some(l)) = (bytes.get(i..j), self.lower.get(i..j)) {
                     seen_words = [w, seen_words[0], seen_words[1]];
+                    seen_lows = [l, seen_lows[0], seen_lows[1]];
                     seen += 1;
-                    if let Some(t) = seen_words.get(..seen.min(3)).and_then(cue) {
+                    let n = seen.min(3);
+                    if let (Some(ws), Some(ls)) = (seen_words.get(..n), seen_lows.get(..n))
+                        && let Some(t) = cue(ws, ls)
+                    {
                         return t;
                     }
                 }
@@ -440,6 +502,18 @@ impl Cx<'_> {
     }
 }
 
+/// The bytes of the words [`Cx::tense`] reads: ASCII letters and the apostrophe.
+static WORDISH: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphabetic() || b == b'\'';
+        i += 1;
+    }
+    t
+};
+
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&[u8]] = &[
     b"jan", b"feb", b"mar", b"apr", b"jun", b"jul", b"aug", b"sep", b"sept", b"oct", b"nov",
@@ -450,43 +524,43 @@ const ABBREVIATIONS: &[&[u8]] = &[
 
 /// Whether the byte at `i` ends a sentence: `.` `!` `?` `;` or a newline, but not the period
 /// of `a.m.`, `U.S.` or `Oct.` inside a sentence.
+#[inline]
 fn sentence_break(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i) {
         Some(b'!' | b'?' | b'\n' | b';') | None => true,
-        Some(b'.') => {
-            // `3.5`: a decimal point.
-            if bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
-                return false;
-            }
-            let mut j = i;
-            while j > 0 && bytes.get(j - 1).is_some_and(u8::is_ascii_alphabetic) {
-                j -= 1;
-            }
-            let w = bytes.get(j..i).unwrap_or(&[]);
-            // `a.m.`, `U.S.`: a single letter before the period.
-            if w.len() == 1 {
-                return false;
-            }
-            !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
-        }
+        Some(b'.') => period_breaks(bytes, i),
         _ => false,
     }
 }
 
+/// [`sentence_break`] at a period.
+#[inline(never)]
+fn period_breaks(bytes: &[u8], i: usize) -> bool {
+    // `3.5`: a decimal point.
+    if bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && bytes.get(j - 1).is_some_and(u8::is_ascii_alphabetic) {
+        j -= 1;
+    }
+    let w = bytes.get(j..i).unwrap_or(&[]);
+    // `a.m.`, `U.S.`: a single letter before the period.
+    if w.len() == 1 {
+        return false;
+    }
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
 /// Whether a word marks past or future; `ws` is the word and the words before it, nearest
 /// first.
-fn cue(ws: &[&[u8]]) -> Option<Tense> {
+fn cue(ws: &[&[u8]], lows: &[&[u8]]) -> Option<Tense> {
     let w = *ws.first()?;
-    let before = ws.get(1).copied();
-    let is = |n: usize, x: &[u8]| ws.get(n).is_some_and(|b| b.eq_ignore_ascii_case(x));
-    let mut buf = [0u8; 16];
-    if w.len() > buf.len() {
+    let l = *lows.first()?;
+    let is = |n: usize, x: &[u8]| lows.get(n).is_some_and(|b| *b == x);
+    if w.len() > 16 {
         return None;
     }
-    for (d, c) in buf.iter_mut().zip(w) {
-        *d = c.to_ascii_lowercase();
-    }
-    let l = buf.get(..w.len()).unwrap_or(&[]);
     // `will be held`: a participle after `be` says nothing; the auxiliary decides.
     if is(1, b"be") || is(1, b"being") {
         return None;
@@ -520,13 +594,7 @@ fn cue(ws: &[&[u8]]) -> Option<Tense> {
             return Some(Tense::Future);
         }
         b"to" => {
-            let mut lb = [0u8; 16];
-            let b = before.filter(|b| b.len() <= lb.len()).map(|b| {
-                for (d, c) in lb.iter_mut().zip(b) {
-                    *d = c.to_ascii_lowercase();
-                }
-                lb.get(..b.len()).unwrap_or(&[])
-            });
+            let b = lows.get(1).copied().filter(|b| b.len() <= 16);
             let perfect = is(2, b"had") || (is(2, b"been") && is(3, b"had"));
             return match b {
                 Some(

@@ -1,6 +1,6 @@
 //! Tokens and word tables for the time-expression tagger.
 //!
-//! The tagger never tokenizes a whole text: it finds trigger words with one Aho-Corasick pass
+//! The tagger never tokenizes a whole text: it finds trigger words in one walk over the text
 //! and tokenizes a small window around each hit. Tokens keep their byte span and a lowercase
 //! copy of short words in a fixed buffer, so no allocation happens per token.
 
@@ -106,11 +106,11 @@ fn glued_to_name(bytes: &[u8], start: usize) -> bool {
     j < start - 1 && bytes.get(j).is_some_and(u8::is_ascii_uppercase)
 }
 
-/// Tokenizes `text[from..to]` into `out` (cleared first). `from` and `to` must be char
-/// boundaries; the caller guarantees it.
-pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+/// Tokenizes `text[from..to]` into `out` (cleared first); `lower` is `text` ASCII-lowercased.
+/// `from` and `to` must be char boundaries; the caller guarantees it.
+pub(crate) fn tokenize(text: &str, lower: &[u8], from: usize, to: usize, out: &mut Vec<Tok>) {
     out.clear();
-    tokenize_more(text, from, to, out);
+    tokenize_more(text, lower, from, to, out);
 }
 
 /// Makes `out`, the tokens of `text[old.0..old.1]`, the tokens of `text[from..to]` as
@@ -120,6 +120,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
 /// is tokenized.
 pub(crate) fn retokenize(
     text: &str,
+    lower: &[u8],
     out: &mut Vec<Tok>,
     old: (usize, usize),
     from: usize,
@@ -143,15 +144,15 @@ pub(crate) fn retokenize(
         {
             out.truncate(keep);
             out.drain(..lo);
-            tokenize_more(text, resume, to, out);
+            tokenize_more(text, lower, resume, to, out);
             return;
         }
     }
-    tokenize(text, from, to, out);
+    tokenize(text, lower, from, to, out);
 }
 
 /// [`tokenize`], appending to `out`.
-fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+fn tokenize_more(text: &str, lower: &[u8], from: usize, to: usize, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let to = to.min(bytes.len());
     let mut i = from;
@@ -188,8 +189,9 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         {
             kind = Kind::Word;
             i = word_end(bytes, i + 1, to);
-            // Snap to a char boundary in case the window ends inside a multi-byte char.
-            while i < bytes.len() && !text.is_char_boundary(i) {
+            // Snap to a char boundary in case the window ends inside a multi-byte char (a
+            // word ends before `to` only at an ASCII byte or the start of a character).
+            while i >= to && i < bytes.len() && !text.is_char_boundary(i) {
                 i += 1;
             }
         } else {
@@ -206,7 +208,7 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             low[1] = b's';
             low_len = 2;
         } else if i - start <= LOW_CAP {
-            low = lower_prefix(bytes, start);
+            low = prefix(lower, start);
             low_len = u8::try_from(i - start).unwrap_or(0);
         }
         // Curly apostrophes and dashes: normalize to ASCII for matching.
@@ -235,29 +237,18 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
-/// The (up to) 16 bytes from `start`, ASCII-lowercased; zeros past the end of `bytes`.
-fn lower_prefix(bytes: &[u8], start: usize) -> [u8; LOW_CAP] {
+/// The (up to) 16 bytes of `lower` from `start`; zeros past its end.
+fn prefix(lower: &[u8], start: usize) -> [u8; LOW_CAP] {
     let mut low = [0u8; LOW_CAP];
-    if let Some(src) = bytes.get(start..start + LOW_CAP) {
-        low.copy_from_slice(src);
-        return lower_ascii_16(u128::from_le_bytes(low)).to_le_bytes();
-    }
-    for (d, s) in low.iter_mut().zip(bytes.get(start..).unwrap_or(&[])) {
-        *d = s.to_ascii_lowercase();
+    match lower.get(start..start + LOW_CAP) {
+        Some(src) => low.copy_from_slice(src),
+        None => {
+            for (d, s) in low.iter_mut().zip(lower.get(start..).unwrap_or(&[])) {
+                *d = *s;
+            }
+        }
     }
     low
-}
-
-/// `to_ascii_lowercase` of the 16 bytes of `x` at once (bytes outside `A`..=`Z` unchanged).
-fn lower_ascii_16(x: u128) -> u128 {
-    const ONES: u128 = u128::from_le_bytes([1; 16]);
-    const HIGH: u128 = ONES * 0x80;
-    let heptets = x & !HIGH;
-    // Per byte, the high bit says: at least `A`, and more than `Z` (no carry between bytes).
-    let from_a = heptets + ONES * (0x80 - u128::from(b'A'));
-    let past_z = heptets + ONES * (0x80 - u128::from(b'Z') - 1);
-    let upper = from_a & !past_z & !x & HIGH;
-    x | (upper >> 2)
 }
 
 /// Where a number token that continues at `i` ends: digits, and `,` or `.` between digits
@@ -790,6 +781,7 @@ mod tokenize_tests {
     use super::*;
 
     fn same(text: &str) {
+        let lower = text.to_ascii_lowercase().into_bytes();
         let mut a = Vec::new();
         let mut b = Vec::new();
         let idx: Vec<usize> = (0..=text.len())
@@ -800,7 +792,7 @@ mod tokenize_tests {
                 if t < f {
                     continue;
                 }
-                tokenize(text, f, t, &mut a);
+                tokenize(text, &lower, f, t, &mut a);
                 tokenize_slow(text, f, t, &mut b);
                 let fa: Vec<_> = a
                     .iter()
@@ -812,18 +804,6 @@ mod tokenize_tests {
                     .collect();
                 assert_eq!(fa, fb, "{text:?} {f} {t}");
             }
-        }
-    }
-
-    #[test]
-    fn lowercases_16_bytes_at_once() {
-        let all: Vec<u8> = (0..=255u8).collect();
-        for chunk in all.chunks(16) {
-            let mut a = [0u8; 16];
-            a.copy_from_slice(chunk);
-            let mut want = a;
-            want.make_ascii_lowercase();
-            assert_eq!(lower_ascii_16(u128::from_le_bytes(a)).to_le_bytes(), want);
         }
     }
 
@@ -853,6 +833,7 @@ mod tokenize_tests {
         let mut buf = Vec::new();
         let mut fresh = Vec::new();
         for text in texts {
+            let lower = text.to_ascii_lowercase().into_bytes();
             let idx: Vec<usize> = (0..=text.len())
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();
@@ -860,9 +841,9 @@ mod tokenize_tests {
                 for &ot in idx.iter().filter(|&&t| t >= of).step_by(3) {
                     for &f in idx.iter().filter(|&&f| f >= of && f <= ot) {
                         for &t in idx.iter().filter(|&&t| t >= ot).step_by(7) {
-                            tokenize(text, of, ot, &mut buf);
-                            retokenize(text, &mut buf, (of, ot), f, t);
-                            tokenize(text, f, t, &mut fresh);
+                            tokenize(text, &lower, of, ot, &mut buf);
+                            retokenize(text, &lower, &mut buf, (of, ot), f, t);
+                            tokenize(text, &lower, f, t, &mut fresh);
                             let a: Vec<_> = buf.iter().map(key).collect();
                             let b: Vec<_> = fresh.iter().map(key).collect();
                             assert_eq!(a, b, "{text:?} {of}..{ot} -> {f}..{t}");

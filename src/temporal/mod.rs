@@ -8,6 +8,7 @@
 mod engine;
 mod lex;
 pub mod timeml;
+mod trigger;
 mod value;
 
 pub(crate) use value::iso_day;
@@ -166,7 +167,31 @@ pub fn tag(text: &str, doc: DocDate) -> Vec<TimeExpr> {
 /// range is two expressions.
 #[must_use]
 pub fn tag_timex(text: &str, doc: DocDate) -> Vec<TimeExpr> {
-    engine::find(text, doc)
+    normalize(engine::find(text, doc), doc)
+}
+
+/// What [`tag_traced`] keeps of a tagging for tagging the same text again with another
+/// article date ([`tag_again`]): where it searched and what it tokenized.
+#[derive(Debug, Default)]
+pub(crate) struct Trace(engine::Trace);
+
+/// [`tag`], keeping a [`Trace`] of the work that does not depend on `doc`.
+pub(crate) fn tag_traced(text: &str, doc: DocDate) -> (Vec<TimeExpr>, Trace) {
+    let mut trace = Trace::default();
+    let found = engine::find_traced(text, doc, engine::Tracing::Record(&mut trace.0));
+    (merge_ranges(text, doc, normalize(found, doc)), trace)
+}
+
+/// [`tag`] of the text that `trace` was made from, reusing its searches and tokens: the same
+/// expressions as `tag(text, doc)`, for less work.
+pub(crate) fn tag_again(text: &str, doc: DocDate, trace: &Trace) -> Vec<TimeExpr> {
+    let found = engine::find_traced(text, doc, engine::Tracing::Replay(&trace.0, 0, 0));
+    merge_ranges(text, doc, normalize(found, doc))
+}
+
+/// The engine's expressions as [`TimeExpr`]s: TIMEX3 values, intervals and anchors.
+fn normalize(found: Vec<engine::Found>, doc: DocDate) -> Vec<TimeExpr> {
+    found
         .into_iter()
         .map(|f| {
             let precision = if f.range.is_some() {
@@ -342,6 +367,51 @@ mod when_tests {
                 serde_json::to_string(&date).unwrap_or_default()
             );
             assert_eq!(serde_json::to_string(&w).unwrap_or_default(), want);
+        }
+    }
+}
+
+#[cfg(test)]
+mod trace_tests {
+    use super::*;
+
+    /// Tagging again from a trace gives what tagging afresh gives, whatever dates the two
+    /// taggings have.
+    fn same_again(text: &str) {
+        let dates = [
+            DocDate::default(),
+            DocDate {
+                date: NaiveDate::from_ymd_opt(2024, 2, 29),
+                estimated: true,
+            },
+            DocDate::known(NaiveDate::from_ymd_opt(1998, 10, 31).unwrap_or_default()),
+        ];
+        for first in dates {
+            let (tags, trace) = tag_traced(text, first);
+            assert_eq!(tags, tag(text, first));
+            for second in dates {
+                assert_eq!(
+                    tag_again(text, second, &trace),
+                    tag(text, second),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tagging_again_matches_tagging_afresh() {
+        for t in [
+            "",
+            "On Jan. 16, 1998, talks began. The next day they ended; last month was quiet.",
+            "Sales rose 5% in the fourth quarter ended Sept. 30, a year earlier than in 2023.",
+            "Between December 30, 2023 and February 7, 2024, and since September, nothing; \
+             on Tuesday, three days later, at 10:35 a.m. New Year's Day was recently.",
+        ] {
+            same_again(t);
+        }
+        for a in crate::generate::corpus_of_size(7, 40_000) {
+            same_again(&a.text);
         }
     }
 }

@@ -67,9 +67,46 @@ pub(crate) fn iso_day(d: NaiveDate) -> Option<[u8; 10]> {
     ])
 }
 
-/// [`iso_day`] as a string.
-pub(crate) fn iso_day_string(d: NaiveDate) -> Option<String> {
-    iso_day(d).and_then(|b| String::from_utf8(b.to_vec()).ok())
+/// Appends `v` as `format!("{v:0width$}")` writes it: digits written directly for numbers
+/// from 0, through the formatter for negative ones.
+fn push_num<T: Copy + Into<i64>>(out: &mut String, v: T, width: usize) {
+    let v: i64 = v.into();
+    let Ok(mut x) = u64::try_from(v) else {
+        use std::fmt::Write;
+        let _ = write!(out, "{v:0width$}");
+        return;
+    };
+    let mut digits = [b'0'; 20];
+    let mut n = 0;
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + u8::try_from(x % 10).unwrap_or(0);
+        n += 1;
+        x /= 10;
+        if x == 0 {
+            break;
+        }
+    }
+    for _ in n..width {
+        out.push('0');
+    }
+    let tail = digits.get(digits.len() - n..).unwrap_or(&[]);
+    // ASCII digits: each byte is a char.
+    out.extend(tail.iter().map(|&c| char::from(c)));
+}
+
+/// Appends `YYYY-MM-DD` as `format!("{:04}-{:02}-{:02}")` writes it.
+fn push_day(out: &mut String, d: NaiveDate) {
+    match iso_day(d) {
+        // ASCII digits and dashes: each byte is a char.
+        Some(b) => out.extend(b.iter().map(|&c| char::from(c))),
+        None => {
+            push_num(out, d.year(), 4);
+            out.push('-');
+            push_num(out, d.month(), 2);
+            out.push('-');
+            push_num(out, d.day(), 2);
+        }
+    }
 }
 
 pub(crate) fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -108,24 +145,54 @@ pub(crate) fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 impl V {
     /// The TIMEX3 value string.
     pub fn timex(&self) -> String {
+        let mut out = String::with_capacity(16);
         match self {
-            V::Day(d) => iso_day_string(*d)
-                .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())),
-            V::Week(y, w) => format!("{y:04}-W{w:02}"),
-            V::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
-            V::Month(y, m) => format!("{y:04}-{m:02}"),
-            V::Quarter(y, q) => format!("{y:04}-Q{q}"),
-            V::Half(y, h) => format!("{y:04}-H{h}"),
-            V::Season(y, s) => format!("{y:04}-{}", s.code()),
-            V::Year(y) => format!("{y:04}"),
-            V::Decade(d) => format!("{d:03}"),
-            V::Century(c) => format!("{c:02}"),
-            V::Time(Some(d), t) => {
-                format!("{:04}-{:02}-{:02}{t}", d.year(), d.month(), d.day())
+            V::Day(d) => push_day(&mut out, *d),
+            V::Week(y, w) => {
+                push_num(&mut out, *y, 4);
+                out.push_str("-W");
+                push_num(&mut out, *w, 2);
             }
-            V::Time(None, t) => format!("XXXX-XX-XX{t}"),
-            V::Lit(s) => s.clone(),
+            V::Weekend(y, w) => {
+                push_num(&mut out, *y, 4);
+                out.push_str("-W");
+                push_num(&mut out, *w, 2);
+                out.push_str("-WE");
+            }
+            V::Month(y, m) => {
+                push_num(&mut out, *y, 4);
+                out.push('-');
+                push_num(&mut out, *m, 2);
+            }
+            V::Quarter(y, q) => {
+                push_num(&mut out, *y, 4);
+                out.push_str("-Q");
+                push_num(&mut out, *q, 1);
+            }
+            V::Half(y, h) => {
+                push_num(&mut out, *y, 4);
+                out.push_str("-H");
+                push_num(&mut out, *h, 1);
+            }
+            V::Season(y, s) => {
+                push_num(&mut out, *y, 4);
+                out.push('-');
+                out.push_str(s.code());
+            }
+            V::Year(y) => push_num(&mut out, *y, 4),
+            V::Decade(d) => push_num(&mut out, *d, 3),
+            V::Century(c) => push_num(&mut out, *c, 2),
+            V::Time(Some(d), t) => {
+                push_day(&mut out, *d);
+                out.push_str(t);
+            }
+            V::Time(None, t) => {
+                out.push_str("XXXX-XX-XX");
+                out.push_str(t);
+            }
+            V::Lit(s) => return s.clone(),
         }
+        out
     }
 
     /// The inclusive calendar interval, when the value is a calendar date.
@@ -242,6 +309,56 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         ymd(y, m, day).unwrap_or_default()
+    }
+
+    /// The strings the formatter wrote before `timex` wrote the digits itself.
+    fn formatted(v: &V) -> String {
+        match v {
+            V::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            V::Week(y, w) => format!("{y:04}-W{w:02}"),
+            V::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
+            V::Month(y, m) => format!("{y:04}-{m:02}"),
+            V::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            V::Half(y, h) => format!("{y:04}-H{h}"),
+            V::Season(y, s) => format!("{y:04}-{}", s.code()),
+            V::Year(y) => format!("{y:04}"),
+            V::Decade(d) => format!("{d:03}"),
+            V::Century(c) => format!("{c:02}"),
+            V::Time(Some(d), t) => format!("{:04}-{:02}-{:02}{t}", d.year(), d.month(), d.day()),
+            V::Time(None, t) => format!("XXXX-XX-XX{t}"),
+            V::Lit(s) => s.clone(),
+        }
+    }
+
+    #[test]
+    fn timex_writes_what_the_formatter_wrote() {
+        let years = (-1200..=-1)
+            .step_by(37)
+            .chain(-12..=120)
+            .chain((0..=12000).step_by(7))
+            .chain([i32::MIN, i32::MAX, 99_999, -99_999, 262_142, -262_143]);
+        for y in years {
+            let mut vs = vec![
+                V::Year(y),
+                V::Decade(y),
+                V::Century(y),
+                V::Season(y, Season::Winter),
+                V::Time(None, "TMO".into()),
+                V::Lit(format!("P{y}Y")),
+            ];
+            for n in [0, 1, 2, 4, 9, 10, 12, 53, 100, 12345, u32::MAX] {
+                vs.extend([V::Week(y, n), V::Weekend(y, n), V::Month(y, n)]);
+                vs.extend([V::Quarter(y, n), V::Half(y, n)]);
+            }
+            for (m, day) in [(1, 1), (2, 28), (10, 31), (12, 9)] {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, day) {
+                    vs.extend([V::Day(date), V::Time(Some(date), "T10:35".into())]);
+                }
+            }
+            for v in &vs {
+                assert_eq!(v.timex(), formatted(v), "{v:?}");
+            }
+        }
     }
 
     #[test]
