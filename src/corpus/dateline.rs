@@ -184,6 +184,15 @@ fn has_four_digits(s: &str) -> bool {
 pub fn parse_date_str(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let bytes = s.as_bytes();
+    match plain_iso_date(bytes) {
+        Some(date) => date,
+        None => parse_date_general(s),
+    }
+}
+
+/// [`parse_date_str`] for every form, on trimmed `s`.
+fn parse_date_general(s: &str) -> Option<NaiveDate> {
+    let bytes = s.as_bytes();
     // 2024-03-12, 2024/03/12, 2024.03.12 (with anything after: time, zone).
     if let (Some(y), Some(sep)) = (s.get(..4), bytes.get(4))
         && y.bytes().all(|b| b.is_ascii_digit())
@@ -215,6 +224,26 @@ pub fn parse_date_str(s: &str) -> Option<NaiveDate> {
         return plausible(dt.date_naive());
     }
     find_date(s).map(|(d, _)| d)
+}
+
+/// The most common metadata form, `2024-03-12` (or with `/` or `.`) with two-digit month and
+/// day and no digit after them, read without the general path's splitting: `Some(date)`
+/// exactly when the general path would return at its first step.
+fn plain_iso_date(bytes: &[u8]) -> Option<Option<NaiveDate>> {
+    let [y0, y1, y2, y3, sep, m0, m1, sep2, d0, d1, rest @ ..] = bytes else {
+        return None;
+    };
+    let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+    if !matches!(sep, b'-' | b'/' | b'.')
+        || sep2 != sep
+        || !digits.iter().all(|b| b.is_ascii_digit())
+        || rest.first().is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let n = |bs: &[&u8]| bs.iter().fold(0u32, |n, &&b| n * 10 + u32::from(b - b'0'));
+    let year = i32::try_from(n(&[y0, y1, y2, y3])).ok()?;
+    Some(NaiveDate::from_ymd_opt(year, n(&[m0, m1]), n(&[d0, d1])).and_then(plausible))
 }
 
 /// A Unix timestamp (seconds, or milliseconds when it is too large for seconds) as a UTC date.
@@ -354,9 +383,37 @@ mod tests {
         assert_eq!(parse_date_str("03/04/2024"), None);
         assert_eq!(parse_date_str("2024-02-30"), None);
         assert_eq!(parse_date_str("99999-01-01"), None);
+        assert_eq!(parse_date_str("2024.03.12"), d(2024, 3, 12));
+        assert_eq!(parse_date_str("2024-03/12"), d(2024, 3, 12));
+        assert_eq!(parse_date_str("2024-03-123"), None);
+        assert_eq!(parse_date_str("2024-03-12T00:00Z"), d(2024, 3, 12));
+        assert_eq!(parse_date_str("1700-03-12"), None);
         assert_eq!(parse_date_str(""), None);
         assert_eq!(date_from_timestamp(1_710_239_460.0), d(2024, 3, 12));
         assert_eq!(date_from_timestamp(1_710_239_460_000.0), d(2024, 3, 12));
+    }
+
+    #[test]
+    fn plain_iso_dates_read_as_the_general_path_reads_them() {
+        let mut checked = 0;
+        for y in ["2024", "1799", "0000", "2201", "12x4"] {
+            for sep in ["-", "/", ".", " ", "x"] {
+                for m in ["01", "12", "13", "00", "1", "1a"] {
+                    for sep2 in ["-", "/", ".", "é", ""] {
+                        for day in ["01", "29", "30", "31", "00", "7"] {
+                            for rest in ["", "T10:31", "0", " x", "Z"] {
+                                let s = format!("{y}{sep}{m}{sep2}{day}{rest}");
+                                if let Some(fast) = plain_iso_date(s.as_bytes()) {
+                                    assert_eq!(fast, parse_date_general(&s), "{s}");
+                                    checked += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
     }
 
     #[test]
