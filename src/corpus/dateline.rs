@@ -124,9 +124,14 @@ fn plausible(date: NaiveDate) -> Option<NaiveDate> {
 fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     // Every form has a four-digit year: most lines have none, and the pattern's captures are
     // costly to run.
-    if !has_four_digits(s) {
+    if !has_four_digits(s) || !may_hold_date(s.as_bytes()) {
         return None;
     }
+    find_date_by_regex(s)
+}
+
+/// [`find_date`] without the quick checks.
+fn find_date_by_regex(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     for caps in DATE.captures_iter(s) {
         let whole = caps.get(0)?;
         let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -162,6 +167,227 @@ fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
         }
     }
     None
+}
+
+/// Whether [`DATE`] may find a date in `s` whose numbers are ASCII digits (the only ones
+/// [`find_date`] accepts): the pattern followed over ASCII text from each month name at a
+/// word start and each run of four digits, so that lines with a year but no date skip the
+/// regex. Wherever the pattern needs to know about a character beyond ASCII (a letter, a
+/// digit or white space in Unicode's sense), the answer is yes, and a line holding `ſ` (which
+/// matches `s` regardless of case) always may hold a date.
+fn may_hold_date(s: &[u8]) -> bool {
+    let mut prev = b' ';
+    for (i, &b) in s.iter().enumerate() {
+        let word_start = !is_word_byte(prev);
+        if word_start
+            && matches!(
+                b | 0x20,
+                b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's'
+            )
+            && month_date_from(s, i)
+            || word_start && b.is_ascii_digit() && iso_date_from(s, i)
+            || b == 0xC5 && s.get(i + 1) == Some(&0xBF)
+        {
+            return true;
+        }
+        prev = b;
+    }
+    false
+}
+
+/// An ASCII letter, digit or `_`, a word character in any sense; other bytes are not (bytes
+/// beyond ASCII are checked by the callers first).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// What following the date pattern over ASCII bytes gives: it cannot match, it may (a byte
+/// beyond ASCII where the pattern needs a Unicode class), or it goes on at an index.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Step {
+    No,
+    Maybe,
+    At(usize),
+}
+
+impl Step {
+    fn then(self, f: impl FnOnce(usize) -> Step) -> Step {
+        match self {
+            Step::At(i) => f(i),
+            other => other,
+        }
+    }
+
+    fn possible(self) -> bool {
+        self != Step::No
+    }
+}
+
+/// `\s` over ASCII.
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// `\s+` from `i`.
+fn spaces(s: &[u8], i: usize) -> Step {
+    let rest = s.get(i..).unwrap_or_default();
+    let n = rest.iter().take_while(|&&b| is_space(b)).count();
+    match rest.get(n) {
+        Some(b) if !b.is_ascii() => Step::Maybe,
+        _ if n == 0 => Step::No,
+        _ => Step::At(i + n),
+    }
+}
+
+/// `\d{min,max}` from `i`, greedy, where a further digit would make the rest fail.
+fn digits(s: &[u8], i: usize, min: usize, max: usize) -> Step {
+    let rest = s.get(i..).unwrap_or_default();
+    let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    match rest.get(n) {
+        Some(b) if !b.is_ascii() => Step::Maybe,
+        _ if n < min || n > max => Step::No,
+        _ => Step::At(i + n),
+    }
+}
+
+/// `\b` after a word character at `i`.
+fn word_end(s: &[u8], i: usize) -> Step {
+    match s.get(i) {
+        Some(b) if !b.is_ascii() => Step::Maybe,
+        Some(&b) if is_word_byte(b) => Step::No,
+        _ => Step::At(i),
+    }
+}
+
+/// `(?:st|nd|rd|th)?` at `i`, any case.
+fn ordinal(s: &[u8], i: usize) -> usize {
+    match s.get(i..i + 2) {
+        Some([a, b])
+            if matches!(
+                [a | 0x20, b | 0x20],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            ) =>
+        {
+            i + 2
+        }
+        _ => i,
+    }
+}
+
+/// Whether a date of the first two forms may be matched around the month name that may start
+/// at `m` (preceded by no word character).
+fn month_date_from(s: &[u8], m: usize) -> bool {
+    let rest = s.get(m..).unwrap_or_default();
+    let [a, b, c, rest @ ..] = rest else {
+        return false;
+    };
+    let endings: &[&[u8]] = match [a | 0x20, b | 0x20, c | 0x20] {
+        [b'j', b'a', b'n'] => &[b"", b"uary"],
+        [b'f', b'e', b'b'] => &[b"", b"ruary"],
+        [b'm', b'a', b'r'] => &[b"", b"ch"],
+        [b'a', b'p', b'r'] => &[b"", b"il"],
+        [b'm', b'a', b'y'] => &[b""],
+        [b'j', b'u', b'n'] => &[b"", b"e"],
+        [b'j', b'u', b'l'] => &[b"", b"y"],
+        [b'a', b'u', b'g'] => &[b"", b"ust"],
+        [b's', b'e', b'p'] => &[b"", b"t", b"tember"],
+        [b'o', b'c', b't'] => &[b"", b"ober"],
+        [b'n', b'o', b'v'] | [b'd', b'e', b'c'] => &[b"", b"ember"],
+        _ => return false,
+    };
+    let letters = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if rest.get(letters).is_some_and(|b| !b.is_ascii()) {
+        // `Auguſt`, or a letter beyond ASCII: let the regex decide.
+        return true;
+    }
+    let word = rest.get(..letters).unwrap_or_default();
+    if !endings.iter().any(|e| e.eq_ignore_ascii_case(word)) {
+        return false;
+    }
+    let mut i = m + 3 + letters;
+    if s.get(i) == Some(&b'.') {
+        i += 1;
+    }
+    // `March 12, 2024`: `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`.
+    let day_first = spaces(s, i)
+        .then(|i| digits(s, i, 1, 2))
+        .then(|i| {
+            let i = ordinal(s, i);
+            spaces(s, if s.get(i) == Some(&b',') { i + 1 } else { i })
+        })
+        .then(|i| digits(s, i, 4, 4))
+        .then(|i| word_end(s, i));
+    if day_first.possible() {
+        return true;
+    }
+    // `12 March, 2024`: `,?\s+\d{4}\b` after the month and a day before it.
+    spaces(s, if s.get(i) == Some(&b',') { i + 1 } else { i })
+        .then(|i| digits(s, i, 4, 4))
+        .then(|i| word_end(s, i))
+        .possible()
+        && day_before(s, m)
+}
+
+/// Whether `\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` may end at `m`.
+fn day_before(s: &[u8], m: usize) -> bool {
+    let head = s.get(..m).unwrap_or_default();
+    // Back over `\s+`, and `of\s+` before it.
+    let spaces_back = |end: usize| -> Step {
+        let part = head.get(..end).unwrap_or_default();
+        let n = part.iter().rev().take_while(|&&b| is_space(b)).count();
+        match part.len().checked_sub(n + 1).and_then(|k| part.get(k)) {
+            Some(b) if !b.is_ascii() => Step::Maybe,
+            _ if n == 0 => Step::No,
+            _ => Step::At(end - n),
+        }
+    };
+    let before_of = |end: usize| -> Step {
+        match end.checked_sub(2).and_then(|k| head.get(k..end)) {
+            Some([o, f]) if [o | 0x20, f | 0x20] == *b"of" => spaces_back(end - 2),
+            _ => Step::At(end),
+        }
+    };
+    let day_end = spaces_back(m).then(before_of);
+    let Step::At(end) = day_end else {
+        return day_end.possible();
+    };
+    // Back over the ordinal suffix, then one or two digits with no word character before.
+    let end = match end.checked_sub(2).and_then(|k| head.get(k..end)) {
+        Some([a, b])
+            if matches!(
+                [a | 0x20, b | 0x20],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            ) =>
+        {
+            end - 2
+        }
+        _ => end,
+    };
+    let part = head.get(..end).unwrap_or_default();
+    let n = part.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    match part.len().checked_sub(n + 1).and_then(|k| part.get(k)) {
+        Some(b) if !b.is_ascii() => true,
+        Some(&b) if is_word_byte(b) => false,
+        _ => (1..=2).contains(&n),
+    }
+}
+
+/// Whether `\d{4}-\d{1,2}-\d{1,2}\b` may match from `i` (preceded by no word character).
+fn iso_date_from(s: &[u8], i: usize) -> bool {
+    let dash = |i: usize| {
+        if s.get(i) == Some(&b'-') {
+            Step::At(i + 1)
+        } else {
+            Step::No
+        }
+    };
+    digits(s, i, 4, 4)
+        .then(dash)
+        .then(|i| digits(s, i, 1, 2))
+        .then(dash)
+        .then(|i| digits(s, i, 1, 2))
+        .then(|i| word_end(s, i))
+        .possible()
 }
 
 /// Whether `s` holds four ASCII digits in a row.
@@ -414,6 +640,177 @@ mod tests {
             }
         }
         assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn only_s_and_k_match_ascii_letters_beyond_ascii() {
+        let letter = Regex::new("(?i)^[a-z]$").unwrap_or_else(|e| panic!("{e}"));
+        let odd: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        // `K` (Kelvin) is in no month name.
+        assert_eq!(odd, ['\u{17F}', '\u{212A}']);
+    }
+
+    const QUICK_CHECK_LINES: usize = 60_000;
+
+    #[test]
+    fn quick_checks_never_hide_a_date() {
+        const PIECES: &[&str] = &[
+            "March",
+            "Mar",
+            "MARCH",
+            "march",
+            "Sept",
+            "Sep",
+            "sept.",
+            "September",
+            "Augu",
+            "st",
+            "ſt",
+            "ſept",
+            "May",
+            "may",
+            "mayday",
+            "Dec",
+            "Decision",
+            "jun",
+            "of",
+            "1st",
+            "12",
+            "3",
+            "2024",
+            "20245",
+            "1999",
+            "-",
+            "--",
+            ",",
+            ".",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{A0}",
+            "\u{2009}",
+            "é",
+            "’",
+            "x",
+            "_",
+            "٢",
+            "٢٠٢٤",
+            "K",
+            "th",
+            "(",
+            "nd",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % u64::try_from(n).unwrap_or(1)).unwrap_or(0)
+        };
+        const MONTHS: &[&str] = &[
+            "March",
+            "Mar",
+            "MAR",
+            "march",
+            "Sept",
+            "Sep",
+            "September",
+            "Auguſt",
+            "ſept",
+            "May",
+            "may",
+            "Mayday",
+            "Dec",
+            "Decision",
+            "Jan",
+            "June",
+            "Juni",
+        ];
+        const GAPS: &[&str] = &[
+            " ",
+            ".",
+            ". ",
+            ", ",
+            ",",
+            "\u{A0}",
+            "",
+            "  ",
+            " of ",
+            "\n",
+            "th ",
+            "st, ",
+            " of\u{A0}",
+            "\u{A0}of ",
+            " prof ",
+            " OF ",
+            "_",
+            "-",
+        ];
+        const DAYS: &[&str] = &["12", "3", "31", "30", "1st", "12th", "123", "٢", "0"];
+        const YEARS: &[&str] = &["2024", "1999", "20245", "٢٠٢٤", "1700", "2024x", "2024é"];
+        let (mut found, mut skipped) = (0, 0);
+        for _ in 0..QUICK_CHECK_LINES {
+            let mut line = String::new();
+            for _ in 0..next(3) {
+                line.push_str(PIECES[next(PIECES.len())]);
+            }
+            match next(4) {
+                0 => {
+                    for part in [
+                        MONTHS[next(MONTHS.len())],
+                        GAPS[next(GAPS.len())],
+                        DAYS[next(DAYS.len())],
+                        GAPS[next(GAPS.len())],
+                        YEARS[next(YEARS.len())],
+                    ] {
+                        line.push_str(part);
+                    }
+                }
+                1 => {
+                    for part in [
+                        DAYS[next(DAYS.len())],
+                        GAPS[next(GAPS.len())],
+                        MONTHS[next(MONTHS.len())],
+                        GAPS[next(GAPS.len())],
+                        YEARS[next(YEARS.len())],
+                    ] {
+                        line.push_str(part);
+                    }
+                }
+                2 => {
+                    for part in [
+                        YEARS[next(YEARS.len())],
+                        ["-", "--", "/"][next(3)],
+                        DAYS[next(DAYS.len())],
+                        ["-", "", "."][next(3)],
+                        DAYS[next(DAYS.len())],
+                    ] {
+                        line.push_str(part);
+                    }
+                }
+                _ => {
+                    for _ in 0..3 + next(9) {
+                        line.push_str(PIECES[next(PIECES.len())]);
+                    }
+                }
+            }
+            for _ in 0..next(3) {
+                line.push_str(PIECES[next(PIECES.len())]);
+            }
+            let quick = find_date(&line);
+            let full = if has_four_digits(&line) {
+                find_date_by_regex(&line)
+            } else {
+                None
+            };
+            assert_eq!(quick, full, "{line:?}");
+            found += usize::from(full.is_some());
+            skipped += usize::from(has_four_digits(&line) && !may_hold_date(line.as_bytes()));
+        }
+        assert!(found > 100 && skipped > 1000, "{found} {skipped}");
     }
 
     #[test]
