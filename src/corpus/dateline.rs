@@ -390,16 +390,41 @@ fn iso_date_from(s: &[u8], i: usize) -> bool {
         .possible()
 }
 
-/// Whether `s` holds four ASCII digits in a row.
+/// Whether `s` holds four ASCII digits in a row. Eight bytes at a time: most header lines
+/// have few digits, and a word without any is skipped at once.
 fn has_four_digits(s: &str) -> bool {
+    /// Goes on counting the run of digits over `bytes`; true when it reaches four.
+    fn count(run: &mut usize, bytes: &[u8]) -> bool {
+        for &b in bytes {
+            *run = if b.is_ascii_digit() { *run + 1 } else { 0 };
+            if *run == 4 {
+                return true;
+            }
+        }
+        false
+    }
     let mut run = 0;
-    for b in s.bytes() {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        if run == 4 {
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = chunk.try_into().map_or(u64::MAX, u64::from_le_bytes);
+        if !has_digit_byte(word) {
+            run = 0;
+        } else if count(&mut run, chunk) {
             return true;
         }
     }
-    false
+    count(&mut run, chunks.remainder())
+}
+
+/// Whether one of the eight bytes of `word` is an ASCII digit: the classic test for a byte
+/// strictly between `/` and `:`, all bytes at once.
+fn has_digit_byte(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = word & (ONES * 127);
+    let below_colon = (ONES * (127 + u64::from(b':'))).wrapping_sub(low7);
+    let above_slash = low7 + ONES * (127 - u64::from(b'/'));
+    below_colon & !word & above_slash & HIGH != 0
 }
 
 /// Parses a date as metadata gives it: ISO 8601 / RFC 3339 (`2024-03-12T10:31:00+09:00`, the
@@ -640,6 +665,41 @@ mod tests {
             }
         }
         assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn digit_words() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[at] = b;
+                assert_eq!(
+                    has_digit_byte(u64::from_le_bytes(bytes)),
+                    b.is_ascii_digit(),
+                    "{b} at {at}"
+                );
+                let mut bytes = [0xFFu8; 8];
+                bytes[at] = b;
+                assert_eq!(
+                    has_digit_byte(u64::from_le_bytes(bytes)),
+                    b.is_ascii_digit(),
+                    "{b} at {at} among 0xFF"
+                );
+            }
+        }
+        for (s, four) in [
+            ("abc 2024", true),
+            ("abcdefg2024", true),
+            ("abcdefg202 4", false),
+            ("1234567", true),
+            ("12 34 56 78 90 12", false),
+            ("xxxxxxxxxxxxxx1xxxxxx", false),
+            ("xxxxxx12", false),
+            ("xxxxxx1234xxxxxx", true),
+            ("", false),
+        ] {
+            assert_eq!(has_four_digits(s), four, "{s}");
+        }
     }
 
     #[test]
