@@ -562,19 +562,54 @@ pub fn date_from_text(text: &str) -> Option<NaiveDate> {
     best.map(|(_, d)| d)
 }
 
+/// Whether [`LABEL`] may match `line`: after the punctuation it skips, the first word is one
+/// a label starts with (any ASCII case). Anything beyond ASCII there, where the regex would
+/// need Unicode classes (`ſ` matches `s` regardless of case), lets the regex decide.
+fn may_start_with_label(line: &[u8]) -> bool {
+    let start = line
+        .iter()
+        .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+        .unwrap_or(line.len());
+    let rest = line.get(start..).unwrap_or_default();
+    let letters = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if rest.get(letters).is_some_and(|b| !b.is_ascii()) {
+        return true;
+    }
+    let word = rest.get(..letters).unwrap_or_default();
+    [
+        "first",
+        "published",
+        "posted",
+        "date",
+        "dated",
+        "created",
+        "filed",
+        "last",
+        "updated",
+        "modified",
+    ]
+    .iter()
+    .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+}
+
 /// 0 for a publication date, 1 for an update date, `None` when the date is not the line's
 /// purpose (a date inside a sentence).
 fn line_rank(line: &str, range: std::ops::Range<usize>) -> Option<u8> {
     let before = line.get(..range.start).unwrap_or_default();
     let after = line.get(range.end..).unwrap_or_default();
-    if let Some(caps) = LABEL.captures(line)
-        && before.len() <= 40
+    if before.len() <= 40
         && line.len() <= 120
+        && may_start_with_label(line.as_bytes())
+        && let Some(caps) = LABEL.captures(line)
     {
         return Some(if caps.name("upd").is_some() { 1 } else { 0 });
     }
-    let lower_before = before.trim_start().to_lowercase();
-    if lower_before.starts_with("by ") && line.len() <= 160 {
+    // Only ASCII letters lower-case to `b` and `y`.
+    let by = before
+        .trim_start()
+        .get(..3)
+        .is_some_and(|h| h.eq_ignore_ascii_case("by "));
+    if by && line.len() <= 160 {
         return Some(0);
     }
     // Wire dateline: place, date, optional (Agency), then a dash.
@@ -588,12 +623,12 @@ fn line_rank(line: &str, range: std::ops::Range<usize>) -> Option<u8> {
         after_trim
     };
     let after_agency = after_agency.trim_start();
-    if is_dateline_place(before)
-        && (after_agency.starts_with("--")
-            || after_agency.starts_with('—')
-            || after_agency.starts_with('–')
-            || after_agency.starts_with("- ")
-            || after_agency.starts_with(':'))
+    if (after_agency.starts_with("--")
+        || after_agency.starts_with('—')
+        || after_agency.starts_with('–')
+        || after_agency.starts_with("- ")
+        || after_agency.starts_with(':'))
+        && is_dateline_place(before)
     {
         return Some(0);
     }
@@ -871,6 +906,62 @@ mod tests {
             skipped += usize::from(has_four_digits(&line) && !may_hold_date(line.as_bytes()));
         }
         assert!(found > 100 && skipped > 1000, "{found} {skipped}");
+    }
+
+    #[test]
+    fn label_check_never_hides_a_label() {
+        const PIECES: &[&str] = &[
+            "Published",
+            "published",
+            "POSTED",
+            "poſted",
+            "Date",
+            "dated",
+            "datetime",
+            "Created",
+            "filed",
+            "First",
+            "first",
+            "Last",
+            "last",
+            "updated",
+            "Modified",
+            "modified2",
+            " ",
+            ":",
+            "_",
+            "-",
+            "•",
+            "—",
+            "\u{A0}",
+            "é",
+            "2024",
+            "x",
+            "By",
+            "(",
+            "*",
+            "\t",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % u64::try_from(n).unwrap_or(1)).unwrap_or(0)
+        };
+        let (mut labels, mut skipped) = (0, 0);
+        for _ in 0..20_000 {
+            let line: String = (0..1 + next(5))
+                .map(|_| PIECES[next(PIECES.len())])
+                .collect();
+            let quick = may_start_with_label(line.as_bytes());
+            if LABEL.is_match(&line) {
+                assert!(quick, "{line:?}");
+                labels += 1;
+            }
+            skipped += usize::from(!quick);
+        }
+        assert!(labels > 1000 && skipped > 1000, "{labels} {skipped}");
     }
 
     #[test]
