@@ -36,11 +36,52 @@ static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `s` is a wire dateline's place: [`DATELINE_PLACE`] with at most 41 characters in
 /// the first part and 31 in each further one.
 fn is_dateline_place(s: &str) -> bool {
-    DATELINE_PLACE.is_match(s)
+    let shape = if s.is_ascii() {
+        ascii_dateline_place(s.as_bytes())
+    } else {
+        DATELINE_PLACE.is_match(s)
+    };
+    shape
         && s.split(',').enumerate().all(|(i, part)| {
             let limit = if i == 0 { 41 } else { 31 };
             part.trim_start().chars().count() <= limit
         })
+}
+
+/// [`DATELINE_PLACE`] on ASCII text, where `\p{Lu}` is `A-Z`, `\p{L}` is `A-Za-z` and `\s`
+/// is ASCII white space: one to three comma-separated parts, each a capital and one or more
+/// letters, `.`, `'`, `-` or spaces (white space may open the second and third), then a comma
+/// and only white space.
+fn ascii_dateline_place(s: &[u8]) -> bool {
+    let trailing = s.iter().rev().take_while(|&&b| is_space(b)).count();
+    let Some(body) = s
+        .get(..s.len() - trailing)
+        .and_then(|t| t.strip_suffix(b","))
+    else {
+        return false;
+    };
+    let mut parts = 0;
+    for (i, part) in body.split(|&b| b == b',').enumerate() {
+        parts += 1;
+        let part = if i == 0 {
+            part
+        } else {
+            let spaces = part.iter().take_while(|&&b| is_space(b)).count();
+            part.get(spaces..).unwrap_or_default()
+        };
+        let [first, rest @ ..] = part else {
+            return false;
+        };
+        if !first.is_ascii_uppercase()
+            || rest.is_empty()
+            || !rest
+                .iter()
+                .all(|b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'\'' | b'-' | b' '))
+        {
+            return false;
+        }
+    }
+    parts <= 3
 }
 
 /// Words that may stand beside a date on a date-only line.
@@ -592,6 +633,46 @@ fn may_start_with_label(line: &[u8]) -> bool {
     .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
+/// What [`LABEL`] says about `line`: 0 for a publication label, 1 for an update label.
+fn label_rank(line: &str) -> Option<u8> {
+    if line.is_ascii() {
+        return ascii_label_rank(line.as_bytes());
+    }
+    if !may_start_with_label(line.as_bytes()) {
+        return None;
+    }
+    let caps = LABEL.captures(line)?;
+    Some(if caps.name("upd").is_some() { 1 } else { 0 })
+}
+
+/// [`label_rank`] on ASCII text: after the leading punctuation, the first label (in the
+/// regex's order, any case) that ends at a word boundary.
+fn ascii_label_rank(line: &[u8]) -> Option<u8> {
+    const LABELS: &[(&str, u8)] = &[
+        ("first published", 0),
+        ("published", 0),
+        ("posted", 0),
+        ("date", 0),
+        ("dated", 0),
+        ("created", 0),
+        ("filed", 0),
+        ("last updated", 1),
+        ("updated", 1),
+        ("last modified", 1),
+        ("modified", 1),
+    ];
+    let start = line
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(line.len());
+    let rest = line.get(start..).unwrap_or_default();
+    LABELS.iter().find_map(|&(label, rank)| {
+        let head = rest.get(..label.len())?;
+        let ends_word = !rest.get(label.len()).copied().is_some_and(is_word_byte);
+        (head.eq_ignore_ascii_case(label.as_bytes()) && ends_word).then_some(rank)
+    })
+}
+
 /// 0 for a publication date, 1 for an update date, `None` when the date is not the line's
 /// purpose (a date inside a sentence).
 fn line_rank(line: &str, range: std::ops::Range<usize>) -> Option<u8> {
@@ -599,10 +680,9 @@ fn line_rank(line: &str, range: std::ops::Range<usize>) -> Option<u8> {
     let after = line.get(range.end..).unwrap_or_default();
     if before.len() <= 40
         && line.len() <= 120
-        && may_start_with_label(line.as_bytes())
-        && let Some(caps) = LABEL.captures(line)
+        && let Some(rank) = label_rank(line)
     {
-        return Some(if caps.name("upd").is_some() { 1 } else { 0 });
+        return Some(rank);
     }
     // Only ASCII letters lower-case to `b` and `y`.
     let by = before
@@ -928,6 +1008,11 @@ mod tests {
             "Modified",
             "modified2",
             " ",
+            "first published",
+            "Last Updated",
+            "last  updated",
+            "LAST MODIFIED",
+            "dated_",
             ":",
             "_",
             "-",
@@ -954,6 +1039,12 @@ mod tests {
             let line: String = (0..1 + next(5))
                 .map(|_| PIECES[next(PIECES.len())])
                 .collect();
+            if line.is_ascii() {
+                let by_regex = LABEL
+                    .captures(&line)
+                    .map(|c| if c.name("upd").is_some() { 1 } else { 0 });
+                assert_eq!(ascii_label_rank(line.as_bytes()), by_regex, "{line:?}");
+            }
             let quick = may_start_with_label(line.as_bytes());
             if LABEL.is_match(&line) {
                 assert!(quick, "{line:?}");
@@ -962,6 +1053,52 @@ mod tests {
             skipped += usize::from(!quick);
         }
         assert!(labels > 1000 && skipped > 1000, "{labels} {skipped}");
+    }
+
+    #[test]
+    fn ascii_places_read_as_the_regex_reads_them() {
+        const PIECES: &[&str] = &[
+            "Seoul",
+            "SEOUL",
+            "seoul",
+            "S",
+            "New York",
+            "St. John's",
+            "Al-Quds",
+            ",",
+            ", ",
+            ",\t",
+            ",\u{B}",
+            " ",
+            "\t",
+            "\u{B}",
+            "Korea",
+            "K",
+            "x",
+            "1",
+            "(",
+            "-",
+            ".",
+            "'",
+            "_",
+        ];
+        let mut seed: u64 = 0x1234_5678_9ABC_DEF1;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % u64::try_from(n).unwrap_or(1)).unwrap_or(0)
+        };
+        let mut places = 0;
+        for _ in 0..30_000 {
+            let s: String = (0..1 + next(7))
+                .map(|_| PIECES[next(PIECES.len())])
+                .collect();
+            let regex = DATELINE_PLACE.is_match(&s);
+            assert_eq!(ascii_dateline_place(s.as_bytes()), regex, "{s:?}");
+            places += usize::from(regex);
+        }
+        assert!(places > 300, "{places}");
     }
 
     #[test]
