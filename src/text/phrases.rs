@@ -146,6 +146,37 @@ impl Phrases {
         self.ends.get(from..to).unwrap_or_default()
     }
 
+    /// Runs the automaton from the state whose row starts at `row` over `text` from byte
+    /// `from` to the next byte where phrases end: that byte's end and the state's row. A
+    /// tight loop with no calls, so that it runs in registers.
+    #[inline(never)]
+    fn run_to_end(&self, mut row: usize, text: &[u8], from: usize) -> Option<(usize, usize)> {
+        let (classes, table) = (&self.classes, self.next.as_slice());
+        let rest = text.get(from..)?;
+        for (end, &b) in (from + 1..).zip(rest) {
+            let class = classes[usize::from(b)] as usize;
+            // Every row holds every class: `get` never fails.
+            let next = *table.get(row + class)?;
+            row = (next >> 1) as usize;
+            if next & 1 != 0 {
+                return Some((end, row));
+            }
+        }
+        None
+    }
+
+    /// Adds the phrases ending at `end` in the state whose row starts at `row`.
+    #[inline(never)]
+    fn record(&self, row: usize, end: usize, all: &mut Vec<Found>) {
+        for &(phrase, len) in self.ends_in(row) {
+            all.push(Found {
+                phrase,
+                start: end - len,
+                end,
+            });
+        }
+    }
+
     /// The longest phrase `text` starts with (an anchored automaton).
     pub fn longest_prefix(&self, text: &[u8]) -> Option<Found> {
         let mut state = START * self.width;
@@ -173,19 +204,12 @@ impl Phrases {
     /// starting leftmost (an unanchored automaton).
     pub fn leftmost_longest(&self, text: &[u8]) -> Vec<Found> {
         let mut all = Vec::new();
-        let mut state = START * self.width;
-        for (i, &b) in text.iter().enumerate() {
-            let next = self.step(state, b);
-            state = (next >> 1) as usize;
-            if next & 1 != 0 {
-                for &(phrase, len) in self.ends_in(state) {
-                    all.push(Found {
-                        phrase,
-                        start: i + 1 - len,
-                        end: i + 1,
-                    });
-                }
-            }
+        let mut row = START * self.width;
+        let mut from = 0;
+        while let Some((end, at)) = self.run_to_end(row, text, from) {
+            self.record(at, end, &mut all);
+            row = at;
+            from = end;
         }
         if all.is_empty() {
             return all;
