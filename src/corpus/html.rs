@@ -370,12 +370,13 @@ struct Scan {
 }
 
 impl Scan {
+    /// Ends the current block; its buffer is kept for the next one.
     fn flush(&mut self) {
-        let block = std::mem::take(&mut self.current);
-        let trimmed = block.trim();
+        let trimmed = self.current.trim();
         if !trimmed.is_empty() {
             self.blocks.push((trimmed.to_owned(), self.in_main > 0));
         }
+        self.current.clear();
     }
 
     fn push_text(&mut self, raw: &str) {
