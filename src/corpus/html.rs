@@ -370,30 +370,50 @@ struct Scan {
 }
 
 impl Scan {
+    /// Ends the current block; its buffer is kept for the next one.
     fn flush(&mut self) {
-        let block = std::mem::take(&mut self.current);
-        let trimmed = block.trim();
+        let trimmed = self.current.trim();
         if !trimmed.is_empty() {
             self.blocks.push((trimmed.to_owned(), self.in_main > 0));
         }
+        self.current.clear();
     }
 
     fn push_text(&mut self, raw: &str) {
-        let text = decode_entities(raw);
+        let decoded;
+        let text = if raw.contains('&') {
+            decoded = decode_entities(raw);
+            decoded.as_str()
+        } else {
+            raw
+        };
         if let Some(h1) = self.capturing_h1.as_mut() {
-            push_collapsed(h1, &text);
+            push_collapsed(h1, text);
         }
         if self.skip.is_none() {
             let mut current = std::mem::take(&mut self.current);
-            push_collapsed(&mut current, &text);
+            push_collapsed(&mut current, text);
             self.current = current;
         }
     }
 }
 
-/// Appends `text` with runs of whitespace collapsed to one space.
+/// Appends `text` with runs of whitespace collapsed to one space: every white space
+/// character adds a space unless `out` is empty or already ends with one. Runs without
+/// white space are copied whole.
 fn push_collapsed(out: &mut String, text: &str) {
-    for c in text.chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII white space, or a byte that may start a white space character beyond ASCII.
+        let stop = rest
+            .bytes()
+            .position(|b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii())
+            .unwrap_or(rest.len());
+        out.push_str(rest.get(..stop).unwrap_or_default());
+        rest = rest.get(stop..).unwrap_or_default();
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
@@ -401,6 +421,7 @@ fn push_collapsed(out: &mut String, text: &str) {
         } else {
             out.push(c);
         }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
 }
 
@@ -839,6 +860,37 @@ fn entity_char(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapsing_matches_a_char_by_char_copy() {
+        fn plain(out: &mut String, text: &str) {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    if !out.is_empty() && !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+        }
+        for start in ["", "a", "a ", "a\n"] {
+            for text in [
+                "",
+                " ",
+                "  x  y ",
+                "\t\u{B}\u{C}\r\n",
+                "é\u{A0}ü\u{2003}\u{3000}z\u{85}",
+                "Kim’s visit — “talks”  ended.",
+                "\u{2028}\u{2029}\u{202F}\u{205F}\u{1680}",
+            ] {
+                let (mut a, mut b) = (start.to_owned(), start.to_owned());
+                push_collapsed(&mut a, text);
+                plain(&mut b, text);
+                assert_eq!(a, b, "{start:?} {text:?}");
+            }
+        }
+    }
 
     const PAGE: &str = r#"<!DOCTYPE html><html><head>
 <meta charset="utf-8"><title>Kim meets Putin | Example News</title>

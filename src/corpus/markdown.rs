@@ -124,6 +124,14 @@ fn front_matter<'a>(md: &'a str, out: &mut MarkdownArticle) -> &'a str {
 /// Inline markup: `![alt](src)` → alt, `[text](url)`/`[text][ref]` → text, `<url>` → url,
 /// `**`, `__`, `*x*`, `_x_`, `` `code` `` and backslash escapes lose their markers.
 fn inline(s: &str, out: &mut String) {
+    // Without any marker character every character is copied as it is.
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'!' | b'[' | b'<' | b'`' | b'*' | b'_'))
+    {
+        out.push_str(s);
+        return;
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let mut i = 0;

@@ -8,9 +8,8 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
-
 use super::BlockKind;
+use super::phrases::Phrases;
 
 /// The phrase list shipped with Dateline.
 pub const BUILTIN_RULES: &str = include_str!("../../assets/boilerplate.txt");
@@ -62,19 +61,8 @@ impl Table {
     }
 
     fn build(self, anchored: bool) -> Matcher {
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(if anchored {
-                StartKind::Anchored
-            } else {
-                StartKind::Unanchored
-            })
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&self.patterns)
-            .ok();
         Matcher {
-            automaton,
+            automaton: Phrases::new(&self.patterns, anchored),
             masks: self.masks,
             exact: self.exact,
         }
@@ -83,8 +71,7 @@ impl Table {
 
 #[derive(Debug)]
 struct Matcher {
-    /// `None` only if the phrases could not be compiled (far too many of them).
-    automaton: Option<AhoCorasick>,
+    automaton: Phrases,
     masks: Vec<u8>,
     exact: Vec<Option<String>>,
 }
@@ -200,21 +187,13 @@ fn phrase_hits(rules: &Rules, para: &str) -> Hits {
         !is_word_byte(last) || !bytes.get(e).copied().is_some_and(is_word_byte)
     };
     // Phrases at the start: the longest one there, looked for in the first bytes only.
-    let head = aho_corasick::Input::new(window(para, ANCHORED_WINDOW))
-        .anchored(aho_corasick::Anchored::Yes);
     let opening = rules
         .anchored
         .automaton
-        .as_ref()
-        .and_then(|a| a.try_find(head).ok().flatten());
+        .longest_prefix(window(para, ANCHORED_WINDOW).as_bytes());
     if let Some(m) = opening {
-        let mask = rules
-            .anchored
-            .masks
-            .get(m.pattern().as_usize())
-            .copied()
-            .unwrap_or(0);
-        let e = m.end();
+        let mask = rules.anchored.masks.get(m.phrase).copied().unwrap_or(0);
+        let e = m.end;
         let rest = para.get(e..).unwrap_or_default();
         // `Previous articleLargest sub…`: a link text glued to the label.
         let glued = bytes.get(e).is_some_and(u8::is_ascii_uppercase);
@@ -239,13 +218,10 @@ fn phrase_hits(rules: &Rules, para: &str) -> Hits {
     if para.len() > CAPTION_BYTES {
         return hits;
     }
-    let Some(floating) = rules.floating.automaton.as_ref() else {
-        return hits;
-    };
-    for m in floating.find_iter(para) {
-        let i = m.pattern().as_usize();
+    for m in rules.floating.automaton.leftmost_longest(bytes) {
+        let i = m.phrase;
         let mask = rules.floating.masks.get(i).copied().unwrap_or(0);
-        let (s, e) = (m.start(), m.end());
+        let (s, e) = (m.start, m.end);
         if mask & CAPTION != 0 {
             hits.caption = true;
         }
