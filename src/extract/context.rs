@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use crate::text::BlockKind;
 
@@ -130,7 +130,8 @@ pub fn is_tail_marker(par: &str) -> bool {
 pub fn looks_like_heading(par: &str) -> bool {
     let t = par.trim();
     let ends_like_sentence = t.ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…']);
-    !ends_like_sentence && t.split_whitespace().count() <= 25 && !t.contains('\n')
+    // (At most 25 words: the count stops at the 26th.)
+    !ends_like_sentence && !t.contains('\n') && t.split_whitespace().nth(25).is_none()
 }
 
 /// A photo caption: a place and full date, with a credit.
@@ -180,9 +181,22 @@ pub fn looks_like_caption(par: &str) -> bool {
 
 /// A run of exactly four ASCII digits starting with `1` or `2` (`2024`).
 fn has_year_number(s: &str) -> bool {
-    s.as_bytes()
-        .split(|b| !b.is_ascii_digit())
-        .any(|n| n.len() == 4 && matches!(n.first(), Some(b'1' | b'2')))
+    // The length and first digit of the current run of digits.
+    let (mut run, mut first) = (0usize, 0u8);
+    for &b in s.as_bytes() {
+        if b.is_ascii_digit() {
+            if run == 0 {
+                first = b;
+            }
+            run += 1;
+        } else {
+            if run == 4 && matches!(first, b'1' | b'2') {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    run == 4 && matches!(first, b'1' | b'2')
 }
 
 /// The kind a paragraph has for extraction: the segmenter's, refined by local checks.
@@ -200,7 +214,9 @@ pub fn refine_kind(kind: BlockKind, par: &str, par_lower: &str, after_tail: bool
     kind
 }
 
-/// Words and marks that open a new clause inside a sentence.
+/// Words and marks that open a new clause inside a sentence, as [`clause_mark_len`] reads
+/// them (its tests check it against this list).
+#[cfg(test)]
 const CLAUSE_MARKS: &[&str] = &[
     ", but ",
     "; ",
@@ -232,31 +248,106 @@ const CLAUSE_MARKS: &[&str] = &[
     ", with ",
 ];
 
-/// One automaton for all clause marks, so a sentence is scanned once.
-static CLAUSE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(CLAUSE_MARKS)
-        .ok()
-});
-
-/// Clause boundaries in a sentence, as byte offsets into the article text.
+/// Clause boundaries in a sentence, as byte offsets into the article text: the start of
+/// every occurrence of a `CLAUSE_MARKS` entry (overlapping ones too) not followed by
+/// `well as`. Every mark has a space at its first or second byte, so only the spaces of the
+/// sentence are visited: the mark starting there and, after `,` `;` `:`, the one starting
+/// a byte before.
 pub fn clause_bounds(lower: &str, start: usize, end: usize) -> Vec<usize> {
-    let (Some(s), Some(ac)) = (lower.get(start..end), CLAUSE_AC.as_ref()) else {
+    let Some(s) = lower.get(start..end) else {
         return Vec::new();
     };
+    let bytes = s.as_bytes();
     let mut out: Vec<usize> = Vec::new();
-    for m in ac.find_overlapping_iter(s) {
-        let (i, len) = (m.start(), m.len());
-        // `, as well as` joins actors, it does not start a clause.
-        if s.get(i + len..).is_some_and(|r| r.starts_with("well as")) {
-            continue;
+    let bound_at = |i: usize| {
+        clause_mark_len(bytes, i).is_some_and(|len| {
+            !bytes
+                .get(i + len..)
+                .is_some_and(|r| r.starts_with(b"well as"))
+        })
+    };
+    for p in memchr::memchr_iter(b' ', bytes) {
+        if let Some(i) = p.checked_sub(1)
+            && matches!(bytes.get(i), Some(b',' | b';' | b':'))
+            && bound_at(i)
+        {
+            out.push(start + i);
         }
-        out.push(start + i);
+        // (The byte after the space: a dash or the first letter of a word mark.)
+        if matches!(
+            bytes.get(p + 1),
+            Some(0xE2 | b'-' | b'a' | b'b' | b't' | b'w')
+        ) && bound_at(p)
+        {
+            out.push(start + p);
+        }
     }
-    out.sort_unstable();
-    out.dedup();
     out
+}
+
+/// The length of the `CLAUSE_MARKS` entry that starts at byte `i` of `s`, if one does
+/// (at most one can: no mark is a prefix of another). A mark is `; `, `: `, or `, ` or ` `
+/// followed by one or two listed words and a space.
+fn clause_mark_len(s: &[u8], i: usize) -> Option<usize> {
+    let first = *s.get(i)?;
+    let rest = s.get(i + 1..)?;
+    if matches!(first, b';' | b':') {
+        return (rest.first() == Some(&b' ')).then_some(2);
+    }
+    let (lead, words) = match first {
+        b',' => (2, rest.strip_prefix(b" ")?),
+        b' ' => (1, rest),
+        _ => return None,
+    };
+    // The first word of a mark has at most eight bytes (`although`) and ends at a space.
+    let len = words.iter().take(9).position(|&b| b == b' ')?;
+    let word = words.get(..len)?;
+    let one_word = if first == b',' {
+        matches!(
+            word,
+            b"but"
+                | b"while"
+                | b"although"
+                | b"whereas"
+                | b"as"
+                | b"though"
+                | b"and"
+                | b"which"
+                | b"who"
+                | b"saying"
+                | b"stating"
+                | b"accusing"
+                | b"marking"
+                | b"with"
+        )
+    } else {
+        matches!(
+            word,
+            b"\xE2\x80\x93"
+                | b"\xE2\x80\x94"
+                | b"-"
+                | b"although"
+                | b"while"
+                | b"but"
+                | b"which"
+                | b"that"
+                | b"after"
+                | b"before"
+        )
+    };
+    if one_word {
+        return Some(lead + len + 1);
+    }
+    // `, even though `, ` as the `.
+    let second: &[u8] = match (first, word) {
+        (b',', b"even") => b"though ",
+        (b' ', b"as") => b"the ",
+        _ => return None,
+    };
+    words
+        .get(len + 1..)
+        .is_some_and(|r| r.starts_with(second))
+        .then_some(lead + len + 1 + second.len())
 }
 
 /// The clause `[from, to)` around `pos` in a sentence with the given boundaries.
@@ -893,6 +984,73 @@ mod tests {
                 .max()
                 .unwrap_or(0);
             proptest::prop_assert_eq!(last_scope_break_end(&seg), expected);
+        }
+    }
+
+    /// `clause_bounds` as first written: one Aho-Corasick automaton, overlapping matches.
+    fn clause_bounds_reference(lower: &str, start: usize, end: usize) -> Vec<usize> {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(CLAUSE_MARKS)
+            .ok();
+        let (Some(s), Some(ac)) = (lower.get(start..end), ac) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = Vec::new();
+        for m in ac.find_overlapping_iter(s) {
+            let (i, len) = (m.start(), m.len());
+            if s.get(i + len..).is_some_and(|r| r.starts_with("well as")) {
+                continue;
+            }
+            out.push(start + i);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn every_clause_mark_is_read_with_its_length() {
+        for m in CLAUSE_MARKS {
+            let text = format!("x{m}y");
+            assert_eq!(clause_mark_len(text.as_bytes(), 1), Some(m.len()), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn every_clause_mark_has_a_space_first_or_after_punctuation() {
+        for m in CLAUSE_MARKS {
+            let b = m.as_bytes();
+            let space_first = b.first() == Some(&b' ')
+                && matches!(b.get(1), Some(0xE2 | b'-' | b'a' | b'b' | b't' | b'w'));
+            let punct_first =
+                matches!(b.first(), Some(b',' | b';' | b':')) && b.get(1) == Some(&b' ');
+            assert!(space_first || punct_first, "{m:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_bounds_match_the_automaton(
+            seg in "(but|while|although|whereas|as|the|even|though|and|which|who|that|saying|stating|accusing|marking|after|before|with|well|x|é|, |; |: | – | — | - |-|,| ){0,24}",
+            cut in 0usize..4,
+        ) {
+            let start = cut.min(seg.len());
+            proptest::prop_assert_eq!(
+                clause_bounds(&seg, start, seg.len()),
+                clause_bounds_reference(&seg, start, seg.len())
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn year_numbers_are_four_digit_runs(s in "([0-9]{1,6}|[a-z ]{1,3}|é){0,10}") {
+            let expected = s
+                .as_bytes()
+                .split(|b| !b.is_ascii_digit())
+                .any(|n| n.len() == 4 && matches!(n.first(), Some(b'1' | b'2')));
+            proptest::prop_assert_eq!(has_year_number(&s), expected);
         }
     }
 
