@@ -27,6 +27,12 @@ impl Spans {
         }
     }
 
+    /// Keeps the first `len` spans.
+    #[inline(always)]
+    pub fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+
     /// The spans as a slice.
     #[inline(always)]
     pub fn as_slice(&self) -> &[(usize, usize)] {
