@@ -266,88 +266,117 @@ pub fn clause_bounds(lower: &str, start: usize, end: usize) -> Vec<usize> {
                 .is_some_and(|r| r.starts_with(b"well as"))
         })
     };
-    for p in memchr::memchr_iter(b' ', bytes) {
+    // (A plain loop: spaces come every few bytes, too often for a searcher to pay.)
+    for (p, &b) in bytes.iter().enumerate() {
+        if b != b' ' {
+            continue;
+        }
         if let Some(i) = p.checked_sub(1)
             && matches!(bytes.get(i), Some(b',' | b';' | b':'))
             && bound_at(i)
         {
             out.push(start + i);
         }
-        // (The byte after the space: a dash or the first letter of a word mark.)
-        if matches!(
-            bytes.get(p + 1),
-            Some(0xE2 | b'-' | b'a' | b'b' | b't' | b'w')
-        ) && bound_at(p)
-        {
+        if bound_at(p) {
             out.push(start + p);
         }
     }
     out
 }
 
-/// The length of the `CLAUSE_MARKS` entry that starts at byte `i` of `s`, if one does
-/// (at most one can: no mark is a prefix of another). A mark is `; `, `: `, or `, ` or ` `
-/// followed by one or two listed words and a space.
+/// The length of the `CLAUSE_MARKS` entry that starts at byte `i` of `s`, if one does (at
+/// most one can: no mark is a prefix of another). The marks are picked by their first
+/// bytes, then compared whole.
 fn clause_mark_len(s: &[u8], i: usize) -> Option<usize> {
     let first = *s.get(i)?;
     let rest = s.get(i + 1..)?;
-    if matches!(first, b';' | b':') {
-        return (rest.first() == Some(&b' ')).then_some(2);
-    }
-    let (lead, words) = match first {
-        b',' => (2, rest.strip_prefix(b" ")?),
-        b' ' => (1, rest),
+    let len = match first {
+        b';' | b':' => (rest.first() == Some(&b' ')).then_some(1)?,
+        b' ' => match rest.first()? {
+            0xE2 => ["\u{2013} ", "\u{2014} "]
+                .into_iter()
+                .find(|m| rest.starts_with(m.as_bytes()))?
+                .len(),
+            b'-' => rest.starts_with(b"- ").then_some(2)?,
+            b'a' => {
+                if rest.starts_with(b"although ") {
+                    9
+                } else if rest.starts_with(b"as the ") {
+                    7
+                } else if rest.starts_with(b"after ") {
+                    6
+                } else {
+                    return None;
+                }
+            }
+            b'b' => {
+                if rest.starts_with(b"but ") {
+                    4
+                } else if rest.starts_with(b"before ") {
+                    7
+                } else {
+                    return None;
+                }
+            }
+            b't' => rest.starts_with(b"that ").then_some(5)?,
+            b'w' => {
+                if rest.starts_with(b"while ") || rest.starts_with(b"which ") {
+                    6
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        },
+        b',' => {
+            let words = rest.strip_prefix(b" ")?;
+            let word_len = match words.first()? {
+                b'a' => {
+                    if words.starts_with(b"as ") {
+                        3
+                    } else if words.starts_with(b"and ") {
+                        4
+                    } else if words.starts_with(b"although ") {
+                        9
+                    } else if words.starts_with(b"accusing ") {
+                        9
+                    } else {
+                        return None;
+                    }
+                }
+                b'b' => words.starts_with(b"but ").then_some(4)?,
+                b'e' => words.starts_with(b"even though ").then_some(12)?,
+                b'm' => words.starts_with(b"marking ").then_some(8)?,
+                b's' => {
+                    if words.starts_with(b"saying ") {
+                        7
+                    } else if words.starts_with(b"stating ") {
+                        8
+                    } else {
+                        return None;
+                    }
+                }
+                b't' => words.starts_with(b"though ").then_some(7)?,
+                b'w' => {
+                    if words.starts_with(b"while ") || words.starts_with(b"which ") {
+                        6
+                    } else if words.starts_with(b"who ") {
+                        4
+                    } else if words.starts_with(b"with ") {
+                        5
+                    } else if words.starts_with(b"whereas ") {
+                        8
+                    } else {
+                        return None;
+                    }
+                }
+                _ => return None,
+            };
+            word_len + 1
+        }
         _ => return None,
     };
-    // The first word of a mark has at most eight bytes (`although`) and ends at a space.
-    let len = words.iter().take(9).position(|&b| b == b' ')?;
-    let word = words.get(..len)?;
-    let one_word = if first == b',' {
-        matches!(
-            word,
-            b"but"
-                | b"while"
-                | b"although"
-                | b"whereas"
-                | b"as"
-                | b"though"
-                | b"and"
-                | b"which"
-                | b"who"
-                | b"saying"
-                | b"stating"
-                | b"accusing"
-                | b"marking"
-                | b"with"
-        )
-    } else {
-        matches!(
-            word,
-            b"\xE2\x80\x93"
-                | b"\xE2\x80\x94"
-                | b"-"
-                | b"although"
-                | b"while"
-                | b"but"
-                | b"which"
-                | b"that"
-                | b"after"
-                | b"before"
-        )
-    };
-    if one_word {
-        return Some(lead + len + 1);
-    }
-    // `, even though `, ` as the `.
-    let second: &[u8] = match (first, word) {
-        (b',', b"even") => b"though ",
-        (b' ', b"as") => b"the ",
-        _ => return None,
-    };
-    words
-        .get(len + 1..)
-        .is_some_and(|r| r.starts_with(second))
-        .then_some(lead + len + 1 + second.len())
+    Some(1 + len)
 }
 
 /// The clause `[from, to)` around `pos` in a sentence with the given boundaries.
