@@ -297,79 +297,32 @@ fn clause_mark_len(s: &[u8], i: usize) -> Option<usize> {
                 .into_iter()
                 .find(|m| rest.starts_with(m.as_bytes()))?
                 .len(),
-            b'-' => rest.starts_with(b"- ").then_some(2)?,
-            b'a' => {
-                if rest.starts_with(b"although ") {
-                    9
-                } else if rest.starts_with(b"as the ") {
-                    7
-                } else if rest.starts_with(b"after ") {
-                    6
-                } else {
-                    return None;
-                }
-            }
-            b'b' => {
-                if rest.starts_with(b"but ") {
-                    4
-                } else if rest.starts_with(b"before ") {
-                    7
-                } else {
-                    return None;
-                }
-            }
-            b't' => rest.starts_with(b"that ").then_some(5)?,
-            b'w' => {
-                if rest.starts_with(b"while ") || rest.starts_with(b"which ") {
-                    6
-                } else {
-                    return None;
-                }
-            }
+            b'-' if rest.starts_with(b"- ") => 2,
+            b'a' if rest.starts_with(b"although ") => 9,
+            b'a' if rest.starts_with(b"as the ") => 7,
+            b'a' if rest.starts_with(b"after ") => 6,
+            b'b' if rest.starts_with(b"but ") => 4,
+            b'b' if rest.starts_with(b"before ") => 7,
+            b't' if rest.starts_with(b"that ") => 5,
+            b'w' if rest.starts_with(b"while ") || rest.starts_with(b"which ") => 6,
             _ => return None,
         },
         b',' => {
             let words = rest.strip_prefix(b" ")?;
             let word_len = match words.first()? {
-                b'a' => {
-                    if words.starts_with(b"as ") {
-                        3
-                    } else if words.starts_with(b"and ") {
-                        4
-                    } else if words.starts_with(b"although ") {
-                        9
-                    } else if words.starts_with(b"accusing ") {
-                        9
-                    } else {
-                        return None;
-                    }
-                }
-                b'b' => words.starts_with(b"but ").then_some(4)?,
-                b'e' => words.starts_with(b"even though ").then_some(12)?,
-                b'm' => words.starts_with(b"marking ").then_some(8)?,
-                b's' => {
-                    if words.starts_with(b"saying ") {
-                        7
-                    } else if words.starts_with(b"stating ") {
-                        8
-                    } else {
-                        return None;
-                    }
-                }
-                b't' => words.starts_with(b"though ").then_some(7)?,
-                b'w' => {
-                    if words.starts_with(b"while ") || words.starts_with(b"which ") {
-                        6
-                    } else if words.starts_with(b"who ") {
-                        4
-                    } else if words.starts_with(b"with ") {
-                        5
-                    } else if words.starts_with(b"whereas ") {
-                        8
-                    } else {
-                        return None;
-                    }
-                }
+                b'a' if words.starts_with(b"as ") => 3,
+                b'a' if words.starts_with(b"and ") => 4,
+                b'a' if words.starts_with(b"although ") || words.starts_with(b"accusing ") => 9,
+                b'b' if words.starts_with(b"but ") => 4,
+                b'e' if words.starts_with(b"even though ") => 12,
+                b'm' if words.starts_with(b"marking ") => 8,
+                b's' if words.starts_with(b"saying ") => 7,
+                b's' if words.starts_with(b"stating ") => 8,
+                b't' if words.starts_with(b"though ") => 7,
+                b'w' if words.starts_with(b"while ") || words.starts_with(b"which ") => 6,
+                b'w' if words.starts_with(b"who ") => 4,
+                b'w' if words.starts_with(b"with ") => 5,
+                b'w' if words.starts_with(b"whereas ") => 8,
                 _ => return None,
             };
             word_len + 1

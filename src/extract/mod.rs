@@ -2131,12 +2131,13 @@ fn pick_actors(
         .filter(|m| !demonym_adjective(text, m))
         .filter(|m| {
             let prev = words::prev_word(lower, m.start);
-            // (Only a name after a preposition needs the two words before it.)
+            // A name after a preposition is no agent, unless a role noun stands two words
+            // before it (only then are those words walked).
             if !prev.is_some_and(|p| words::listed(NON_AGENT_PREPS, p)) {
                 return true;
             }
             let pp = words::prev_words(lower, clause.0, m.start, 2);
-            let role_before = pp.get(1).is_some_and(|&(a, b)| {
+            pp.get(1).is_some_and(|&(a, b)| {
                 lower.get(a..b).is_some_and(|w| {
                     matches!(
                         w,
@@ -2162,8 +2163,7 @@ fn pick_actors(
                             | "members"
                     )
                 })
-            });
-            role_before
+            })
         })
         .collect();
     let is_conj = |between: &str| {
