@@ -2,8 +2,9 @@
 //! phrase ends (never on `the`, `of`, `on` or half a date).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
-use super::words::{MAX_WORDS, next_words, prev_words};
+use super::words::{Lexicon, MAX_WORDS, next_words, prev_words};
 
 /// `w` lowercased as [`str::to_lowercase`] does, without copying a word that is lowercase
 /// ASCII already.
@@ -19,6 +20,27 @@ fn lower(w: &str) -> Cow<'_, str> {
 fn listed(list: &[&str], w: &str) -> bool {
     list.iter()
         .any(|x| x.len() == w.len() && x.as_bytes().first() == w.as_bytes().first() && *x == w)
+}
+
+/// Flags of the phrase lists in [`LISTS`].
+const NO_END_FLAG: u32 = 1;
+const OPENER_FLAG: u32 = 2;
+const NOUN_END_FLAG: u32 = 4;
+
+/// The lists read at every word of a summary's phrase, hashed once: [`NO_END`],
+/// [`PHRASE_OPENERS`], [`NOUN_PHRASE_ENDS`].
+static LISTS: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lex = Lexicon::default();
+    lex.add(NO_END, NO_END_FLAG);
+    lex.add(PHRASE_OPENERS, OPENER_FLAG);
+    lex.add(NOUN_PHRASE_ENDS, NOUN_END_FLAG);
+    lex
+});
+
+/// Whether `w` is in the list of `flag` (see [`LISTS`]).
+#[inline]
+fn in_list(w: &str, flag: u32) -> bool {
+    LISTS.flags(w) & flag != 0
 }
 
 /// Longest summary, in bytes (cut at a word boundary).
@@ -328,7 +350,7 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
         // `a U.S. bomber`: a piece of an abbreviation is no end.
         let abbreviation = w.len() <= 2 && text.get(e..).is_some_and(|r| r.starts_with('.'));
         let number = w.chars().all(|c| c.is_ascii_digit());
-        !(listed(NO_END, w) || possessive(e) || adverb || number || abbreviation)
+        !(in_list(w, NO_END_FLAG) || possessive(e) || adverb || number || abbreviation)
     };
     let capital_at = |i: usize| {
         words
@@ -345,12 +367,12 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
         let trigger_opens = text
             .get(p.start..p.trigger_end)
             .and_then(|t| t.split_whitespace().next_back())
-            .is_some_and(|w| listed(PHRASE_OPENERS, &lower(w)));
-        let opens = trigger_opens || lower_at(0).is_some_and(|w| listed(PHRASE_OPENERS, w));
+            .is_some_and(|w| in_list(&lower(w), OPENER_FLAG));
+        let opens = trigger_opens || lower_at(0).is_some_and(|w| in_list(w, OPENER_FLAG));
         if !opens {
             usable = 0;
         }
-        if let Some(i) = lowers.iter().position(|w| listed(NOUN_PHRASE_ENDS, w)) {
+        if let Some(i) = lowers.iter().position(|w| in_list(w, NOUN_END_FLAG)) {
             usable = usable.min(i);
         }
     }
@@ -370,7 +392,7 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
             continue;
         }
         let boundary = if i + 1 < usable {
-            lower_at(i + 1).is_some_and(|n| listed(PHRASE_OPENERS, n))
+            lower_at(i + 1).is_some_and(|n| in_list(n, OPENER_FLAG))
         } else {
             usable < words.len() || ends_phrase(text, w.1, p.clause_end.min(first_time))
         };
@@ -386,7 +408,7 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
     let after_trigger = if usable == 0 && p.nominal {
         true
     } else {
-        lower_at(0).is_some_and(|n| listed(PHRASE_OPENERS, n))
+        lower_at(0).is_some_and(|n| in_list(n, OPENER_FLAG))
     };
     if after_trigger {
         return p.trigger_end;
@@ -414,7 +436,7 @@ fn ends_phrase(text: &str, end: usize, stop: usize) -> bool {
         .take_while(|c| c.is_alphanumeric())
         .map(char::len_utf8)
         .sum();
-    listed(PHRASE_OPENERS, &lower(rest_trim.get(..len).unwrap_or("")))
+    in_list(&lower(rest_trim.get(..len).unwrap_or("")), OPENER_FLAG)
 }
 
 /// Modifier words ending in `-s` or `-ed` that are not verbs.
@@ -649,6 +671,25 @@ mod tests {
                 nominal: false,
             },
         )
+    }
+
+    #[test]
+    fn phrase_list_flags_are_list_membership() {
+        for (list, flag) in [
+            (NO_END, NO_END_FLAG),
+            (PHRASE_OPENERS, OPENER_FLAG),
+            (NOUN_PHRASE_ENDS, NOUN_END_FLAG),
+        ] {
+            for w in NO_END
+                .iter()
+                .chain(PHRASE_OPENERS)
+                .chain(NOUN_PHRASE_ENDS)
+                .chain(NOUNISH)
+                .chain(["", "x", "visit", "the's"].iter())
+            {
+                assert_eq!(in_list(w, flag), listed(list, w), "{w:?}");
+            }
+        }
     }
 
     #[test]
