@@ -133,10 +133,7 @@ pub fn next_words(text: &str, from: usize, n: usize) -> Spans {
         if word {
             // A whole run of word chars at once.
             let start = i;
-            i += len;
-            while let Some((true, len)) = word_class_at(rest, i) {
-                i += len;
-            }
+            i = word_run_end(rest, i + len);
             if i >= rest.len() {
                 // The text ends inside the word: it is kept whole.
                 if out.len() < n {
@@ -225,10 +222,7 @@ pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Spans {
         }
         // A whole run of word chars at once, back to its start.
         let end = j;
-        j = i;
-        while let Some((i, _, true)) = char_before(seg, j) {
-            j = i;
-        }
+        j = word_run_start(seg, i);
         if j == 0 {
             // The segment starts inside (or at) the word.
             if out.len() < n {
@@ -358,6 +352,39 @@ static ASCII_WORD: [bool; 128] = {
     t
 };
 
+/// Class of a byte for the word walks: an ASCII word byte, another ASCII byte, or a byte of
+/// a non-ASCII char (which is decoded to tell).
+const WORD_BYTE: u8 = 1;
+const OTHER_BYTE: u8 = 0;
+const NON_ASCII_BYTE: u8 = 2;
+
+/// [`WORD_BYTE`], [`OTHER_BYTE`] or [`NON_ASCII_BYTE`] for every byte value: one load
+/// classifies a byte in the walks' inner loops.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER_BYTE; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            NON_ASCII_BYTE
+        } else if ASCII_WORD[b] {
+            WORD_BYTE
+        } else {
+            OTHER_BYTE
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of byte `b` (see [`BYTE_CLASS`]).
+#[inline(always)]
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASS
+        .get(usize::from(b))
+        .copied()
+        .unwrap_or(NON_ASCII_BYTE)
+}
+
 /// Whether the char at byte `i` of `s` (a char boundary) is a word char, and its length
 /// in bytes; `None` at the end.
 #[inline(always)]
@@ -370,24 +397,65 @@ fn word_class_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((is_word_char(c), c.len_utf8()))
 }
 
+/// The end of the run of word chars starting at byte `i` of `s` (a char boundary): ASCII
+/// word bytes are skipped by their class, other chars decoded.
+#[inline(always)]
+fn word_run_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        match byte_class(b) {
+            WORD_BYTE => i += 1,
+            OTHER_BYTE => break,
+            _ => match word_class_at(s, i) {
+                Some((true, len)) => i += len,
+                _ => break,
+            },
+        }
+    }
+    i
+}
+
+/// The start of the run of word chars ending at byte `j` of `s` (a char boundary), walking
+/// back as [`word_run_end`] walks forward.
+#[inline(always)]
+fn word_run_start(s: &str, mut j: usize) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = j.checked_sub(1).and_then(|k| bytes.get(k)) {
+        match byte_class(b) {
+            WORD_BYTE => j -= 1,
+            OTHER_BYTE => break,
+            _ => match char_before(s, j) {
+                Some((i, _, true)) => j = i,
+                _ => break,
+            },
+        }
+    }
+    j
+}
+
 impl<'a> Iterator for WordsIn<'a> {
     type Item = &'a str;
 
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.s.as_bytes();
         let mut i = self.at;
-        // Skip separators.
+        // Skip separators (ASCII ones by their class alone).
         loop {
-            let (word, len) = word_class_at(self.s, i)?;
-            if word {
-                break;
+            match byte_class(*bytes.get(i)?) {
+                WORD_BYTE => break,
+                OTHER_BYTE => i += 1,
+                _ => {
+                    let (word, len) = word_class_at(self.s, i)?;
+                    if word {
+                        break;
+                    }
+                    i += len;
+                }
             }
-            i += len;
         }
         let start = i;
-        while let Some((true, len)) = word_class_at(self.s, i) {
-            i += len;
-        }
+        i = word_run_end(self.s, i);
         self.at = i;
         self.s.get(start..i)
     }
@@ -809,6 +877,14 @@ mod tests {
                 prev_words_reference(&text, from, to, n)
             );
             proptest::prop_assert_eq!(prev_word(&text, a), prev_word_reference(&text, a));
+            let walked: Vec<&str> = words_in(&text, from, to).collect();
+            let expected: Vec<&str> = text
+                .get(from..to)
+                .unwrap_or("")
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(walked, expected);
             for s in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 for e in (s..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                     proptest::prop_assert_eq!(trim_end(&text, s, e), trim_end_reference(&text, s, e));
