@@ -7,7 +7,7 @@ pub const MAX_WORDS: usize = 12;
 /// Word spans `(start, end)` found by one walk: at most [`MAX_WORDS`], kept on the stack
 /// (the walks run a few hundred thousand times per megabyte; a heap vector each time cost
 /// more than the walk). Reads as a slice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Spans {
     items: [(usize, usize); MAX_WORDS],
     len: usize,
@@ -63,6 +63,15 @@ impl IntoIterator for Spans {
         self.items.into_iter().take(self.len)
     }
 }
+
+/// Spans are equal when their words are (whatever a truncation left past the end).
+impl PartialEq for Spans {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Spans {}
 
 impl PartialEq<Vec<(usize, usize)>> for Spans {
     fn eq(&self, other: &Vec<(usize, usize)>) -> bool {
@@ -294,13 +303,15 @@ impl<'a> Before<'a> {
         {
             return prev_words(self.text, floor, self.to, n);
         }
-        let mut out = Spans::default();
-        for &(a, b) in self.walk.iter().take(n) {
-            if a < floor {
-                break;
-            }
-            out.push((a, b));
-        }
+        // (The walk is nearest first: the words from `floor` on are its first ones.)
+        let keep = self
+            .walk
+            .iter()
+            .take(n)
+            .take_while(|&&(a, _)| a >= floor)
+            .count();
+        let mut out = self.walk;
+        out.truncate(keep);
         out
     }
 }
