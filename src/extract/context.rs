@@ -749,7 +749,8 @@ const BREAK_LAST_BYTES: &[u8] = b"t;:ehsdron\x93\x94";
 /// the last one (the same as the latest end of any break's last occurrence).
 fn last_scope_break_end(seg: &str) -> usize {
     let bytes = seg.as_bytes();
-    for space in memchr::memrchr_iter(b' ', bytes) {
+    // (A plain loop: spaces come every few bytes, too often for a searcher to pay.)
+    for (space, _) in bytes.iter().enumerate().rev().filter(|&(_, &b)| b == b' ') {
         let head = bytes.get(..=space).unwrap_or_default();
         // (The byte before the space settles most misses without comparing whole breaks.)
         let before_space = space.checked_sub(1).and_then(|i| bytes.get(i));
