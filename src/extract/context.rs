@@ -714,6 +714,7 @@ fn any_word(lower: &str, from: usize, to: usize, flag: u32) -> bool {
 /// Marks that end the reach of a status cue (`deny`, `allege`, `reportedly`): a cue governs
 /// its own clause and the complements it takes (`denied that ...`, `denied allegations of
 /// selling ...`), not a coordinated or contrasting clause after these.
+#[cfg(test)]
 const SCOPE_BREAKS: &[&str] = &[
     ", but ",
     " but ",
@@ -740,10 +741,6 @@ const SCOPE_BREAKS: &[&str] = &[
     " when ",
 ];
 
-/// The byte before the final space of each scope break (see
-/// `scope_breaks_end_in_listed_bytes`).
-const BREAK_LAST_BYTES: &[u8] = b"t;:ehsdron\x93\x94";
-
 /// The end of the last scope break in `seg` (0 when there is none). Every break ends with a
 /// space, so only the spaces are tried, from the right: the first that closes a break ends
 /// the last one (the same as the latest end of any break's last occurrence).
@@ -751,16 +748,39 @@ fn last_scope_break_end(seg: &str) -> usize {
     let bytes = seg.as_bytes();
     // (A plain loop: spaces come every few bytes, too often for a searcher to pay.)
     for (space, _) in bytes.iter().enumerate().rev().filter(|&(_, &b)| b == b' ') {
-        let head = bytes.get(..=space).unwrap_or_default();
-        // (The byte before the space settles most misses without comparing whole breaks.)
-        let before_space = space.checked_sub(1).and_then(|i| bytes.get(i));
-        if before_space.is_some_and(|&b| BREAK_LAST_BYTES.contains(&b))
-            && SCOPE_BREAKS.iter().any(|b| head.ends_with(b.as_bytes()))
-        {
+        if scope_break_before(bytes.get(..space).unwrap_or_default()) {
             return space + 1;
         }
     }
     0
+}
+
+/// Whether `head` followed by a space ends with a `SCOPE_BREAKS` entry: by its last byte
+/// (`;`, `:`, a dash) or by its last word and what stands before that word.
+fn scope_break_before(head: &[u8]) -> bool {
+    match head.last() {
+        Some(b';' | b':') => return true,
+        Some(0x93 | 0x94) => {
+            return head.ends_with(" \u{2013}".as_bytes())
+                || head.ends_with(" \u{2014}".as_bytes());
+        }
+        _ => {}
+    }
+    let start = head
+        .iter()
+        .rposition(|b| !b.is_ascii_lowercase())
+        .map_or(0, |p| p + 1);
+    let (before, word) = head.split_at(start);
+    if before.last() != Some(&b' ') {
+        return false;
+    }
+    let comma = before.ends_with(b", ");
+    match word {
+        b"but" | b"while" | b"although" | b"despite" | b"when" => true,
+        b"though" => comma || before.ends_with(b", even "),
+        b"whereas" | b"and" | b"as" | b"after" | b"before" | b"which" | b"who" => comma,
+        _ => false,
+    }
 }
 
 /// A reverse searcher for ` and `, built once.
@@ -1038,11 +1058,10 @@ mod tests {
     }
 
     #[test]
-    fn scope_breaks_end_in_listed_bytes() {
+    fn every_scope_break_is_read() {
         for b in SCOPE_BREAKS {
-            let bytes = b.as_bytes();
-            let last = bytes.len().checked_sub(2).and_then(|i| bytes.get(i));
-            assert!(last.is_some_and(|l| BREAK_LAST_BYTES.contains(l)), "{b:?}");
+            let seg = format!("x{b}");
+            assert_eq!(last_scope_break_end(&seg), seg.len(), "{b:?}");
         }
     }
 
