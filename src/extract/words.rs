@@ -575,12 +575,32 @@ impl<'a> Marked<'a> {
     /// Walks the words of `text[span.0..span.1]` once and keeps those `lexicon` lists.
     pub fn new(text: &'a str, span: (usize, usize), lexicon: &Lexicon) -> Self {
         let mut marks = Vec::new();
-        let mut words = words_in(text, span.0, span.1);
-        while let Some(w) = words.next() {
-            let flags = lexicon.flags(w);
+        // The walk of `words_in`, written out: separators skipped by their byte class, each
+        // run of word chars looked up.
+        let s = text.get(span.0..span.1).unwrap_or("");
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match byte_class(b) {
+                WORD_BYTE => {}
+                OTHER_BYTE => {
+                    i += 1;
+                    continue;
+                }
+                _ => match word_class_at(s, i) {
+                    Some((true, _)) => {}
+                    Some((false, len)) => {
+                        i += len;
+                        continue;
+                    }
+                    None => break,
+                },
+            }
+            let start = i;
+            i = word_run_end(s, i);
+            let flags = s.get(start..i).map_or(0, |w| lexicon.flags(w));
             if flags != 0 {
-                let end = span.0 + words.at;
-                marks.push((end - w.len(), end, flags));
+                marks.push((span.0 + start, span.0 + i, flags));
             }
         }
         Marked { text, span, marks }
