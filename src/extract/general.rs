@@ -727,11 +727,7 @@ pub fn attribution_tail(lower: &str, sent: (usize, usize)) -> Option<usize> {
     let text = lower.get(sent.0..sent.1)?;
     let comma = text.rfind(',')?;
     let tail = text.get(comma + 1..)?;
-    // (Curly quotes start with byte 0xE2: only a tail holding one is read as chars.)
-    let tb = tail.as_bytes();
-    if memchr::memchr(b'"', tb).is_some()
-        || (memchr::memchr(0xE2, tb).is_some() && tail.contains(['“', '”']))
-    {
+    if words::has_double_quote(tail) {
         return None;
     }
     let start = sent.0 + comma + 1;

@@ -1456,11 +1456,12 @@ impl Inner {
                 continue;
             }
             let is_statement = Some(t.type_idx) == self.statement;
-            let quote_before = text
-                .get(clause.0..t.start)
-                .is_some_and(|s| s.contains(['“', '”', '"']));
+            let quote_before = || {
+                text.get(clause.0..t.start)
+                    .is_some_and(words::has_double_quote)
+            };
             if is_statement
-                && (analyst || (t.weak && (starts_with_quote || quote_before || !named)))
+                && (analyst || (t.weak && (starts_with_quote || quote_before() || !named)))
             {
                 continue;
             }
@@ -1954,7 +1955,7 @@ fn sourcing_only(
     let rest = lower.get(t.tail_end.max(t.end)..sent.1).unwrap_or("");
     (any_speaker || head.is_some_and(|w| SOURCES.contains(&w)))
         && (1..=6).contains(&words::words_in(lower, speaker_from, t.start).count())
-        && !rest.contains([',', '"', '“', '”'])
+        && !(rest.contains(',') || words::has_double_quote(rest))
         && rest.split_whitespace().count() <= 5
         && !rest.contains(" that ")
 }

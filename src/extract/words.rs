@@ -632,6 +632,14 @@ impl<'a> Marked<'a> {
     }
 }
 
+/// Whether `s` holds a double quotation mark (`"`, `“` or `”`): a byte search, the curly
+/// marks read as chars only after their lead byte 0xE2 is found.
+pub fn has_double_quote(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr(b'"', b).is_some()
+        || (memchr::memchr(0xE2, b).is_some() && s.contains(['“', '”']))
+}
+
 /// Whether `w` is one of `list`: the first byte is compared before the whole word, which
 /// settles most misses without a call to `memcmp`.
 #[inline]
@@ -916,6 +924,7 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             proptest::prop_assert_eq!(walked, expected);
+            proptest::prop_assert_eq!(has_double_quote(&text), text.contains(['"', '“', '”']));
             for s in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 for e in (s..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                     proptest::prop_assert_eq!(trim_end(&text, s, e), trim_end_reference(&text, s, e));
