@@ -613,6 +613,9 @@ impl Inner {
         let mut body_sentences = 0usize;
         let mut last_agents: Vec<String> = Vec::new();
         let mut prev_dated: Option<(usize, When)> = None;
+        // A sentence's time expressions and actor mentions (buffers kept across sentences).
+        let mut s_times: Vec<&TimeExpr> = Vec::new();
+        let mut s_ments: Vec<&Mention> = Vec::new();
         for (si, s) in seg.sentences.iter().enumerate() {
             let kind = kinds.get(s.paragraph).copied().unwrap_or(BlockKind::Body);
             let sent = (s.span.start, s.span.end);
@@ -633,9 +636,8 @@ impl Inner {
             let told_from = general::attribution_tail(&lower, sent).unwrap_or(sent.1);
             // (`YANGON, May 27, 2026 (AFP) - ...`: nor does the day the story was filed.)
             let story_from = general::wire_dateline_end(text, sent).unwrap_or(sent.0);
-            let s_times: Vec<&TimeExpr> = slice_by(&times, (story_from, told_from), |t| t.start)
-                .iter()
-                .collect();
+            s_times.clear();
+            s_times.extend(slice_by(&times, (story_from, told_from), |t| t.start));
             // It still bounds the act better than the article date: a fallback, marked as
             // such by its empty expression (`..., the SDF said on Monday.`).
             let told_day = slice_by(&times, (told_from, sent.1), |t| t.start)
@@ -646,10 +648,12 @@ impl Inner {
                     ..dating::when_of(text, t)
                 });
             let s_trigs = slice_by(&triggers, sent, |t| t.start);
-            let s_ments: Vec<&Mention> = slice_by(&mentions, sent, |m| m.start)
-                .iter()
-                .filter(|m| m.end <= sent.1)
-                .collect();
+            s_ments.clear();
+            s_ments.extend(
+                slice_by(&mentions, sent, |m| m.start)
+                    .iter()
+                    .filter(|m| m.end <= sent.1),
+            );
             // A sentence without a trigger has no candidate: its clauses are not read.
             let mut cands = if s_trigs.is_empty() {
                 Vec::new()
