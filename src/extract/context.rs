@@ -181,22 +181,12 @@ pub fn looks_like_caption(par: &str) -> bool {
 
 /// A run of exactly four ASCII digits starting with `1` or `2` (`2024`).
 fn has_year_number(s: &str) -> bool {
-    // The length and first digit of the current run of digits.
-    let (mut run, mut first) = (0usize, 0u8);
-    for &b in s.as_bytes() {
-        if b.is_ascii_digit() {
-            if run == 0 {
-                first = b;
-            }
-            run += 1;
-        } else {
-            if run == 4 && matches!(first, b'1' | b'2') {
-                return true;
-            }
-            run = 0;
-        }
-    }
-    run == 4 && matches!(first, b'1' | b'2')
+    let b = s.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    // (Only the `1`s and `2`s are visited: a run of four digits starts at one of them.)
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| {
+        !i.checked_sub(1).is_some_and(digit_at) && (i + 1..i + 4).all(digit_at) && !digit_at(i + 4)
+    })
 }
 
 /// The kind a paragraph has for extraction: the segmenter's, refined by local checks.
