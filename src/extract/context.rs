@@ -110,7 +110,8 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
 /// An ASCII char (lowercased the same by ASCII and full lowercasing) or a char that full
 /// lowercasing leaves as it is (`’`, `é`, `—`).
 fn lowercases_to_itself_or_ascii(c: char) -> bool {
-    c.is_ascii() || c.to_lowercase().eq(std::iter::once(c))
+    // (General punctuation, `’` `“` `—` and the like, has no case: no table look-up.)
+    c.is_ascii() || matches!(c, '\u{2000}'..='\u{206F}') || c.to_lowercase().eq(std::iter::once(c))
 }
 
 /// Whether a paragraph ends the article's prose (everything after is boilerplate).
@@ -1044,6 +1045,13 @@ mod tests {
                 .split(|b| !b.is_ascii_digit())
                 .any(|n| n.len() == 4 && matches!(n.first(), Some(b'1' | b'2')));
             proptest::prop_assert_eq!(has_year_number(&s), expected);
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_case() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|c| !c.is_ascii()) {
+            assert!(c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
         }
     }
 
