@@ -119,6 +119,13 @@ struct Inner {
     accusation: Option<usize>,
     denial: Option<usize>,
     attack: Option<usize>,
+    /// Other types the rules name, looked up once (not by name at every trigger).
+    agreement: Option<usize>,
+    meeting: Option<usize>,
+    visit: Option<usize>,
+    un_meeting: Option<usize>,
+    sanctions: Option<usize>,
+    missile_test: Option<usize>,
 }
 
 impl Extractor {
@@ -202,6 +209,12 @@ impl Extractor {
                 accusation: vocab.type_index("accusation"),
                 denial: vocab.type_index("denial"),
                 attack: vocab.type_index("attack"),
+                agreement: vocab.type_index("agreement"),
+                meeting: vocab.type_index("meeting"),
+                visit: vocab.type_index("visit"),
+                un_meeting: vocab.type_index("un_meeting"),
+                sanctions: vocab.type_index("sanctions"),
+                missile_test: vocab.type_index("missile_test"),
                 vocab,
                 actors,
                 aliases,
@@ -871,12 +884,7 @@ impl Inner {
             // `Syria will not accept more refugees`, `said it would not meet their demands`:
             // a refusal, told as a denial of what is asked.
             let refusal = cues.negated
-                && [
-                    self.vocab.type_index("agreement"),
-                    self.vocab.type_index("meeting"),
-                    self.vocab.type_index("visit"),
-                ]
-                .contains(&Some(t.type_idx))
+                && [self.agreement, self.meeting, self.visit].contains(&Some(t.type_idx))
                 && before.words(clause.0, 3).iter().any(|&(a, b)| {
                     lower.get(a..b).is_some_and(|w| {
                         matches!(
@@ -987,7 +995,7 @@ impl Inner {
                 continue;
             }
             // Votes and resolutions are UN meetings only where a UN body is named.
-            if Some(t.type_idx) == self.vocab.type_index("un_meeting")
+            if Some(t.type_idx) == self.un_meeting
                 && lower.get(t.start..t.end).is_some_and(|w| {
                     ["vot", "pass", "approv", "adopt", "exten", "renew"]
                         .iter()
@@ -1091,8 +1099,7 @@ impl Inner {
             if (nominal || t.noun_too) && general::bare_generic_noun(&before, sent.0) {
                 continue;
             }
-            if Some(t.type_idx) == self.vocab.type_index("visit")
-                && general::thing_lands(lower, sent.0, t.start, t.end)
+            if Some(t.type_idx) == self.visit && general::thing_lands(lower, sent.0, t.start, t.end)
             {
                 continue;
             }
@@ -1279,7 +1286,7 @@ impl Inner {
                     .rev()
                     .filter(|c| {
                         Some(c.trig.type_idx) == self.accusation
-                            || Some(c.trig.type_idx) == self.vocab.type_index("sanctions")
+                            || Some(c.trig.type_idx) == self.sanctions
                     })
                     .find_map(|c| c.target.clone())
             {
@@ -1516,15 +1523,15 @@ impl Inner {
             let un_body_doer = agents.first().is_some_and(|a| {
                 a.starts_with("UN ") && (a.ends_with("Council") || a.ends_with("Assembly"))
             });
-            if Some(t.type_idx) == self.vocab.type_index("meeting")
+            if Some(t.type_idx) == self.meeting
                 && (un_body_doer
                     || ((un_doer || agents.is_empty())
                         && general::un_body_subject(lower, clause.0, t.start)))
-                && let Some(un) = self.vocab.type_index("un_meeting")
+                && let Some(un) = self.un_meeting
             {
                 trig.type_idx = un;
             }
-            if Some(t.type_idx) == self.vocab.type_index("missile_test")
+            if Some(t.type_idx) == self.missile_test
                 && general::fired_at_target(lower, t.tail_end.max(t.end), clause.1, ments)
                 && let Some(attack) = self.attack
             {
@@ -1576,10 +1583,7 @@ impl Inner {
         self.drop_covered_statements(lower, &mut cands);
         // One event per type and clause, and per type and agents in the sentence.
         let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
-        let (visit, meeting) = (
-            self.vocab.type_index("visit"),
-            self.vocab.type_index("meeting"),
-        );
+        let (visit, meeting) = (self.visit, self.meeting);
         let mut met_on_visit = false;
         for c in cands {
             // `visited Tehran last week and met President Pezeshkian`: meeting the hosts on
