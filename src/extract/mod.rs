@@ -651,26 +651,31 @@ impl Inner {
             let story_from = general::wire_dateline_end(text, sent).unwrap_or(sent.0);
             s_times.clear();
             s_times.extend(slice_by(&times, (story_from, told_from), |t| t.start));
-            // It still bounds the act better than the article date: a fallback, marked as
-            // such by its empty expression (`..., the SDF said on Monday.`).
-            let told_day = slice_by(&times, (told_from, sent.1), |t| t.start)
-                .iter()
-                .find(|t| t.precision == Precision::Day && t.interval.is_some())
-                .map(|t| When {
-                    expression: String::new(),
-                    ..dating::when_of(text, t)
-                });
             let s_trigs = slice_by(&triggers, sent, |t| t.start);
-            s_ments.clear();
-            s_ments.extend(
-                slice_by(&mentions, sent, |m| m.start)
+            // It still bounds the act better than the article date: a fallback, marked as
+            // such by its empty expression (`..., the SDF said on Monday.`). (Only a
+            // sentence with a trigger has events for it to date.)
+            let told_day = if s_trigs.is_empty() {
+                None
+            } else {
+                slice_by(&times, (told_from, sent.1), |t| t.start)
                     .iter()
-                    .filter(|m| m.end <= sent.1),
-            );
+                    .find(|t| t.precision == Precision::Day && t.interval.is_some())
+                    .map(|t| When {
+                        expression: String::new(),
+                        ..dating::when_of(text, t)
+                    })
+            };
             // A sentence without a trigger has no candidate: its clauses are not read.
             let mut cands = if s_trigs.is_empty() {
                 Vec::new()
             } else {
+                s_ments.clear();
+                s_ments.extend(
+                    slice_by(&mentions, sent, |m| m.start)
+                        .iter()
+                        .filter(|m| m.end <= sent.1),
+                );
                 self.sentence_events(
                     Doc {
                         text,
