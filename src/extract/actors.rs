@@ -781,8 +781,20 @@ fn add_titled_people(text: &str, named: Vec<(usize, usize)>, out: &mut Vec<Menti
             .iter()
             .find(|m| m.name == *full)
             .map_or(usize::MAX, |m| m.end);
+        if first_at == usize::MAX {
+            // (Every occurrence would come before the full name: none is kept.)
+            continue;
+        }
         for s in short {
-            for i in memchr::memmem::find_iter(text.as_bytes(), s.as_bytes()) {
+            // Occurrences before the full name are not kept, so the search starts there,
+            // unless the name can overlap itself (`A.A`): then which occurrences the
+            // non-overlapping search finds depends on where it starts.
+            let sb = s.as_bytes();
+            let self_overlapping =
+                (1..sb.len()).any(|k| sb.get(..k).is_some_and(|head| sb.ends_with(head)));
+            let from = if self_overlapping { 0 } else { first_at };
+            let rest = text.as_bytes().get(from..).unwrap_or_default();
+            for i in memchr::memmem::find_iter(rest, sb).map(|i| from + i) {
                 let e = i + s.len();
                 if i < first_at
                     || is_word_byte_before(text, i)

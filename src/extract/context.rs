@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use crate::text::BlockKind;
 
@@ -110,7 +110,8 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
 /// An ASCII char (lowercased the same by ASCII and full lowercasing) or a char that full
 /// lowercasing leaves as it is (`’`, `é`, `—`).
 fn lowercases_to_itself_or_ascii(c: char) -> bool {
-    c.is_ascii() || c.to_lowercase().eq(std::iter::once(c))
+    // (General punctuation, `’` `“` `—` and the like, has no case: no table look-up.)
+    c.is_ascii() || matches!(c, '\u{2000}'..='\u{206F}') || c.to_lowercase().eq(std::iter::once(c))
 }
 
 /// Whether a paragraph ends the article's prose (everything after is boilerplate).
@@ -130,7 +131,8 @@ pub fn is_tail_marker(par: &str) -> bool {
 pub fn looks_like_heading(par: &str) -> bool {
     let t = par.trim();
     let ends_like_sentence = t.ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…']);
-    !ends_like_sentence && t.split_whitespace().count() <= 25 && !t.contains('\n')
+    // (At most 25 words: the count stops at the 26th.)
+    !ends_like_sentence && !t.contains('\n') && t.split_whitespace().nth(25).is_none()
 }
 
 /// A photo caption: a place and full date, with a credit.
@@ -180,9 +182,12 @@ pub fn looks_like_caption(par: &str) -> bool {
 
 /// A run of exactly four ASCII digits starting with `1` or `2` (`2024`).
 fn has_year_number(s: &str) -> bool {
-    s.as_bytes()
-        .split(|b| !b.is_ascii_digit())
-        .any(|n| n.len() == 4 && matches!(n.first(), Some(b'1' | b'2')))
+    let b = s.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    // (Only the `1`s and `2`s are visited: a run of four digits starts at one of them.)
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| {
+        !i.checked_sub(1).is_some_and(digit_at) && (i + 1..i + 4).all(digit_at) && !digit_at(i + 4)
+    })
 }
 
 /// The kind a paragraph has for extraction: the segmenter's, refined by local checks.
@@ -200,7 +205,9 @@ pub fn refine_kind(kind: BlockKind, par: &str, par_lower: &str, after_tail: bool
     kind
 }
 
-/// Words and marks that open a new clause inside a sentence.
+/// Words and marks that open a new clause inside a sentence, as [`clause_mark_len`] reads
+/// them (its tests check it against this list).
+#[cfg(test)]
 const CLAUSE_MARKS: &[&str] = &[
     ", but ",
     "; ",
@@ -232,31 +239,88 @@ const CLAUSE_MARKS: &[&str] = &[
     ", with ",
 ];
 
-/// One automaton for all clause marks, so a sentence is scanned once.
-static CLAUSE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(CLAUSE_MARKS)
-        .ok()
-});
-
-/// Clause boundaries in a sentence, as byte offsets into the article text.
+/// Clause boundaries in a sentence, as byte offsets into the article text: the start of
+/// every occurrence of a `CLAUSE_MARKS` entry (overlapping ones too) not followed by
+/// `well as`. Every mark has a space at its first or second byte, so only the spaces of the
+/// sentence are visited: the mark starting there and, after `,` `;` `:`, the one starting
+/// a byte before.
 pub fn clause_bounds(lower: &str, start: usize, end: usize) -> Vec<usize> {
-    let (Some(s), Some(ac)) = (lower.get(start..end), CLAUSE_AC.as_ref()) else {
+    let Some(s) = lower.get(start..end) else {
         return Vec::new();
     };
+    let bytes = s.as_bytes();
     let mut out: Vec<usize> = Vec::new();
-    for m in ac.find_overlapping_iter(s) {
-        let (i, len) = (m.start(), m.len());
-        // `, as well as` joins actors, it does not start a clause.
-        if s.get(i + len..).is_some_and(|r| r.starts_with("well as")) {
+    let bound_at = |i: usize| {
+        clause_mark_len(bytes, i).is_some_and(|len| {
+            !bytes
+                .get(i + len..)
+                .is_some_and(|r| r.starts_with(b"well as"))
+        })
+    };
+    // (A plain loop: spaces come every few bytes, too often for a searcher to pay.)
+    for (p, &b) in bytes.iter().enumerate() {
+        if b != b' ' {
             continue;
         }
-        out.push(start + i);
+        if let Some(i) = p.checked_sub(1)
+            && matches!(bytes.get(i), Some(b',' | b';' | b':'))
+            && bound_at(i)
+        {
+            out.push(start + i);
+        }
+        if bound_at(p) {
+            out.push(start + p);
+        }
     }
-    out.sort_unstable();
-    out.dedup();
     out
+}
+
+/// The length of the `CLAUSE_MARKS` entry that starts at byte `i` of `s`, if one does (at
+/// most one can: no mark is a prefix of another). The marks are picked by their first
+/// bytes, then compared whole.
+fn clause_mark_len(s: &[u8], i: usize) -> Option<usize> {
+    let first = *s.get(i)?;
+    let rest = s.get(i + 1..)?;
+    let len = match first {
+        b';' | b':' => (rest.first() == Some(&b' ')).then_some(1)?,
+        b' ' => match rest.first()? {
+            0xE2 => ["\u{2013} ", "\u{2014} "]
+                .into_iter()
+                .find(|m| rest.starts_with(m.as_bytes()))?
+                .len(),
+            b'-' if rest.starts_with(b"- ") => 2,
+            b'a' if rest.starts_with(b"although ") => 9,
+            b'a' if rest.starts_with(b"as the ") => 7,
+            b'a' if rest.starts_with(b"after ") => 6,
+            b'b' if rest.starts_with(b"but ") => 4,
+            b'b' if rest.starts_with(b"before ") => 7,
+            b't' if rest.starts_with(b"that ") => 5,
+            b'w' if rest.starts_with(b"while ") || rest.starts_with(b"which ") => 6,
+            _ => return None,
+        },
+        b',' => {
+            let words = rest.strip_prefix(b" ")?;
+            let word_len = match words.first()? {
+                b'a' if words.starts_with(b"as ") => 3,
+                b'a' if words.starts_with(b"and ") => 4,
+                b'a' if words.starts_with(b"although ") || words.starts_with(b"accusing ") => 9,
+                b'b' if words.starts_with(b"but ") => 4,
+                b'e' if words.starts_with(b"even though ") => 12,
+                b'm' if words.starts_with(b"marking ") => 8,
+                b's' if words.starts_with(b"saying ") => 7,
+                b's' if words.starts_with(b"stating ") => 8,
+                b't' if words.starts_with(b"though ") => 7,
+                b'w' if words.starts_with(b"while ") || words.starts_with(b"which ") => 6,
+                b'w' if words.starts_with(b"who ") => 4,
+                b'w' if words.starts_with(b"with ") => 5,
+                b'w' if words.starts_with(b"whereas ") => 8,
+                _ => return None,
+            };
+            word_len + 1
+        }
+        _ => return None,
+    };
+    Some(1 + len)
 }
 
 /// The clause `[from, to)` around `pos` in a sentence with the given boundaries.
@@ -641,6 +705,7 @@ fn any_word(lower: &str, from: usize, to: usize, flag: u32) -> bool {
 /// Marks that end the reach of a status cue (`deny`, `allege`, `reportedly`): a cue governs
 /// its own clause and the complements it takes (`denied that ...`, `denied allegations of
 /// selling ...`), not a coordinated or contrasting clause after these.
+#[cfg(test)]
 const SCOPE_BREAKS: &[&str] = &[
     ", but ",
     " but ",
@@ -667,26 +732,46 @@ const SCOPE_BREAKS: &[&str] = &[
     " when ",
 ];
 
-/// The byte before the final space of each scope break (see
-/// `scope_breaks_end_in_listed_bytes`).
-const BREAK_LAST_BYTES: &[u8] = b"t;:ehsdron\x93\x94";
-
 /// The end of the last scope break in `seg` (0 when there is none). Every break ends with a
 /// space, so only the spaces are tried, from the right: the first that closes a break ends
 /// the last one (the same as the latest end of any break's last occurrence).
 fn last_scope_break_end(seg: &str) -> usize {
     let bytes = seg.as_bytes();
-    for space in memchr::memrchr_iter(b' ', bytes) {
-        let head = bytes.get(..=space).unwrap_or_default();
-        // (The byte before the space settles most misses without comparing whole breaks.)
-        let before_space = space.checked_sub(1).and_then(|i| bytes.get(i));
-        if before_space.is_some_and(|&b| BREAK_LAST_BYTES.contains(&b))
-            && SCOPE_BREAKS.iter().any(|b| head.ends_with(b.as_bytes()))
-        {
+    // (A plain loop: spaces come every few bytes, too often for a searcher to pay.)
+    for (space, _) in bytes.iter().enumerate().rev().filter(|&(_, &b)| b == b' ') {
+        if scope_break_before(bytes.get(..space).unwrap_or_default()) {
             return space + 1;
         }
     }
     0
+}
+
+/// Whether `head` followed by a space ends with a `SCOPE_BREAKS` entry: by its last byte
+/// (`;`, `:`, a dash) or by its last word and what stands before that word.
+fn scope_break_before(head: &[u8]) -> bool {
+    match head.last() {
+        Some(b';' | b':') => return true,
+        Some(0x93 | 0x94) => {
+            return head.ends_with(" \u{2013}".as_bytes())
+                || head.ends_with(" \u{2014}".as_bytes());
+        }
+        _ => {}
+    }
+    let start = head
+        .iter()
+        .rposition(|b| !b.is_ascii_lowercase())
+        .map_or(0, |p| p + 1);
+    let (before, word) = head.split_at(start);
+    if before.last() != Some(&b' ') {
+        return false;
+    }
+    let comma = before.ends_with(b", ");
+    match word {
+        b"but" | b"while" | b"although" | b"despite" | b"when" => true,
+        b"though" => comma || before.ends_with(b", even "),
+        b"whereas" | b"and" | b"as" | b"after" | b"before" | b"which" | b"who" => comma,
+        _ => false,
+    }
 }
 
 /// A reverse searcher for ` and `, built once.
@@ -896,12 +981,85 @@ mod tests {
         }
     }
 
+    /// `clause_bounds` as first written: one Aho-Corasick automaton, overlapping matches.
+    fn clause_bounds_reference(lower: &str, start: usize, end: usize) -> Vec<usize> {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(CLAUSE_MARKS)
+            .ok();
+        let (Some(s), Some(ac)) = (lower.get(start..end), ac) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = Vec::new();
+        for m in ac.find_overlapping_iter(s) {
+            let (i, len) = (m.start(), m.len());
+            if s.get(i + len..).is_some_and(|r| r.starts_with("well as")) {
+                continue;
+            }
+            out.push(start + i);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     #[test]
-    fn scope_breaks_end_in_listed_bytes() {
+    fn every_clause_mark_is_read_with_its_length() {
+        for m in CLAUSE_MARKS {
+            let text = format!("x{m}y");
+            assert_eq!(clause_mark_len(text.as_bytes(), 1), Some(m.len()), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn every_clause_mark_has_a_space_first_or_after_punctuation() {
+        for m in CLAUSE_MARKS {
+            let b = m.as_bytes();
+            let space_first = b.first() == Some(&b' ')
+                && matches!(b.get(1), Some(0xE2 | b'-' | b'a' | b'b' | b't' | b'w'));
+            let punct_first =
+                matches!(b.first(), Some(b',' | b';' | b':')) && b.get(1) == Some(&b' ');
+            assert!(space_first || punct_first, "{m:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_bounds_match_the_automaton(
+            seg in "(but|while|although|whereas|as|the|even|though|and|which|who|that|saying|stating|accusing|marking|after|before|with|well|x|é|, |; |: | – | — | - |-|,| ){0,24}",
+            cut in 0usize..4,
+        ) {
+            let start = cut.min(seg.len());
+            proptest::prop_assert_eq!(
+                clause_bounds(&seg, start, seg.len()),
+                clause_bounds_reference(&seg, start, seg.len())
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn year_numbers_are_four_digit_runs(s in "([0-9]{1,6}|[a-z ]{1,3}|é){0,10}") {
+            let expected = s
+                .as_bytes()
+                .split(|b| !b.is_ascii_digit())
+                .any(|n| n.len() == 4 && matches!(n.first(), Some(b'1' | b'2')));
+            proptest::prop_assert_eq!(has_year_number(&s), expected);
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_case() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|c| !c.is_ascii()) {
+            assert!(c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_scope_break_is_read() {
         for b in SCOPE_BREAKS {
-            let bytes = b.as_bytes();
-            let last = bytes.len().checked_sub(2).and_then(|i| bytes.get(i));
-            assert!(last.is_some_and(|l| BREAK_LAST_BYTES.contains(l)), "{b:?}");
+            let seg = format!("x{b}");
+            assert_eq!(last_scope_break_end(&seg), seg.len(), "{b:?}");
         }
     }
 

@@ -727,7 +727,7 @@ pub fn attribution_tail(lower: &str, sent: (usize, usize)) -> Option<usize> {
     let text = lower.get(sent.0..sent.1)?;
     let comma = text.rfind(',')?;
     let tail = text.get(comma + 1..)?;
-    if tail.contains(['"', '“', '”']) {
+    if words::has_double_quote(tail) {
         return None;
     }
     let start = sent.0 + comma + 1;

@@ -119,6 +119,13 @@ struct Inner {
     accusation: Option<usize>,
     denial: Option<usize>,
     attack: Option<usize>,
+    /// Other types the rules name, looked up once (not by name at every trigger).
+    agreement: Option<usize>,
+    meeting: Option<usize>,
+    visit: Option<usize>,
+    un_meeting: Option<usize>,
+    sanctions: Option<usize>,
+    missile_test: Option<usize>,
 }
 
 impl Extractor {
@@ -202,6 +209,12 @@ impl Extractor {
                 accusation: vocab.type_index("accusation"),
                 denial: vocab.type_index("denial"),
                 attack: vocab.type_index("attack"),
+                agreement: vocab.type_index("agreement"),
+                meeting: vocab.type_index("meeting"),
+                visit: vocab.type_index("visit"),
+                un_meeting: vocab.type_index("un_meeting"),
+                sanctions: vocab.type_index("sanctions"),
+                missile_test: vocab.type_index("missile_test"),
                 vocab,
                 actors,
                 aliases,
@@ -613,6 +626,9 @@ impl Inner {
         let mut body_sentences = 0usize;
         let mut last_agents: Vec<String> = Vec::new();
         let mut prev_dated: Option<(usize, When)> = None;
+        // A sentence's time expressions and actor mentions (buffers kept across sentences).
+        let mut s_times: Vec<&TimeExpr> = Vec::new();
+        let mut s_ments: Vec<&Mention> = Vec::new();
         for (si, s) in seg.sentences.iter().enumerate() {
             let kind = kinds.get(s.paragraph).copied().unwrap_or(BlockKind::Body);
             let sent = (s.span.start, s.span.end);
@@ -633,27 +649,33 @@ impl Inner {
             let told_from = general::attribution_tail(&lower, sent).unwrap_or(sent.1);
             // (`YANGON, May 27, 2026 (AFP) - ...`: nor does the day the story was filed.)
             let story_from = general::wire_dateline_end(text, sent).unwrap_or(sent.0);
-            let s_times: Vec<&TimeExpr> = slice_by(&times, (story_from, told_from), |t| t.start)
-                .iter()
-                .collect();
-            // It still bounds the act better than the article date: a fallback, marked as
-            // such by its empty expression (`..., the SDF said on Monday.`).
-            let told_day = slice_by(&times, (told_from, sent.1), |t| t.start)
-                .iter()
-                .find(|t| t.precision == Precision::Day && t.interval.is_some())
-                .map(|t| When {
-                    expression: String::new(),
-                    ..dating::when_of(text, t)
-                });
+            s_times.clear();
+            s_times.extend(slice_by(&times, (story_from, told_from), |t| t.start));
             let s_trigs = slice_by(&triggers, sent, |t| t.start);
-            let s_ments: Vec<&Mention> = slice_by(&mentions, sent, |m| m.start)
-                .iter()
-                .filter(|m| m.end <= sent.1)
-                .collect();
+            // It still bounds the act better than the article date: a fallback, marked as
+            // such by its empty expression (`..., the SDF said on Monday.`). (Only a
+            // sentence with a trigger has events for it to date.)
+            let told_day = if s_trigs.is_empty() {
+                None
+            } else {
+                slice_by(&times, (told_from, sent.1), |t| t.start)
+                    .iter()
+                    .find(|t| t.precision == Precision::Day && t.interval.is_some())
+                    .map(|t| When {
+                        expression: String::new(),
+                        ..dating::when_of(text, t)
+                    })
+            };
             // A sentence without a trigger has no candidate: its clauses are not read.
             let mut cands = if s_trigs.is_empty() {
                 Vec::new()
             } else {
+                s_ments.clear();
+                s_ments.extend(
+                    slice_by(&mentions, sent, |m| m.start)
+                        .iter()
+                        .filter(|m| m.end <= sent.1),
+                );
                 self.sentence_events(
                     Doc {
                         text,
@@ -867,12 +889,7 @@ impl Inner {
             // `Syria will not accept more refugees`, `said it would not meet their demands`:
             // a refusal, told as a denial of what is asked.
             let refusal = cues.negated
-                && [
-                    self.vocab.type_index("agreement"),
-                    self.vocab.type_index("meeting"),
-                    self.vocab.type_index("visit"),
-                ]
-                .contains(&Some(t.type_idx))
+                && [self.agreement, self.meeting, self.visit].contains(&Some(t.type_idx))
                 && before.words(clause.0, 3).iter().any(|&(a, b)| {
                     lower.get(a..b).is_some_and(|w| {
                         matches!(
@@ -983,7 +1000,7 @@ impl Inner {
                 continue;
             }
             // Votes and resolutions are UN meetings only where a UN body is named.
-            if Some(t.type_idx) == self.vocab.type_index("un_meeting")
+            if Some(t.type_idx) == self.un_meeting
                 && lower.get(t.start..t.end).is_some_and(|w| {
                     ["vot", "pass", "approv", "adopt", "exten", "renew"]
                         .iter()
@@ -1087,8 +1104,7 @@ impl Inner {
             if (nominal || t.noun_too) && general::bare_generic_noun(&before, sent.0) {
                 continue;
             }
-            if Some(t.type_idx) == self.vocab.type_index("visit")
-                && general::thing_lands(lower, sent.0, t.start, t.end)
+            if Some(t.type_idx) == self.visit && general::thing_lands(lower, sent.0, t.start, t.end)
             {
                 continue;
             }
@@ -1275,7 +1291,7 @@ impl Inner {
                     .rev()
                     .filter(|c| {
                         Some(c.trig.type_idx) == self.accusation
-                            || Some(c.trig.type_idx) == self.vocab.type_index("sanctions")
+                            || Some(c.trig.type_idx) == self.sanctions
                     })
                     .find_map(|c| c.target.clone())
             {
@@ -1456,11 +1472,12 @@ impl Inner {
                 continue;
             }
             let is_statement = Some(t.type_idx) == self.statement;
-            let quote_before = text
-                .get(clause.0..t.start)
-                .is_some_and(|s| s.contains(['“', '”', '"']));
+            let quote_before = || {
+                text.get(clause.0..t.start)
+                    .is_some_and(words::has_double_quote)
+            };
             if is_statement
-                && (analyst || (t.weak && (starts_with_quote || quote_before || !named)))
+                && (analyst || (t.weak && (starts_with_quote || quote_before() || !named)))
             {
                 continue;
             }
@@ -1511,15 +1528,15 @@ impl Inner {
             let un_body_doer = agents.first().is_some_and(|a| {
                 a.starts_with("UN ") && (a.ends_with("Council") || a.ends_with("Assembly"))
             });
-            if Some(t.type_idx) == self.vocab.type_index("meeting")
+            if Some(t.type_idx) == self.meeting
                 && (un_body_doer
                     || ((un_doer || agents.is_empty())
                         && general::un_body_subject(lower, clause.0, t.start)))
-                && let Some(un) = self.vocab.type_index("un_meeting")
+                && let Some(un) = self.un_meeting
             {
                 trig.type_idx = un;
             }
-            if Some(t.type_idx) == self.vocab.type_index("missile_test")
+            if Some(t.type_idx) == self.missile_test
                 && general::fired_at_target(lower, t.tail_end.max(t.end), clause.1, ments)
                 && let Some(attack) = self.attack
             {
@@ -1571,10 +1588,7 @@ impl Inner {
         self.drop_covered_statements(lower, &mut cands);
         // One event per type and clause, and per type and agents in the sentence.
         let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
-        let (visit, meeting) = (
-            self.vocab.type_index("visit"),
-            self.vocab.type_index("meeting"),
-        );
+        let (visit, meeting) = (self.visit, self.meeting);
         let mut met_on_visit = false;
         for c in cands {
             // `visited Tehran last week and met President Pezeshkian`: meeting the hosts on
@@ -1954,7 +1968,7 @@ fn sourcing_only(
     let rest = lower.get(t.tail_end.max(t.end)..sent.1).unwrap_or("");
     (any_speaker || head.is_some_and(|w| SOURCES.contains(&w)))
         && (1..=6).contains(&words::words_in(lower, speaker_from, t.start).count())
-        && !rest.contains([',', '"', '“', '”'])
+        && !(rest.contains(',') || words::has_double_quote(rest))
         && rest.split_whitespace().count() <= 5
         && !rest.contains(" that ")
 }
@@ -2131,8 +2145,13 @@ fn pick_actors(
         .filter(|m| !demonym_adjective(text, m))
         .filter(|m| {
             let prev = words::prev_word(lower, m.start);
+            // A name after a preposition is no agent, unless a role noun stands two words
+            // before it (only then are those words walked).
+            if !prev.is_some_and(|p| words::listed(NON_AGENT_PREPS, p)) {
+                return true;
+            }
             let pp = words::prev_words(lower, clause.0, m.start, 2);
-            let role_before = pp.get(1).is_some_and(|&(a, b)| {
+            pp.get(1).is_some_and(|&(a, b)| {
                 lower.get(a..b).is_some_and(|w| {
                     matches!(
                         w,
@@ -2158,8 +2177,7 @@ fn pick_actors(
                             | "members"
                     )
                 })
-            });
-            role_before || !prev.is_some_and(|p| words::listed(NON_AGENT_PREPS, p))
+            })
         })
         .collect();
     let is_conj = |between: &str| {

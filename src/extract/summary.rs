@@ -2,8 +2,9 @@
 //! phrase ends (never on `the`, `of`, `on` or half a date).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
-use super::words::{next_words, prev_words};
+use super::words::{Lexicon, MAX_WORDS, next_words, prev_words};
 
 /// `w` lowercased as [`str::to_lowercase`] does, without copying a word that is lowercase
 /// ASCII already.
@@ -19,6 +20,27 @@ fn lower(w: &str) -> Cow<'_, str> {
 fn listed(list: &[&str], w: &str) -> bool {
     list.iter()
         .any(|x| x.len() == w.len() && x.as_bytes().first() == w.as_bytes().first() && *x == w)
+}
+
+/// Flags of the phrase lists in [`LISTS`].
+const NO_END_FLAG: u32 = 1;
+const OPENER_FLAG: u32 = 2;
+const NOUN_END_FLAG: u32 = 4;
+
+/// The lists read at every word of a summary's phrase, hashed once: [`NO_END`],
+/// [`PHRASE_OPENERS`], [`NOUN_PHRASE_ENDS`].
+static LISTS: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lex = Lexicon::default();
+    lex.add(NO_END, NO_END_FLAG);
+    lex.add(PHRASE_OPENERS, OPENER_FLAG);
+    lex.add(NOUN_PHRASE_ENDS, NOUN_END_FLAG);
+    lex
+});
+
+/// Whether `w` is in the list of `flag` (see [`LISTS`]).
+#[inline]
+fn in_list(w: &str, flag: u32) -> bool {
+    LISTS.flags(w) & flag != 0
 }
 
 /// Longest summary, in bytes (cut at a word boundary).
@@ -257,28 +279,42 @@ const NOUN_PHRASE_ENDS: &[&str] = &[
 pub fn summarize(text: &str, p: &Parts<'_>) -> String {
     let budget = MAX_LEN.saturating_sub(p.who.len() + 1).max(24);
     let phrase_end = phrase_end(text, p, budget);
-    let phrase = text
+    let raw = text
         .get(p.start..phrase_end.max(p.trigger_end))
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+        .unwrap_or("");
+    let mut joined = String::with_capacity(raw.len());
+    push_collapsed(&mut joined, raw);
     let phrase = balance_quotes(
-        phrase.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '"' && c != '”' && c != ')'),
+        joined.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '"' && c != '”' && c != ')'),
         text.get(phrase_end..).unwrap_or(""),
     );
-    let who = capitalize(p.who);
-    let s = if who.is_empty() {
-        capitalize(&phrase)
-    } else if phrase.is_empty() {
-        match p.target {
-            Some(t) => format!("{who} {} {t}", p.type_summary),
-            None => format!("{who} {}", p.type_summary),
-        }
+    let mut s = String::with_capacity(p.who.len() + phrase.len() + p.type_summary.len() + 8);
+    if p.who.is_empty() {
+        push_capitalized(&mut s, &phrase);
     } else {
-        format!("{who} {phrase}")
-    };
-    truncate(&s)
+        push_capitalized(&mut s, p.who);
+        s.push(' ');
+        if phrase.is_empty() {
+            s.push_str(p.type_summary);
+            if let Some(t) = p.target {
+                s.push(' ');
+                s.push_str(t);
+            }
+        } else {
+            s.push_str(&phrase);
+        }
+    }
+    truncate_owned(s)
+}
+
+/// Appends the words of `s` (split at whitespace) joined by single spaces.
+fn push_collapsed(out: &mut String, s: &str) {
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
 }
 
 /// The end of the phrase: the last word (of up to twelve after the trigger) that stays in
@@ -292,15 +328,18 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
         .min()
         .unwrap_or(usize::MAX);
     let stop = p.limit.min(first_time);
-    let words: Vec<(usize, usize)> = next_words(text, p.trigger_end, 12)
-        .into_iter()
-        .take_while(|&(s, e)| e <= stop && e.saturating_sub(p.start) <= budget && s < stop)
-        .collect();
-    // Each word lowercased once.
-    let lowers: Vec<Cow<'_, str>> = words
+    let mut words = next_words(text, p.trigger_end, MAX_WORDS);
+    let fits = words
         .iter()
-        .map(|&(s, e)| lower(text.get(s..e).unwrap_or("")))
-        .collect();
+        .position(|&(s, e)| !(e <= stop && e.saturating_sub(p.start) <= budget && s < stop))
+        .unwrap_or(words.len());
+    words.truncate(fits);
+    // Each word lowercased once (on the stack, like the spans).
+    let mut all_lowers: [Cow<'_, str>; MAX_WORDS] = Default::default();
+    for (slot, &(s, e)) in all_lowers.iter_mut().zip(words.iter()) {
+        *slot = lower(text.get(s..e).unwrap_or(""));
+    }
+    let lowers = all_lowers.get(..words.len()).unwrap_or(&[]);
     let lower_at = |i: usize| lowers.get(i).map(AsRef::as_ref);
     let possessive = |e: usize| {
         text.get(e..)
@@ -311,7 +350,7 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
         // `a U.S. bomber`: a piece of an abbreviation is no end.
         let abbreviation = w.len() <= 2 && text.get(e..).is_some_and(|r| r.starts_with('.'));
         let number = w.chars().all(|c| c.is_ascii_digit());
-        !(listed(NO_END, w) || possessive(e) || adverb || number || abbreviation)
+        !(in_list(w, NO_END_FLAG) || possessive(e) || adverb || number || abbreviation)
     };
     let capital_at = |i: usize| {
         words
@@ -328,12 +367,12 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
         let trigger_opens = text
             .get(p.start..p.trigger_end)
             .and_then(|t| t.split_whitespace().next_back())
-            .is_some_and(|w| listed(PHRASE_OPENERS, &lower(w)));
-        let opens = trigger_opens || lower_at(0).is_some_and(|w| listed(PHRASE_OPENERS, w));
+            .is_some_and(|w| in_list(&lower(w), OPENER_FLAG));
+        let opens = trigger_opens || lower_at(0).is_some_and(|w| in_list(w, OPENER_FLAG));
         if !opens {
             usable = 0;
         }
-        if let Some(i) = lowers.iter().position(|w| listed(NOUN_PHRASE_ENDS, w)) {
+        if let Some(i) = lowers.iter().position(|w| in_list(w, NOUN_END_FLAG)) {
             usable = usable.min(i);
         }
     }
@@ -353,7 +392,7 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
             continue;
         }
         let boundary = if i + 1 < usable {
-            lower_at(i + 1).is_some_and(|n| listed(PHRASE_OPENERS, n))
+            lower_at(i + 1).is_some_and(|n| in_list(n, OPENER_FLAG))
         } else {
             usable < words.len() || ends_phrase(text, w.1, p.clause_end.min(first_time))
         };
@@ -369,7 +408,7 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
     let after_trigger = if usable == 0 && p.nominal {
         true
     } else {
-        lower_at(0).is_some_and(|n| listed(PHRASE_OPENERS, n))
+        lower_at(0).is_some_and(|n| in_list(n, OPENER_FLAG))
     };
     if after_trigger {
         return p.trigger_end;
@@ -397,7 +436,7 @@ fn ends_phrase(text: &str, end: usize, stop: usize) -> bool {
         .take_while(|c| c.is_alphanumeric())
         .map(char::len_utf8)
         .sum();
-    listed(PHRASE_OPENERS, &lower(rest_trim.get(..len).unwrap_or("")))
+    in_list(&lower(rest_trim.get(..len).unwrap_or("")), OPENER_FLAG)
 }
 
 /// Modifier words ending in `-s` or `-ed` that are not verbs.
@@ -517,41 +556,54 @@ pub fn modifiers_start(text: &str, floor: usize, trigger_start: usize) -> usize 
 
 /// Closes a quotation the phrase opened (`as "groundless"`) when the text closes it right
 /// after, or else drops the unmatched opening mark.
-fn balance_quotes(phrase: &str, after: &str) -> String {
+fn balance_quotes<'a>(phrase: &'a str, after: &str) -> Cow<'a, str> {
+    // (Without a quotation mark, the common case, there is nothing to balance.)
+    if !phrase.contains(['"', '“']) {
+        return Cow::Borrowed(phrase);
+    }
     let straight = phrase.matches('"').count();
     let (open, close) = (phrase.matches('“').count(), phrase.matches('”').count());
     if straight % 2 == 1 {
         if after.starts_with('"') {
-            return format!("{phrase}\"");
+            return Cow::Owned(format!("{phrase}\""));
         }
         if let Some(i) = phrase.rfind('"') {
             let mut p = phrase.to_string();
             p.remove(i);
-            return p.split_whitespace().collect::<Vec<_>>().join(" ");
+            return Cow::Owned(p.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
     if open > close {
         if after.starts_with('”') {
-            return format!("{phrase}”");
+            return Cow::Owned(format!("{phrase}”"));
         }
         if let Some(i) = phrase.rfind('“') {
             let mut p = phrase.to_string();
             p.replace_range(i..i + '“'.len_utf8(), "");
-            return p.split_whitespace().collect::<Vec<_>>().join(" ");
+            return Cow::Owned(p.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
-    phrase.to_string()
+    Cow::Borrowed(phrase)
 }
 
 /// `s` with its first letter in upper case.
 pub(super) fn capitalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_capitalized(&mut out, s);
+    out
+}
+
+/// Appends `s` with its first letter in upper case.
+fn push_capitalized(out: &mut String, s: &str) {
     let mut chars = s.chars();
     if let Some(c) = chars.next() {
-        out.extend(c.to_uppercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
     }
     out.push_str(chars.as_str());
-    out
 }
 
 /// `A`, `A and B`, `A, B, and C`.
@@ -559,9 +611,30 @@ pub fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [a] => a.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        [a, b] => {
+            let mut s = String::with_capacity(a.len() + b.len() + 5);
+            s.push_str(a);
+            s.push_str(" and ");
+            s.push_str(b);
+            s
+        }
+        [rest @ .., last] => {
+            let len: usize = names.iter().map(|n| n.len() + 2).sum();
+            let mut s = String::with_capacity(len + 4);
+            for n in rest {
+                s.push_str(n);
+                s.push_str(", ");
+            }
+            s.push_str("and ");
+            s.push_str(last);
+            s
+        }
     }
+}
+
+/// [`truncate`] of an owned string: one short enough is returned as it is.
+fn truncate_owned(s: String) -> String {
+    if s.len() <= MAX_LEN { s } else { truncate(&s) }
 }
 
 /// Cuts at the last word boundary at or before [`MAX_LEN`] bytes, adding an ellipsis.
@@ -598,6 +671,25 @@ mod tests {
                 nominal: false,
             },
         )
+    }
+
+    #[test]
+    fn phrase_list_flags_are_list_membership() {
+        for (list, flag) in [
+            (NO_END, NO_END_FLAG),
+            (PHRASE_OPENERS, OPENER_FLAG),
+            (NOUN_PHRASE_ENDS, NOUN_END_FLAG),
+        ] {
+            for w in NO_END
+                .iter()
+                .chain(PHRASE_OPENERS)
+                .chain(NOUN_PHRASE_ENDS)
+                .chain(NOUNISH)
+                .chain(["", "x", "visit", "the's"].iter())
+            {
+                assert_eq!(in_list(w, flag), listed(list, w), "{w:?}");
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub const MAX_WORDS: usize = 12;
 /// Word spans `(start, end)` found by one walk: at most [`MAX_WORDS`], kept on the stack
 /// (the walks run a few hundred thousand times per megabyte; a heap vector each time cost
 /// more than the walk). Reads as a slice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Spans {
     items: [(usize, usize); MAX_WORDS],
     len: usize,
@@ -25,6 +25,12 @@ impl Spans {
             }
             None => false,
         }
+    }
+
+    /// Keeps the first `len` spans.
+    #[inline(always)]
+    pub fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
     }
 
     /// The spans as a slice.
@@ -57,6 +63,15 @@ impl IntoIterator for Spans {
         self.items.into_iter().take(self.len)
     }
 }
+
+/// Spans are equal when their words are (whatever a truncation left past the end).
+impl PartialEq for Spans {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Spans {}
 
 impl PartialEq<Vec<(usize, usize)>> for Spans {
     fn eq(&self, other: &Vec<(usize, usize)>) -> bool {
@@ -127,10 +142,7 @@ pub fn next_words(text: &str, from: usize, n: usize) -> Spans {
         if word {
             // A whole run of word chars at once.
             let start = i;
-            i += len;
-            while let Some((true, len)) = word_class_at(rest, i) {
-                i += len;
-            }
+            i = word_run_end(rest, i + len);
             if i >= rest.len() {
                 // The text ends inside the word: it is kept whole.
                 if out.len() < n {
@@ -219,10 +231,7 @@ pub fn prev_words(text: &str, floor: usize, to: usize, n: usize) -> Spans {
         }
         // A whole run of word chars at once, back to its start.
         let end = j;
-        j = i;
-        while let Some((i, _, true)) = char_before(seg, j) {
-            j = i;
-        }
+        j = word_run_start(seg, i);
         if j == 0 {
             // The segment starts inside (or at) the word.
             if out.len() < n {
@@ -294,13 +303,15 @@ impl<'a> Before<'a> {
         {
             return prev_words(self.text, floor, self.to, n);
         }
-        let mut out = Spans::default();
-        for &(a, b) in self.walk.iter().take(n) {
-            if a < floor {
-                break;
-            }
-            out.push((a, b));
-        }
+        // (The walk is nearest first: the words from `floor` on are its first ones.)
+        let keep = self
+            .walk
+            .iter()
+            .take(n)
+            .take_while(|&&(a, _)| a >= floor)
+            .count();
+        let mut out = self.walk;
+        out.truncate(keep);
         out
     }
 }
@@ -352,6 +363,39 @@ static ASCII_WORD: [bool; 128] = {
     t
 };
 
+/// Class of a byte for the word walks: an ASCII word byte, another ASCII byte, or a byte of
+/// a non-ASCII char (which is decoded to tell).
+const WORD_BYTE: u8 = 1;
+const OTHER_BYTE: u8 = 0;
+const NON_ASCII_BYTE: u8 = 2;
+
+/// [`WORD_BYTE`], [`OTHER_BYTE`] or [`NON_ASCII_BYTE`] for every byte value: one load
+/// classifies a byte in the walks' inner loops.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER_BYTE; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            NON_ASCII_BYTE
+        } else if ASCII_WORD[b] {
+            WORD_BYTE
+        } else {
+            OTHER_BYTE
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of byte `b` (see [`BYTE_CLASS`]).
+#[inline(always)]
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASS
+        .get(usize::from(b))
+        .copied()
+        .unwrap_or(NON_ASCII_BYTE)
+}
+
 /// Whether the char at byte `i` of `s` (a char boundary) is a word char, and its length
 /// in bytes; `None` at the end.
 #[inline(always)]
@@ -364,24 +408,65 @@ fn word_class_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((is_word_char(c), c.len_utf8()))
 }
 
+/// The end of the run of word chars starting at byte `i` of `s` (a char boundary): ASCII
+/// word bytes are skipped by their class, other chars decoded.
+#[inline(always)]
+fn word_run_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        match byte_class(b) {
+            WORD_BYTE => i += 1,
+            OTHER_BYTE => break,
+            _ => match word_class_at(s, i) {
+                Some((true, len)) => i += len,
+                _ => break,
+            },
+        }
+    }
+    i
+}
+
+/// The start of the run of word chars ending at byte `j` of `s` (a char boundary), walking
+/// back as [`word_run_end`] walks forward.
+#[inline(always)]
+fn word_run_start(s: &str, mut j: usize) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = j.checked_sub(1).and_then(|k| bytes.get(k)) {
+        match byte_class(b) {
+            WORD_BYTE => j -= 1,
+            OTHER_BYTE => break,
+            _ => match char_before(s, j) {
+                Some((i, _, true)) => j = i,
+                _ => break,
+            },
+        }
+    }
+    j
+}
+
 impl<'a> Iterator for WordsIn<'a> {
     type Item = &'a str;
 
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.s.as_bytes();
         let mut i = self.at;
-        // Skip separators.
+        // Skip separators (ASCII ones by their class alone).
         loop {
-            let (word, len) = word_class_at(self.s, i)?;
-            if word {
-                break;
+            match byte_class(*bytes.get(i)?) {
+                WORD_BYTE => break,
+                OTHER_BYTE => i += 1,
+                _ => {
+                    let (word, len) = word_class_at(self.s, i)?;
+                    if word {
+                        break;
+                    }
+                    i += len;
+                }
             }
-            i += len;
         }
         let start = i;
-        while let Some((true, len)) = word_class_at(self.s, i) {
-            i += len;
-        }
+        i = word_run_end(self.s, i);
         self.at = i;
         self.s.get(start..i)
     }
@@ -490,12 +575,32 @@ impl<'a> Marked<'a> {
     /// Walks the words of `text[span.0..span.1]` once and keeps those `lexicon` lists.
     pub fn new(text: &'a str, span: (usize, usize), lexicon: &Lexicon) -> Self {
         let mut marks = Vec::new();
-        let mut words = words_in(text, span.0, span.1);
-        while let Some(w) = words.next() {
-            let flags = lexicon.flags(w);
+        // The walk of `words_in`, written out: separators skipped by their byte class, each
+        // run of word chars looked up.
+        let s = text.get(span.0..span.1).unwrap_or("");
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match byte_class(b) {
+                WORD_BYTE => {}
+                OTHER_BYTE => {
+                    i += 1;
+                    continue;
+                }
+                _ => match word_class_at(s, i) {
+                    Some((true, _)) => {}
+                    Some((false, len)) => {
+                        i += len;
+                        continue;
+                    }
+                    None => break,
+                },
+            }
+            let start = i;
+            i = word_run_end(s, i);
+            let flags = s.get(start..i).map_or(0, |w| lexicon.flags(w));
             if flags != 0 {
-                let end = span.0 + words.at;
-                marks.push((end - w.len(), end, flags));
+                marks.push((span.0 + start, span.0 + i, flags));
             }
         }
         Marked { text, span, marks }
@@ -525,6 +630,14 @@ impl<'a> Marked<'a> {
                 .any(|&(a, b, f)| a >= from && b <= to && f & mask != 0),
         )
     }
+}
+
+/// Whether `s` holds a double quotation mark (`"`, `“` or `”`): a byte search, the curly
+/// marks read as chars only after their lead byte 0xE2 is found.
+pub fn has_double_quote(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr(b'"', b).is_some()
+        || (memchr::memchr(0xE2, b).is_some() && s.contains(['“', '”']))
 }
 
 /// Whether `w` is one of `list`: the first byte is compared before the whole word, which
@@ -803,6 +916,15 @@ mod tests {
                 prev_words_reference(&text, from, to, n)
             );
             proptest::prop_assert_eq!(prev_word(&text, a), prev_word_reference(&text, a));
+            let walked: Vec<&str> = words_in(&text, from, to).collect();
+            let expected: Vec<&str> = text
+                .get(from..to)
+                .unwrap_or("")
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(walked, expected);
+            proptest::prop_assert_eq!(has_double_quote(&text), text.contains(['"', '“', '”']));
             for s in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 for e in (s..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                     proptest::prop_assert_eq!(trim_end(&text, s, e), trim_end_reference(&text, s, e));
