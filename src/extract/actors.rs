@@ -420,7 +420,8 @@ fn scan(aliases: Option<&Trie>, starts: &PairSet, text: &str) -> Scanned {
 fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
     let bytes = text.as_bytes();
     let alias_starts = aliases.starts();
-    let mut candidates: Vec<usize> = Vec::new();
+    // Candidate starts as bits (sorted and without repeats when read back).
+    let mut candidates = Positions::new(bytes.len());
     let mut title_hits: Vec<(usize, usize, usize)> = Vec::new();
     let mut ends: Vec<(usize, usize)> = Vec::new();
     let mut at = 0usize;
@@ -441,7 +442,7 @@ fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
                 _ => false,
             };
             if may_start {
-                candidates.push(p);
+                candidates.insert(p);
             }
         }
         let before = |i: Option<usize>| i.and_then(|i| bytes.get(i)).copied();
@@ -462,15 +463,13 @@ fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
     for f in &anchors.unanchored {
         let mut from = 0;
         while let Some(i) = bytes.get(from..).and_then(|rest| f.find(rest)) {
-            candidates.push(from + i);
+            candidates.insert(from + i);
             from += i + 1;
         }
     }
-    candidates.sort_unstable();
-    candidates.dedup();
     let mut found = Vec::new();
     let mut alias_at = 0usize;
-    for c in candidates {
+    for c in candidates.iter() {
         if c >= alias_at
             && let Some((pattern, end)) = aliases.longest(bytes, c)
         {
@@ -491,6 +490,43 @@ fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
         }
     }
     (found, named)
+}
+
+/// A set of offsets into a text, one bit each: inserted in any order, read back in order.
+struct Positions {
+    bits: Vec<u64>,
+}
+
+impl Positions {
+    /// An empty set for offsets below `len`.
+    fn new(len: usize) -> Self {
+        Self {
+            bits: vec![0; len / 64 + 1],
+        }
+    }
+
+    /// Adds `i` (an offset beyond the text's length is dropped).
+    #[inline]
+    fn insert(&mut self, i: usize) {
+        if let Some(w) = self.bits.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    /// The offsets in the set, in increasing order.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.bits.iter().enumerate().flat_map(|(k, &w)| {
+            let mut w = w;
+            std::iter::from_fn(move || {
+                if w == 0 {
+                    return None;
+                }
+                let b = w.trailing_zeros() as usize;
+                w &= w - 1;
+                Some(k * 64 + b)
+            })
+        })
+    }
 }
 
 /// Words that may stand between a country or demonym and a person it qualifies.
