@@ -413,6 +413,33 @@ fn scan(aliases: Option<&Trie>, starts: &PairSet, text: &str) -> Scanned {
     (found, named)
 }
 
+/// The first `i` from `at` on with `table[bytes[i]]`, for a table that holds no ASCII byte but
+/// the capitals: eight bytes at a time are passed over when they hold neither an ASCII
+/// capital nor a byte beyond ASCII.
+#[inline]
+fn next_anchor(bytes: &[u8], at: usize, table: &[bool; 256]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let is_anchor = |i: usize| bytes.get(i).is_some_and(|&b| table[usize::from(b)]);
+    let mut i = at;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(eight);
+        // For ASCII bytes (no carries between them): at least `A`, and above `Z`.
+        let from_a = w.wrapping_add(ONES * 0x3F);
+        let past_z = w.wrapping_add(ONES * 0x25);
+        if (w | (from_a & !past_z)) & HIGH != 0
+            && let Some(k) = (i..i + 8).find(|&k| is_anchor(k))
+        {
+            return Some(k);
+        }
+        i += 8;
+    }
+    (i..bytes.len()).find(|&k| is_anchor(k))
+}
+
 /// What [`scan`] finds, read from the anchor bytes only: an alias's anchor lies at one of
 /// `anchors.offsets` from its start, and a title is followed by ` ` or `, ` and the capital
 /// opening the name. Candidate starts are gathered, sorted, and then read exactly as
@@ -425,11 +452,7 @@ fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
     let mut title_hits: Vec<(usize, usize, usize)> = Vec::new();
     let mut ends: Vec<(usize, usize)> = Vec::new();
     let mut at = 0usize;
-    while let Some(off) = bytes
-        .get(at..)
-        .and_then(|rest| rest.iter().position(|&b| anchors.bytes[usize::from(b)]))
-    {
-        let r = at + off;
+    while let Some(r) = next_anchor(bytes, at, &anchors.bytes) {
         at = r + 1;
         for &k in &anchors.offsets {
             let Some(p) = r.checked_sub(k) else {
@@ -1131,6 +1154,38 @@ mod tests {
                 scan_anchored(&a.trie, anchors, &text),
                 scan(Some(&a.trie), &a.starts, &text)
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The eight-byte skip finds the anchors a byte-by-byte search finds.
+        #[test]
+        fn next_anchor_matches_a_byte_search(
+            text in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            at in 0usize..44,
+        ) {
+            let a = actors();
+            let table = &a.anchors.as_ref().unwrap().bytes;
+            let want = text
+                .get(at..)
+                .and_then(|rest| rest.iter().position(|&b| table[usize::from(b)]))
+                .map(|k| at + k);
+            proptest::prop_assert_eq!(next_anchor(&text, at, table), want);
+        }
+
+        #[test]
+        fn next_anchor_matches_a_byte_search_in_words(
+            text in "[a-zA-Z@\\[\\]^`{ .’É]{0,40}",
+            at in 0usize..44,
+        ) {
+            let a = actors();
+            let table = &a.anchors.as_ref().unwrap().bytes;
+            let bytes = text.as_bytes();
+            let want = bytes
+                .get(at..)
+                .and_then(|rest| rest.iter().position(|&b| table[usize::from(b)]))
+                .map(|k| at + k);
+            proptest::prop_assert_eq!(next_anchor(bytes, at, table), want);
         }
     }
 
