@@ -756,7 +756,8 @@ impl Actors {
 }
 
 /// Adds the people named after a title (`named`, from [`scan`]) and their later bare family
-/// names, where no mention in `out` covers them.
+/// names, where no mention in `out` (the alias mentions, in order and without overlaps)
+/// covers them.
 fn add_titled_people(text: &str, named: Vec<(usize, usize)>, out: &mut Vec<Mention>) {
     let mut people: Vec<(String, Vec<String>)> = Vec::new();
     let mut found: Vec<Mention> = Vec::new();
@@ -800,8 +801,11 @@ fn add_titled_people(text: &str, named: Vec<(usize, usize)>, out: &mut Vec<Menti
         }
         let start = name_start;
         let end = start + full.len();
-        // A known actor covers this span already (`President Vladimir Putin`).
-        if out.iter().any(|m| m.start < end && start < m.end) {
+        // A known actor covers this span already (`President Vladimir Putin`). The alias
+        // mentions in `out` come in order without overlaps, so their ends grow too: the
+        // first one ending after `start` is the only one that may overlap.
+        let first_after = out.partition_point(|m| m.end <= start);
+        if out.get(first_after).is_some_and(|m| m.start < end) {
             continue;
         }
         let canonical = if toks.len() == 1 {
