@@ -472,10 +472,9 @@ fn scan_anchored(aliases: &Trie, anchors: &Anchors, text: &str) -> Scanned {
         if bytes.get(r).is_some_and(u8::is_ascii_uppercase)
             && before(r.checked_sub(1)) == Some(b' ')
         {
-            for end in [r.checked_sub(1), r.checked_sub(2)].into_iter().flatten() {
-                if end + 2 == r && bytes.get(end) != Some(&b',') {
-                    continue;
-                }
+            // A title ends at the space, or at a comma before it.
+            let comma = r.checked_sub(2).filter(|&c| bytes.get(c) == Some(&b','));
+            for end in std::iter::once(r - 1).chain(comma) {
                 ends.clear();
                 TITLES_REVERSED.all_ending_at(bytes, end, &mut ends);
                 title_hits.extend(ends.iter().map(|&(idx, start)| (start, idx, end)));
