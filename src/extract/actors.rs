@@ -938,6 +938,16 @@ fn is_demonym(alias: &str, canonical: &str) -> bool {
     suffix && shared >= 3
 }
 
+/// Whether `between`, trimmed, is `'s` or `’s`. Most text between two mentions opens with
+/// an ASCII byte that is neither white space nor `'`, and then it is not (without trimming).
+fn is_possessive(between: &str) -> bool {
+    match between.as_bytes().first() {
+        // (`char::is_whitespace` over ASCII: tab to carriage return, and the space.)
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'\'') => false,
+        _ => matches!(between.trim(), "'s" | "’s"),
+    }
+}
+
 /// Marks a country or organization mention that only qualifies a person right after it
 /// (`North Korean leader Kim Jong Un`, `UK’s Foreign Minister David Cameron`), or a country
 /// or body whose group or organization acts (`Yemen's Houthis`, `the African Union's Peace
@@ -949,10 +959,7 @@ fn mark_modifiers(text: &str, mentions: &mut [Mention]) {
         };
         let Some(cur) = mentions.get(i) else { break };
         // `Yemen's Houthi movement`: the country only places the group that acts.
-        let possessive = matches!(
-            text.get(cur.end..next.start).map(str::trim),
-            Some("'s" | "’s")
-        );
+        let possessive = is_possessive(text.get(cur.end..next.start).unwrap_or(""));
         if matches!(cur.kind, Kind::Country | Kind::Org)
             && matches!(next.kind, Kind::Group | Kind::Org)
             && possessive
@@ -1189,6 +1196,16 @@ mod tests {
                 .and_then(|rest| rest.iter().position(|&b| table[usize::from(b)]))
                 .map(|k| at + k);
             proptest::prop_assert_eq!(next_anchor(bytes, at, table), want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn possessive_check_matches_trimming(between in "[ \t\u{b}\u{a0}\u{2009}'’sx.]{0,6}") {
+            proptest::prop_assert_eq!(
+                is_possessive(&between),
+                matches!(between.trim(), "'s" | "’s")
+            );
         }
     }
 
