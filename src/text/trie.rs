@@ -188,10 +188,8 @@ impl Trie {
     /// The child of `node` on byte `b`, if any, and whether a pattern ends there.
     #[inline]
     fn step(&self, node: usize, b: u8) -> Option<(usize, bool)> {
+        // A byte no pattern holds reads column 0, which is never set.
         let c = usize::from(self.class[usize::from(b)]);
-        if c == 0 {
-            return None;
-        }
         match self.next.get(node * self.stride + c) {
             Some(&n) if n != 0 => Some(((n & !ENDS) as usize, n & ENDS != 0)),
             _ => None,
