@@ -679,12 +679,13 @@ impl Actors {
     /// Every actor mention in `text`, in order, including people found by their title and
     /// later mentions of their family name.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let mut out: Vec<Mention> = Vec::new();
         let mut seen_actor: Vec<bool> = vec![false; self.defs.len()];
         let (alias_matches, named) = match &self.anchors {
             Some(anchors) => scan_anchored(&self.trie, anchors, text),
             None => scan(Some(&self.trie), &self.starts, text),
         };
+        // Room for every alias match and titled name: no copies while it grows.
+        let mut out: Vec<Mention> = Vec::with_capacity(alias_matches.len() + named.len());
         for (pattern, start, end) in alias_matches {
             if is_word_byte_before(text, start) || !is_word_end(text, end) {
                 continue;
