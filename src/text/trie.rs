@@ -27,37 +27,48 @@ pub struct Trie {
 /// The flag on a transition to a node where a pattern ends.
 const ENDS: u32 = 1 << 31;
 
-/// A set of byte pairs: 65,536 bits, so a scanning loop tests two bytes with one lookup.
+/// 65,536 bits, indexed by a `u16`.
 #[derive(Clone, Debug)]
-pub struct PairSet {
-    bits: Box<[u64; 1024]>,
+struct Bits(Box<[u64; 1024]>);
+
+impl Default for Bits {
+    fn default() -> Self {
+        Self(Box::new([0; 1024]))
+    }
 }
 
-impl Default for PairSet {
-    fn default() -> Self {
-        Self {
-            bits: Box::new([0; 1024]),
+impl Bits {
+    fn set(&mut self, i: u16) {
+        let i = usize::from(i);
+        if let Some(w) = self.0.get_mut(i >> 6) {
+            *w |= 1 << (i & 63);
         }
     }
+
+    #[inline]
+    fn get(&self, i: u16) -> bool {
+        let i = usize::from(i);
+        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 != 0)
+    }
+}
+
+/// A set of byte pairs: 65,536 bits, so a scanning loop tests two bytes with one lookup.
+#[derive(Clone, Debug, Default)]
+pub struct PairSet {
+    bits: Bits,
 }
 
 impl PairSet {
     /// Adds the pair (`a`, `b`).
     pub fn insert(&mut self, a: u8, b: u8) {
-        let i = (usize::from(a) << 8) | usize::from(b);
-        if let Some(w) = self.bits.get_mut(i >> 6) {
-            *w |= 1 << (i & 63);
-        }
+        self.bits.set(u16::from_be_bytes([a, b]));
     }
 
     /// Whether the pair (`a`, `b`) is in the set.
     #[inline]
     #[must_use]
     pub fn contains(&self, a: u8, b: u8) -> bool {
-        let i = (usize::from(a) << 8) | usize::from(b);
-        self.bits
-            .get(i >> 6)
-            .is_some_and(|w| w >> (i & 63) & 1 != 0)
+        self.bits.get(u16::from_be_bytes([a, b]))
     }
 
     /// The first `i` from `at` on with (`hay[i]`, `hay[i + 1]`) in the set.
@@ -81,7 +92,7 @@ impl PairSet {
     #[must_use]
     pub fn union(&self, other: &Self) -> Self {
         let mut bits = self.bits.clone();
-        for (w, o) in bits.iter_mut().zip(other.bits.iter()) {
+        for (w, o) in bits.0.iter_mut().zip(other.bits.0.iter()) {
             *w |= *o;
         }
         Self { bits }
@@ -90,32 +101,22 @@ impl PairSet {
 
 /// A set of byte triples hashed to 65,536 bits, with no false negatives: a triple that was
 /// inserted is always found; one that was not is usually not.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 struct TripleSet {
-    bits: Box<[u64; 1024]>,
-}
-
-impl Default for TripleSet {
-    fn default() -> Self {
-        Self {
-            bits: Box::new([0; 1024]),
-        }
-    }
+    bits: Bits,
 }
 
 impl TripleSet {
-    /// The bit of (`a`, `b`, `c`).
+    /// The bit of (`a`, `b`, `c`): the high half of a multiplicative hash.
     #[inline]
-    fn index(a: u8, b: u8, c: u8) -> usize {
-        let key = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    fn index(a: u8, b: u8, c: u8) -> u16 {
+        let key = u32::from_be_bytes([0, a, b, c]);
+        let [hi, lo, ..] = key.wrapping_mul(0x9E37_79B1).to_be_bytes();
+        u16::from_be_bytes([hi, lo])
     }
 
     fn insert(&mut self, a: u8, b: u8, c: u8) {
-        let i = Self::index(a, b, c);
-        if let Some(w) = self.bits.get_mut(i >> 6) {
-            *w |= 1 << (i & 63);
-        }
+        self.bits.set(Self::index(a, b, c));
     }
 
     /// Adds the triples a text starting with `pattern` can begin with. A byte past the end
@@ -134,10 +135,7 @@ impl TripleSet {
     #[inline]
     fn may_start(&self, hay: &[u8], at: usize) -> bool {
         let byte = |i: usize| hay.get(at + i).copied().unwrap_or(0);
-        let i = Self::index(byte(0), byte(1), byte(2));
-        self.bits
-            .get(i >> 6)
-            .is_some_and(|w| w >> (i & 63) & 1 != 0)
+        self.bits.get(Self::index(byte(0), byte(1), byte(2)))
     }
 }
 
