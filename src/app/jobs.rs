@@ -199,6 +199,8 @@ pub fn start_load(
     )
 }
 
+/// Wait between two progress reports (files done, articles read) to the UI.
+const NEWS_EVERY: Duration = Duration::from_millis(100);
 /// Shortest wait between two snapshots of the store sent to the UI.
 const PUBLISH_EVERY: Duration = Duration::from_millis(200);
 /// A snapshot costs time linear in the store; the wait after one is this many times what it
@@ -353,6 +355,7 @@ fn load_files(paths: &[PathBuf], builder: &mut Builder<'_>, cancel: &AtomicBool)
     let (out_tx, out_rx) = sync_channel::<FileOut>(256);
     let mut stopped = false;
     let mut news = News::default();
+    let mut news_sent = Instant::now();
     std::thread::scope(|scope| {
         let (entries, sidecars, extractor, empty) = (&entries, &sidecars, &extractor, &empty);
         scope.spawn(move || {
@@ -388,7 +391,18 @@ fn load_files(paths: &[PathBuf], builder: &mut Builder<'_>, cancel: &AtomicBool)
                 .extend(out.articles.into_iter().map(|a| (a, out.root.clone())));
             news.problems.extend(out.problems);
             builder.add(out.events);
-            if builder.due() && !(news.send(tx, total) && builder.publish(false)) {
+            // Progress and the article list go out often; a snapshot of the store (which
+            // costs time linear in it) only when one is due.
+            let going = if builder.due() {
+                news_sent = Instant::now();
+                news.send(tx, total) && builder.publish(false)
+            } else if news_sent.elapsed() >= NEWS_EVERY {
+                news_sent = Instant::now();
+                news.send(tx, total)
+            } else {
+                true
+            };
+            if !going {
                 cancel.store(true, Ordering::Relaxed);
                 stopped = true;
             }
