@@ -134,7 +134,7 @@ impl TripleSet {
     /// False when no pattern can start at `hay[at..]`.
     #[inline]
     fn may_start(&self, hay: &[u8], at: usize) -> bool {
-        let byte = |i: usize| hay.get(at + i).copied().unwrap_or(0);
+        let byte = |i: usize| hay.get(at.saturating_add(i)).copied().unwrap_or(0);
         self.bits.get(Self::index(byte(0), byte(1), byte(2)))
     }
 }
