@@ -96,7 +96,7 @@ pub fn estimate_date(article: &mut Article) {
 /// tokens.
 pub fn date_and_extract(article: &mut Article, extractor: &Extractor) -> Vec<Event> {
     match estimate_date_tagging(article) {
-        Some(times) => extractor.extract_undated(article, times),
+        Some(times) => extractor.extract_tagged(article, times),
         None => extractor.extract(article),
     }
 }

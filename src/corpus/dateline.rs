@@ -878,13 +878,8 @@ mod tests {
             "(",
             "nd",
         ];
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % u64::try_from(n).unwrap_or(1)).unwrap_or(0)
-        };
+        let mut rng = crate::generate::Rng::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| rng.below(n);
         const MONTHS: &[&str] = &[
             "March",
             "Mar",
@@ -1027,13 +1022,8 @@ mod tests {
             "*",
             "\t",
         ];
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % u64::try_from(n).unwrap_or(1)).unwrap_or(0)
-        };
+        let mut rng = crate::generate::Rng::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |n: usize| rng.below(n);
         let (mut labels, mut skipped) = (0, 0);
         for _ in 0..20_000 {
             let line: String = (0..1 + next(5))
@@ -1082,13 +1072,8 @@ mod tests {
             "'",
             "_",
         ];
-        let mut seed: u64 = 0x1234_5678_9ABC_DEF1;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % u64::try_from(n).unwrap_or(1)).unwrap_or(0)
-        };
+        let mut rng = crate::generate::Rng::new(0x1234_5678_9ABC_DEF1);
+        let mut next = |n: usize| rng.below(n);
         let mut places = 0;
         for _ in 0..30_000 {
             let s: String = (0..1 + next(7))

@@ -253,9 +253,10 @@ impl Extractor {
             .unwrap_or_default()
     }
 
-    /// [`Self::extract`] for an undated article whose text was already tagged without an
-    /// article date (`times`, from `temporal::tag(text, DocDate::default())`).
-    pub(crate) fn extract_undated(&self, article: &Article, times: Vec<TimeExpr>) -> Vec<Event> {
+    /// [`Self::extract`] for an article whose time expressions were already tagged as
+    /// extracting it would tag them (`times`: `temporal::tag` of its text with its date, or
+    /// without one when it has none), so they are not tagged again.
+    pub(crate) fn extract_tagged(&self, article: &Article, times: Vec<TimeExpr>) -> Vec<Event> {
         self.inner
             .as_ref()
             .map(|i| i.extract(article, Some(times)))

@@ -334,13 +334,8 @@ mod tests {
             "don’t miss",
             "DON'T MISS",
         ];
-        let mut seed: u64 = 0x0DDB_1A5E_5BAD_5EED;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % u64::try_from(n).unwrap_or(1)).unwrap_or(0)
-        };
+        let mut rng = crate::generate::Rng::new(0x0DDB_1A5E_5BAD_5EED);
+        let mut next = |n: usize| rng.below(n);
         let texts: Vec<String> = (0..5000)
             .map(|_| (0..next(8)).map(|_| pieces[next(pieces.len())]).collect())
             .collect();
