@@ -68,6 +68,8 @@ pub struct UiState {
     /// Scroll the list and the source text to the selection on the next frame.
     pub scroll_to_selected: bool,
     pub canvas_width: f64,
+    /// Width of the lane labels at the canvas's left edge: a fitted view starts right of them.
+    pub label_width: f64,
     pub show_help: bool,
     pub show_export: bool,
     pub export_format: Format,
@@ -90,6 +92,7 @@ impl Default for UiState {
             selected_id: None,
             scroll_to_selected: false,
             canvas_width: 1000.0,
+            label_width: 0.0,
             show_help: false,
             show_export: false,
             export_format: Format::Csv,
@@ -102,6 +105,14 @@ impl Default for UiState {
             bottom_tab: BottomTab::Events,
             progress: None,
         }
+    }
+}
+
+impl UiState {
+    /// A view fitted to `[first_day, last_day]` on the canvas, clear of the lane labels.
+    #[must_use]
+    pub fn fitted(&self, first_day: f64, last_day: f64) -> TimeView {
+        TimeView::fit_right_of(first_day, last_day, self.canvas_width, self.label_width)
     }
 }
 
@@ -345,7 +356,7 @@ impl DatelineApp {
             self.data.extent
         };
         if let Some((lo, hi)) = range {
-            self.ui.view = TimeView::fit(lo, hi, self.ui.canvas_width);
+            self.ui.view = self.ui.fitted(lo, hi);
         }
     }
 
@@ -424,7 +435,7 @@ impl DatelineApp {
             }
             Command::ZoomToSelection => {
                 if let Some((s, e)) = self.ui.selected.and_then(|i| self.data.store.span(i)) {
-                    self.ui.view = TimeView::fit(s - 15.0, e + 15.0, self.ui.canvas_width);
+                    self.ui.view = self.ui.fitted(s - 15.0, e + 15.0);
                     self.ui.auto_fit = false;
                 }
             }

@@ -48,12 +48,27 @@ impl TimeView {
     /// A view showing `[first_day, last_day]` across `width_px`, with a small margin.
     #[must_use]
     pub fn fit(first_day: f64, last_day: f64, width_px: f64) -> Self {
+        Self::fit_right_of(first_day, last_day, width_px, 0.0)
+    }
+
+    /// [`TimeView::fit`] into the part of the strip right of `left_px` (where the timeline's
+    /// lane labels sit), so that no item starts under them. At most 40% of the strip is
+    /// given up.
+    #[must_use]
+    pub fn fit_right_of(first_day: f64, last_day: f64, width_px: f64, left_px: f64) -> Self {
+        let width = width_px.max(1.0);
+        let left = if left_px.is_finite() {
+            left_px.clamp(0.0, width * 0.4)
+        } else {
+            0.0
+        };
         let span = (last_day - first_day).max(7.0);
         let margin = span * 0.04;
-        let width = width_px.max(1.0);
+        let px_per_day =
+            ((width - left) / (span + 2.0 * margin)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
         Self {
-            left_day: first_day - margin,
-            px_per_day: (width / (span + 2.0 * margin)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY),
+            left_day: first_day - margin - left / px_per_day,
+            px_per_day,
         }
     }
 
@@ -166,5 +181,18 @@ mod tests {
         assert!(v.x_of(1000.0) > 0.0 && v.x_of(2000.0) < 800.0);
         let point = TimeView::fit(5.0, 5.0, 800.0);
         assert!(point.x_of(5.0) > 0.0 && point.x_of(5.0) < 800.0);
+    }
+
+    #[test]
+    fn fit_right_of_keeps_the_span_clear_of_the_left_band() {
+        let v = TimeView::fit_right_of(1000.0, 2000.0, 800.0, 120.0);
+        assert!(v.x_of(1000.0) > 120.0 && v.x_of(2000.0) < 800.0);
+        // A band wider than 40% of the strip, or not a number, is not honoured whole.
+        let wide = TimeView::fit_right_of(1000.0, 2000.0, 800.0, 700.0);
+        assert!(wide.x_of(1000.0) > 320.0 && wide.x_of(1000.0) < 340.0);
+        assert_eq!(
+            TimeView::fit_right_of(1000.0, 2000.0, 800.0, f64::NAN),
+            TimeView::fit(1000.0, 2000.0, 800.0)
+        );
     }
 }

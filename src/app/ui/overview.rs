@@ -144,7 +144,7 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
                 f.from = date_of_day(a);
                 f.to = date_of_day(b);
                 app.commands.push(Command::SetFilter(f));
-                app.commands.push(Command::SetView(TimeView::fit(a, b, w)));
+                app.commands.push(Command::SetView(app.ui.fitted(a, b)));
             }
         }
         ui.data_mut(|d| d.remove::<DragMode>(id));

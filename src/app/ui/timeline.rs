@@ -7,7 +7,7 @@ use super::{overview, palette, sorted_types, type_color};
 use crate::app::{Command, DatelineApp};
 use crate::extract::Status;
 use crate::timeline::EventStore;
-use crate::timeline::lod::{Item, ItemKind, LaneMode, Lanes, layout};
+use crate::timeline::lod::{Item, ItemKind, LaneMode, Lanes, MAX_CLUSTER_PX, layout};
 use crate::timeline::ticks::ticks;
 use crate::timeline::view::{TimeView, date_of_day};
 
@@ -36,6 +36,8 @@ pub struct CanvasOutput {
     pub clicked: Option<Option<ItemKind>>,
     /// Width of the canvas in points.
     pub width: f64,
+    /// Width of the widest lane label, in points from the canvas's left edge.
+    pub label_width: f64,
 }
 
 /// The central panel: legend, overview strip and canvas.
@@ -63,9 +65,12 @@ pub fn timeline_panel_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
     };
     let mut items = Vec::new();
     let out = canvas_ui(ui, &input, &mut items);
-    if (out.width - app.ui.canvas_width).abs() > 0.5 {
+    let resized = (out.width - app.ui.canvas_width).abs() > 0.5
+        || (out.label_width - app.ui.label_width).abs() > 0.5;
+    if resized {
         app.ui.canvas_width = out.width;
-        // Keep "fit all" true to the real canvas width as the window or panels resize.
+        app.ui.label_width = out.label_width;
+        // Keep "fit all" true to the real canvas as the window, panels or lanes change.
         if app.ui.auto_fit {
             app.commands.push(Command::FitAll);
         }
@@ -80,8 +85,8 @@ pub fn timeline_panel_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
             last_day,
             ..
         })) => {
-            let v = TimeView::fit(first_day, last_day, out.width);
-            app.commands.push(Command::SetView(v));
+            app.commands
+                .push(Command::SetView(app.ui.fitted(first_day, last_day)));
         }
         Some(None) => app.commands.push(Command::Select(None)),
         None => {}
@@ -126,15 +131,113 @@ fn item_rect(item: &Item, rect: Rect, lane_h: f32) -> Rect {
             }
         }
         ItemKind::Cluster { count, .. } => {
-            let digits = count.checked_ilog10().unwrap_or(0) + 1;
-            #[allow(clippy::cast_precision_loss)]
-            let min_w = 10.0 + 7.0 * digits as f32;
-            let w = (x1 - x0 + 8.0).max(min_w);
+            let w = (x1 - x0 + 8.0).max(pill_min_width(count));
             let cx = (x0 + x1) / 2.0;
             Rect::from_center_size(pos2(cx, cy), vec2(w, 17.0))
         }
     }
 }
+
+/// The drawn rectangles of `items`, in order. A cluster's pill is wider than its events
+/// (room for the count), so one that would run into the previous pill of its lane starts
+/// just right of it instead. A short cluster (the tail of a dense run) left too narrow for
+/// its count that way is merged into the previous pill, in `items` too, so that hover and
+/// click see what is drawn. Neighbouring pills never hide each other's counts.
+fn place_items(items: &mut Vec<Item>, rect: Rect, lane_h: f32, n_lanes: usize) -> Vec<Rect> {
+    let mut rects: Vec<Rect> = Vec::with_capacity(items.len());
+    // Per lane: the position in `rects` (and in the kept items) of its last pill.
+    let mut last_pill: Vec<Option<usize>> = vec![None; n_lanes];
+    let mut kept = 0;
+    for i in 0..items.len() {
+        let Some(&item) = items.get(i) else { break };
+        let mut r = item_rect(&item, rect, lane_h);
+        if let ItemKind::Cluster { count, .. } = item.kind
+            && !is_band(r)
+            && let Some(slot) = last_pill.get_mut(item.lane)
+        {
+            let prev = slot.and_then(|p| Some((p, *items.get(p)?, *rects.get(p)?)));
+            if let Some((p, prev_item, prev_r)) = prev {
+                let left = r.min.x.max(prev_r.max.x + PILL_GAP);
+                #[allow(clippy::cast_possible_truncation)] // screen coordinates
+                let short = ((item.x1 - item.x0) as f32) < TAIL_PX;
+                if short
+                    && r.max.x - left < pill_min_width(count)
+                    && let Some(merged) = merge_clusters(&prev_item, &item)
+                {
+                    let mut mr = item_rect(&merged, rect, lane_h);
+                    mr.min.x = mr.min.x.max(prev_r.min.x);
+                    if let (Some(it), Some(pr)) = (items.get_mut(p), rects.get_mut(p)) {
+                        *it = merged;
+                        *pr = mr;
+                    }
+                    continue;
+                }
+                r.min.x = left.min(r.max.x - MIN_PILL_W);
+            }
+            *slot = Some(kept);
+        }
+        if let Some(it) = items.get_mut(kept) {
+            *it = item;
+        }
+        rects.push(r);
+        kept += 1;
+    }
+    items.truncate(kept);
+    rects
+}
+
+/// Whether a cluster's rectangle is a band of events that start before the view and reach
+/// into it (or last for more than a year) rather than a pill of events starting close
+/// together: no pill built from starts is this wide.
+fn is_band(r: Rect) -> bool {
+    #[allow(clippy::cast_possible_truncation)]
+    let widest_pill = (2.0 * MAX_CLUSTER_PX) as f32 + 8.0;
+    r.width() > widest_pill
+}
+
+/// The width a pill needs to show `count`.
+fn pill_min_width(count: u32) -> f32 {
+    let digits = count.checked_ilog10().unwrap_or(0) + 1;
+    #[allow(clippy::cast_precision_loss)] // a handful of digits
+    let w = 10.0 + 7.0 * digits as f32;
+    w
+}
+
+/// One cluster standing for the events of two neighbouring ones (`a` left of `b`).
+fn merge_clusters(a: &Item, b: &Item) -> Option<Item> {
+    match (a.kind, b.kind) {
+        (
+            ItemKind::Cluster {
+                count: n,
+                first_day,
+                last_day: l1,
+            },
+            ItemKind::Cluster {
+                count: m,
+                last_day: l2,
+                ..
+            },
+        ) => Some(Item {
+            lane: a.lane,
+            x0: a.x0.min(b.x0),
+            x1: a.x1.max(b.x1),
+            kind: ItemKind::Cluster {
+                count: n.saturating_add(m),
+                first_day,
+                last_day: l1.max(l2),
+            },
+        }),
+        _ => None,
+    }
+}
+
+/// A cluster whose events span less than this is a tail that may merge into its neighbour.
+#[allow(clippy::cast_possible_truncation)]
+const TAIL_PX: f32 = (MAX_CLUSTER_PX / 2.0) as f32;
+/// Space between neighbouring cluster pills.
+const PILL_GAP: f32 = 2.0;
+/// A pill is never narrower than this, even squeezed by its neighbour.
+const MIN_PILL_W: f32 = 8.0;
 
 fn with_alpha(c: Color32, a: u8) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), a)
@@ -227,15 +330,14 @@ pub fn canvas_ui(
         }
     };
     let mut selected_rect = None;
-    let mut label_right = vec![f32::NEG_INFINITY; input.lanes.lanes.len()];
+    let rects = place_items(items, rect, lane_h, input.lanes.lanes.len());
     let label_font = FontId::proportional(11.0);
     let on_color = if input.dark {
         Color32::BLACK
     } else {
         Color32::WHITE
     };
-    for item in items.iter() {
-        let r = item_rect(item, rect, lane_h);
+    for (item, &r) in items.iter().zip(&rects) {
         if r.right() < rect.left() - 20.0 || r.left() > rect.right() + 20.0 {
             continue;
         }
@@ -303,6 +405,16 @@ pub fn canvas_ui(
                 } else {
                     weak
                 };
+                // A band is faint, so that the events drawn over it stand out, and has no
+                // count (they would cover it; the tooltip gives it).
+                if is_band(r) {
+                    shapes.push(Shape::rect_filled(
+                        r,
+                        CornerRadius::same(8),
+                        with_alpha(color, 60),
+                    ));
+                    continue;
+                }
                 shapes.push(Shape::rect_filled(
                     r,
                     CornerRadius::same(8),
@@ -310,13 +422,10 @@ pub fn canvas_ui(
                 ));
                 let galley =
                     painter.layout_no_wrap(count.to_string(), label_font.clone(), on_color);
-                let pos = r.center() - galley.size() / 2.0;
-                // Skip a count that would overlap the previous one in the lane (the
-                // tooltip still gives it); zooming in makes room.
-                if let Some(right) = label_right.get_mut(item.lane)
-                    && pos.x > *right + 3.0
-                {
-                    *right = pos.x + galley.size().x;
+                // A count that does not fit its pill is left to the tooltip; zooming in
+                // makes room.
+                if galley.size().x + 4.0 <= r.width() {
+                    let pos = r.center() - galley.size() / 2.0;
                     shapes.push(Shape::galley(pos, galley, on_color));
                 }
             }
@@ -339,6 +448,9 @@ pub fn canvas_ui(
             pos2(rect.left() + 2.0, top + 1.0),
             galley.size() + vec2(6.0, 0.0),
         );
+        out.label_width = out
+            .label_width
+            .max(f64::from(bg.right() - rect.left() + PILL_GAP));
         shapes.push(Shape::rect_filled(
             bg,
             CornerRadius::same(3),
@@ -371,9 +483,10 @@ pub fn canvas_ui(
     let hovered = response.hover_pos().and_then(|p| {
         items
             .iter()
+            .zip(&rects)
             .rev()
-            .find(|it| item_rect(it, rect, lane_h).expand(3.0).contains(p))
-            .copied()
+            .find(|(_, r)| r.expand(3.0).contains(p))
+            .map(|(it, _)| *it)
     });
     if let Some(item) = hovered {
         let response = response.clone();
@@ -445,5 +558,75 @@ fn tooltip_ui(ui: &mut egui::Ui, input: &CanvasInput<'_>, item: &Item) {
             ui.label(format!("{} – {}", d(first_day), d(last_day - 1.0)));
             ui.weak("Click to zoom in");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cluster(lane: usize, x0: f64, x1: f64, count: u32) -> Item {
+        Item {
+            lane,
+            x0,
+            x1,
+            kind: ItemKind::Cluster {
+                count,
+                first_day: x0,
+                last_day: x1 + 1.0,
+            },
+        }
+    }
+
+    fn total(items: &[Item]) -> u32 {
+        items
+            .iter()
+            .map(|it| match it.kind {
+                ItemKind::Event(_) => 1,
+                ItemKind::Cluster { count, .. } => count,
+            })
+            .sum()
+    }
+
+    #[test]
+    fn pills_in_a_lane_do_not_overlap_and_short_tails_merge() {
+        let canvas = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 400.0));
+        // A dense run: clusters 44 px wide back to back, then a 3 px tail with a big
+        // count, and one cluster in another lane at the same place.
+        let mut items = vec![
+            cluster(0, 100.0, 144.0, 9341),
+            cluster(0, 144.5, 188.5, 14775),
+            cluster(0, 189.0, 192.0, 1498),
+            cluster(1, 100.0, 144.0, 12),
+        ];
+        let before = total(&items);
+        let rects = place_items(&mut items, canvas, 30.0, 2);
+        assert_eq!(items.len(), 3, "the tail merges into its neighbour");
+        assert_eq!(rects.len(), items.len());
+        assert_eq!(total(&items), before, "every event is still counted once");
+        let lane0: Vec<&Rect> = items
+            .iter()
+            .zip(&rects)
+            .filter(|(it, _)| it.lane == 0)
+            .map(|(_, r)| r)
+            .collect();
+        for w in lane0.windows(2) {
+            assert!(w[0].right() + PILL_GAP <= w[1].left() + 0.01, "{w:?}");
+        }
+        for (it, r) in items.iter().zip(&rects) {
+            if let ItemKind::Cluster { count, .. } = it.kind {
+                assert!(r.width() >= pill_min_width(count) - 0.01, "{it:?} {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_band_neither_squeezes_nor_is_squeezed() {
+        let canvas = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 400.0));
+        let mut items = vec![cluster(0, -500.0, 900.0, 161), cluster(0, 300.0, 310.0, 7)];
+        let rects = place_items(&mut items, canvas, 30.0, 1);
+        assert_eq!(items.len(), 2);
+        assert!(is_band(rects[0]) && !is_band(rects[1]));
+        assert_eq!(rects[1], item_rect(&items[1], canvas, 30.0));
     }
 }
