@@ -16,8 +16,10 @@ use egui::{Color32, Key, KeyboardShortcut, Modifiers};
 
 use super::{BottomTab, Command, DatelineApp};
 
-/// Readable lane colours for light backgrounds.
-const LIGHT: [Color32; 12] = [
+/// Readable lane colours for light backgrounds: twelve hues, then a near-black and three
+/// lighter hues, so that the built-in types (13) and a few of the user's own get a colour
+/// each.
+const LIGHT: [Color32; 16] = [
     Color32::from_rgb(0x1f, 0x6f, 0xb4),
     Color32::from_rgb(0xd9, 0x5f, 0x02),
     Color32::from_rgb(0x1b, 0x9e, 0x4b),
@@ -30,10 +32,14 @@ const LIGHT: [Color32; 12] = [
     Color32::from_rgb(0x9a, 0x6a, 0x00),
     Color32::from_rgb(0x3b, 0x4c, 0xc0),
     Color32::from_rgb(0x60, 0x60, 0x60),
+    Color32::from_rgb(0x14, 0x21, 0x3d),
+    Color32::from_rgb(0xe7, 0x6f, 0x51),
+    Color32::from_rgb(0x7a, 0xa8, 0x00),
+    Color32::from_rgb(0x3f, 0x9f, 0xd8),
 ];
 
-/// The same hues, brighter, for dark backgrounds.
-const DARK: [Color32; 12] = [
+/// The same hues, brighter, for dark backgrounds (a near-white for the near-black).
+const DARK: [Color32; 16] = [
     Color32::from_rgb(0x5d, 0xa8, 0xf0),
     Color32::from_rgb(0xff, 0x9a, 0x3c),
     Color32::from_rgb(0x4c, 0xd2, 0x7a),
@@ -46,6 +52,10 @@ const DARK: [Color32; 12] = [
     Color32::from_rgb(0xf0, 0xc8, 0x4b),
     Color32::from_rgb(0x8f, 0x9c, 0xff),
     Color32::from_rgb(0xb0, 0xb0, 0xb0),
+    Color32::from_rgb(0xee, 0xee, 0xee),
+    Color32::from_rgb(0xff, 0xa0, 0x8a),
+    Color32::from_rgb(0xc8, 0xf0, 0x4c),
+    Color32::from_rgb(0x8f, 0xd3, 0xff),
 ];
 
 /// Colour number `n` of the palette for the current theme.

@@ -97,10 +97,21 @@ fn legend_ui(ui: &mut egui::Ui, app: &DatelineApp, type_names: &[String]) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 10.0;
         for (n, t) in type_names.iter().enumerate() {
-            let color = palette(n, app.settings.dark);
-            let (rect, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
-            ui.painter().circle_filled(rect.center(), 5.0, color);
-            ui.label(egui::RichText::new(t.replace('_', " ")).small());
+            // The dot is painted in room left at the start of the name's label, so that a
+            // wrap never parts them.
+            let mut job = egui::text::LayoutJob::default();
+            let small = egui::TextStyle::Small.resolve(ui.style());
+            job.append(
+                &t.replace('_', " "),
+                LEGEND_DOT_ROOM,
+                egui::TextFormat::simple(small, ui.visuals().text_color()),
+            );
+            let r = ui
+                .add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Extend))
+                .rect;
+            let center = pos2(r.left() + LEGEND_DOT_ROOM / 2.0 - 1.0, r.center().y);
+            ui.painter()
+                .circle_filled(center, 4.5, palette(n, app.settings.dark));
         }
         ui.weak("(?)").on_hover_text(
             "Faded or dashed: the date is estimated. Hollow: alleged, denied or planned. \
@@ -108,6 +119,9 @@ fn legend_ui(ui: &mut egui::Ui, app: &DatelineApp, type_names: &[String]) {
         );
     });
 }
+
+/// Room before a legend name for its colour dot.
+const LEGEND_DOT_ROOM: f32 = 13.0;
 
 fn lane_height(lanes: usize, available: f32) -> f32 {
     #[allow(clippy::cast_precision_loss)] // lane counts are small
