@@ -12,9 +12,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
-
 /// The longest sentence handed on; longer runs (a 1 MB line without punctuation) are cut at the
 /// last whitespace before this length.
 pub const MAX_SENTENCE_BYTES: usize = 2000;
@@ -312,11 +309,7 @@ pub fn split(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
     while i < end {
         // Jump to the next `.`, `!`, `?` or `…`.
         if next_ellipsis.is_none_or(|p| p < i) {
-            next_ellipsis = Some(
-                ELLIPSIS
-                    .find(para.get(i..).unwrap_or_default())
-                    .map_or(usize::MAX, |p| i + p),
-            );
+            next_ellipsis = Some(find_ellipsis(para, i).unwrap_or(usize::MAX));
         }
         let next_mark = memchr::memchr3(b'.', b'!', b'?', para.get(i..).unwrap_or_default())
             .map_or(usize::MAX, |p| i + p);
@@ -376,12 +369,23 @@ pub fn split(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
     push_trimmed(text, start..end, out);
 }
 
+/// Where the first `…` at or after `from` in `bytes` starts: a search for its last byte
+/// (`0xA6`, rare in text), then a check of the two bytes before it.
+fn find_ellipsis(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    memchr::memchr_iter(0xA6, rest)
+        .filter_map(|p| p.checked_sub(2))
+        .find(|&start| rest.get(start..start + 2) == Some(&[0xE2, 0x80]))
+        .map(|start| from + start)
+}
+
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
-    let lead = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
+    let after_lead = slice.trim_start();
+    let lead = slice.len() - after_lead.len();
+    let trimmed = after_lead.trim_end();
     if trimmed.is_empty() {
         return;
     }
@@ -460,6 +464,19 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn ellipsis_search_agrees_with_memmem(
+            text in "[a. …\u{2026}\u{2025}\u{A6}\u{E2}\u{80}\u{2080}]{0,20}",
+            from in 0usize..30,
+        ) {
+            let bytes = text.as_bytes();
+            let expected = bytes
+                .get(from..)
+                .and_then(|rest| memchr::memmem::find(rest, "…".as_bytes()))
+                .map(|p| from + p);
+            prop_assert_eq!(find_ellipsis(bytes, from), expected);
+        }
+
         #[test]
         fn abbreviation_lookup_agrees_with_the_lists(word in "[a-zA-Z.]{0,10}") {
             prop_assert_eq!(abbreviation_lists(&word), lists_by_scan(&word));
