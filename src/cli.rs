@@ -368,10 +368,10 @@ fn extract_in_chunks(
         },
         extractor,
         chunk_articles,
-        |mut x| {
+        |x| {
             x.events.retain(|e| filter.matches(e));
             sink.events(&x.events, &x.articles)?;
-            done.extend(x.articles.into_iter().map(without_text));
+            done.extend(x.articles.iter_mut().map(take_metadata));
             Ok::<(), crate::export::ExportError>(())
         },
     )?;
@@ -382,6 +382,19 @@ fn extract_in_chunks(
 fn without_text(mut a: Article) -> Article {
     a.text = String::new();
     a
+}
+
+/// Moves the article's metadata out, leaving its text to be dropped with the rest of the
+/// chunk (on the thread pool that allocated it).
+fn take_metadata(a: &mut Article) -> Article {
+    Article {
+        path: std::mem::take(&mut a.path),
+        title: a.title.take(),
+        url: a.url.take(),
+        published: a.published,
+        published_source: a.published_source,
+        text: String::new(),
+    }
 }
 
 /// The one-line reason given when no article could be read.

@@ -216,22 +216,35 @@ fn find_date_by_regex(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 /// regex. Wherever the pattern needs to know about a character beyond ASCII (a letter, a
 /// digit or white space in Unicode's sense), the answer is yes, and a line holding `ſ` (which
 /// matches `s` regardless of case) always may hold a date.
+///
+/// The walk looks at the first byte of each word only and skips the rest of the word (no
+/// byte inside a word can start a date or be the `ſ`, which is beyond ASCII).
 fn may_hold_date(s: &[u8]) -> bool {
-    let mut prev = b' ';
-    for (i, &b) in s.iter().enumerate() {
-        let word_start = !is_word_byte(prev);
-        if word_start
-            && matches!(
+    let mut i = 0;
+    while let Some(&b) = s.get(i) {
+        if is_word_byte(b) {
+            // A word starts here: every word byte reached by this loop follows a non-word
+            // byte or the start of the line.
+            if matches!(
                 b | 0x20,
                 b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's'
-            )
-            && month_date_from(s, i)
-            || word_start && b.is_ascii_digit() && iso_date_from(s, i)
-            || b == 0xC5 && s.get(i + 1) == Some(&0xBF)
-        {
+            ) && month_date_from(s, i)
+                || b.is_ascii_digit() && iso_date_from(s, i)
+            {
+                return true;
+            }
+            i += 1 + s
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&b| is_word_byte(b))
+                .count();
+            continue;
+        }
+        if b == 0xC5 && s.get(i + 1) == Some(&0xBF) {
             return true;
         }
-        prev = b;
+        i += 1;
     }
     false
 }
@@ -729,6 +742,47 @@ fn line_rank(line: &str, range: std::ops::Range<usize>) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte walk that [`may_hold_date`] does word by word.
+    fn may_hold_date_by_byte(s: &[u8]) -> bool {
+        let mut prev = b' ';
+        for (i, &b) in s.iter().enumerate() {
+            let word_start = !is_word_byte(prev);
+            if word_start
+                && matches!(
+                    b | 0x20,
+                    b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's'
+                )
+                && month_date_from(s, i)
+                || word_start && b.is_ascii_digit() && iso_date_from(s, i)
+                || b == 0xC5 && s.get(i + 1) == Some(&0xBF)
+            {
+                return true;
+            }
+            prev = b;
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_walk_agrees_with_the_byte_walk(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "March", "mar", "Sept.", "May", "12", "3rd", "2024", "2024-03-12", "of",
+                    " ", "  ", ",", "-", "_", "x", "ſ", "é", "\u{a0}", "A12", "12March", "/",
+                ]),
+                0..14,
+            ),
+        ) {
+            let line = parts.concat();
+            proptest::prop_assert_eq!(
+                may_hold_date(line.as_bytes()),
+                may_hold_date_by_byte(line.as_bytes()),
+                "{:?}", line
+            );
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)

@@ -399,30 +399,47 @@ impl Scan {
 }
 
 /// Appends `text` with runs of whitespace collapsed to one space: every white space
-/// character adds a space unless `out` is empty or already ends with one. Runs without
-/// white space are copied whole.
+/// character adds a space unless `out` is empty or already ends with one. Printable ASCII and
+/// single spaces between words are copied whole, in runs.
 fn push_collapsed(out: &mut String, text: &str) {
-    let mut rest = text;
-    while !rest.is_empty() {
-        // ASCII white space, or a byte that may start a white space character beyond ASCII.
-        let stop = rest
-            .bytes()
-            .position(|b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii())
-            .unwrap_or(rest.len());
-        out.push_str(rest.get(..stop).unwrap_or_default());
-        rest = rest.get(stop..).unwrap_or_default();
-        let Some(c) = rest.chars().next() else {
+    let bytes = text.as_bytes();
+    // Whether `out`, with the run not yet copied, is empty or ends with a space.
+    let mut after_space = out.is_empty() || out.ends_with(' ');
+    let (mut start, mut i) = (0, 0);
+    loop {
+        let run = bytes
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_graphic())
+            .count();
+        if run > 0 {
+            after_space = false;
+            i += run;
+        }
+        let Some(&b) = bytes.get(i) else {
             break;
         };
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+        if b == b' ' && !after_space {
+            after_space = true;
+            i += 1;
+            continue;
         }
-        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        out.push_str(text.get(start..i).unwrap_or_default());
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        if !c.is_whitespace() {
+            out.push(c);
+            after_space = false;
+        } else if !after_space {
+            out.push(' ');
+            after_space = true;
+        }
+        i += c.len_utf8();
+        start = i;
     }
+    out.push_str(text.get(start..).unwrap_or_default());
 }
 
 /// Extracts the article from an HTML document.
@@ -860,6 +877,32 @@ fn entity_char(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character collapsing that [`push_collapsed`] does in runs.
+    fn push_collapsed_by_char(out: &mut String, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn collapsing_in_runs_agrees_with_char_by_char(
+            before in "[a ]{0,3}",
+            text in "[ab \t\n\r\u{0B}\u{0C}\u{1}\u{7F}\u{A0}\u{2003}\u{3000}é.,]{0,30}",
+        ) {
+            let (mut ours, mut theirs) = (before.clone(), before);
+            push_collapsed(&mut ours, &text);
+            push_collapsed_by_char(&mut theirs, &text);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
 
     #[test]
     fn collapsing_matches_a_char_by_char_copy() {

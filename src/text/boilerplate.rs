@@ -273,23 +273,50 @@ const SOCIAL: &[&str] = &[
 
 /// `Facebook Twitter WhatsApp Email` and friends.
 fn is_share_bar(para: &str) -> bool {
+    if para.len() > 200 {
+        return false;
+    }
+    let is_social = |w: &str| SOCIAL.iter().any(|s| s.eq_ignore_ascii_case(w));
     let first = para
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .next()
         .unwrap_or_default();
-    if para.len() > 200 || !SOCIAL.contains(&first.to_ascii_lowercase().as_str()) {
+    if !is_social(first) {
         return false;
     }
     let mut words = para
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .peekable();
-    words.peek().is_some() && words.all(|w| SOCIAL.contains(&w.to_ascii_lowercase().as_str()))
+    words.peek().is_some() && words.all(is_social)
+}
+
+/// Whether `text` holds the character whose UTF-8 encoding is `c`: a vector search for its
+/// last byte (rare in English text for the characters asked about), then a check of the
+/// bytes before it.
+fn has_char(text: &str, c: &[u8]) -> bool {
+    let Some((&last, lead)) = c.split_last() else {
+        return false;
+    };
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(last, bytes).any(|i| {
+        i.checked_sub(lead.len())
+            .and_then(|start| bytes.get(start..i))
+            .is_some_and(|before| before == lead)
+    })
+}
+
+/// Whether `text` holds the ASCII byte `b`.
+fn has_byte(text: &str, b: u8) -> bool {
+    memchr::memchr(b, text.as_bytes()).is_some()
 }
 
 /// `Home | World | Asia`: three or more short items.
 fn is_nav_list(para: &str) -> bool {
-    if para.len() > SHORT_BYTES || !(para.contains('|') || para.contains('•') || para.contains('·'))
+    if para.len() > SHORT_BYTES
+        || !(has_byte(para, b'|')
+            || has_char(para, "•".as_bytes())
+            || has_char(para, "·".as_bytes()))
     {
         return false;
     }
@@ -317,12 +344,13 @@ fn is_copyright(para: &str) -> bool {
         para.get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p))
     };
-    para.len() <= SHORT_BYTES && (para.contains('©') || starts("(c)") || starts("copyright"))
+    para.len() <= SHORT_BYTES
+        && (starts("(c)") || starts("copyright") || has_char(para, "©".as_bytes()))
 }
 
 /// `jane.doe@example.com` alone (Yonhap signs off this way).
 fn is_contact(para: &str) -> bool {
-    if para.len() > 200 || !para.contains('@') {
+    if para.len() > 200 || !has_byte(para, b'@') {
         return false;
     }
     let words: Vec<&str> = para.split_whitespace().collect();
@@ -344,7 +372,7 @@ fn is_byline(para: &str) -> bool {
     };
     let by = para.starts_with("By ") || para.starts_with("BY ");
     let labelled = LABELS.iter().any(|l| starts(l));
-    if !(by || labelled) || para.len() > 200 || para.contains('\n') {
+    if !(by || labelled) || para.len() > 200 || has_byte(para, b'\n') {
         return false;
     }
     let words = para.split_whitespace().take(15).count();
@@ -370,9 +398,34 @@ const SMALL_WORDS: &[&str] = &[
     "her", "their", "new", "up", "out", "off", "than", "after", "before",
 ];
 
+/// A word of at most eight bytes, ASCII lower-cased, packed into an integer; `None` for
+/// longer words (no small word is).
+fn word_key(word: &str) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    for (k, b) in key.iter_mut().zip(word.bytes()) {
+        *k = b.to_ascii_lowercase();
+    }
+    Some(u64::from_be_bytes(key))
+}
+
+/// [`SMALL_WORDS`] by [`word_key`], sorted.
+static SMALL_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut keys: Vec<u64> = SMALL_WORDS.iter().filter_map(|w| word_key(w)).collect();
+    keys.sort_unstable();
+    keys
+});
+
+/// Whether `word` is one of [`SMALL_WORDS`], in any ASCII case: one binary search.
+fn is_small_word(word: &str) -> bool {
+    word_key(word).is_some_and(|k| SMALL_KEYS.binary_search(&k).is_ok())
+}
+
 /// A short single line without final punctuation, in title case (or the first line).
 pub(super) fn is_heading_like(para: &str, first: bool) -> bool {
-    if para.len() > 160 || para.contains('\n') {
+    if para.len() > 160 || has_byte(para, b'\n') {
         return false;
     }
     let t = para.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
@@ -397,7 +450,7 @@ pub(super) fn is_heading_like(para: &str, first: bool) -> bool {
     let (mut content, mut capital) = (0usize, 0usize);
     for w in para.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() || SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+        if w.is_empty() || is_small_word(w) {
             continue;
         }
         content += 1;
@@ -496,6 +549,35 @@ mod tests {
     }
 
     use BlockKind::{Body, Boilerplate, Caption, Heading};
+
+    proptest::proptest! {
+        #[test]
+        fn byte_searches_agree_with_contains(
+            text in "[a-z |@\n©•·¢ĂâÂ·©\u{00B7}\u{2022}\u{2122}é]{0,40}",
+        ) {
+            for c in ['•', '·', '©'] {
+                let mut buf = [0u8; 4];
+                let encoded = c.encode_utf8(&mut buf).as_bytes();
+                proptest::prop_assert_eq!(has_char(&text, encoded), text.contains(c), "{:?}", c);
+            }
+            for b in [b'|', b'@', b'\n'] {
+                proptest::prop_assert_eq!(has_byte(&text, b), text.contains(char::from(b)));
+            }
+        }
+
+        #[test]
+        fn small_word_lookup_agrees_with_the_list(
+            word in "[a-zA-Z\u{e9}\u{130}]{0,9}",
+            i in 0usize..100,
+            upper in proptest::bool::ANY,
+        ) {
+            let by_scan = |w: &str| SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w));
+            proptest::prop_assert_eq!(is_small_word(&word), by_scan(&word));
+            let listed = SMALL_WORDS.get(i % SMALL_WORDS.len()).copied().unwrap_or("a");
+            let listed = if upper { listed.to_ascii_uppercase() } else { listed.to_owned() };
+            proptest::prop_assert!(is_small_word(&listed));
+        }
+    }
 
     #[test]
     fn furniture_lines() {

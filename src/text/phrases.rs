@@ -21,10 +21,11 @@ pub(super) struct Phrases {
     classes: [u32; 256],
     /// The number of classes, the width of a row of `next`.
     width: usize,
-    /// `next[state * width + class]`: the next state's row (`state * width`) shifted left once,
-    /// with the low bit set when phrases end in it. State 0 is dead (anchored only), state 1
-    /// is the start.
+    /// `next[state * width + class]`: the next state's row (`state * width`). State 0 is
+    /// dead (anchored only), state 1 is the start.
     next: Vec<u32>,
+    /// The row of the first state where phrases end: the states from it on all end some.
+    first_match_row: usize,
     /// For each state, the range of `ends` listing the phrases that end in it.
     ends_of: Vec<(u32, u32)>,
     /// Phrase numbers with their lengths in bytes.
@@ -109,33 +110,49 @@ impl Phrases {
             }
         }
 
+        // Renumbered so that the states where phrases end come last: a scan then tells a
+        // match by comparing the next row with the first of theirs, with no flag to unpack.
+        // The dead and start states keep their numbers (the start state ends no phrase).
+        let (mut plain, mut matching): (Vec<usize>, Vec<usize>) =
+            (2..states).partition(|&s| ends_list.get(s).is_none_or(Vec::is_empty));
+        let first_match = 2 + plain.len();
+        let mut order = vec![DEAD, START];
+        order.append(&mut plain);
+        order.append(&mut matching);
+        let mut renumbered = vec![0usize; states];
+        for (new, &old) in order.iter().enumerate() {
+            renumbered[old] = new;
+        }
         let mut ends_of = Vec::with_capacity(states);
         let mut ends = Vec::new();
-        for list in &ends_list {
+        let mut next = Vec::with_capacity(states * width);
+        for &old in &order {
+            let list = &ends_list[old];
             let from = u32::try_from(ends.len()).unwrap_or(u32::MAX);
             ends.extend(list.iter().copied());
             ends_of.push((from, u32::try_from(ends.len()).unwrap_or(u32::MAX)));
+            let row = delta
+                .get(old * width..(old + 1) * width)
+                .unwrap_or_default();
+            next.extend(
+                row.iter()
+                    .map(|&s| u32::try_from(renumbered[s] * width).unwrap_or(0)),
+            );
         }
-        let next = delta
-            .iter()
-            .map(|&s| {
-                let flag = u32::from(!ends_list.get(s).is_none_or(Vec::is_empty));
-                (u32::try_from(s * width).unwrap_or(0) << 1) | flag
-            })
-            .collect();
         Self {
             classes,
             width,
             next,
+            first_match_row: first_match * width,
             ends_of,
             ends,
         }
     }
 
-    /// The transition from the state whose row starts at `row` on byte `b`.
-    fn step(&self, row: usize, b: u8) -> u32 {
+    /// The row of the state reached from the state whose row starts at `row` on byte `b`.
+    fn step(&self, row: usize, b: u8) -> usize {
         let class = self.classes[usize::from(b)] as usize;
-        self.next.get(row + class).copied().unwrap_or(0)
+        self.next.get(row + class).map_or(DEAD, |&r| r as usize)
     }
 
     /// The phrases ending in the state whose row starts at `row`.
@@ -148,18 +165,34 @@ impl Phrases {
 
     /// Runs the automaton from the state whose row starts at `row` over `text` from byte
     /// `from` to the next byte where phrases end: that byte's end and the state's row. A
-    /// tight loop with no calls, so that it runs in registers.
+    /// tight loop with no calls, two bytes a round, so that it runs in registers.
     #[inline(never)]
     fn run_to_end(&self, mut row: usize, text: &[u8], from: usize) -> Option<(usize, usize)> {
         let (classes, table) = (&self.classes, self.next.as_slice());
-        let rest = text.get(from..)?;
-        for (end, &b) in (from + 1..).zip(rest) {
-            let class = classes[usize::from(b)] as usize;
-            // Every row holds every class: `get` never fails.
-            let next = *table.get(row + class)?;
-            row = (next >> 1) as usize;
-            if next & 1 != 0 {
-                return Some((end, row));
+        let matching = self.first_match_row;
+        // Every row holds every class: `get` never fails.
+        let go = |row: usize, b: u8| {
+            table
+                .get(row + classes[usize::from(b)] as usize)
+                .map(|&r| r as usize)
+        };
+        let (pairs, last) = text.get(from..)?.as_chunks::<2>();
+        let mut end = from;
+        for &[a, b] in pairs {
+            row = go(row, a)?;
+            if row >= matching {
+                return Some((end + 1, row));
+            }
+            row = go(row, b)?;
+            if row >= matching {
+                return Some((end + 2, row));
+            }
+            end += 2;
+        }
+        for &b in last {
+            row = go(row, b)?;
+            if row >= matching {
+                return Some((end + 1, row));
             }
         }
         None
@@ -182,12 +215,11 @@ impl Phrases {
         let mut state = START * self.width;
         let mut best = None;
         for (i, &b) in text.iter().enumerate() {
-            let next = self.step(state, b);
-            state = (next >> 1) as usize;
+            state = self.step(state, b);
             if state == DEAD {
                 break;
             }
-            if next & 1 != 0
+            if state >= self.first_match_row
                 && let Some(&(phrase, _)) = self.ends_in(state).first()
             {
                 best = Some(Found {

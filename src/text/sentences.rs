@@ -12,9 +12,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
-
 /// The longest sentence handed on; longer runs (a 1 MB line without punctuation) are cut at the
 /// last whitespace before this length.
 pub const MAX_SENTENCE_BYTES: usize = 2000;
@@ -220,8 +217,57 @@ fn word_at(text: &str, i: usize) -> &str {
     text.get(i..j).unwrap_or_default()
 }
 
-fn in_list(word: &str, list: &[&str]) -> bool {
-    word.len() <= 8 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// The lists a word belongs to, as bits.
+const IS_TITLE: u8 = 1;
+const IS_BEFORE_NUMBER: u8 = 1 << 1;
+const IS_AMBIGUOUS: u8 = 1 << 2;
+
+/// A word of at most eight bytes, ASCII lower-cased, packed into an integer (first byte
+/// highest, so keys sort as the words do); `None` for longer words, which are in no list.
+fn word_key(word: &str) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    for (k, b) in key.iter_mut().zip(word.bytes()) {
+        *k = b.to_ascii_lowercase();
+    }
+    Some(u64::from_be_bytes(key))
+}
+
+/// Every abbreviation of [`TITLES`], [`BEFORE_NUMBER`] and [`AMBIGUOUS`] by [`word_key`],
+/// sorted, with the lists it is in.
+static ABBREVIATIONS: LazyLock<Vec<(u64, u8)>> = LazyLock::new(|| {
+    let mut all: Vec<(u64, u8)> = Vec::new();
+    for (list, bit) in [
+        (TITLES, IS_TITLE),
+        (BEFORE_NUMBER, IS_BEFORE_NUMBER),
+        (AMBIGUOUS, IS_AMBIGUOUS),
+    ] {
+        all.extend(list.iter().filter_map(|w| Some((word_key(w)?, bit))));
+    }
+    all.sort_unstable();
+    let mut merged: Vec<(u64, u8)> = Vec::with_capacity(all.len());
+    for (key, bit) in all {
+        match merged.last_mut() {
+            Some(last) if last.0 == key => last.1 |= bit,
+            _ => merged.push((key, bit)),
+        }
+    }
+    merged
+});
+
+/// The lists (`IS_*` bits) `word` is in, ignoring ASCII case: one binary search instead of a
+/// scan of each list.
+fn abbreviation_lists(word: &str) -> u8 {
+    let Some(key) = word_key(word) else {
+        return 0;
+    };
+    ABBREVIATIONS
+        .binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .and_then(|i| ABBREVIATIONS.get(i))
+        .map_or(0, |&(_, bits)| bits)
 }
 
 /// Does a sentence end after the single `.` at `dot`, given the next sentence would start at
@@ -236,15 +282,16 @@ fn period_ends(text: &str, from: usize, dot: usize, next: usize) -> bool {
         let w = word_at(text, next);
         STARTERS.contains(&w) || matches!(next_byte, b'"' | b'\'' | 0xE2)
     };
-    if in_list(word, TITLES) {
+    let lists = abbreviation_lists(word);
+    if lists & IS_TITLE != 0 {
         return false;
     }
-    if next_byte.is_ascii_digit() && in_list(word, BEFORE_NUMBER) {
+    if next_byte.is_ascii_digit() && lists & IS_BEFORE_NUMBER != 0 {
         return false;
     }
     let dotted = word.contains('.');
     let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
-    if dotted || initial || in_list(word, AMBIGUOUS) {
+    if dotted || initial || lists & IS_AMBIGUOUS != 0 {
         return starter();
     }
     true
@@ -262,11 +309,7 @@ pub fn split(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
     while i < end {
         // Jump to the next `.`, `!`, `?` or `…`.
         if next_ellipsis.is_none_or(|p| p < i) {
-            next_ellipsis = Some(
-                ELLIPSIS
-                    .find(para.get(i..).unwrap_or_default())
-                    .map_or(usize::MAX, |p| i + p),
-            );
+            next_ellipsis = Some(find_ellipsis(para, i).unwrap_or(usize::MAX));
         }
         let next_mark = memchr::memchr3(b'.', b'!', b'?', para.get(i..).unwrap_or_default())
             .map_or(usize::MAX, |p| i + p);
@@ -326,12 +369,23 @@ pub fn split(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
     push_trimmed(text, start..end, out);
 }
 
+/// Where the first `…` at or after `from` in `bytes` starts: a search for its last byte
+/// (`0xA6`, rare in text), then a check of the two bytes before it.
+fn find_ellipsis(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    memchr::memchr_iter(0xA6, rest)
+        .filter_map(|p| p.checked_sub(2))
+        .find(|&start| rest.get(start..start + 2) == Some(&[0xE2, 0x80]))
+        .map(|start| from + start)
+}
+
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
-    let lead = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
+    let after_lead = slice.trim_start();
+    let lead = slice.len() - after_lead.len();
+    let trimmed = after_lead.trim_end();
     if trimmed.is_empty() {
         return;
     }
@@ -371,6 +425,77 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The scan of a list that [`abbreviation_lists`] replaces.
+    fn in_list(word: &str, list: &[&str]) -> bool {
+        word.len() <= 8 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    fn lists_by_scan(word: &str) -> u8 {
+        [
+            (TITLES, IS_TITLE),
+            (BEFORE_NUMBER, IS_BEFORE_NUMBER),
+            (AMBIGUOUS, IS_AMBIGUOUS),
+        ]
+        .into_iter()
+        .filter(|(list, _)| in_list(word, list))
+        .fold(0, |bits, (_, bit)| bits | bit)
+    }
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case() {
+        for word in TITLES.iter().chain(BEFORE_NUMBER).chain(AMBIGUOUS) {
+            for w in [
+                word.to_string(),
+                word.to_ascii_uppercase(),
+                capitalized(word),
+            ] {
+                assert_eq!(abbreviation_lists(&w), lists_by_scan(&w), "{w}");
+                assert_ne!(abbreviation_lists(&w), 0, "{w}");
+            }
+        }
+    }
+
+    fn capitalized(word: &str) -> String {
+        let mut w = word.to_string();
+        w.get_mut(..1).map(str::make_ascii_uppercase);
+        w
+    }
+
+    proptest! {
+        #[test]
+        fn ellipsis_search_agrees_with_memmem(
+            text in "[a. …\u{2026}\u{2025}\u{A6}\u{E2}\u{80}\u{2080}]{0,20}",
+            from in 0usize..30,
+        ) {
+            let bytes = text.as_bytes();
+            let expected = bytes
+                .get(from..)
+                .and_then(|rest| memchr::memmem::find(rest, "…".as_bytes()))
+                .map(|p| from + p);
+            prop_assert_eq!(find_ellipsis(bytes, from), expected);
+        }
+
+        #[test]
+        fn abbreviation_lookup_agrees_with_the_lists(word in "[a-zA-Z.]{0,10}") {
+            prop_assert_eq!(abbreviation_lists(&word), lists_by_scan(&word));
+        }
+
+        #[test]
+        fn listed_prefixes_and_extensions_agree(
+            i in 0usize..200,
+            extra in "[a-zA-Z.]{0,3}",
+            cut in 0usize..4,
+        ) {
+            let all: Vec<&str> = TITLES.iter().chain(BEFORE_NUMBER).chain(AMBIGUOUS).copied().collect();
+            let base = all.get(i % all.len()).copied().unwrap_or("mr");
+            let shorter = base.get(..base.len().saturating_sub(cut)).unwrap_or(base);
+            for w in [format!("{base}{extra}"), shorter.to_string()] {
+                prop_assert_eq!(abbreviation_lists(&w), lists_by_scan(&w), "{}", w);
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
