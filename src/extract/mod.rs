@@ -1248,8 +1248,8 @@ impl Inner {
                 // later visited`), after any speech verb.
                 let pronoun = before
                     .words(agent_floor, 4)
-                    .into_iter()
-                    .map(|(a, b)| lower.get(a..b).unwrap_or(""))
+                    .iter()
+                    .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
                     .take_while(|w| !words::listed(NON_AGENT_PREPS, w))
                     .find(|w| {
                         if nominal {
