@@ -92,10 +92,7 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
             full.as_str()
         }
     };
-    let first = lower.as_bytes().first();
-    BOILERPLATE_STARTS
-        .iter()
-        .any(|s| s.as_bytes().first() == first && lower.starts_with(s))
+    starts_as_boilerplate(lower)
         || t.ends_with("...")
         || t.ends_with('…')
         || ALL_RIGHTS_RESERVED.find(lower.as_bytes()).is_some()
@@ -105,6 +102,31 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
                 || lower.contains("[analysis]")
                 || lower.contains("[pics]")
                 || lower.contains("[video]")))
+}
+
+/// [`BOILERPLATE_STARTS`] by first byte: a paragraph is compared only with the starts
+/// that open with its own first byte.
+static STARTS_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 256];
+    for s in BOILERPLATE_STARTS {
+        if let Some(slot) = s
+            .as_bytes()
+            .first()
+            .and_then(|&b| table.get_mut(usize::from(b)))
+        {
+            slot.push(*s);
+        }
+    }
+    table
+});
+
+/// Whether the lowercased paragraph `lower` opens with one of [`BOILERPLATE_STARTS`].
+fn starts_as_boilerplate(lower: &str) -> bool {
+    lower
+        .as_bytes()
+        .first()
+        .and_then(|&b| STARTS_BY_FIRST_BYTE.get(usize::from(b)))
+        .is_some_and(|starts| starts.iter().any(|s| lower.starts_with(s)))
 }
 
 /// An ASCII char (lowercased the same by ASCII and full lowercasing) or a char that full

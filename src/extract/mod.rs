@@ -853,7 +853,7 @@ impl Inner {
             .unwrap_or_else(|| {
                 words::words_in(lower, sent.0, sent.1).any(|w| words::listed(ANALYST_CUES, w))
             });
-        let mut cands: Vec<Cand> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::with_capacity(trigs.len().min(8));
         let mut covered_to = 0usize;
         let mut attribution_from = usize::MAX;
         for (i, t) in trigs.iter().enumerate() {
