@@ -290,7 +290,13 @@ pub fn clause_bounds(lower: &str, start: usize, end: usize) -> Vec<usize> {
         {
             out.push(start + i);
         }
-        if bound_at(p) {
+        // (A mark at a space goes on with a dash or one of the words of `clause_mark_len`:
+        // other spaces are passed by their next byte.)
+        if matches!(
+            bytes.get(p + 1),
+            Some(0xE2 | b'-' | b'a' | b'b' | b't' | b'w')
+        ) && bound_at(p)
+        {
             out.push(start + p);
         }
     }

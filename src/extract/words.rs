@@ -355,6 +355,53 @@ impl std::ops::Deref for Words<'_> {
 
 /// The word just before `start` (lowercase if `text` is), ignoring spaces only.
 pub fn prev_word(text: &str, start: usize) -> Option<&str> {
+    let Some((to, spaced)) = ascii_gap_before(text, start) else {
+        return prev_word_by_chars(text, start);
+    };
+    if !spaced && to > 0 {
+        return None;
+    }
+    // The word must end right at `to` (with no possessive to drop).
+    let s = word_run_start(text, to);
+    if s == to || trim_end(text, s, to) != to {
+        return None;
+    }
+    text.get(s..to)
+}
+
+/// The gap before `start` that [`prev_word`] skips (straight quotes, then white space), read
+/// from ASCII bytes: where the text before it ends and whether any white space was skipped.
+/// `None` when a byte beyond ASCII is met first (a curly quote or a wide space may be there:
+/// [`prev_word_by_chars`] reads it) or `start` is not a char boundary of the text.
+#[inline]
+fn ascii_gap_before(text: &str, start: usize) -> Option<(usize, bool)> {
+    if !text.is_char_boundary(start) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut j = start;
+    while let Some(&b) = j.checked_sub(1).and_then(|k| bytes.get(k)) {
+        match b {
+            b'"' | b'\'' => j -= 1,
+            0x80.. => return None,
+            _ => break,
+        }
+    }
+    let quotes_end = j;
+    while let Some(&b) = j.checked_sub(1).and_then(|k| bytes.get(k)) {
+        match b {
+            // (`char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed,
+            // carriage return and space.)
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => j -= 1,
+            0x80.. => return None,
+            _ => break,
+        }
+    }
+    Some((j, j != quotes_end))
+}
+
+/// [`prev_word`] read char by char: any quotes and white space.
+fn prev_word_by_chars(text: &str, start: usize) -> Option<&str> {
     let before = text.get(..start)?;
     // An opening quote between the words is ignored: `a “test site”`.
     let before = before.trim_end_matches(['“', '"', '‘', '\'']);
@@ -1001,6 +1048,14 @@ mod tests {
                     proptest::prop_assert_eq!(got, walked);
                 }
             }
+        }
+
+        #[test]
+        fn prev_word_reads_the_gap_as_the_char_walk_does(
+            text in "[a-zA-Z0-9 \t\n\r\u{0B}\u{0C}\u{A0}\u{2003}.,'’“”‘\"\\-é]{0,24}",
+            start in 0usize..30,
+        ) {
+            proptest::prop_assert_eq!(prev_word(&text, start), prev_word_by_chars(&text, start));
         }
 
         #[test]
