@@ -785,6 +785,16 @@ fn scope_break_before(head: &[u8]) -> bool {
         }
         _ => {}
     }
+    // Every break word ends in one of these pairs of letters (`but`, `while`, `although`
+    // and `though`, `despite`, `when`, `whereas` and `as`, `and`, `after`, `before`,
+    // `which`, `who`): other words are passed without finding their start.
+    let last_two = head.len().checked_sub(2).and_then(|k| head.get(k..));
+    if !matches!(
+        last_two,
+        Some(b"ut" | b"le" | b"gh" | b"te" | b"en" | b"as" | b"nd" | b"er" | b"re" | b"ch" | b"ho")
+    ) {
+        return false;
+    }
     let start = head
         .iter()
         .rposition(|b| !b.is_ascii_lowercase())
