@@ -16,31 +16,6 @@ fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Where a word's lowercase form is: the text itself (a lowercase ASCII word), or a range
-/// of the buffer [`lowered`] writes to.
-#[derive(Clone, Copy)]
-enum Lowered {
-    Text(usize, usize),
-    Buffer(usize, usize),
-}
-
-/// The lowercase form of the word `text[span]`, as [`lower`] gives it: in place when the
-/// word is lowercase ASCII, else appended to `buffer` (ASCII lowercased byte by byte, other
-/// words as [`str::to_lowercase`] does) without an allocation of its own.
-fn lowered(text: &str, span: (usize, usize), buffer: &mut String) -> Lowered {
-    let w = text.get(span.0..span.1).unwrap_or("");
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        return Lowered::Text(span.0, span.1);
-    }
-    let start = buffer.len();
-    if w.is_ascii() {
-        buffer.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        buffer.push_str(&w.to_lowercase());
-    }
-    Lowered::Buffer(start, buffer.len())
-}
-
 /// Whether `w` is in `list` (lengths and first bytes compared before the words).
 fn listed(list: &[&str], w: &str) -> bool {
     list.iter()
@@ -357,23 +332,13 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
     let words = next_words_while(text, p.trigger_end, MAX_WORDS, |(s, e)| {
         e <= stop && e.saturating_sub(p.start) <= budget && s < stop
     });
-    // Each word lowercased once: lowercase ASCII words read in place, the others written
-    // into one buffer.
-    let mut buffer = String::new();
-    let mut places = [Lowered::Text(0, 0); MAX_WORDS];
-    for (slot, &(s, e)) in places.iter_mut().zip(words.iter()) {
-        *slot = lowered(text, (s, e), &mut buffer);
-    }
-    let mut all_lowers = [""; MAX_WORDS];
-    for (slot, place) in all_lowers.iter_mut().zip(&places) {
-        *slot = match *place {
-            Lowered::Text(s, e) => text.get(s..e),
-            Lowered::Buffer(s, e) => buffer.get(s..e),
-        }
-        .unwrap_or("");
+    // Each word lowercased once (on the stack, like the spans).
+    let mut all_lowers: [Cow<'_, str>; MAX_WORDS] = Default::default();
+    for (slot, &(s, e)) in all_lowers.iter_mut().zip(words.iter()) {
+        *slot = lower(text.get(s..e).unwrap_or(""));
     }
     let lowers = all_lowers.get(..words.len()).unwrap_or(&[]);
-    let lower_at = |i: usize| lowers.get(i).copied();
+    let lower_at = |i: usize| lowers.get(i).map(AsRef::as_ref);
     let possessive = |e: usize| {
         text.get(e..)
             .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s") || r.starts_with("s'"))
@@ -687,30 +652,6 @@ pub fn truncate(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn lowered_words_are_the_lowercased_words(
-            words in proptest::collection::vec("[a-zA-Z0-9'’éÉΣİK-]{0,8}", 0..6),
-        ) {
-            let text = words.join(" ");
-            let mut buffer = String::new();
-            let mut places = Vec::new();
-            let mut at = 0;
-            for w in &words {
-                places.push(lowered(&text, (at, at + w.len()), &mut buffer));
-                at += w.len() + 1;
-            }
-            for (w, place) in words.iter().zip(places) {
-                let got = match place {
-                    Lowered::Text(s, e) => text.get(s..e),
-                    Lowered::Buffer(s, e) => buffer.get(s..e),
-                };
-                let expected = lower(w);
-                proptest::prop_assert_eq!(got, Some(expected.as_ref()));
-            }
-        }
-    }
 
     fn sum(text: &str, who: &str, trigger: &str, times: &[(usize, usize)]) -> String {
         let start = text.find(trigger).unwrap();
