@@ -141,60 +141,98 @@ fn push_date(buf: &mut Vec<u8>, d: NaiveDate) -> Result<(), ExportError> {
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes it: `"` and `\\`, control
 /// characters as `\n`-style escapes or `\u00xx`, everything else as it is. Runs without
-/// anything to escape, which is nearly all text, are found eight bytes at a time and copied
-/// whole.
+/// anything to escape, which is nearly all text, are found sixteen bytes at a time (see
+/// [`safe_run_end`]) and copied whole.
 fn push_str(buf: &mut Vec<u8>, s: &str) {
     buf.reserve(s.len() + 2);
     buf.push(b'"');
     let bytes = s.as_bytes();
     let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes
-            .get(i..i + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            && !needs_escape_any(u64::from_le_bytes(chunk))
-        {
-            i += 8;
-            continue;
-        }
-        let b = bytes.get(i).copied().unwrap_or(b' ');
-        i += 1;
-        let escape: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0C => b"\\f",
-            0..0x20 => {
-                buf.extend_from_slice(bytes.get(copied..i - 1).unwrap_or_default());
-                copied = i;
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                buf.extend_from_slice(b"\\u00");
-                buf.push(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0'));
-                buf.push(HEX.get(usize::from(b & 0xF)).copied().unwrap_or(b'0'));
-                continue;
-            }
-            _ => continue,
-        };
-        buf.extend_from_slice(bytes.get(copied..i - 1).unwrap_or_default());
-        buf.extend_from_slice(escape);
-        copied = i;
+    let mut i = safe_run_end(bytes, 0);
+    while let Some(&b) = bytes.get(i) {
+        buf.extend_from_slice(bytes.get(copied..i).unwrap_or_default());
+        push_escape(buf, b);
+        copied = i + 1;
+        i = safe_run_end(bytes, copied);
     }
     buf.extend_from_slice(bytes.get(copied..).unwrap_or_default());
     buf.push(b'"');
 }
 
-/// Whether any of the eight bytes in `w` is a control character, `"` or `\\`.
-fn needs_escape_any(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+/// Appends the escape of byte `b`, one that [`needs_escape`] flags.
+fn push_escape(buf: &mut Vec<u8>, b: u8) {
+    let short: &[u8] = match b {
+        b'"' => b"\\\"",
+        b'\\' => b"\\\\",
+        b'\n' => b"\\n",
+        b'\r' => b"\\r",
+        b'\t' => b"\\t",
+        0x08 => b"\\b",
+        0x0C => b"\\f",
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            buf.extend_from_slice(b"\\u00");
+            buf.push(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0'));
+            buf.push(HEX.get(usize::from(b & 0xF)).copied().unwrap_or(b'0'));
+            return;
+        }
+    };
+    buf.extend_from_slice(short);
+}
+
+/// Whether byte `b` is escaped in a JSON string: a control character, `"` or `\\`.
+#[inline(always)]
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The first byte at or after `from` that [`needs_escape`], or the length when there is
+/// none: sixteen bytes, then eight, are tested at a time, the last few one by one.
+#[inline]
+fn safe_run_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let mask = escape_mask(u128::from_le_bytes(*chunk));
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 16;
+    }
+    if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let mask = escape_mask(u128::from(u64::from_le_bytes(*chunk)) | PAD_HIGH);
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if needs_escape(b) {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Sixteen bytes of value 0x01.
+const ONES: u128 = u128::MAX / 0xFF;
+/// The high bit of each of sixteen bytes.
+const HIGH: u128 = ONES * 0x80;
+/// The upper eight bytes filled with spaces (which need no escape), below which eight text
+/// bytes are tested.
+const PAD_HIGH: u128 = (ONES * 0x20) << 64;
+
+/// The high bit of each byte of `w` (little-endian) that [`needs_escape`], exact up to the
+/// lowest such byte (the bits above it may be false alarms, from the borrows of the
+/// subtractions): only the lowest set bit is read.
+#[inline(always)]
+fn escape_mask(w: u128) -> u128 {
+    let zero_byte = |x: u128| x.wrapping_sub(ONES) & !x;
     // A byte below 0x20 (bytes of 0x80 and above are never flagged: their high bit is set).
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
-    below_space || has_zero(w ^ (ONES * u64::from(b'"'))) || has_zero(w ^ (ONES * u64::from(b'\\')))
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+    let quote = zero_byte(w ^ (ONES * u128::from(b'"')));
+    let backslash = zero_byte(w ^ (ONES * u128::from(b'\\')));
+    (below_space | quote | backslash) & HIGH
 }
 
 /// A line of a JSON Lines file that is not an event: its 1-based number and why.
@@ -361,6 +399,18 @@ mod tests {
             let mut ours = Vec::new();
             push_str(&mut ours, &s);
             proptest::prop_assert_eq!(ours, serde_json::to_vec(&s).unwrap_or_default());
+        }
+
+        #[test]
+        fn safe_runs_end_at_the_first_byte_to_escape(
+            s in proptest::collection::vec(proptest::sample::select(
+                vec![b'a', b' ', b'"', b'\\', b'\n', 0x1f, 0x20, 0x7f, 0x80, 0xa0, 0xe2, 0xff, 0x00]
+            ), 0..70),
+            from in 0usize..70,
+        ) {
+            let from = from.min(s.len());
+            let expected = s.iter().skip(from).position(|&b| needs_escape(b)).map_or(s.len(), |p| from + p);
+            proptest::prop_assert_eq!(safe_run_end(&s, from), expected);
         }
     }
 

@@ -92,10 +92,7 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
             full.as_str()
         }
     };
-    let first = lower.as_bytes().first();
-    BOILERPLATE_STARTS
-        .iter()
-        .any(|s| s.as_bytes().first() == first && lower.starts_with(s))
+    starts_as_boilerplate(lower)
         || t.ends_with("...")
         || t.ends_with('…')
         || ALL_RIGHTS_RESERVED.find(lower.as_bytes()).is_some()
@@ -105,6 +102,31 @@ pub fn looks_like_boilerplate(par: &str, par_lower: &str) -> bool {
                 || lower.contains("[analysis]")
                 || lower.contains("[pics]")
                 || lower.contains("[video]")))
+}
+
+/// [`BOILERPLATE_STARTS`] by first byte: a paragraph is compared only with the starts
+/// that open with its own first byte.
+static STARTS_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 256];
+    for s in BOILERPLATE_STARTS {
+        if let Some(slot) = s
+            .as_bytes()
+            .first()
+            .and_then(|&b| table.get_mut(usize::from(b)))
+        {
+            slot.push(*s);
+        }
+    }
+    table
+});
+
+/// Whether the lowercased paragraph `lower` opens with one of [`BOILERPLATE_STARTS`].
+fn starts_as_boilerplate(lower: &str) -> bool {
+    lower
+        .as_bytes()
+        .first()
+        .and_then(|&b| STARTS_BY_FIRST_BYTE.get(usize::from(b)))
+        .is_some_and(|starts| starts.iter().any(|s| lower.starts_with(s)))
 }
 
 /// An ASCII char (lowercased the same by ASCII and full lowercasing) or a char that full
@@ -268,7 +290,13 @@ pub fn clause_bounds(lower: &str, start: usize, end: usize) -> Vec<usize> {
         {
             out.push(start + i);
         }
-        if bound_at(p) {
+        // (A mark at a space goes on with a dash or one of the words of `clause_mark_len`:
+        // other spaces are passed by their next byte.)
+        if matches!(
+            bytes.get(p + 1),
+            Some(0xE2 | b'-' | b'a' | b'b' | b't' | b'w')
+        ) && bound_at(p)
+        {
             out.push(start + p);
         }
     }
@@ -756,6 +784,16 @@ fn scope_break_before(head: &[u8]) -> bool {
                 || head.ends_with(" \u{2014}".as_bytes());
         }
         _ => {}
+    }
+    // Every break word ends in one of these pairs of letters (`but`, `while`, `although`
+    // and `though`, `despite`, `when`, `whereas` and `as`, `and`, `after`, `before`,
+    // `which`, `who`): other words are passed without finding their start.
+    let last_two = head.len().checked_sub(2).and_then(|k| head.get(k..));
+    if !matches!(
+        last_two,
+        Some(b"ut" | b"le" | b"gh" | b"te" | b"en" | b"as" | b"nd" | b"er" | b"re" | b"ch" | b"ho")
+    ) {
+        return false;
     }
     let start = head
         .iter()

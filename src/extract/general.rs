@@ -190,12 +190,11 @@ pub fn generic_subject(
         return None;
     }
     let head_start = prev.first().map_or(trig_start, |&(a, _)| a);
-    let before: Vec<&Mention> = mentions.iter().filter(|m| m.end <= head_start).collect();
+    // The mentions before the head, latest first.
+    let before = || mentions.iter().rev().filter(|m| m.end <= head_start);
     if words::listed(STATE_BODIES, head) {
         // The country named with this noun (`Sudan's army`, `the Sudanese army`), latest first.
-        return before
-            .iter()
-            .rev()
+        return before()
             .filter(|m| m.kind == Kind::Country)
             .find(|m| {
                 next_words(lower, m.end, 3)
@@ -205,9 +204,7 @@ pub fn generic_subject(
             .map(|m| m.name.clone());
     }
     if words::listed(GROUP_NOUNS, head) {
-        return before
-            .iter()
-            .rev()
+        return before()
             .find(|m| matches!(m.kind, Kind::Org | Kind::Group) && !is_un_body(&m.name))
             .map(|m| m.name.clone());
     }

@@ -853,7 +853,7 @@ impl Inner {
             .unwrap_or_else(|| {
                 words::words_in(lower, sent.0, sent.1).any(|w| words::listed(ANALYST_CUES, w))
             });
-        let mut cands: Vec<Cand> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::with_capacity(trigs.len().min(8));
         let mut covered_to = 0usize;
         let mut attribution_from = usize::MAX;
         for (i, t) in trigs.iter().enumerate() {
@@ -1248,8 +1248,8 @@ impl Inner {
                 // later visited`), after any speech verb.
                 let pronoun = before
                     .words(agent_floor, 4)
-                    .into_iter()
-                    .map(|(a, b)| lower.get(a..b).unwrap_or(""))
+                    .iter()
+                    .map(|&(a, b)| lower.get(a..b).unwrap_or(""))
                     .take_while(|w| !words::listed(NON_AGENT_PREPS, w))
                     .find(|w| {
                         if nominal {
@@ -2993,6 +2993,18 @@ fn capitalized_subject(text: &str, from: usize, to: usize) -> Option<String> {
             .strip_suffix("'s")
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
+        // A word opening with an ASCII byte other than a capital is in none of the lists
+        // below (their entries are capitalized) and is no capital: it ends a run, or is
+        // passed before one.
+        if w.as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            if run.is_empty() {
+                continue;
+            }
+            break;
+        }
         // (`Gen. Sylvain Ekenge`: a title before the name is no part of it.)
         if run.is_empty()
             && (words::ABBREVIATED_TITLES.contains(&w) || TITLES_BEFORE_NAMES.contains(&w))
@@ -3178,6 +3190,21 @@ fn continues_previous(lower: &str, sent: (usize, usize), c: &Cand) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subject_lists_hold_capitalized_words_only() {
+        // `capitalized_subject` passes other words without looking them up.
+        for w in words::ABBREVIATED_TITLES
+            .iter()
+            .chain(TITLES_BEFORE_NAMES)
+            .chain(COMMON_NOUNS)
+        {
+            assert!(
+                w.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+                "{w}"
+            );
+        }
+    }
 
     fn article(text: &str, published: Option<&str>) -> Article {
         Article {

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::words::{Lexicon, MAX_WORDS, next_words, prev_words};
+use super::words::{Lexicon, MAX_WORDS, next_words_while, prev_words};
 
 /// `w` lowercased as [`str::to_lowercase`] does, without copying a word that is lowercase
 /// ASCII already.
@@ -328,12 +328,10 @@ fn phrase_end(text: &str, p: &Parts<'_>, budget: usize) -> usize {
         .min()
         .unwrap_or(usize::MAX);
     let stop = p.limit.min(first_time);
-    let mut words = next_words(text, p.trigger_end, MAX_WORDS);
-    let fits = words
-        .iter()
-        .position(|&(s, e)| !(e <= stop && e.saturating_sub(p.start) <= budget && s < stop))
-        .unwrap_or(words.len());
-    words.truncate(fits);
+    // The words that fit: up to the first that passes the stop or the budget.
+    let words = next_words_while(text, p.trigger_end, MAX_WORDS, |(s, e)| {
+        e <= stop && e.saturating_sub(p.start) <= budget && s < stop
+    });
     // Each word lowercased once (on the stack, like the spans).
     let mut all_lowers: [Cow<'_, str>; MAX_WORDS] = Default::default();
     for (slot, &(s, e)) in all_lowers.iter_mut().zip(words.iter()) {

@@ -132,6 +132,18 @@ fn char_at(s: &str, i: usize) -> Option<(char, bool)> {
 
 /// Up to `n` words after `from` (`n` at most [`MAX_WORDS`]), stopping at clause punctuation.
 pub fn next_words(text: &str, from: usize, n: usize) -> Spans {
+    next_words_while(text, from, n, |_| true)
+}
+
+/// The words of [`next_words`] up to the first one (excluded) that `keep` turns away: the
+/// walk stops there instead of reading words that would be dropped.
+#[inline(always)]
+pub fn next_words_while(
+    text: &str,
+    from: usize,
+    n: usize,
+    mut keep: impl FnMut((usize, usize)) -> bool,
+) -> Spans {
     let n = n.min(MAX_WORDS);
     let mut out = Spans::default();
     let Some(rest) = text.get(from..) else {
@@ -145,12 +157,17 @@ pub fn next_words(text: &str, from: usize, n: usize) -> Spans {
             i = word_run_end(rest, i + len);
             if i >= rest.len() {
                 // The text ends inside the word: it is kept whole.
-                if out.len() < n {
-                    out.push((from + start, from + rest.len()));
+                let word = (from + start, from + rest.len());
+                if out.len() < n && keep(word) {
+                    out.push(word);
                 }
                 return out;
             }
-            out.push((from + start, from + trim_end(rest, start, i)));
+            let word = (from + start, from + trim_end(rest, start, i));
+            if !keep(word) {
+                return out;
+            }
+            out.push(word);
             if out.len() >= n {
                 return out;
             }
@@ -289,7 +306,7 @@ impl<'a> Before<'a> {
     /// `prev_words(text, floor, end, n)`. The walk from the sentence start serves any floor
     /// at or after it that does not cut a word (a word cut by `floor` would be read from
     /// `floor` on); other floors, and more words than were walked, walk again.
-    pub fn words(&self, floor: usize, n: usize) -> Spans {
+    pub fn words(&self, floor: usize, n: usize) -> Words<'_> {
         let cuts_word = floor != self.base
             && (!self.text.is_char_boundary(floor)
                 || (char_before(self.text, floor).is_some_and(|(_, _, w)| w)
@@ -301,23 +318,90 @@ impl<'a> Before<'a> {
             || floor > self.to
             || cuts_word
         {
-            return prev_words(self.text, floor, self.to, n);
+            return Words::Own(prev_words(self.text, floor, self.to, n));
         }
         // (The walk is nearest first: the words from `floor` on are its first ones.)
-        let keep = self
-            .walk
+        let walked = self.walk.as_slice();
+        let keep = walked
             .iter()
             .take(n)
             .take_while(|&&(a, _)| a >= floor)
             .count();
-        let mut out = self.walk;
-        out.truncate(keep);
-        out
+        Words::Walked(walked.get(..keep).unwrap_or_default())
+    }
+}
+
+/// The words one [`Before::words`] lookup gives, read as a slice: the first ones of the
+/// walk made once (borrowed, not copied), or a walk of their own where that walk cannot
+/// serve.
+#[derive(Clone, Copy, Debug)]
+pub enum Words<'a> {
+    /// A prefix of the walk from the sentence start.
+    Walked(&'a [(usize, usize)]),
+    /// A walk made for this lookup.
+    Own(Spans),
+}
+
+impl std::ops::Deref for Words<'_> {
+    type Target = [(usize, usize)];
+    #[inline(always)]
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Words::Walked(s) => s,
+            Words::Own(spans) => spans.as_slice(),
+        }
     }
 }
 
 /// The word just before `start` (lowercase if `text` is), ignoring spaces only.
 pub fn prev_word(text: &str, start: usize) -> Option<&str> {
+    let Some((to, spaced)) = ascii_gap_before(text, start) else {
+        return prev_word_by_chars(text, start);
+    };
+    if !spaced && to > 0 {
+        return None;
+    }
+    // The word must end right at `to` (with no possessive to drop).
+    let s = word_run_start(text, to);
+    if s == to || trim_end(text, s, to) != to {
+        return None;
+    }
+    text.get(s..to)
+}
+
+/// The gap before `start` that [`prev_word`] skips (straight quotes, then white space), read
+/// from ASCII bytes: where the text before it ends and whether any white space was skipped.
+/// `None` when a byte beyond ASCII is met first (a curly quote or a wide space may be there:
+/// [`prev_word_by_chars`] reads it) or `start` is not a char boundary of the text.
+#[inline]
+fn ascii_gap_before(text: &str, start: usize) -> Option<(usize, bool)> {
+    if !text.is_char_boundary(start) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut j = start;
+    while let Some(&b) = j.checked_sub(1).and_then(|k| bytes.get(k)) {
+        match b {
+            b'"' | b'\'' => j -= 1,
+            0x80.. => return None,
+            _ => break,
+        }
+    }
+    let quotes_end = j;
+    while let Some(&b) = j.checked_sub(1).and_then(|k| bytes.get(k)) {
+        match b {
+            // (`char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed,
+            // carriage return and space.)
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => j -= 1,
+            0x80.. => return None,
+            _ => break,
+        }
+    }
+    Some((j, j != quotes_end))
+}
+
+/// [`prev_word`] read char by char: any quotes and white space.
+fn prev_word_by_chars(text: &str, start: usize) -> Option<&str> {
     let before = text.get(..start)?;
     // An opening quote between the words is ignored: `a “test site”`.
     let before = before.trim_end_matches(['“', '"', '‘', '\'']);
@@ -489,12 +573,15 @@ impl FxHasher {
 impl std::hash::Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            if let Some(head) = buf.get_mut(..chunk.len()) {
-                head.copy_from_slice(chunk);
-            }
-            self.add(u64::from_le_bytes(buf));
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in chunks.by_ref() {
+            self.add(<[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes));
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            // The last bytes as a zero-padded little-endian word, shifted in (a copy into
+            // a buffer would call `memcpy` for every word looked up).
+            self.add(tail.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)));
         }
     }
 
@@ -513,10 +600,13 @@ impl std::hash::Hasher for FxHasher {
 /// in list A, B or C" where [`listed`] would compare it with every entry of each list.
 #[derive(Debug)]
 pub struct Lexicon {
-    flags: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<FxHasher>>,
+    /// The words (as bytes) and their flags.
+    flags: std::collections::HashMap<&'static [u8], u32, std::hash::BuildHasherDefault<FxHasher>>,
     /// For each ASCII first byte, a bit per word length (lengths from 31 share the last
     /// bit) of the words held: most words are turned away here without hashing.
     shapes: [u32; 128],
+    /// The same for each ASCII last byte: a word must pass both tables to be hashed.
+    end_shapes: [u32; 128],
 }
 
 impl Default for Lexicon {
@@ -524,6 +614,7 @@ impl Default for Lexicon {
         Lexicon {
             flags: Default::default(),
             shapes: [0; 128],
+            end_shapes: [0; 128],
         }
     }
 }
@@ -532,30 +623,54 @@ impl Lexicon {
     /// Adds every word of `list` with the bit `flag`.
     pub fn add(&mut self, list: &[&'static str], flag: u32) {
         for w in list {
+            let w = w.as_bytes();
             *self.flags.entry(w).or_insert(0) |= flag;
-            if let Some((i, bit)) = Self::shape(w)
+            if let Some((i, bit)) = Self::shape(w, w.first())
                 && let Some(slot) = self.shapes.get_mut(i)
+            {
+                *slot |= bit;
+            }
+            if let Some((i, bit)) = Self::shape(w, w.last())
+                && let Some(slot) = self.end_shapes.get_mut(i)
             {
                 *slot |= bit;
             }
         }
     }
 
-    /// The slot and length bit of a word with an ASCII first byte.
+    /// The slot and length bit of a word by one of its bytes (`byte`), when that is ASCII.
     #[inline(always)]
-    fn shape(w: &str) -> Option<(usize, u32)> {
-        let first = *w.as_bytes().first()?;
-        (first < 0x80).then(|| (usize::from(first), 1u32 << w.len().min(31)))
+    fn shape(w: &[u8], byte: Option<&u8>) -> Option<(usize, u32)> {
+        let b = *byte?;
+        (b < 0x80).then(|| (usize::from(b), 1u32 << w.len().min(31)))
     }
 
     /// The flags of `w` (0 when no list holds it).
-    #[inline]
+    #[inline(always)]
     pub fn flags(&self, w: &str) -> u32 {
-        if let Some((i, bit)) = Self::shape(w)
+        self.flags_of_bytes(w.as_bytes())
+    }
+
+    /// The flags of the word whose bytes are `w`: the shape tables first (a few
+    /// instructions, inlined into the walks), the hash table only for the words they pass.
+    #[inline(always)]
+    fn flags_of_bytes(&self, w: &[u8]) -> u32 {
+        if let Some((i, bit)) = Self::shape(w, w.first())
             && self.shapes.get(i).is_some_and(|s| s & bit == 0)
         {
             return 0;
         }
+        if let Some((i, bit)) = Self::shape(w, w.last())
+            && self.end_shapes.get(i).is_some_and(|s| s & bit == 0)
+        {
+            return 0;
+        }
+        self.hashed(w)
+    }
+
+    /// The flags of `w` from the hash table.
+    #[inline(never)]
+    fn hashed(&self, w: &[u8]) -> u32 {
         self.flags.get(w).copied().unwrap_or(0)
     }
 }
@@ -575,9 +690,19 @@ impl<'a> Marked<'a> {
     /// Walks the words of `text[span.0..span.1]` once and keeps those `lexicon` lists.
     pub fn new(text: &'a str, span: (usize, usize), lexicon: &Lexicon) -> Self {
         let mut marks = Vec::new();
-        // The walk of `words_in`, written out: separators skipped by their byte class, each
-        // run of word chars looked up.
         let s = text.get(span.0..span.1).unwrap_or("");
+        if s.is_ascii() {
+            Self::mark_ascii(s, span.0, lexicon, &mut marks);
+        } else {
+            Self::mark_any(s, span.0, lexicon, &mut marks);
+        }
+        Marked { text, span, marks }
+    }
+
+    /// The walk of [`Marked::new`] over any text `s` (starting at byte `base` of the text):
+    /// the walk of `words_in`, written out, separators skipped by their byte class, each run
+    /// of word chars looked up.
+    fn mark_any(s: &str, base: usize, lexicon: &Lexicon, marks: &mut Vec<(usize, usize, u32)>) {
         let bytes = s.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
@@ -600,10 +725,33 @@ impl<'a> Marked<'a> {
             i = word_run_end(s, i);
             let flags = s.get(start..i).map_or(0, |w| lexicon.flags(w));
             if flags != 0 {
-                marks.push((span.0 + start, span.0 + i, flags));
+                marks.push((base + start, base + i, flags));
             }
         }
-        Marked { text, span, marks }
+    }
+
+    /// The walk of [`Marked::new`] over ASCII text `s` (starting at byte `base` of the
+    /// text), where every byte is a char: one pass over the bytes, a word closed at each
+    /// separator after word bytes.
+    fn mark_ascii(s: &str, base: usize, lexicon: &Lexicon, marks: &mut Vec<(usize, usize, u32)>) {
+        let bytes = s.as_bytes();
+        let mut word_start = None;
+        for (i, &b) in bytes.iter().enumerate() {
+            if byte_class(b) == WORD_BYTE {
+                word_start.get_or_insert(i);
+            } else if let Some(start) = word_start.take() {
+                let flags = bytes.get(start..i).map_or(0, |w| lexicon.flags_of_bytes(w));
+                if flags != 0 {
+                    marks.push((base + start, base + i, flags));
+                }
+            }
+        }
+        if let Some(start) = word_start {
+            let flags = bytes.get(start..).map_or(0, |w| lexicon.flags_of_bytes(w));
+            if flags != 0 {
+                marks.push((base + start, base + bytes.len(), flags));
+            }
+        }
     }
 
     /// Whether a word of `words_in(text, from, to)` has a flag of `mask`; `None` when the
@@ -875,7 +1023,10 @@ mod tests {
             n in 0usize..14,
         ) {
             let before = Before::new(&text, base, to);
-            proptest::prop_assert_eq!(before.words(floor, n), prev_words(&text, floor, to, n));
+            proptest::prop_assert_eq!(
+                before.words(floor, n).to_vec(),
+                prev_words(&text, floor, to, n).to_vec()
+            );
         }
 
         #[test]
@@ -897,6 +1048,42 @@ mod tests {
                     proptest::prop_assert_eq!(got, walked);
                 }
             }
+        }
+
+        #[test]
+        fn prev_word_reads_the_gap_as_the_char_walk_does(
+            text in "[a-zA-Z0-9 \t\n\r\u{0B}\u{0C}\u{A0}\u{2003}.,'’“”‘\"\\-é]{0,24}",
+            start in 0usize..30,
+        ) {
+            proptest::prop_assert_eq!(prev_word(&text, start), prev_word_by_chars(&text, start));
+        }
+
+        #[test]
+        fn ascii_marks_are_the_general_walks_marks(
+            text in "[a-zA-Z0-9 .,;:'\\-()]{0,30}(may|not|if|x| |'|-){0,6}[a-z .,']{0,10}",
+            base in 0usize..100,
+        ) {
+            let mut lex = Lexicon::default();
+            lex.add(&["may", "not", "if", "x", "'", "-", "a", "may-not", "don't"], 1);
+            lex.add(&["not", "if", "b", "x-"], 2);
+            let (mut ascii, mut any) = (Vec::new(), Vec::new());
+            Marked::mark_ascii(&text, base, &lex, &mut ascii);
+            Marked::mark_any(&text, base, &lex, &mut any);
+            proptest::prop_assert_eq!(ascii, any);
+        }
+
+        #[test]
+        fn a_bounded_walk_is_the_walk_cut_at_its_first_refused_word(
+            text in "[a-zA-Z0-9 .,;:'’“”\\-—–()éİK]{0,40}",
+            from in 0usize..48,
+            limit in 0usize..48,
+            budget in 0usize..48,
+            n in 0usize..14,
+        ) {
+            let keep = |(s, e): (usize, usize)| e <= limit && e - from.min(e) <= budget && s < limit;
+            let mut expected = next_words(&text, from, n);
+            expected.truncate(expected.iter().position(|&w| !keep(w)).unwrap_or(expected.len()));
+            proptest::prop_assert_eq!(next_words_while(&text, from, n, keep), expected);
         }
 
         #[test]
