@@ -1301,15 +1301,29 @@ fn explicit_year_after(cx: &Cx, t: &[Tok], i: usize) -> Option<(i32, usize, Anch
 const NEAR_DAYS: i64 = 60;
 
 /// Picks the year for a yearless month/day (or other in-year period) at `candidate(y)`:
-/// future tense → on or after the DCT, past → on or before, unknown → the nearest.
+/// future tense → on or after the DCT, past → on or before, unknown → the nearest. The tense
+/// is asked for only when it can matter: a day near the DCT that is also the nearest one is
+/// this year's whatever the tense.
 fn pick_year(
     cx: &Cx,
-    tense: Tense,
+    tense: impl FnOnce() -> Tense,
     f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
 ) -> Option<i32> {
     let dct = cx.dct?;
     let y = dct.year();
     let (a, b) = f(y)?;
+    let dist = |yy: i32| -> i64 {
+        f(yy).map_or(i64::MAX, |(a, b)| {
+            if dct < a {
+                (a - dct).num_days()
+            } else if dct > b {
+                (dct - b).num_days()
+            } else {
+                0
+            }
+        })
+    };
+    let nearest = || [y, y - 1, y + 1].into_iter().min_by_key(|yy| dist(*yy));
     // Compare by month: `by Jan. 14` in an article of Jan. 5 is this January whatever the
     // tense says.
     let ym = |d: NaiveDate| d.year() * 12 + i32::try_from(d.month()).unwrap_or(0);
@@ -1319,7 +1333,12 @@ fn pick_year(
     let day = a == b;
     let month = !day && a.year() == b.year() && a.month() == b.month();
     let near = |d: NaiveDate| (d - dct).num_days().abs() <= NEAR_DAYS;
-    match tense {
+    // Past and future both keep a near day in the DCT's year; unknown and present take the
+    // nearest year, which is then the DCT's too.
+    if day && near(a) && nearest() == Some(y) {
+        return Some(y);
+    }
+    match tense() {
         Tense::Past if day && near(a) => Some(y),
         Tense::Future if day && near(b) => Some(y),
         // A month right after or before the DCT's keeps its year too: `published in early
@@ -1328,20 +1347,7 @@ fn pick_year(
         Tense::Future if month && ym(b) == ym(dct) - 1 => Some(y),
         Tense::Past if ym(a) > ym(dct) => Some(y - 1),
         Tense::Future if ym(b) < ym(dct) => Some(y + 1),
-        Tense::Unknown | Tense::Present => {
-            let dist = |yy: i32| -> i64 {
-                f(yy).map_or(i64::MAX, |(a, b)| {
-                    if dct < a {
-                        (a - dct).num_days()
-                    } else if dct > b {
-                        (dct - b).num_days()
-                    } else {
-                        0
-                    }
-                })
-            };
-            [y, y - 1, y + 1].into_iter().min_by_key(|yy| dist(*yy))
-        }
+        Tense::Unknown | Tense::Present => nearest(),
         _ => Some(y),
     }
 }
@@ -1561,12 +1567,15 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }
     let sb = if relword { s - 1 } else { s };
     let (sbs, je) = (t.get(sb)?.start, t.get(j.checked_sub(1)?)?.end);
-    let tense = if rel < 0 {
-        Tense::Past
-    } else if rel > 0 {
-        Tense::Future
-    } else {
-        cx.tense(sbs, je)
+    // Only a yearless date asks for the tense (`pick_year`).
+    let tense = || {
+        if rel < 0 {
+            Tense::Past
+        } else if rel > 0 {
+            Tense::Future
+        } else {
+            cx.tense(sbs, je)
+        }
     };
     let (v, anchor) = match (day, year) {
         (Some(d), Some((y, a))) => (V::Day(ymd(y, m, d)?), a),
@@ -1767,8 +1776,7 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             if let Some((y, nj, a)) = explicit_year_after(cx, t, j) {
                 return Some(hit(k - 1, nj, TimexType::Date, V::Day(f(y)?), a));
             }
-            let tense = cx.tense(p.start, x.end);
-            let y = pick_year(cx, tense, |y| f(y).map(|d| (d, d)))?;
+            let y = pick_year(cx, || cx.tense(p.start, x.end), |y| f(y).map(|d| (d, d)))?;
             return Some(hit(k - 1, j, TimexType::Date, V::Day(f(y)?), cx.dct_anchor));
         }
         // `Black Monday`, `Super Tuesday`, `Bloody Sunday`: a day of some other year.
@@ -4550,11 +4558,115 @@ fn holiday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         return Some(hit(s, nj, TimexType::Date, V::Day(d), a));
     }
     cx.dct?;
-    let tense = if rel == Tense::Unknown {
-        cx.tense(t.get(s)?.start, t.get(e - 1)?.end)
+    let span = if rel == Tense::Unknown {
+        Some((t.get(s)?.start, t.get(e - 1)?.end))
     } else {
-        rel
+        None
     };
+    let tense = || span.map_or(rel, |(st, en)| cx.tense(st, en));
     let y = pick_year(cx, tense, |y| f(y).map(|d| (d, d)))?;
     Some(hit(s, e, TimexType::Date, V::Day(f(y)?), cx.dct_anchor))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`pick_year`] as it was, with the tense found up front.
+    fn pick_year_eager(
+        cx: &Cx,
+        tense: Tense,
+        f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+    ) -> Option<i32> {
+        let dct = cx.dct?;
+        let y = dct.year();
+        let (a, b) = f(y)?;
+        let ym = |d: NaiveDate| d.year() * 12 + i32::try_from(d.month()).unwrap_or(0);
+        let day = a == b;
+        let month = !day && a.year() == b.year() && a.month() == b.month();
+        let near = |d: NaiveDate| (d - dct).num_days().abs() <= NEAR_DAYS;
+        match tense {
+            Tense::Past if day && near(a) => Some(y),
+            Tense::Future if day && near(b) => Some(y),
+            Tense::Past if month && ym(a) == ym(dct) + 1 => Some(y),
+            Tense::Future if month && ym(b) == ym(dct) - 1 => Some(y),
+            Tense::Past if ym(a) > ym(dct) => Some(y - 1),
+            Tense::Future if ym(b) < ym(dct) => Some(y + 1),
+            Tense::Unknown | Tense::Present => {
+                let dist = |yy: i32| -> i64 {
+                    f(yy).map_or(i64::MAX, |(a, b)| {
+                        if dct < a {
+                            (a - dct).num_days()
+                        } else if dct > b {
+                            (dct - b).num_days()
+                        } else {
+                            0
+                        }
+                    })
+                };
+                [y, y - 1, y + 1].into_iter().min_by_key(|yy| dist(*yy))
+            }
+            _ => Some(y),
+        }
+    }
+
+    fn cx(dct: NaiveDate) -> Cx<'static> {
+        Cx {
+            text: "",
+            lower: &[],
+            dct: Some(dct),
+            dct_anchor: Anchor::Article,
+            last: None,
+            last_quarter: None,
+            last_day: None,
+            story_day: None,
+        }
+    }
+
+    const TENSES: [Tense; 4] = [Tense::Past, Tense::Future, Tense::Present, Tense::Unknown];
+
+    proptest! {
+        /// Asking for the tense only when it can matter picks the same year, for days (even
+        /// ones that move from year to year, like Easter), months and seasons.
+        #[test]
+        fn lazy_tense_picks_the_same_year(
+            dct_day in 0i64..(366 * 3),
+            m in 1u32..=12,
+            d in 1u32..=31,
+            wobble in 0i32..40,
+            t in 0usize..4,
+            kind in 0u8..3,
+        ) {
+            let Some(dct) = add_days(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), dct_day) else {
+                return Ok(());
+            };
+            let tense = TENSES[t];
+            let cx = cx(dct);
+            let f = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+                match kind {
+                    0 => ymd(y, m, d).map(|x| (x, x)),
+                    // A day that moves with the year.
+                    1 => add_days(ymd(y, m, 1)?, i64::from((y * 7 + wobble) % 40)).map(|x| (x, x)),
+                    _ => V::Month(y, m).interval(),
+                }
+            };
+            let lazy = pick_year(&cx, || tense, f);
+            prop_assert_eq!(lazy, pick_year_eager(&cx, tense, f));
+        }
+    }
+
+    #[test]
+    fn a_near_day_needs_no_tense() {
+        let dct = NaiveDate::from_ymd_opt(2024, 3, 10).unwrap();
+        let cx = cx(dct);
+        for (m, d) in [(3, 1), (2, 1), (4, 30), (1, 20)] {
+            let y = pick_year(
+                &cx,
+                || unreachable!("tense asked"),
+                |y| ymd(y, m, d).map(|x| (x, x)),
+            );
+            assert_eq!(y, Some(2024));
+        }
+    }
 }

@@ -201,30 +201,17 @@ fn tokenize_more(text: &str, lower: &[u8], from: usize, to: usize, out: &mut Vec
                 i += 1;
             }
         }
-        let mut low = [0u8; LOW_CAP];
-        let mut low_len = 0u8;
-        if possessive {
-            low[0] = b'\'';
-            low[1] = b's';
-            low_len = 2;
+        // Each branch makes the whole array: patching bytes of one already stored made the
+        // compiler split it, and the push then stalled on reading it back.
+        let (low, low_len) = if possessive {
+            (POSSESSIVE_LOW, 2)
+        } else if kind == Kind::Punct && b == 0xE2 {
+            punct_e2_low(text, lower, start, i)
         } else if i - start <= LOW_CAP {
-            low = prefix(lower, start);
-            low_len = u8::try_from(i - start).unwrap_or(0);
-        }
-        // Curly apostrophes and dashes: normalize to ASCII for matching.
-        if kind == Kind::Punct && b == 0xE2 {
-            match text.get(start..i) {
-                Some("\u{2019}" | "\u{2018}") => {
-                    low[0] = b'\'';
-                    low_len = 1;
-                }
-                Some("\u{2013}" | "\u{2014}") => {
-                    low[0] = b'-';
-                    low_len = 1;
-                }
-                _ => {}
-            }
-        }
+            (prefix(lower, start), u8::try_from(i - start).unwrap_or(0))
+        } else {
+            ([0u8; LOW_CAP], 0)
+        };
         out.push(Tok {
             start,
             end: i,
@@ -235,6 +222,34 @@ fn tokenize_more(text: &str, lower: &[u8], from: usize, to: usize, out: &mut Vec
             grouped,
         });
     }
+}
+
+/// The lowercase bytes of a possessive `'s` token.
+const POSSESSIVE_LOW: [u8; LOW_CAP] = {
+    let mut low = [0u8; LOW_CAP];
+    low[0] = b'\'';
+    low[1] = b's';
+    low
+};
+
+/// The lowercase bytes and length of the punctuation token `text[start..end]` that starts
+/// with 0xE2: curly apostrophes and dashes are normalized to ASCII for matching.
+#[inline(never)]
+fn punct_e2_low(text: &str, lower: &[u8], start: usize, end: usize) -> ([u8; LOW_CAP], u8) {
+    let mut low = prefix(lower, start);
+    let mut low_len = u8::try_from(end - start).unwrap_or(0);
+    match text.get(start..end) {
+        Some("\u{2019}" | "\u{2018}") => {
+            low[0] = b'\'';
+            low_len = 1;
+        }
+        Some("\u{2013}" | "\u{2014}") => {
+            low[0] = b'-';
+            low_len = 1;
+        }
+        _ => {}
+    }
+    (low, low_len)
 }
 
 /// The (up to) 16 bytes of `lower` from `start`; zeros past its end.
