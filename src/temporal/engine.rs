@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::lex::{
-    Kind, Tok, Unit, month_of, number_word, ordinal_word, retokenize, unit_of, weekday_of,
+    Kind, Tok, Unit, month_of, number_word, ordinal_word, retokenize, tokenize_until, unit_of,
+    weekday_of,
 };
 use super::trigger::Triggers;
 use super::value::{Season, V, add_days, add_months, weekday_num, ymd};
@@ -79,8 +80,10 @@ const CHUNK: usize = 768;
 pub(crate) struct Trace {
     /// Search start and the hit found from there, in search order (starts increase).
     hits: Vec<(usize, Option<(usize, usize)>)>,
-    /// A chunk's byte range and its tokens' range in `toks`, in tokenizing order.
-    chunks: Vec<(usize, usize, usize, usize)>,
+    /// A chunk's byte range, its tokens' range in `toks` (the first ones: a chunk is
+    /// tokenized only as far as the windows read it) and where its tokenizer stopped, in
+    /// tokenizing order.
+    chunks: Vec<(usize, usize, usize, usize, usize)>,
     toks: Vec<Tok>,
 }
 
@@ -115,9 +118,11 @@ impl Tracing<'_> {
         }
     }
 
-    /// Makes `buf`, the tokens of `text[old.0..old.1]`, the tokens of `text[from..to]`
-    /// ([`retokenize`]), copying them from the trace when it made the same chunk: a chunk's
-    /// tokens depend only on its range.
+    /// Makes `buf`, the first tokens of the chunk `text[old.0..old.1]`, the first tokens of
+    /// the chunk `text[from..to]`, at least those that start before `need` ([`retokenize`]),
+    /// copying them from the trace when it made the same chunk: a chunk's tokens depend only
+    /// on its range. Returns where the tokenizer stopped.
+    #[allow(clippy::too_many_arguments)]
     fn retokenize(
         &mut self,
         text: &str,
@@ -126,27 +131,34 @@ impl Tracing<'_> {
         old: (usize, usize),
         from: usize,
         to: usize,
-    ) {
-        match self {
-            Tracing::Off => retokenize(text, lower, buf, old, from, to),
-            Tracing::Record(t) => {
-                retokenize(text, lower, buf, old, from, to);
-                let lo = t.toks.len();
-                t.toks.extend_from_slice(buf);
-                t.chunks.push((from, to, lo, t.toks.len()));
+        need: usize,
+    ) -> usize {
+        if let Tracing::Replay(t, _, i) = self {
+            while t.chunks.get(*i).is_some_and(|c| (c.0, c.1) < (from, to)) {
+                *i += 1;
             }
-            Tracing::Replay(t, _, i) => {
-                while t.chunks.get(*i).is_some_and(|c| (c.0, c.1) < (from, to)) {
-                    *i += 1;
-                }
-                match t.chunks.get(*i) {
-                    Some(&(f, e, lo, hi)) if (f, e) == (from, to) => {
-                        buf.clear();
-                        buf.extend_from_slice(t.toks.get(lo..hi).unwrap_or(&[]));
-                    }
-                    _ => retokenize(text, lower, buf, old, from, to),
-                }
+            if let Some(&(f, e, lo, hi, made)) = t.chunks.get(*i)
+                && (f, e) == (from, to)
+            {
+                buf.clear();
+                buf.extend_from_slice(t.toks.get(lo..hi).unwrap_or(&[]));
+                return if made < need {
+                    tokenize_until(text, lower, made, to, need, buf)
+                } else {
+                    made
+                };
             }
+        }
+        retokenize(text, lower, buf, old, from, to, need)
+    }
+
+    /// Records the tokens the chunk `text[from..to]` was left with, its tokenizer having
+    /// stopped at `made`.
+    fn chunk_done(&mut self, from: usize, to: usize, made: usize, buf: &[Tok]) {
+        if let Tracing::Record(t) = self {
+            let lo = t.toks.len();
+            t.toks.extend_from_slice(buf);
+            t.chunks.push((from, to, lo, t.toks.len(), made));
         }
     }
 }
@@ -183,6 +195,8 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
     let triggers = Triggers::new(text, &lower);
     let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
+    // Where the chunk's tokenizer stopped: `buf` holds the chunk's tokens up to there.
+    let mut made = 0usize;
     let mut pos = 0usize;
     // Restart after what is already covered: digits inside a tagged or rejected number are
     // not hits of their own.
@@ -193,12 +207,25 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
         let to = window_end(text, he, WINDOW_RIGHT);
         // Tokenize a chunk once and serve the windows of the following hits from it: news
         // text has a trigger every few dozen bytes. A new chunk keeps the tokens it shares
-        // with the last one.
+        // with the last one. A chunk is tokenized only as far as its windows read.
         if from < buf_from || to > buf_to {
             let chunk_to = window_end(text, he, CHUNK);
-            tracing.retokenize(text, &lower, &mut buf, (buf_from, buf_to), from, chunk_to);
+            if buf_from != usize::MAX {
+                tracing.chunk_done(buf_from, buf_to, made, &buf);
+            }
+            made = tracing.retokenize(
+                text,
+                &lower,
+                &mut buf,
+                (buf_from, buf_to),
+                from,
+                chunk_to,
+                to,
+            );
             buf_from = from;
             buf_to = chunk_to;
+        } else if made < to {
+            made = tokenize_until(text, &lower, made, buf_to, to, &mut buf);
         }
         let lo = buf.partition_point(|t| t.start < from);
         let hi = buf.partition_point(|t| t.start < to);
@@ -234,6 +261,9 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
             _ if first.is_ascii_alphabetic() => {}
             _ => covered = toks.get(k).map_or(he, |t| t.end.max(he)),
         }
+    }
+    if buf_from != usize::MAX {
+        tracing.chunk_done(buf_from, buf_to, made, &buf);
     }
     out
 }
