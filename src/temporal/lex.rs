@@ -281,15 +281,25 @@ fn punct_e2_low(text: &str, lower: &[u8], start: usize, end: usize) -> ([u8; LOW
 }
 
 /// The (up to) 16 bytes of `lower` from `start`; zeros past its end.
+#[inline]
 fn prefix(lower: &[u8], start: usize) -> [u8; LOW_CAP] {
+    match lower
+        .get(start..start + LOW_CAP)
+        .and_then(|src| <[u8; LOW_CAP]>::try_from(src).ok())
+    {
+        Some(low) => low,
+        None => prefix_near_end(lower, start),
+    }
+}
+
+/// [`prefix`] within 16 bytes of the end, out of line so that the common case stays one
+/// 16-byte load (merged, the two became a call to `memcpy` for every token).
+#[cold]
+#[inline(never)]
+fn prefix_near_end(lower: &[u8], start: usize) -> [u8; LOW_CAP] {
     let mut low = [0u8; LOW_CAP];
-    match lower.get(start..start + LOW_CAP) {
-        Some(src) => low.copy_from_slice(src),
-        None => {
-            for (d, s) in low.iter_mut().zip(lower.get(start..).unwrap_or(&[])) {
-                *d = *s;
-            }
-        }
+    for (d, s) in low.iter_mut().zip(lower.get(start..).unwrap_or(&[])) {
+        *d = *s;
     }
     low
 }
