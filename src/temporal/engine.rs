@@ -1896,7 +1896,8 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             // on it; the verb of the sentence is about something else, so the most recent
             // such day.
             let possessive = x.low().ends_with(b"'s") || t.get(k + 1).is_some_and(|z| z.is("'s"));
-            let tense = if possessive {
+            // The DCT's own weekday is the DCT whatever the tense.
+            let tense = if possessive || back == 0 {
                 Tense::Unknown
             } else {
                 cx.tense(st, en)
