@@ -117,15 +117,25 @@ fn alnum_mask(x: u64) -> u64 {
 }
 
 /// The eight bytes of `lower` from `i` as a little-endian number, zeros past its end.
+#[inline]
 fn load8(lower: &[u8], i: usize) -> u64 {
+    match lower
+        .get(i..i + 8)
+        .and_then(|s| <[u8; 8]>::try_from(s).ok())
+    {
+        Some(b) => u64::from_le_bytes(b),
+        None => load8_near_end(lower, i),
+    }
+}
+
+/// [`load8`] within eight bytes of the end, out of line so that the common case stays one
+/// load.
+#[cold]
+#[inline(never)]
+fn load8_near_end(lower: &[u8], i: usize) -> u64 {
     let mut b = [0u8; 8];
-    match lower.get(i..i + 8) {
-        Some(s) => b.copy_from_slice(s),
-        None => {
-            for (d, s) in b.iter_mut().zip(lower.get(i..).unwrap_or(&[])) {
-                *d = *s;
-            }
-        }
+    for (d, s) in b.iter_mut().zip(lower.get(i..).unwrap_or(&[])) {
+        *d = *s;
     }
     u64::from_le_bytes(b)
 }
