@@ -233,10 +233,12 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
             covered = he;
             continue;
         };
-        let Some(k) = toks.iter().position(|t| t.start <= hs && hs < t.end) else {
+        // The token holding the hit (tokens are in order and do not overlap).
+        let k = toks.partition_point(|t| t.end <= hs);
+        if toks.get(k).is_none_or(|t| t.start > hs) {
             covered = he;
             continue;
-        };
+        }
         match head(&cx, toks, k) {
             Some(h) if h.s <= k && k < h.e => {
                 let (Some(st), Some(en)) = (toks.get(h.s), toks.get(h.e - 1)) else {
