@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::lex::{
-    Kind, Tok, Unit, month_of, number_word, ordinal_word, retokenize, unit_of, weekday_of,
+    Kind, Tok, Unit, month_of, number_word, ordinal_word, retokenize, tokenize_until, unit_of,
+    weekday_of,
 };
 use super::trigger::Triggers;
 use super::value::{Season, V, add_days, add_months, weekday_num, ymd};
@@ -79,8 +80,10 @@ const CHUNK: usize = 768;
 pub(crate) struct Trace {
     /// Search start and the hit found from there, in search order (starts increase).
     hits: Vec<(usize, Option<(usize, usize)>)>,
-    /// A chunk's byte range and its tokens' range in `toks`, in tokenizing order.
-    chunks: Vec<(usize, usize, usize, usize)>,
+    /// A chunk's byte range, its tokens' range in `toks` (the first ones: a chunk is
+    /// tokenized only as far as the windows read it) and where its tokenizer stopped, in
+    /// tokenizing order.
+    chunks: Vec<(usize, usize, usize, usize, usize)>,
     toks: Vec<Tok>,
 }
 
@@ -115,9 +118,11 @@ impl Tracing<'_> {
         }
     }
 
-    /// Makes `buf`, the tokens of `text[old.0..old.1]`, the tokens of `text[from..to]`
-    /// ([`retokenize`]), copying them from the trace when it made the same chunk: a chunk's
-    /// tokens depend only on its range.
+    /// Makes `buf`, the first tokens of the chunk `text[old.0..old.1]`, the first tokens of
+    /// the chunk `text[from..to]`, at least those that start before `need` ([`retokenize`]),
+    /// copying them from the trace when it made the same chunk: a chunk's tokens depend only
+    /// on its range. Returns where the tokenizer stopped.
+    #[allow(clippy::too_many_arguments)]
     fn retokenize(
         &mut self,
         text: &str,
@@ -126,27 +131,34 @@ impl Tracing<'_> {
         old: (usize, usize),
         from: usize,
         to: usize,
-    ) {
-        match self {
-            Tracing::Off => retokenize(text, lower, buf, old, from, to),
-            Tracing::Record(t) => {
-                retokenize(text, lower, buf, old, from, to);
-                let lo = t.toks.len();
-                t.toks.extend_from_slice(buf);
-                t.chunks.push((from, to, lo, t.toks.len()));
+        need: usize,
+    ) -> usize {
+        if let Tracing::Replay(t, _, i) = self {
+            while t.chunks.get(*i).is_some_and(|c| (c.0, c.1) < (from, to)) {
+                *i += 1;
             }
-            Tracing::Replay(t, _, i) => {
-                while t.chunks.get(*i).is_some_and(|c| (c.0, c.1) < (from, to)) {
-                    *i += 1;
-                }
-                match t.chunks.get(*i) {
-                    Some(&(f, e, lo, hi)) if (f, e) == (from, to) => {
-                        buf.clear();
-                        buf.extend_from_slice(t.toks.get(lo..hi).unwrap_or(&[]));
-                    }
-                    _ => retokenize(text, lower, buf, old, from, to),
-                }
+            if let Some(&(f, e, lo, hi, made)) = t.chunks.get(*i)
+                && (f, e) == (from, to)
+            {
+                buf.clear();
+                buf.extend_from_slice(t.toks.get(lo..hi).unwrap_or(&[]));
+                return if made < need {
+                    tokenize_until(text, lower, made, to, need, buf)
+                } else {
+                    made
+                };
             }
+        }
+        retokenize(text, lower, buf, old, from, to, need)
+    }
+
+    /// Records the tokens the chunk `text[from..to]` was left with, its tokenizer having
+    /// stopped at `made`.
+    fn chunk_done(&mut self, from: usize, to: usize, made: usize, buf: &[Tok]) {
+        if let Tracing::Record(t) = self {
+            let lo = t.toks.len();
+            t.toks.extend_from_slice(buf);
+            t.chunks.push((from, to, lo, t.toks.len(), made));
         }
     }
 }
@@ -183,6 +195,8 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
     let triggers = Triggers::new(text, &lower);
     let (mut buf_from, mut buf_to) = (usize::MAX, 0usize);
+    // Where the chunk's tokenizer stopped: `buf` holds the chunk's tokens up to there.
+    let mut made = 0usize;
     let mut pos = 0usize;
     // Restart after what is already covered: digits inside a tagged or rejected number are
     // not hits of their own.
@@ -193,12 +207,25 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
         let to = window_end(text, he, WINDOW_RIGHT);
         // Tokenize a chunk once and serve the windows of the following hits from it: news
         // text has a trigger every few dozen bytes. A new chunk keeps the tokens it shares
-        // with the last one.
+        // with the last one. A chunk is tokenized only as far as its windows read.
         if from < buf_from || to > buf_to {
             let chunk_to = window_end(text, he, CHUNK);
-            tracing.retokenize(text, &lower, &mut buf, (buf_from, buf_to), from, chunk_to);
+            if buf_from != usize::MAX {
+                tracing.chunk_done(buf_from, buf_to, made, &buf);
+            }
+            made = tracing.retokenize(
+                text,
+                &lower,
+                &mut buf,
+                (buf_from, buf_to),
+                from,
+                chunk_to,
+                to,
+            );
             buf_from = from;
             buf_to = chunk_to;
+        } else if made < to {
+            made = tokenize_until(text, &lower, made, buf_to, to, &mut buf);
         }
         let lo = buf.partition_point(|t| t.start < from);
         let hi = buf.partition_point(|t| t.start < to);
@@ -206,10 +233,12 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
             covered = he;
             continue;
         };
-        let Some(k) = toks.iter().position(|t| t.start <= hs && hs < t.end) else {
+        // The token holding the hit (tokens are in order and do not overlap).
+        let k = toks.partition_point(|t| t.end <= hs);
+        if toks.get(k).is_none_or(|t| t.start > hs) {
             covered = he;
             continue;
-        };
+        }
         match head(&cx, toks, k) {
             Some(h) if h.s <= k && k < h.e => {
                 let (Some(st), Some(en)) = (toks.get(h.s), toks.get(h.e - 1)) else {
@@ -234,6 +263,9 @@ pub(crate) fn find_traced(text: &str, doc: DocDate, mut tracing: Tracing<'_>) ->
             _ if first.is_ascii_alphabetic() => {}
             _ => covered = toks.get(k).map_or(he, |t| t.end.max(he)),
         }
+    }
+    if buf_from != usize::MAX {
+        tracing.chunk_done(buf_from, buf_to, made, &buf);
     }
     out
 }
@@ -1301,15 +1333,29 @@ fn explicit_year_after(cx: &Cx, t: &[Tok], i: usize) -> Option<(i32, usize, Anch
 const NEAR_DAYS: i64 = 60;
 
 /// Picks the year for a yearless month/day (or other in-year period) at `candidate(y)`:
-/// future tense → on or after the DCT, past → on or before, unknown → the nearest.
+/// future tense → on or after the DCT, past → on or before, unknown → the nearest. The tense
+/// is asked for only when it can matter: a day near the DCT that is also the nearest one is
+/// this year's whatever the tense.
 fn pick_year(
     cx: &Cx,
-    tense: Tense,
+    tense: impl FnOnce() -> Tense,
     f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
 ) -> Option<i32> {
     let dct = cx.dct?;
     let y = dct.year();
     let (a, b) = f(y)?;
+    let dist = |yy: i32| -> i64 {
+        f(yy).map_or(i64::MAX, |(a, b)| {
+            if dct < a {
+                (a - dct).num_days()
+            } else if dct > b {
+                (dct - b).num_days()
+            } else {
+                0
+            }
+        })
+    };
+    let nearest = || [y, y - 1, y + 1].into_iter().min_by_key(|yy| dist(*yy));
     // Compare by month: `by Jan. 14` in an article of Jan. 5 is this January whatever the
     // tense says.
     let ym = |d: NaiveDate| d.year() * 12 + i32::try_from(d.month()).unwrap_or(0);
@@ -1319,7 +1365,12 @@ fn pick_year(
     let day = a == b;
     let month = !day && a.year() == b.year() && a.month() == b.month();
     let near = |d: NaiveDate| (d - dct).num_days().abs() <= NEAR_DAYS;
-    match tense {
+    // Past and future both keep a near day in the DCT's year; unknown and present take the
+    // nearest year, which is then the DCT's too.
+    if day && near(a) && nearest() == Some(y) {
+        return Some(y);
+    }
+    match tense() {
         Tense::Past if day && near(a) => Some(y),
         Tense::Future if day && near(b) => Some(y),
         // A month right after or before the DCT's keeps its year too: `published in early
@@ -1328,20 +1379,7 @@ fn pick_year(
         Tense::Future if month && ym(b) == ym(dct) - 1 => Some(y),
         Tense::Past if ym(a) > ym(dct) => Some(y - 1),
         Tense::Future if ym(b) < ym(dct) => Some(y + 1),
-        Tense::Unknown | Tense::Present => {
-            let dist = |yy: i32| -> i64 {
-                f(yy).map_or(i64::MAX, |(a, b)| {
-                    if dct < a {
-                        (a - dct).num_days()
-                    } else if dct > b {
-                        (dct - b).num_days()
-                    } else {
-                        0
-                    }
-                })
-            };
-            [y, y - 1, y + 1].into_iter().min_by_key(|yy| dist(*yy))
-        }
+        Tense::Unknown | Tense::Present => nearest(),
         _ => Some(y),
     }
 }
@@ -1561,12 +1599,15 @@ fn month_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
     }
     let sb = if relword { s - 1 } else { s };
     let (sbs, je) = (t.get(sb)?.start, t.get(j.checked_sub(1)?)?.end);
-    let tense = if rel < 0 {
-        Tense::Past
-    } else if rel > 0 {
-        Tense::Future
-    } else {
-        cx.tense(sbs, je)
+    // Only a yearless date asks for the tense (`pick_year`).
+    let tense = || {
+        if rel < 0 {
+            Tense::Past
+        } else if rel > 0 {
+            Tense::Future
+        } else {
+            cx.tense(sbs, je)
+        }
     };
     let (v, anchor) = match (day, year) {
         (Some(d), Some((y, a))) => (V::Day(ymd(y, m, d)?), a),
@@ -1767,8 +1808,7 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             if let Some((y, nj, a)) = explicit_year_after(cx, t, j) {
                 return Some(hit(k - 1, nj, TimexType::Date, V::Day(f(y)?), a));
             }
-            let tense = cx.tense(p.start, x.end);
-            let y = pick_year(cx, tense, |y| f(y).map(|d| (d, d)))?;
+            let y = pick_year(cx, || cx.tense(p.start, x.end), |y| f(y).map(|d| (d, d)))?;
             return Some(hit(k - 1, j, TimexType::Date, V::Day(f(y)?), cx.dct_anchor));
         }
         // `Black Monday`, `Super Tuesday`, `Bloody Sunday`: a day of some other year.
@@ -1858,7 +1898,8 @@ fn weekday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
             // on it; the verb of the sentence is about something else, so the most recent
             // such day.
             let possessive = x.low().ends_with(b"'s") || t.get(k + 1).is_some_and(|z| z.is("'s"));
-            let tense = if possessive {
+            // The DCT's own weekday is the DCT whatever the tense.
+            let tense = if possessive || back == 0 {
                 Tense::Unknown
             } else {
                 cx.tense(st, en)
@@ -4550,11 +4591,115 @@ fn holiday_head(cx: &Cx, t: &[Tok], k: usize) -> Option<Hit> {
         return Some(hit(s, nj, TimexType::Date, V::Day(d), a));
     }
     cx.dct?;
-    let tense = if rel == Tense::Unknown {
-        cx.tense(t.get(s)?.start, t.get(e - 1)?.end)
+    let span = if rel == Tense::Unknown {
+        Some((t.get(s)?.start, t.get(e - 1)?.end))
     } else {
-        rel
+        None
     };
+    let tense = || span.map_or(rel, |(st, en)| cx.tense(st, en));
     let y = pick_year(cx, tense, |y| f(y).map(|d| (d, d)))?;
     Some(hit(s, e, TimexType::Date, V::Day(f(y)?), cx.dct_anchor))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`pick_year`] as it was, with the tense found up front.
+    fn pick_year_eager(
+        cx: &Cx,
+        tense: Tense,
+        f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+    ) -> Option<i32> {
+        let dct = cx.dct?;
+        let y = dct.year();
+        let (a, b) = f(y)?;
+        let ym = |d: NaiveDate| d.year() * 12 + i32::try_from(d.month()).unwrap_or(0);
+        let day = a == b;
+        let month = !day && a.year() == b.year() && a.month() == b.month();
+        let near = |d: NaiveDate| (d - dct).num_days().abs() <= NEAR_DAYS;
+        match tense {
+            Tense::Past if day && near(a) => Some(y),
+            Tense::Future if day && near(b) => Some(y),
+            Tense::Past if month && ym(a) == ym(dct) + 1 => Some(y),
+            Tense::Future if month && ym(b) == ym(dct) - 1 => Some(y),
+            Tense::Past if ym(a) > ym(dct) => Some(y - 1),
+            Tense::Future if ym(b) < ym(dct) => Some(y + 1),
+            Tense::Unknown | Tense::Present => {
+                let dist = |yy: i32| -> i64 {
+                    f(yy).map_or(i64::MAX, |(a, b)| {
+                        if dct < a {
+                            (a - dct).num_days()
+                        } else if dct > b {
+                            (dct - b).num_days()
+                        } else {
+                            0
+                        }
+                    })
+                };
+                [y, y - 1, y + 1].into_iter().min_by_key(|yy| dist(*yy))
+            }
+            _ => Some(y),
+        }
+    }
+
+    fn cx(dct: NaiveDate) -> Cx<'static> {
+        Cx {
+            text: "",
+            lower: &[],
+            dct: Some(dct),
+            dct_anchor: Anchor::Article,
+            last: None,
+            last_quarter: None,
+            last_day: None,
+            story_day: None,
+        }
+    }
+
+    const TENSES: [Tense; 4] = [Tense::Past, Tense::Future, Tense::Present, Tense::Unknown];
+
+    proptest! {
+        /// Asking for the tense only when it can matter picks the same year, for days (even
+        /// ones that move from year to year, like Easter), months and seasons.
+        #[test]
+        fn lazy_tense_picks_the_same_year(
+            dct_day in 0i64..(366 * 3),
+            m in 1u32..=12,
+            d in 1u32..=31,
+            wobble in 0i32..40,
+            t in 0usize..4,
+            kind in 0u8..3,
+        ) {
+            let Some(dct) = add_days(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), dct_day) else {
+                return Ok(());
+            };
+            let tense = TENSES[t];
+            let cx = cx(dct);
+            let f = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+                match kind {
+                    0 => ymd(y, m, d).map(|x| (x, x)),
+                    // A day that moves with the year.
+                    1 => add_days(ymd(y, m, 1)?, i64::from((y * 7 + wobble) % 40)).map(|x| (x, x)),
+                    _ => V::Month(y, m).interval(),
+                }
+            };
+            let lazy = pick_year(&cx, || tense, f);
+            prop_assert_eq!(lazy, pick_year_eager(&cx, tense, f));
+        }
+    }
+
+    #[test]
+    fn a_near_day_needs_no_tense() {
+        let dct = NaiveDate::from_ymd_opt(2024, 3, 10).unwrap();
+        let cx = cx(dct);
+        for (m, d) in [(3, 1), (2, 1), (4, 30), (1, 20)] {
+            let y = pick_year(
+                &cx,
+                || unreachable!("tense asked"),
+                |y| ymd(y, m, d).map(|x| (x, x)),
+            );
+            assert_eq!(y, Some(2024));
+        }
+    }
 }

@@ -108,16 +108,33 @@ fn glued_to_name(bytes: &[u8], start: usize) -> bool {
 
 /// Tokenizes `text[from..to]` into `out` (cleared first); `lower` is `text` ASCII-lowercased.
 /// `from` and `to` must be char boundaries; the caller guarantees it.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, lower: &[u8], from: usize, to: usize, out: &mut Vec<Tok>) {
     out.clear();
-    tokenize_more(text, lower, from, to, out);
+    tokenize_until(text, lower, from, to, usize::MAX, out);
 }
 
-/// Makes `out`, the tokens of `text[old.0..old.1]`, the tokens of `text[from..to]` as
-/// [`tokenize`] makes them, keeping the tokens both have: when the new range starts inside
-/// the old one, at a token of it, the tokens from there are the same up to the last one that
-/// ends clear of the old end (the tokenizer's only state is where it is), and only the rest
-/// is tokenized.
+/// The first tokens of `text[from..to]` into `out` (cleared first): those that start before
+/// `need`, and maybe a few more. Returns where the tokenizer stopped; [`tokenize_until`]
+/// from there, with the same `to`, makes the rest.
+pub(crate) fn tokenize_prefix(
+    text: &str,
+    lower: &[u8],
+    from: usize,
+    to: usize,
+    need: usize,
+    out: &mut Vec<Tok>,
+) -> usize {
+    out.clear();
+    tokenize_until(text, lower, from, to, need, out)
+}
+
+/// Makes `out`, the first tokens of `text[old.0..old.1]` (all, or as many as
+/// [`tokenize_prefix`] made), the first tokens of `text[from..to]` as [`tokenize_prefix`]
+/// makes them (those that start before `need`), keeping the tokens both have: when the new
+/// range starts inside the old one, at a token of it, the tokens from there are the same up
+/// to the last one that ends clear of the old end (the tokenizer's only state is where it
+/// is), and only the rest is tokenized. Returns where the tokenizer stopped.
 pub(crate) fn retokenize(
     text: &str,
     lower: &[u8],
@@ -125,7 +142,8 @@ pub(crate) fn retokenize(
     old: (usize, usize),
     from: usize,
     to: usize,
-) {
+    need: usize,
+) -> usize {
     let (old_from, old_to) = old;
     if old_from <= from && from < old_to && old_to <= to {
         let bytes = text.as_bytes();
@@ -144,19 +162,28 @@ pub(crate) fn retokenize(
         {
             out.truncate(keep);
             out.drain(..lo);
-            tokenize_more(text, lower, resume, to, out);
-            return;
+            return tokenize_until(text, lower, resume, to, need, out);
         }
     }
-    tokenize(text, lower, from, to, out);
+    tokenize_prefix(text, lower, from, to, need, out)
 }
 
-/// [`tokenize`], appending to `out`.
-fn tokenize_more(text: &str, lower: &[u8], from: usize, to: usize, out: &mut Vec<Tok>) {
+/// Appends the tokens of `text[from..to]` to `out`, stopping before the first one that
+/// would start at or after `need`; returns where it stopped (where the next token, if any,
+/// is looked for).
+pub(crate) fn tokenize_until(
+    text: &str,
+    lower: &[u8],
+    from: usize,
+    to: usize,
+    need: usize,
+    out: &mut Vec<Tok>,
+) -> usize {
     let bytes = text.as_bytes();
     let to = to.min(bytes.len());
+    let stop = to.min(need);
     let mut i = from;
-    while i < to {
+    while i < stop {
         let Some(&b) = bytes.get(i) else { break };
         let class = CLASS[usize::from(b)];
         if class == C_SPACE {
@@ -201,30 +228,17 @@ fn tokenize_more(text: &str, lower: &[u8], from: usize, to: usize, out: &mut Vec
                 i += 1;
             }
         }
-        let mut low = [0u8; LOW_CAP];
-        let mut low_len = 0u8;
-        if possessive {
-            low[0] = b'\'';
-            low[1] = b's';
-            low_len = 2;
+        // Each branch makes the whole array: patching bytes of one already stored made the
+        // compiler split it, and the push then stalled on reading it back.
+        let (low, low_len) = if possessive {
+            (POSSESSIVE_LOW, 2)
+        } else if kind == Kind::Punct && b == 0xE2 {
+            punct_e2_low(text, lower, start, i)
         } else if i - start <= LOW_CAP {
-            low = prefix(lower, start);
-            low_len = u8::try_from(i - start).unwrap_or(0);
-        }
-        // Curly apostrophes and dashes: normalize to ASCII for matching.
-        if kind == Kind::Punct && b == 0xE2 {
-            match text.get(start..i) {
-                Some("\u{2019}" | "\u{2018}") => {
-                    low[0] = b'\'';
-                    low_len = 1;
-                }
-                Some("\u{2013}" | "\u{2014}") => {
-                    low[0] = b'-';
-                    low_len = 1;
-                }
-                _ => {}
-            }
-        }
+            (prefix(lower, start), u8::try_from(i - start).unwrap_or(0))
+        } else {
+            ([0u8; LOW_CAP], 0)
+        };
         out.push(Tok {
             start,
             end: i,
@@ -235,18 +249,57 @@ fn tokenize_more(text: &str, lower: &[u8], from: usize, to: usize, out: &mut Vec
             grouped,
         });
     }
+    i
+}
+
+/// The lowercase bytes of a possessive `'s` token.
+const POSSESSIVE_LOW: [u8; LOW_CAP] = {
+    let mut low = [0u8; LOW_CAP];
+    low[0] = b'\'';
+    low[1] = b's';
+    low
+};
+
+/// The lowercase bytes and length of the punctuation token `text[start..end]` that starts
+/// with 0xE2: curly apostrophes and dashes are normalized to ASCII for matching.
+#[inline(never)]
+fn punct_e2_low(text: &str, lower: &[u8], start: usize, end: usize) -> ([u8; LOW_CAP], u8) {
+    let mut low = prefix(lower, start);
+    let mut low_len = u8::try_from(end - start).unwrap_or(0);
+    match text.get(start..end) {
+        Some("\u{2019}" | "\u{2018}") => {
+            low[0] = b'\'';
+            low_len = 1;
+        }
+        Some("\u{2013}" | "\u{2014}") => {
+            low[0] = b'-';
+            low_len = 1;
+        }
+        _ => {}
+    }
+    (low, low_len)
 }
 
 /// The (up to) 16 bytes of `lower` from `start`; zeros past its end.
+#[inline]
 fn prefix(lower: &[u8], start: usize) -> [u8; LOW_CAP] {
+    match lower
+        .get(start..start + LOW_CAP)
+        .and_then(|src| <[u8; LOW_CAP]>::try_from(src).ok())
+    {
+        Some(low) => low,
+        None => prefix_near_end(lower, start),
+    }
+}
+
+/// [`prefix`] within 16 bytes of the end, out of line so that the common case stays one
+/// 16-byte load (merged, the two became a call to `memcpy` for every token).
+#[cold]
+#[inline(never)]
+fn prefix_near_end(lower: &[u8], start: usize) -> [u8; LOW_CAP] {
     let mut low = [0u8; LOW_CAP];
-    match lower.get(start..start + LOW_CAP) {
-        Some(src) => low.copy_from_slice(src),
-        None => {
-            for (d, s) in low.iter_mut().zip(lower.get(start..).unwrap_or(&[])) {
-                *d = *s;
-            }
-        }
+    for (d, s) in low.iter_mut().zip(lower.get(start..).unwrap_or(&[])) {
+        *d = *s;
     }
     low
 }
@@ -822,35 +875,97 @@ mod tokenize_tests {
         }
     }
 
-    #[test]
-    fn retokenizing_keeps_only_what_tokenizing_makes() {
-        let texts = [
-            "Friday's o'clock 1,000.5 Su-35 mid-2024 A380 x'y 'S Friday’s l’État ‘quote’ – — 3.",
-            "On Jan. 16, 1998, talks began;  12,3 1.2.3 rock’n’roll  São Paulo’s   5pm 10:35 a.m.",
-            "abcdefghijklmnopqrstuvwxyz0123456789 1,2,3,4,5 it's   ’s x",
-        ];
-        let key = |t: &Tok| (t.start, t.end, t.kind, t.low().to_vec(), t.cap, t.grouped);
+    fn key(t: &Tok) -> (usize, usize, Kind, Vec<u8>, bool, bool) {
+        (t.start, t.end, t.kind, t.low().to_vec(), t.cap, t.grouped)
+    }
+
+    /// Checks that `buf`, made by a tokenizer that stopped at `made` after being asked for
+    /// the tokens before `need` of `text[f..t]`, holds those, and that tokenizing on from
+    /// `made` gives all of them.
+    fn prefix_then_rest(
+        text: &str,
+        lower: &[u8],
+        mut buf: Vec<Tok>,
+        made: usize,
+        f: usize,
+        t: usize,
+        need: usize,
+    ) {
+        let mut full = Vec::new();
+        tokenize(text, lower, f, t, &mut full);
+        let before = |v: &[Tok]| {
+            v.iter()
+                .filter(|x| x.start < need)
+                .map(key)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(before(&buf), before(&full), "{text:?} {f}..{t} need {need}");
+        tokenize_until(text, lower, made, t, usize::MAX, &mut buf);
+        let a: Vec<_> = buf.iter().map(key).collect();
+        let b: Vec<_> = full.iter().map(key).collect();
+        assert_eq!(a, b, "{text:?} {f}..{t} need {need} made {made}");
+    }
+
+    /// Retokenizing a chunk (made whole or only in part) into another.
+    fn retokenize_check(text: &str, step: usize) {
+        let lower = text.to_ascii_lowercase().into_bytes();
+        let idx: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
         let mut buf = Vec::new();
-        let mut fresh = Vec::new();
-        for text in texts {
-            let lower = text.to_ascii_lowercase().into_bytes();
-            let idx: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
-            for &of in idx.iter().step_by(5) {
-                for &ot in idx.iter().filter(|&&t| t >= of).step_by(3) {
-                    for &f in idx.iter().filter(|&&f| f >= of && f <= ot) {
-                        for &t in idx.iter().filter(|&&t| t >= ot).step_by(7) {
-                            tokenize(text, &lower, of, ot, &mut buf);
-                            retokenize(text, &lower, &mut buf, (of, ot), f, t);
-                            tokenize(text, &lower, f, t, &mut fresh);
-                            let a: Vec<_> = buf.iter().map(key).collect();
-                            let b: Vec<_> = fresh.iter().map(key).collect();
-                            assert_eq!(a, b, "{text:?} {of}..{ot} -> {f}..{t}");
+        for &of in idx.iter().step_by(5 * step) {
+            for &ot in idx.iter().filter(|&&t| t >= of).step_by(3 * step) {
+                for &on in idx
+                    .iter()
+                    .filter(|&&n| n >= of)
+                    .step_by(23 * step)
+                    .chain([&usize::MAX])
+                {
+                    let old_made = tokenize_prefix(text, &lower, of, ot, on, &mut buf);
+                    let old = buf.clone();
+                    prefix_then_rest(text, &lower, old.clone(), old_made, of, ot, on);
+                    for &f in idx
+                        .iter()
+                        .filter(|&&f| f >= of && f <= ot)
+                        .step_by(2 * step)
+                    {
+                        for &t in idx.iter().filter(|&&t| t >= ot).step_by(7 * step) {
+                            for &n in idx
+                                .iter()
+                                .filter(|&&n| n >= f && n <= t)
+                                .step_by(29 * step)
+                                .chain([&usize::MAX])
+                            {
+                                buf.clone_from(&old);
+                                let made = retokenize(text, &lower, &mut buf, (of, ot), f, t, n);
+                                prefix_then_rest(text, &lower, buf.clone(), made, f, t, n);
+                            }
                         }
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn retokenizing_keeps_only_what_tokenizing_makes() {
+        for text in [
+            "Friday's o'clock 1,000.5 Su-35 mid-2024 A380 x'y 'S Friday’s l’État ‘quote’ – — 3.",
+            "On Jan. 16, 1998, talks began;  12,3 1.2.3 rock’n’roll  São Paulo’s   5pm 10:35 a.m.",
+            "abcdefghijklmnopqrstuvwxyz0123456789 1,2,3,4,5 it's   ’s x",
+        ] {
+            retokenize_check(text, 1);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// A tokenizer stopped early and resumed makes what one run makes, on any text.
+        #[test]
+        fn prefix_and_retokenize_on_any_text(
+            text in "([a-zA-Z0-9 ,.'\\-]|’|–|é|\\n){0,40}",
+        ) {
+            retokenize_check(&text, 2);
         }
     }
 

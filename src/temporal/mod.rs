@@ -264,13 +264,18 @@ fn merge_ranges(text: &str, doc: DocDate, exprs: Vec<TimeExpr>) -> Vec<TimeExpr>
     let mut it = exprs.into_iter().peekable();
     while let Some(e) = it.next() {
         let dated = e.interval.is_some() && e.timex_type == TimexType::Date;
-        let before = word_before(text, e.start);
-        let lead = before.map(|(w, _)| w.to_ascii_lowercase());
+        // (Only dated expressions join a range.)
+        let before = if dated {
+            word_before(text, e.start)
+        } else {
+            None
+        };
+        // The word before, compared without making a lowercase copy of it.
+        let lead_is = |w: &str| before.is_some_and(|(l, _)| l.eq_ignore_ascii_case(w));
         // `between X and Y`, `from X to Y`
         if dated
             && let Some((_, lead_start)) = before
-            && let Some(l) = lead.as_deref()
-            && (l == "between" || l == "from")
+            && (lead_is("between") || lead_is("from"))
             && let Some(next) = it.peek()
             && next.interval.is_some()
             && next.timex_type == TimexType::Date
@@ -281,7 +286,7 @@ fn merge_ranges(text: &str, doc: DocDate, exprs: Vec<TimeExpr>) -> Vec<TimeExpr>
                 .trim_start_matches(',')
                 .trim()
                 .to_ascii_lowercase();
-            let joins = if l == "between" {
+            let joins = if lead_is("between") {
                 g == "and"
             } else {
                 matches!(
@@ -311,7 +316,7 @@ fn merge_ranges(text: &str, doc: DocDate, exprs: Vec<TimeExpr>) -> Vec<TimeExpr>
         // `since September`: up to the article date.
         if dated
             && let Some((_, lead_start)) = before
-            && lead.as_deref() == Some("since")
+            && lead_is("since")
             && let (Some(a), Some(d)) = (e.interval, doc.date)
             && a.0 <= d
         {

@@ -39,15 +39,26 @@ fn letter_index(b: u8) -> usize {
     usize::from(LETTER[usize::from(b)])
 }
 
-/// The index of the first three bytes of `lower` from `p` as letters (27 values each).
+/// Bits of the hashed trigram table.
+const TRIGRAM_BITS: u32 = 14;
+
+/// The first three bytes of `lower` from `p` (zeros past its end), hashed to
+/// `TRIGRAM_BITS` bits.
 fn trigram(lower: &[u8], p: usize) -> usize {
-    let at = |i: usize| lower.get(i).copied().map_or(0, letter_index);
-    (at(p) * 27 + at(p + 1)) * 27 + at(p + 2)
+    let key = match lower.get(p..p + 4) {
+        Some(&[a, b, c, _]) => u32::from_le_bytes([a, b, c, 0]),
+        _ => {
+            let at = |i: usize| lower.get(i).copied().unwrap_or(0);
+            u32::from_le_bytes([at(p), at(p + 1), at(p + 2), 0])
+        }
+    };
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - TRIGRAM_BITS)) as usize
 }
 
 /// The trigger words made of letters, as lengths and lowercase bytes (little-endian, zeros
-/// past the end) sorted by first letter, and a bit per letter trigram saying whether one of
-/// them starts with it.
+/// past the end) sorted by first letter, and a bit per hashed trigram saying whether one of
+/// them may start with it (a set bit can also be another trigram's; a clear one is none of
+/// the words').
 struct Words {
     words: Vec<(usize, u128)>,
     /// `words[by_letter[i]..by_letter[i + 1]]` start with the letter of index `i`.
@@ -57,7 +68,7 @@ struct Words {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut words = Vec::new();
-    let mut trigrams = vec![0u64; (27usize * 27 * 27).div_ceil(64)];
+    let mut trigrams = vec![0u64; (1usize << TRIGRAM_BITS) / 64];
     for t in TRIGGERS.iter().map(|t| t.as_bytes()) {
         if t.len() < 3 || t.len() > 16 || !t.iter().all(u8::is_ascii_alphabetic) {
             continue;
@@ -106,15 +117,25 @@ fn alnum_mask(x: u64) -> u64 {
 }
 
 /// The eight bytes of `lower` from `i` as a little-endian number, zeros past its end.
+#[inline]
 fn load8(lower: &[u8], i: usize) -> u64 {
+    match lower
+        .get(i..i + 8)
+        .and_then(|s| <[u8; 8]>::try_from(s).ok())
+    {
+        Some(b) => u64::from_le_bytes(b),
+        None => load8_near_end(lower, i),
+    }
+}
+
+/// [`load8`] within eight bytes of the end, out of line so that the common case stays one
+/// load.
+#[cold]
+#[inline(never)]
+fn load8_near_end(lower: &[u8], i: usize) -> u64 {
     let mut b = [0u8; 8];
-    match lower.get(i..i + 8) {
-        Some(s) => b.copy_from_slice(s),
-        None => {
-            for (d, s) in b.iter_mut().zip(lower.get(i..).unwrap_or(&[])) {
-                *d = *s;
-            }
-        }
+    for (d, s) in b.iter_mut().zip(lower.get(i..).unwrap_or(&[])) {
+        *d = *s;
     }
     u64::from_le_bytes(b)
 }
@@ -130,7 +151,8 @@ fn run_end(lower: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// Whether a trigger word starts with the three bytes of `lower` at `p`.
+/// Whether a trigger word may start with the three bytes of `lower` at `p` (no when none
+/// does).
 fn may_start_word(words: &Words, lower: &[u8], p: usize) -> bool {
     let g = trigram(lower, p);
     words
