@@ -39,8 +39,37 @@ struct Pattern {
     type_idx: usize,
     form: Form,
     /// For gapped patterns: one of these words must follow within the clause.
-    tail: Option<Vec<String>>,
+    tail: Option<Tail>,
     weak: bool,
+}
+
+/// The words a gapped pattern looks for after its head.
+#[derive(Clone, Debug)]
+struct Tail {
+    words: Vec<String>,
+    /// The [`Tail::bit`] of every word: a word whose bit is clear is none of them, which
+    /// settles most words of the window without reading the list.
+    filter: u64,
+}
+
+impl Tail {
+    fn new(words: Vec<String>) -> Self {
+        let filter = words.iter().fold(0, |f, w| f | Self::bit(w));
+        Self { words, filter }
+    }
+
+    /// One of 64 bits, from a word's length and first byte.
+    #[inline]
+    fn bit(w: &str) -> u64 {
+        let first = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+        1 << ((w.len() * 7 + first) & 63)
+    }
+
+    /// Whether `w` is one of the words.
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        self.filter & Self::bit(w) != 0 && self.words.iter().any(|t| t == w)
+    }
 }
 
 /// A trigger found in a text.
@@ -390,7 +419,7 @@ impl Vocab {
                     patterns.push(Pattern {
                         type_idx,
                         form,
-                        tail,
+                        tail: tail.map(Tail::new),
                         weak: *weak,
                     });
                     let hid = *index.entry(head.clone()).or_insert_with(|| {
@@ -506,12 +535,7 @@ impl Vocab {
                         }
                         let words = window.get_or_insert_with(|| next_words(lower, end, GAP_WORDS));
                         for &(ws, we) in words.iter() {
-                            let w = lower.get(ws..we).unwrap_or("");
-                            if tail.iter().any(|t| {
-                                t.len() == w.len()
-                                    && t.as_bytes().first() == w.as_bytes().first()
-                                    && t == w
-                            }) {
+                            if tail.contains(lower.get(ws..we).unwrap_or("")) {
                                 gapped = Some((p, we));
                                 break;
                             }
@@ -590,6 +614,18 @@ mod tests {
         let found = v.find(text, &text.to_ascii_lowercase());
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "fired");
+    }
+
+    proptest::proptest! {
+        /// The filtered tail lookup finds exactly the words of the list.
+        #[test]
+        fn tail_contains_agrees_with_the_list(
+            words in proptest::collection::vec("[a-cé]{0,4}", 0..12),
+            w in "[a-cé]{0,4}",
+        ) {
+            let tail = Tail::new(words.clone());
+            proptest::prop_assert_eq!(tail.contains(&w), words.contains(&w));
+        }
     }
 
     proptest::proptest! {

@@ -288,7 +288,8 @@ impl Trie {
         let count = nodes.ends.len();
         let mut cells = vec![free];
         let mut out = vec![nodes.ends.first().copied().unwrap_or(0)];
-        // The free cells before the end of `cells`, in order.
+        // Whether each cell holds a node; the free ones before the end, in order.
+        let mut used = vec![true];
         let mut gaps: Vec<usize> = Vec::new();
         // Each node's cell.
         let mut cell_of = vec![0usize; count];
@@ -306,10 +307,8 @@ impl Trie {
             };
             let top = cells.len();
             let fits = |base: usize| {
-                kids.iter().all(|&(c, _)| {
-                    let at = base + usize::from(c);
-                    at >= top || gaps.binary_search(&at).is_ok()
-                })
+                kids.iter()
+                    .all(|&(c, _)| !used.get(base + usize::from(c)).copied().unwrap_or(false))
             };
             let from = gaps.partition_point(|&g| g <= lowest);
             let base = gaps
@@ -331,8 +330,12 @@ impl Trie {
                     gaps.extend(cells.len()..at);
                     cells.resize(at + 1, free);
                     out.resize(at + 1, 0);
+                    used.resize(at + 1, false);
                 } else if let Ok(g) = gaps.binary_search(&at) {
                     gaps.remove(g);
+                }
+                if let Some(u) = used.get_mut(at) {
+                    *u = true;
                 }
                 let end = nodes.ends.get(kid).copied().unwrap_or(0);
                 if let (Some(slot), Some(o), Some(k)) =
