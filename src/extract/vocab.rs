@@ -39,8 +39,63 @@ struct Pattern {
     type_idx: usize,
     form: Form,
     /// For gapped patterns: one of these words must follow within the clause.
-    tail: Option<Vec<String>>,
+    tail: Option<Tail>,
     weak: bool,
+}
+
+/// The words a gapped pattern looks for after its head.
+#[derive(Clone, Debug)]
+struct Tail {
+    words: Vec<String>,
+    /// For each word, its length and first eight bytes ([`Tail::key`]), side by side: equal
+    /// keys of words up to eight bytes long mean equal words, so a lookup rarely reads the
+    /// words themselves.
+    keys: Vec<(usize, u64)>,
+    /// The [`Tail::bit`] of every word: a word whose bit is clear is none of them, which
+    /// settles most words of the window without reading the list.
+    filter: u64,
+}
+
+impl Tail {
+    fn new(words: Vec<String>) -> Self {
+        let filter = words.iter().fold(0, |f, w| f | Self::bit(w));
+        let keys = words.iter().map(|w| Self::key(w)).collect();
+        Self {
+            words,
+            keys,
+            filter,
+        }
+    }
+
+    /// One of 64 bits, from a word's length and first byte.
+    #[inline]
+    fn bit(w: &str) -> u64 {
+        let first = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+        1 << ((w.len() * 7 + first) & 63)
+    }
+
+    /// A word's length and its first eight bytes (zeros past its end).
+    #[inline]
+    fn key(w: &str) -> (usize, u64) {
+        let mut head = [0u8; 8];
+        for (slot, &b) in head.iter_mut().zip(w.as_bytes()) {
+            *slot = b;
+        }
+        (w.len(), u64::from_le_bytes(head))
+    }
+
+    /// Whether `w` is one of the words.
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        if self.filter & Self::bit(w) == 0 {
+            return false;
+        }
+        let key = Self::key(w);
+        self.keys
+            .iter()
+            .zip(&self.words)
+            .any(|(&k, t)| k == key && (w.len() <= 8 || t == w))
+    }
 }
 
 /// A trigger found in a text.
@@ -390,7 +445,7 @@ impl Vocab {
                     patterns.push(Pattern {
                         type_idx,
                         form,
-                        tail,
+                        tail: tail.map(Tail::new),
                         weak: *weak,
                     });
                     let hid = *index.entry(head.clone()).or_insert_with(|| {
@@ -506,12 +561,7 @@ impl Vocab {
                         }
                         let words = window.get_or_insert_with(|| next_words(lower, end, GAP_WORDS));
                         for &(ws, we) in words.iter() {
-                            let w = lower.get(ws..we).unwrap_or("");
-                            if tail.iter().any(|t| {
-                                t.len() == w.len()
-                                    && t.as_bytes().first() == w.as_bytes().first()
-                                    && t == w
-                            }) {
+                            if tail.contains(lower.get(ws..we).unwrap_or("")) {
                                 gapped = Some((p, we));
                                 break;
                             }
@@ -590,6 +640,21 @@ mod tests {
         let found = v.find(text, &text.to_ascii_lowercase());
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "fired");
+    }
+
+    proptest::proptest! {
+        /// The filtered tail lookup finds exactly the words of the list.
+        #[test]
+        fn tail_contains_agrees_with_the_list(
+            words in proptest::collection::vec("[abé]{0,10}", 0..12),
+            w in "[abé]{0,10}",
+        ) {
+            let tail = Tail::new(words.clone());
+            proptest::prop_assert_eq!(tail.contains(&w), words.contains(&w));
+            for x in &words {
+                proptest::prop_assert!(tail.contains(x));
+            }
+        }
     }
 
     proptest::proptest! {

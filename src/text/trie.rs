@@ -1,22 +1,27 @@
-//! A byte trie with dense transitions, for looking up which of a set of phrases start at a
+//! A byte trie stored as a double array, for looking up which of a set of phrases start at a
 //! given position of a text (the longest one, or all of them).
 //!
 //! Dictionary matchers walk the text once and probe the trie only where a phrase may start
 //! (a word start, a capital letter), instead of running an Aho-Corasick automaton over every
 //! byte and paying for hits inside words. Building it is a few hundred thousand
 //! instructions, far less than a full DFA.
+//!
+//! A dense table (a row per node, a column per distinct pattern byte) costs one load per
+//! step too, but its rows are wide: a few thousand patterns make megabytes, and each step
+//! past the top levels missed the cache. In the double array the children of a node sit at
+//! `base + column` in one array of cells, interleaved with other nodes' children, and a cell
+//! names its parent (`check`): the same one load per step, from a table about as many cells
+//! long as there are nodes (tens of kilobytes).
 
 /// A set of byte strings (patterns), numbered in the order given.
 #[derive(Clone, Debug)]
 pub struct Trie {
-    /// Each byte's column in `next`; 0 for a byte no pattern contains.
+    /// Each byte's column; 0 for a byte no pattern contains (no child is ever there).
     class: [u16; 256],
-    /// Columns per node: one per distinct pattern byte, plus column 0 (never set).
-    stride: usize,
-    /// `next[node * stride + class]`: the child node, or 0 for none (the root, node 0, is
-    /// never a child); [`ENDS`] is set on a child where a pattern ends.
-    next: Vec<u32>,
-    /// For each node, 1 + the smallest index of a pattern ending there, or 0.
+    /// The nodes: the root is cell 0; the child of node `s` on column `c` is the cell
+    /// `cells[s].base + c`, if that cell's `check` names `s`.
+    cells: Vec<Cell>,
+    /// For each cell, 1 + the smallest index of a pattern ending at that node, or 0.
     out: Vec<u32>,
     /// The byte pairs a pattern starts with (any pair after a one-byte pattern).
     starts: PairSet,
@@ -24,7 +29,38 @@ pub struct Trie {
     triples: TripleSet,
 }
 
-/// The flag on a transition to a node where a pattern ends.
+/// A cell of the double array.
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    /// Where this node's children start (the cell of column 0, never a child).
+    base: u32,
+    /// The node this cell is a child of, with [`ENDS`] set when a pattern ends here; [`FREE`]
+    /// for a cell that is no child (the root, a cell left over).
+    check: u32,
+}
+
+/// A trie before it is laid out: node `n`'s children are `kids[first[n]..first[n + 1]]`, as
+/// (column, node); `ends[n]` is 1 + the smallest index of a pattern ending at `n`, or 0.
+struct Nodes {
+    first: Vec<usize>,
+    kids: Vec<(u16, usize)>,
+    ends: Vec<u32>,
+}
+
+impl Nodes {
+    /// The children of `node`.
+    fn kids(&self, node: usize) -> &[(u16, usize)] {
+        match (self.first.get(node), self.first.get(node + 1)) {
+            (Some(&a), Some(&b)) => self.kids.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// The `check` of a cell that is nobody's child (no node has this index).
+const FREE: u32 = !ENDS;
+
+/// The flag on a cell's `check` when a pattern ends at that node.
 const ENDS: u32 = 1 << 31;
 
 /// 65,536 bits, indexed by a `u16`.
@@ -157,47 +193,7 @@ impl Trie {
                 }
             }
         }
-        let stride = classes;
-        // At most one node per pattern byte: room for all of them up front, so the table
-        // is never copied while it grows.
-        let most: usize = patterns.iter().map(|p| p.as_ref().len()).sum::<usize>() + 1;
-        let mut next: Vec<u32> = Vec::with_capacity(most * stride);
-        next.resize(stride, 0);
-        let mut out: Vec<u32> = Vec::with_capacity(most);
-        out.push(0);
-        for (id, p) in patterns.iter().enumerate() {
-            let bytes = p.as_ref();
-            if bytes.is_empty() {
-                continue;
-            }
-            let mut node = 0usize;
-            // The transition into `node`, to be flagged when the pattern ends there.
-            let mut into = 0usize;
-            for &b in bytes {
-                let slot = node * stride + usize::from(class[usize::from(b)]);
-                into = slot;
-                let child = next.get(slot).copied().unwrap_or(0) & !ENDS;
-                node = if child == 0 {
-                    let new = out.len();
-                    out.push(0);
-                    next.resize(next.len() + stride, 0);
-                    if let Some(s) = next.get_mut(slot) {
-                        *s = u32::try_from(new).unwrap_or(u32::MAX) & !ENDS;
-                    }
-                    new
-                } else {
-                    child as usize
-                };
-            }
-            if let Some(o) = out.get_mut(node)
-                && *o == 0
-            {
-                *o = u32::try_from(id + 1).unwrap_or(u32::MAX);
-            }
-            if let Some(t) = next.get_mut(into) {
-                *t |= ENDS;
-            }
-        }
+        let (cells, out) = Self::place(&Self::nodes(patterns, &class));
         let mut starts = PairSet::default();
         let mut triples = TripleSet::default();
         for p in patterns {
@@ -210,12 +206,148 @@ impl Trie {
         }
         Self {
             class,
-            stride,
-            next,
+            cells,
             out,
             starts,
             triples,
         }
+    }
+
+    /// The plain trie of `patterns`, its nodes numbered so that a parent comes before its
+    /// children (the root is 0).
+    fn nodes<P: AsRef<[u8]>>(patterns: &[P], class: &[u16; 256]) -> Nodes {
+        // In byte order, each pattern shares its path with the one before up to their
+        // common prefix; of equal patterns the first index comes first.
+        let mut order: Vec<(&[u8], usize)> = patterns
+            .iter()
+            .map(AsRef::as_ref)
+            .enumerate()
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(id, p)| (p, id))
+            .collect();
+        order.sort_unstable();
+        // (parent, column, child) for every node but the root.
+        let mut edges: Vec<(usize, u16, usize)> = Vec::new();
+        let mut ends: Vec<u32> = vec![0];
+        // The nodes on the path of the pattern before: `path[d]` at depth `d + 1`.
+        let mut path: Vec<usize> = Vec::new();
+        let mut prev: &[u8] = &[];
+        for &(p, id) in &order {
+            let common = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
+            path.truncate(common);
+            for &b in p.get(common..).unwrap_or(&[]) {
+                let parent = path.last().copied().unwrap_or(0);
+                let child = ends.len();
+                edges.push((parent, class[usize::from(b)], child));
+                ends.push(0);
+                path.push(child);
+            }
+            if let Some(o) = path.last().and_then(|&n| ends.get_mut(n))
+                && *o == 0
+            {
+                *o = u32::try_from(id + 1).unwrap_or(u32::MAX);
+            }
+            prev = p;
+        }
+        // Children grouped by parent (a counting sort): node `n`'s are
+        // `kids[first[n]..first[n + 1]]`.
+        let mut first = vec![0usize; ends.len() + 1];
+        for &(parent, _, _) in &edges {
+            if let Some(f) = first.get_mut(parent + 1) {
+                *f += 1;
+            }
+        }
+        let mut sum = 0;
+        for f in &mut first {
+            sum += *f;
+            *f = sum;
+        }
+        let mut fill = first.clone();
+        let mut kids = vec![(0u16, 0usize); edges.len()];
+        for &(parent, c, child) in &edges {
+            if let Some(f) = fill.get_mut(parent)
+                && let Some(k) = kids.get_mut(*f)
+            {
+                *k = (c, child);
+                *f += 1;
+            }
+        }
+        Nodes { first, kids, ends }
+    }
+
+    /// Lays the trie out as a double array, breadth first from the root (cell 0): each
+    /// node's children go at the first base where all their cells are free, among the first
+    /// few gaps left so far, or else past the end.
+    fn place(nodes: &Nodes) -> (Vec<Cell>, Vec<u32>) {
+        /// How many gaps are tried for the lowest child of a node.
+        const TRIES: usize = 64;
+        let free = Cell {
+            base: 0,
+            check: FREE,
+        };
+        let count = nodes.ends.len();
+        let mut cells = vec![free];
+        let mut out = vec![nodes.ends.first().copied().unwrap_or(0)];
+        // Whether each cell holds a node; the free ones before the end, in order.
+        let mut used = vec![true];
+        let mut gaps: Vec<usize> = Vec::new();
+        // Each node's cell.
+        let mut cell_of = vec![0usize; count];
+        // Breadth first: the nodes with many children, near the root, take their cells
+        // first, and the long chains below fill the gaps they leave.
+        let mut queue: Vec<usize> = Vec::with_capacity(count);
+        queue.push(0);
+        let mut next = 0;
+        while let Some(&node) = queue.get(next) {
+            next += 1;
+            let kids = nodes.kids(node);
+            queue.extend(kids.iter().map(|&(_, kid)| kid));
+            let Some(lowest) = kids.iter().map(|&(c, _)| usize::from(c)).min() else {
+                continue;
+            };
+            let top = cells.len();
+            let fits = |base: usize| {
+                kids.iter()
+                    .all(|&(c, _)| !used.get(base + usize::from(c)).copied().unwrap_or(false))
+            };
+            let from = gaps.partition_point(|&g| g <= lowest);
+            let base = gaps
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take(TRIES)
+                .map(|&g| g - lowest)
+                .find(|&base| fits(base))
+                .unwrap_or_else(|| top.saturating_sub(lowest).max(1));
+            let cell = cell_of.get(node).copied().unwrap_or(0);
+            if let Some(slot) = cells.get_mut(cell) {
+                slot.base = u32::try_from(base).unwrap_or(u32::MAX);
+            }
+            let parent = u32::try_from(cell).unwrap_or(FREE);
+            for &(c, kid) in kids {
+                let at = base + usize::from(c);
+                if cells.len() <= at {
+                    gaps.extend(cells.len()..at);
+                    cells.resize(at + 1, free);
+                    out.resize(at + 1, 0);
+                    used.resize(at + 1, false);
+                } else if let Ok(g) = gaps.binary_search(&at) {
+                    gaps.remove(g);
+                }
+                if let Some(u) = used.get_mut(at) {
+                    *u = true;
+                }
+                let end = nodes.ends.get(kid).copied().unwrap_or(0);
+                if let (Some(slot), Some(o), Some(k)) =
+                    (cells.get_mut(at), out.get_mut(at), cell_of.get_mut(kid))
+                {
+                    slot.check = if end == 0 { parent } else { parent | ENDS };
+                    *o = end;
+                    *k = at;
+                }
+            }
+        }
+        (cells, out)
     }
 
     /// The byte pairs a pattern starts with.
@@ -228,7 +360,13 @@ impl Trie {
     #[inline]
     #[must_use]
     pub fn may_start(&self, b: u8) -> bool {
-        self.step(0, b).is_some()
+        self.step(0, self.root_base(), b).is_some()
+    }
+
+    /// Where the root's children start.
+    #[inline]
+    fn root_base(&self) -> usize {
+        self.cells.first().map_or(0, |c| c.base as usize)
     }
 
     /// A table of the bytes some pattern starts with, for scanning loops.
@@ -241,13 +379,16 @@ impl Trie {
         t
     }
 
-    /// The child of `node` on byte `b`, if any, and whether a pattern ends there.
+    /// The child of `node` (whose children start at `base`) on byte `b`, if any: the
+    /// child, where its own children start, and whether a pattern ends there.
     #[inline]
-    fn step(&self, node: usize, b: u8) -> Option<(usize, bool)> {
-        // A byte no pattern holds reads column 0, which is never set.
-        let c = usize::from(self.class[usize::from(b)]);
-        match self.next.get(node * self.stride + c) {
-            Some(&n) if n != 0 => Some(((n & !ENDS) as usize, n & ENDS != 0)),
+    fn step(&self, node: usize, base: usize, b: u8) -> Option<(usize, usize, bool)> {
+        // A byte no pattern holds reads column 0, which is never a child.
+        let t = base + usize::from(self.class[usize::from(b)]);
+        match self.cells.get(t) {
+            Some(cell) if (cell.check & !ENDS) as usize == node => {
+                Some((t, cell.base as usize, cell.check & ENDS != 0))
+            }
             _ => None,
         }
     }
@@ -274,13 +415,13 @@ impl Trie {
     /// For a trie of reversed patterns: every pattern that `hay[..end]` ends with, shortest
     /// first, pushed onto `found` as (pattern index, start offset in `hay`).
     pub fn all_ending_at(&self, hay: &[u8], end: usize, found: &mut Vec<(usize, usize)>) {
-        let mut node = 0usize;
+        let (mut node, mut base) = (0usize, self.root_base());
         let mut i = end;
         while let Some(&b) = i.checked_sub(1).and_then(|j| hay.get(j)) {
-            let Some((n, ends)) = self.step(node, b) else {
+            let Some((n, next, ends)) = self.step(node, base, b) else {
                 break;
             };
-            node = n;
+            (node, base) = (n, next);
             i -= 1;
             if ends && let Some(p) = self.pattern_at(node) {
                 found.push((p, i));
@@ -303,13 +444,13 @@ impl Trie {
         if !self.triples.may_start(hay, at) {
             return;
         }
-        let mut node = 0usize;
+        let (mut node, mut base) = (0usize, self.root_base());
         let mut i = at;
         while let Some(&b) = hay.get(i) {
-            let Some((n, ends)) = self.step(node, b) else {
+            let Some((n, next, ends)) = self.step(node, base, b) else {
                 break;
             };
-            node = n;
+            (node, base) = (n, next);
             i += 1;
             if ends && let Some(p) = self.pattern_at(node) {
                 f(p, i);
@@ -344,6 +485,55 @@ mod tests {
         let full = Trie::new(&all);
         assert_eq!(full.longest(&[255, 255, 0], 0), Some((255, 2)));
         assert_eq!(full.longest(&[254, 255], 0), None);
+    }
+
+    /// Every (first index of a pattern, end) with `hay[at..]` starting with the pattern,
+    /// shortest first: what [`Trie::all_at`] gives, read off the patterns one by one.
+    fn naive_all_at(pats: &[Vec<u8>], hay: &[u8], at: usize) -> Vec<(usize, usize)> {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (i, p) in pats.iter().enumerate() {
+            let first = pats.iter().position(|q| q == p) == Some(i);
+            if first && !p.is_empty() && hay[at..].starts_with(p) {
+                found.push((i, at + p.len()));
+            }
+        }
+        found.sort_by_key(|&(_, end)| end);
+        found
+    }
+
+    proptest::proptest! {
+        /// Every match at each position, forwards and backwards, agrees with a plain search,
+        /// on patterns over many byte values (wide and narrow nodes in the double array).
+        #[test]
+        fn all_matches_agree_with_a_plain_search(
+            pats in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![0u8, 1, 2, 7, 64, 65, 200, 255]), 0..5),
+                1..40,
+            ),
+            hay in proptest::collection::vec(proptest::sample::select(vec![0u8, 1, 2, 7, 64, 65, 200, 255]), 0..24),
+        ) {
+            let t = Trie::new(&pats);
+            let reversed: Vec<Vec<u8>> = pats.iter().map(|p| p.iter().rev().copied().collect()).collect();
+            let rev = Trie::new(&reversed);
+            for at in 0..=hay.len() {
+                let want = naive_all_at(&pats, &hay, at);
+                let mut got = Vec::new();
+                t.all_at(&hay, at, &mut got);
+                proptest::prop_assert_eq!(&got, &want);
+                proptest::prop_assert_eq!(t.longest(&hay, at), want.last().copied());
+                let back: Vec<u8> = hay[..at].iter().rev().copied().collect();
+                let want_back: Vec<(usize, usize)> = naive_all_at(&reversed, &back, 0)
+                    .into_iter()
+                    .map(|(p, len)| (p, at - len))
+                    .collect();
+                let mut got_back = Vec::new();
+                rev.all_ending_at(&hay, at, &mut got_back);
+                proptest::prop_assert_eq!(got_back, want_back);
+            }
+            for b in 0..=u8::MAX {
+                proptest::prop_assert_eq!(t.may_start(b), pats.iter().any(|p| p.first() == Some(&b)));
+            }
+        }
     }
 
     proptest::proptest! {
