@@ -556,52 +556,12 @@ impl<'a> Iterator for WordsIn<'a> {
     }
 }
 
-/// FxHash (the hasher of rustc): one multiply and rotate per 8 bytes, fast for the short
-/// words the lexicons hold (std's SipHash costs more than the lookup it serves).
-#[derive(Clone, Copy, Default)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    #[inline(always)]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in chunks.by_ref() {
-            self.add(<[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            // The last bytes as a zero-padded little-endian word, shifted in (a copy into
-            // a buffer would call `memcpy` for every word looked up).
-            self.add(tail.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
 /// Words mapped to bit flags (which lists hold them): one hash lookup answers "is this word
 /// in list A, B or C" where [`listed`] would compare it with every entry of each list.
 #[derive(Debug)]
 pub struct Lexicon {
     /// The words (as bytes) and their flags.
-    flags: std::collections::HashMap<&'static [u8], u32, std::hash::BuildHasherDefault<FxHasher>>,
+    flags: std::collections::HashMap<&'static [u8], u32, crate::text::hash::FxBuild>,
     /// For each ASCII first byte, a bit per word length (lengths from 31 share the last
     /// bit) of the words held: most words are turned away here without hashing.
     shapes: [u32; 128],

@@ -5,6 +5,7 @@
 //! sentences ([`sentences`]) and classifies each paragraph ([`boilerplate`]).
 
 pub mod boilerplate;
+pub mod hash;
 mod phrases;
 pub mod sentences;
 pub mod trie;

@@ -18,6 +18,7 @@ use super::filter::Filter;
 use super::view::day_number;
 use crate::extract::{Event, Status};
 use crate::temporal::Anchor;
+use crate::text::hash::FxBuild;
 
 /// Events per unit of parallel work.
 const CHUNK: usize = 1 << 15;
@@ -70,13 +71,13 @@ struct Names {
     names: Vec<String>,
     /// Name → id, while names are being added (dropped once a batch is prepared, and
     /// rebuilt when another batch is appended to it).
-    lookup: HashMap<String, u32>,
+    lookup: HashMap<String, u32, FxBuild>,
 }
 
 impl Names {
     /// Drops the lookup table (a prepared batch keeps only its names until it is merged).
     fn seal(&mut self) {
-        self.lookup = HashMap::new();
+        self.lookup = HashMap::default();
     }
 
     fn id(&mut self, name: &str) -> u32 {
@@ -304,7 +305,7 @@ pub struct EventStore {
     end: Vec<f64>,
     type_id: Vec<u16>,
     types: Vec<String>,
-    type_lookup: HashMap<String, u16>,
+    type_lookup: HashMap<String, u16, FxBuild>,
     type_counts: Vec<u32>,
     /// Store positions of each type, ascending.
     type_pos: Vec<Vec<u32>>,
@@ -315,13 +316,13 @@ pub struct EventStore {
     actor_ids: Vec<u32>,
     actors: Vec<String>,
     /// ASCII-lowercased actor name → actor id (actors match ignoring ASCII case).
-    actor_lookup: HashMap<String, u32>,
+    actor_lookup: HashMap<String, u32, FxBuild>,
     /// Every spelling seen → actor id (spares lowercasing a name seen before).
-    actor_spelling: HashMap<String, u32>,
+    actor_spelling: HashMap<String, u32, FxBuild>,
     actor_counts: Vec<u32>,
     article_id: Vec<u32>,
     articles: Vec<String>,
-    article_lookup: HashMap<String, u32>,
+    article_lookup: HashMap<String, u32, FxBuild>,
     /// Store positions of each article as CSR offsets and positions, computed when first
     /// asked for.
     by_article: OnceLock<(Vec<u32>, Vec<u32>)>,
