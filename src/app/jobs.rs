@@ -207,10 +207,16 @@ const PUBLISH_EVERY: Duration = Duration::from_millis(200);
 /// took, so that snapshots take a bounded share of the loading time.
 const PUBLISH_COST_FACTOR: u32 = 10;
 
-/// What one file gave.
+/// Files read and extracted per task: each task's result wakes the loading thread, so a
+/// few files at a time save most of the wake-ups (and prepare one batch of events for them)
+/// while the first events still show at once.
+const FILES_PER_TASK: usize = 4;
+
+/// What a few files gave.
 struct FileOut {
-    articles: Vec<Article>,
-    root: PathBuf,
+    files: usize,
+    /// Each article with the root folder it was found under.
+    articles: Vec<(Article, PathBuf)>,
     events: PreparedEvents,
     problems: Vec<Problem>,
 }
@@ -360,24 +366,31 @@ fn load_files(paths: &[PathBuf], builder: &mut Builder<'_>, cancel: &AtomicBool)
         let (entries, sidecars, extractor, empty) = (&entries, &sidecars, &extractor, &empty);
         scope.spawn(move || {
             in_pool(pool, || {
-                entries.par_iter().for_each_with(out_tx, |out_tx, e| {
-                    if cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let mut read = corpus::read_file(e, sidecars.get(&e.root).unwrap_or(empty));
-                    let events: Vec<Event> = read
-                        .articles
-                        .iter_mut()
-                        .flat_map(|a| crate::pipeline::date_and_extract(a, extractor))
-                        .collect();
-                    // The receiver is gone only when loading stopped.
-                    let _ = out_tx.send(FileOut {
-                        articles: read.articles,
-                        root: e.root.clone(),
-                        events: PreparedEvents::new(events),
-                        problems: read.problems,
+                entries
+                    .par_chunks(FILES_PER_TASK)
+                    .for_each_with(out_tx, |out_tx, group| {
+                        let (mut articles, mut events, mut problems) =
+                            (Vec::new(), Vec::<Event>::new(), Vec::new());
+                        for e in group {
+                            if cancel.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            let sidecar = sidecars.get(&e.root).unwrap_or(empty);
+                            let mut read = corpus::read_file(e, sidecar);
+                            for a in &mut read.articles {
+                                events.extend(crate::pipeline::date_and_extract(a, extractor));
+                            }
+                            articles.extend(read.articles.into_iter().map(|a| (a, e.root.clone())));
+                            problems.extend(read.problems);
+                        }
+                        // The receiver is gone only when loading stopped.
+                        let _ = out_tx.send(FileOut {
+                            files: group.len(),
+                            articles,
+                            events: PreparedEvents::new(events),
+                            problems,
+                        });
                     });
-                });
             });
         });
         // Receives until every worker is done, also after stopping, so that no worker stays
@@ -386,9 +399,8 @@ fn load_files(paths: &[PathBuf], builder: &mut Builder<'_>, cancel: &AtomicBool)
             if stopped {
                 continue;
             }
-            news.files_done += 1;
-            news.articles
-                .extend(out.articles.into_iter().map(|a| (a, out.root.clone())));
+            news.files_done += out.files;
+            news.articles.extend(out.articles);
             news.problems.extend(out.problems);
             builder.add(out.events);
             // Progress and the article list go out often; a snapshot of the store (which
