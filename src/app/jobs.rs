@@ -210,7 +210,7 @@ const PUBLISH_COST_FACTOR: u32 = 10;
 /// Files read and extracted per task: each task's result wakes the loading thread, so a
 /// few files at a time save most of the wake-ups (and prepare one batch of events for them)
 /// while the first events still show at once.
-const FILES_PER_TASK: usize = 4;
+const FILES_PER_TASK: usize = 8;
 
 /// What a few files gave.
 struct FileOut {
