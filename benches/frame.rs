@@ -69,11 +69,17 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(frame(&ctx, &input, &mut items)))
         });
     }
-    // Panning: every frame the view moves by 23 px, from a month-level view.
-    let mut view = TimeView::fit(mid, mid + 90.0, w);
+    // Panning: every frame the view moves by 23 px, from a month-level view, and starts over
+    // a year later (criterion runs many thousands of frames, which would otherwise pan far
+    // past the last event and measure empty frames).
+    let start = TimeView::fit(mid, mid + 90.0, w);
+    let mut view = start;
     group.bench_function("panning", |b| {
         b.iter(|| {
             view = view.pan(-23.0);
+            if view.left_day > start.left_day + 365.0 {
+                view = start;
+            }
             let input = CanvasInput {
                 store: &store,
                 lanes: &lanes,
