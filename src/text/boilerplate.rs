@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use super::BlockKind;
 use super::phrases::Phrases;
+use super::word_key;
 
 /// The phrase list shipped with Dateline.
 pub const BUILTIN_RULES: &str = include_str!("../../assets/boilerplate.txt");
@@ -397,19 +398,6 @@ const SMALL_WORDS: &[&str] = &[
     "from", "as", "into", "onto", "over", "amid", "vs", "via", "is", "are", "be", "its", "his",
     "her", "their", "new", "up", "out", "off", "than", "after", "before",
 ];
-
-/// A word of at most eight bytes, ASCII lower-cased, packed into an integer; `None` for
-/// longer words (no small word is).
-fn word_key(word: &str) -> Option<u64> {
-    if word.len() > 8 {
-        return None;
-    }
-    let mut key = [0u8; 8];
-    for (k, b) in key.iter_mut().zip(word.bytes()) {
-        *k = b.to_ascii_lowercase();
-    }
-    Some(u64::from_be_bytes(key))
-}
 
 /// [`SMALL_WORDS`] by [`word_key`], sorted.
 static SMALL_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {

@@ -12,6 +12,20 @@ pub mod trie;
 
 use std::ops::Range;
 
+/// A word of at most eight bytes, ASCII lower-cased, packed into an integer (first byte
+/// highest, so keys sort as the words do); `None` for longer words. Short word lists are
+/// kept as sorted keys and searched with one binary search.
+pub(crate) fn word_key(word: &str) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    for (k, b) in key.iter_mut().zip(word.bytes()) {
+        *k = b.to_ascii_lowercase();
+    }
+    Some(u64::from_be_bytes(key))
+}
+
 pub use boilerplate::Rules;
 
 /// What a paragraph is, as far as events are concerned.

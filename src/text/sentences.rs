@@ -12,6 +12,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::word_key;
+
 /// The longest sentence handed on; longer runs (a 1 MB line without punctuation) are cut at the
 /// last whitespace before this length.
 pub const MAX_SENTENCE_BYTES: usize = 2000;
@@ -221,19 +223,6 @@ fn word_at(text: &str, i: usize) -> &str {
 const IS_TITLE: u8 = 1;
 const IS_BEFORE_NUMBER: u8 = 1 << 1;
 const IS_AMBIGUOUS: u8 = 1 << 2;
-
-/// A word of at most eight bytes, ASCII lower-cased, packed into an integer (first byte
-/// highest, so keys sort as the words do); `None` for longer words, which are in no list.
-fn word_key(word: &str) -> Option<u64> {
-    if word.len() > 8 {
-        return None;
-    }
-    let mut key = [0u8; 8];
-    for (k, b) in key.iter_mut().zip(word.bytes()) {
-        *k = b.to_ascii_lowercase();
-    }
-    Some(u64::from_be_bytes(key))
-}
 
 /// Every abbreviation of [`TITLES`], [`BEFORE_NUMBER`] and [`AMBIGUOUS`] by [`word_key`],
 /// sorted, with the lists it is in.
