@@ -25,16 +25,20 @@ pub fn list_ui(ui: &mut egui::Ui, app: &mut DatelineApp) {
         None
     };
     let (sort_col, desc) = app.data.sort;
+    // Columns start at a share of the width (up to a comfortable size), so that on a narrow
+    // panel the table, summary included, stays inside it instead of widening the panel.
+    let width = ui.available_width();
+    let share = |part: f32, min: f32, max: f32| Column::initial((width * part).clamp(min, max));
     let mut table = TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(170.0).at_least(80.0).clip(true))
-        .column(Column::initial(110.0).clip(true))
-        .column(Column::initial(200.0).clip(true))
-        .column(Column::initial(170.0).clip(true))
-        .column(Column::remainder().clip(true))
+        .column(share(0.24, 120.0, 170.0).at_least(80.0).clip(true))
+        .column(share(0.14, 70.0, 110.0).clip(true))
+        .column(share(0.26, 100.0, 200.0).clip(true))
+        .column(share(0.18, 80.0, 170.0).clip(true))
+        .column(Column::remainder().at_least(60.0).clip(true))
         .auto_shrink([false, false])
         .min_scrolled_height(0.0);
     if let Some(row) = scroll_row {
