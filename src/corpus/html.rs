@@ -906,17 +906,6 @@ mod tests {
 
     #[test]
     fn collapsing_matches_a_char_by_char_copy() {
-        fn plain(out: &mut String, text: &str) {
-            for c in text.chars() {
-                if c.is_whitespace() {
-                    if !out.is_empty() && !out.ends_with(' ') {
-                        out.push(' ');
-                    }
-                } else {
-                    out.push(c);
-                }
-            }
-        }
         for start in ["", "a", "a ", "a\n"] {
             for text in [
                 "",
@@ -929,7 +918,7 @@ mod tests {
             ] {
                 let (mut a, mut b) = (start.to_owned(), start.to_owned());
                 push_collapsed(&mut a, text);
-                plain(&mut b, text);
+                push_collapsed_by_char(&mut b, text);
                 assert_eq!(a, b, "{start:?} {text:?}");
             }
         }

@@ -67,6 +67,13 @@ pub(crate) fn iso_day(d: NaiveDate) -> Option<[u8; 10]> {
     ])
 }
 
+/// A year, a separator and a part of the year zero-padded to `width`: `2024-W05`, `2024-Q1`.
+fn push_year_part(out: &mut String, year: i32, sep: &str, part: u32, width: usize) {
+    push_num(out, year, 4);
+    out.push_str(sep);
+    push_num(out, part, width);
+}
+
 /// Appends `v` as `format!("{v:0width$}")` writes it: digits written directly for numbers
 /// from 0, through the formatter for negative ones.
 fn push_num<T: Copy + Into<i64>>(out: &mut String, v: T, width: usize) {
@@ -148,32 +155,14 @@ impl V {
         let mut out = String::with_capacity(16);
         match self {
             V::Day(d) => push_day(&mut out, *d),
-            V::Week(y, w) => {
-                push_num(&mut out, *y, 4);
-                out.push_str("-W");
-                push_num(&mut out, *w, 2);
-            }
+            V::Week(y, w) => push_year_part(&mut out, *y, "-W", *w, 2),
             V::Weekend(y, w) => {
-                push_num(&mut out, *y, 4);
-                out.push_str("-W");
-                push_num(&mut out, *w, 2);
+                push_year_part(&mut out, *y, "-W", *w, 2);
                 out.push_str("-WE");
             }
-            V::Month(y, m) => {
-                push_num(&mut out, *y, 4);
-                out.push('-');
-                push_num(&mut out, *m, 2);
-            }
-            V::Quarter(y, q) => {
-                push_num(&mut out, *y, 4);
-                out.push_str("-Q");
-                push_num(&mut out, *q, 1);
-            }
-            V::Half(y, h) => {
-                push_num(&mut out, *y, 4);
-                out.push_str("-H");
-                push_num(&mut out, *h, 1);
-            }
+            V::Month(y, m) => push_year_part(&mut out, *y, "-", *m, 2),
+            V::Quarter(y, q) => push_year_part(&mut out, *y, "-Q", *q, 1),
+            V::Half(y, h) => push_year_part(&mut out, *y, "-H", *h, 1),
             V::Season(y, s) => {
                 push_num(&mut out, *y, 4);
                 out.push('-');
